@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import remarkGfm from "remark-gfm";
+
+/** BASE_PATH=/some/path/ publishes the site under a sub-path of a portal. */
+function basePath() {
+  const raw = process.env.BASE_PATH ?? "/";
+  const withLead = raw.startsWith("/") ? raw : `/${raw}`;
+  return withLead.endsWith("/") ? withLead : `${withLead}/`;
+}
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? "https://policy.example.gov.cn",
+  base: basePath(),
+  trailingSlash: "always",
+  build: { format: "directory" },
+  integrations: [mdx({ remarkPlugins: [remarkGfm] })],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,43 @@
+/**
+ * Portal chrome: lines a scraper picks up around a circular that are not part of it.
+ * Matched against a line's key (simplified script, half-width, trimmed).
+ */
+
+/** Chrome lines are short: a paragraph longer than this is never chrome. */
+export const CHROME_MAX_LENGTH = 100;
+
+/** A line that is chrome wherever it stands (if short). */
+export const CHROME_LINE_PATTERNS: RegExp[] = [
+  /^PM ?2\.5/i,
+  /^(首页|网站首页)(\s|>|$)/,
+  /(您|你)?(当前|现在)(所在)?的?位置/,
+  /浏览次数|阅读次数|点击数|访问量|浏览量/,
+  /^(【|\[)?\s*(打印|关闭|打印本页|关闭窗口|打印此页)\s*(】|\])?(\s*(【|\[)?\s*(打印|关闭|关闭窗口|返回顶部|收藏)\s*(】|\])?)*$/,
+  /^(【|\[)?\s*字体\s*[:：]?\s*(大|中|小)/,
+  /^\s*字号\s*[:：]\s*(大|中|小)/,
+  /^Produced By/i,
+  /版权所有|Copyright|©/i,
+  /^(主办单位|承办单位|技术支持|网站标识码|联系我们|网站地图|网站声明|隐私声明|运维单位)/,
+  /ICP备|公网安备|京公网|网安备/,
+  /^(分享到|扫一扫|微信扫一扫|用手机扫描|手机扫一扫)/,
+  /^(上一篇|下一篇|上一条|下一条)\s*[:：]/,
+  /^(相关链接|相关文章|相关阅读|相关文件|热点推荐|推荐阅读|猜你喜欢)\s*[:：]?\s*$/,
+  /^政务公开检索$/,
+  /^(信息来源|来源|作者|发布时间|发布日期|编辑|责任编辑)\s*[:：][^。；]*$/,
+  /^(发布时间|发布日期)\s*[:：]?\s*\d{4}[-/年]\d{1,2}[-/月]\d{1,2}/,
+  /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|澳门赌场|免费领取|点击进入|点击下载|立即下载|扫码关注)/,
+  /^(https?:\/\/|www\.)\S+$/i,
+  /^(免责声明|本文来源于网络|转载请注明|如有侵权)/,
+  /^(收藏本页|设为首页|加入收藏|繁体|简体|无障碍|English|登录|注册)(\s+(收藏本页|设为首页|加入收藏|繁体|简体|無障礙|无障碍|English|登录|注册))*$/i,
+  /^(今天是|今日)\s*\d{4}年/,
+];
+
+/**
+ * Labels of a portal's metadata table (政务公开 信息索引). The label line is chrome and so
+ * is the value on the line after it; the values are still read for metadata.
+ */
+export const PORTAL_FIELD_LABELS = [
+  "索引号", "分类", "主题分类", "体裁分类", "组配分类", "发布机构", "发文机关", "发文日期",
+  "成文日期", "发布日期", "生效日期", "废止日期", "名称", "标题", "文号", "发文字号",
+  "公开方式", "公开时限", "公开范围", "有效性", "信息来源", "关键词", "主题词", "内容概述",
+] as const;

@@ -1,0 +1,64 @@
+/**
+ * A folder's worth of raw circulars → models, with corpus-wide id uniqueness.
+ * Bad files are reported and skipped; the rest go on.
+ */
+import type { Circular, IngestError, Warning } from "../model/circular.ts";
+import { parseCircular } from "../ingest/parse.ts";
+
+export interface SourceFile {
+  /** Path as it should appear in messages. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface CorpusResult {
+  models: Circular[];
+  errors: IngestError[];
+  /** Corpus-level notes: duplicates, id collisions. */
+  notices: string[];
+}
+
+/** Makes ids unique: a second file with the same id gets "-2", "-3" … in file order. */
+export function assignUniqueIds(models: Circular[]): { models: Circular[]; notices: string[] } {
+  const notices: string[] = [];
+  const byId = new Map<string, Circular>();
+  const out: Circular[] = [];
+  for (const m of models) {
+    const first = byId.get(m.id);
+    if (!first) {
+      byId.set(m.id, m);
+      out.push(m);
+      continue;
+    }
+    if (first.source.sha256 === m.source.sha256) {
+      notices.push(`${m.source.file}: same bytes as ${first.source.file}; skipped as a duplicate`);
+      continue;
+    }
+    let k = 2;
+    while (byId.has(`${m.id}-${k}`)) k++;
+    const id = `${m.id}-${k}`;
+    const warning: Warning = { line: null, message: `id ${m.id} is also that of ${first.source.file}; this copy is ${id}` };
+    const renamed = { ...m, id, warnings: [...m.warnings, warning] };
+    notices.push(`${m.source.file}: ${warning.message}`);
+    byId.set(id, renamed);
+    out.push(renamed);
+  }
+  return { models: out, notices };
+}
+
+export function ingestCorpus(files: SourceFile[], reuse?: (f: SourceFile) => Circular | null): CorpusResult {
+  const parsed: Circular[] = [];
+  const errors: IngestError[] = [];
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
+    const cached = reuse?.(f);
+    if (cached) {
+      parsed.push(cached);
+      continue;
+    }
+    const r = parseCircular(f.bytes, f.file);
+    if (r.ok) parsed.push(r.value);
+    else errors.push(r.error);
+  }
+  const { models, notices } = assignUniqueIds(parsed);
+  return { models, errors, notices };
+}

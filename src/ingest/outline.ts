@@ -1,0 +1,177 @@
+/**
+ * Body lines → heading tree and clauses. Nesting follows the official order of label
+ * kinds (章 > 条 > 一、 > （一） > 1. > （1） > ①), so skipped levels (一、 straight to 1.)
+ * nest correctly. A label is accepted only when its number continues a sequence, so a
+ * line that merely starts with "3." inside running text stays text.
+ */
+import type { LabelKind, SectionNode, Warning } from "../model/circular.ts";
+import type { BodyLine } from "./chrome.ts";
+import { anchorSegment, matchLabel, pathSegment, rank, type LabelMatch } from "./labels.ts";
+import { lineKey } from "./text.ts";
+
+interface Draft {
+  kind: LabelKind;
+  number: number;
+  label: string;
+  heading: string | null;
+  start: number;
+  /** Last line index with content (inclusive). */
+  end: number;
+  /** Prefix of the start line (space + label) cut off from the text. */
+  prefixLength: number;
+  children: Draft[];
+}
+
+export interface OutlineClause {
+  node: SectionNode;
+  path: string;
+  /** Full clause text, children included, verbatim. */
+  text: string;
+}
+
+export interface Outline {
+  sections: SectionNode[];
+  clauses: OutlineClause[];
+  /** Text before the first label (preamble), verbatim; "" when none. */
+  preamble: string;
+  warnings: Warning[];
+}
+
+const LEAD_MAX = 25;
+const HEADING_LINE_MAX = 40;
+
+/** The lead phrase of an item: a short heading line, or the words before the first 。 */
+export function leadPhrase(rest: string): string | null {
+  const key = lineKey(rest);
+  if (key === "") return null;
+  // A short line with no sentence end is a heading, commas and all (强化红线意识,提高政治站位).
+  if (!/[。;；:：!！?？]/.test(key) && key.length <= HEADING_LINE_MAX) return key;
+  const m = /^([^。;；:：,，!！?？]{1,25})[。;；:：!！?？]/.exec(key);
+  return m && m[1]!.length <= LEAD_MAX ? m[1]!.trim() : null;
+}
+
+/**
+ * Builds the tree. `breaks` are body indices (signature blocks, 附件 lines, 版记) that
+ * close every open item and belong to none.
+ */
+export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
+  const roots: Draft[] = [];
+  const stack: Draft[] = [];
+  const lastNumberOfKind = new Map<LabelKind, number>();
+  const warnings: Warning[] = [];
+  let lastContent = -1;
+  let firstLabel = -1;
+
+  const closeTo = (depth: number) => {
+    while (stack.length > depth) stack.pop()!.end = Math.max(lastContent, 0);
+  };
+  // Every open node ends no earlier than the last line of content it absorbed.
+  const extendOpen = (i: number) => {
+    for (const d of stack) d.end = i;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (breaks.has(i)) {
+      closeTo(0);
+      continue;
+    }
+    if (line.key === "") continue;
+    const m = matchLabel(line.text);
+    const depth = m ? acceptedDepth(m, stack, roots, lastNumberOfKind) : null;
+    if (m && depth !== null) {
+      closeTo(depth);
+      const siblings = depth === 0 ? roots : stack[depth - 1]!.children;
+      const prev = [...siblings].reverse().find((s) => s.kind === m.kind);
+      if (m.number !== 1 && prev && m.number > prev.number + 1 && m.number !== (lastNumberOfKind.get(m.kind) ?? 0) + 1) {
+        warnings.push({ line: line.sourceLine, message: `numbering jumps from ${prev.label} to ${m.label}` });
+      }
+      const draft: Draft = {
+        kind: m.kind, number: m.number, label: m.label, heading: leadPhrase(m.rest),
+        start: i, end: i, prefixLength: m.prefix.length, children: [],
+      };
+      siblings.push(draft);
+      stack.push(draft);
+      lastNumberOfKind.set(m.kind, m.number);
+      if (firstLabel < 0) firstLabel = i;
+    } else if (m) {
+      warnings.push({ line: line.sourceLine, message: `"${m.label}" does not continue the numbering here; kept as running text` });
+    }
+    lastContent = i;
+    extendOpen(i);
+  }
+  closeTo(0);
+
+  const text = (from: number, to: number, cut: number): string =>
+    lines.slice(from, to + 1).map((l, k) => (k === 0 ? l.text.slice(cut) : l.text)).join("\n").replace(/\n+$/, "");
+
+  const itemKind = chooseItemKind(roots);
+  const clauses: OutlineClause[] = [];
+  const usedIds = new Set<string>();
+
+  const finish = (d: Draft, ancestors: Draft[]): SectionNode => {
+    const segs = [...ancestors, d];
+    const articleAt = segs.map((s) => s.kind).lastIndexOf("article");
+    const anchorSegs = (articleAt >= 0 ? segs.slice(articleAt) : segs).map((s) => anchorSegment(s.kind, s.number));
+    let id = (/^\d/.test(anchorSegs[0]!) ? "p" : "") + anchorSegs.join("-");
+    if (usedIds.has(id)) {
+      let k = 2;
+      while (usedIds.has(`${id}_${k}`)) k++;
+      id = `${id}_${k}`;
+    }
+    usedIds.add(id);
+    const ownEnd = d.children.length ? d.children[0]!.start - 1 : d.end;
+    const own = text(d.start, ownEnd, d.prefixLength);
+    const node: SectionNode = {
+      id, kind: d.kind, label: d.label, number: d.number, heading: d.heading,
+      text: own.trim() === "" ? null : own,
+      lines: [lines[d.start]!.sourceLine, lines[d.end]!.sourceLine],
+      isClause: d.kind === itemKind,
+      children: [],
+    };
+    if (node.isClause) {
+      clauses.push({
+        node,
+        path: segs.map((s) => pathSegment(s.kind, s.number)).join("."),
+        text: text(d.start, d.end, d.prefixLength),
+      });
+    }
+    node.children = d.children.map((c) => finish(c, segs));
+    return node;
+  };
+  const sections = roots.map((r) => finish(r, []));
+  const preambleEnd = firstLabel < 0 ? lines.length : firstLabel;
+  const preamble = lines.slice(0, preambleEnd).filter((_, i) => !breaks.has(i)).map((l) => l.text).join("\n").trim();
+  return { sections, clauses, preamble, warnings };
+}
+
+/**
+ * Depth in the stack at which this label opens a node, or null when it does not
+ * continue any numbering there (then it is running text).
+ */
+function acceptedDepth(m: LabelMatch, stack: Draft[], roots: Draft[], lastNumberOfKind: Map<LabelKind, number>): number | null {
+  let depth = stack.length;
+  while (depth > 0 && rank(stack[depth - 1]!.kind) >= rank(m.kind)) depth--;
+  const siblings = depth === 0 ? roots : stack[depth - 1]!.children;
+  const prev = [...siblings].reverse().find((s) => s.kind === m.kind);
+  if (m.number === 1) return depth;
+  if (prev && m.number > prev.number) return depth;
+  // Numbering that runs on across sections (兴化: 一、1. 2. 二、3. …).
+  const last = lastNumberOfKind.get(m.kind);
+  if (!prev && last !== undefined && m.number === last + 1) return depth;
+  return null;
+}
+
+/**
+ * The item level: 条 when the document has articles; otherwise the shallowest label kind
+ * used at least half as often as the most used one (寿光: 一、×9 （一）×3 1.×34 → 1.).
+ */
+function chooseItemKind(roots: Draft[]): LabelKind | null {
+  const counts = new Map<LabelKind, number>();
+  const count = (ds: Draft[]) => ds.forEach((d) => { counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1); count(d.children); });
+  count(roots);
+  if (counts.size === 0) return null;
+  if (counts.has("article")) return "article";
+  const max = Math.max(...counts.values());
+  return [...counts.entries()].sort((a, b) => rank(a[0]) - rank(b[0])).find(([, n]) => n * 2 >= max)![0];
+}

@@ -1,0 +1,12 @@
+/** Display forms of model values (pure). */
+import type { Level } from "../model/circular.ts";
+
+/** "2020-12-01" → 2020年12月1日; "2012" → 2012年 — the date at its real precision. */
+export function formatDate(date: string | null): string {
+  if (!date) return "不详";
+  const [y, m, d] = date.split("-");
+  return `${y}年` + (m ? `${Number(m)}月` : "") + (d ? `${Number(d)}日` : "");
+}
+
+const LEVEL_NAMES: Record<Level, string> = { national: "国家级", province: "省级", prefecture: "地市级", county: "县级" };
+export const levelName = (l: Level) => LEVEL_NAMES[l];
