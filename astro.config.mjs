@@ -13,6 +13,7 @@ function basePath() {
 export default defineConfig({
   site: process.env.SITE_URL ?? "https://policy.example.gov.cn",
   base: basePath(),
+  outDir: process.env.DIST_DIR ?? "./dist",
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [mdx({ remarkPlugins: [remarkGfm] })],

@@ -5,10 +5,10 @@
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import sirv from "sirv";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { ROOT } from "../src/config/paths.ts";
 
-const dist = join(ROOT, "dist");
+const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
 if (!existsSync(dist)) {
   console.error("dist/ does not exist: run `npm run build` first");
   process.exit(1);

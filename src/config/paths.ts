@@ -4,11 +4,13 @@ import { isAbsolute, join, resolve } from "node:path";
 /** npm scripts, vitest and Astro all run from the project root (Astro bundles this file, so no import.meta paths). */
 export const ROOT = process.cwd();
 export const DEFAULT_CORPUS = join(ROOT, "content", "sources");
+/** Where ingest writes and the site reads: INGEST_OUT=DIR (tests build elsewhere), else content/. */
+export const CONTENT_OUT = process.env.INGEST_OUT ? resolve(process.env.INGEST_OUT) : join(ROOT, "content");
 /** Generated MDX, one per circular: the content collection the site reads. */
-export const MDX_DIR = join(ROOT, "content", "circulars");
+export const MDX_DIR = join(CONTENT_OUT, "circulars");
 /** Generated document models (JSON), one per circular. */
-export const MODELS_DIR = join(ROOT, "content", "models");
-export const MANIFEST = join(ROOT, "content", "models", ".manifest.json");
+export const MODELS_DIR = join(CONTENT_OUT, "models");
+export const MANIFEST = join(MODELS_DIR, ".manifest.json");
 
 /** The folder of raw circulars: CORPUS=DIR, else the bundled seeds. */
 export function corpusDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -4,6 +4,7 @@
  */
 import { GENRES } from "../model/circular.ts";
 import { findDocNumbers } from "./docNumber.ts";
+import { toSimplified } from "./text.ts";
 
 export interface FoundCitation {
   title: string | null;
@@ -60,8 +61,10 @@ export function findCitations(text: string, ownDocNumber: string | null = null):
       if (num!.repair) repair = [repair, `${num!.raw} → ${num!.normalized}: ${num!.repair}`].filter(Boolean).join("; ");
     }
     const cleanTitle = title.trim();
-    if (cleanTitle === "" || SELF_REFERENCE.test(cleanTitle)) continue;
-    out.push({ title: cleanTitle, docNumber, raw: text.slice(i, rawEnd), index: i, repair });
+    // 《意见》 alone means this circular; with a 文号 it names another one by genre only.
+    const generic = cleanTitle === "" || SELF_REFERENCE.test(toSimplified(cleanTitle));
+    if (generic && !docNumber) continue;
+    out.push({ title: generic ? null : cleanTitle, docNumber, raw: text.slice(i, rawEnd), index: i, repair });
   }
   // 文号 cited without a title.
   for (const n of numbers) {

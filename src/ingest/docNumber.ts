@@ -4,6 +4,8 @@
  * form is normalised to 〔〕 and the repair is reported.
  */
 
+import { toSimplified } from "./text.ts";
+
 export interface DocNumberMatch {
   /** As written in the source. */
   raw: string;
@@ -22,12 +24,12 @@ const CLOSE = "〕］\\]）)】﹞〗";
 const D = "0-9０-９";
 // 机关代字: CJK characters (and the odd letter, e.g. 国办发明电). Year, optional close, serial, 号.
 const DOC_NUMBER_RE = new RegExp(
-  `([\\u4e00-\\u9fa5A-Za-z]{1,12})[ \\u3000\\u00a0]*([${OPEN}]?)[ \\u3000\\u00a0]*((?:19|20|１９|２０)[${D}]{2})[ \\u3000\\u00a0]*([${CLOSE}]?)[ \\u3000\\u00a0]*第?[ \\u3000\\u00a0]*([${D}]{1,4})[ \\u3000\\u00a0]*[号號]`,
+  `([\\u4e00-\\u9fa5A-Za-z]{1,12})[ \\u3000\\u00a0]*([${OPEN}]?)[ \\u3000\\u00a0]*([12１２][${D}]{3})[ \\u3000\\u00a0]*([${CLOSE}]?)[ \\u3000\\u00a0]*第?[ \\u3000\\u00a0]*([${D}]{1,4})[ \\u3000\\u00a0]*[号號]`,
   "g",
 );
 
 /** Words that run into a 文号 in prose and are not part of its 机关代字. */
-const LEADING_WORDS = /^.*(?:按照|根据|依据|依照|参照|关于|印发|转发|执行|落实|贯彻|详见|文件|通知|意见|文号|字号|和|及|与|或|的|是|为|以)/;
+const LEADING_WORDS = /^.*(?:按照|根据|依据|依照|参照|关于|印发|转发|执行|落实|贯彻|详见|参见|另见|见|文件|通知|意见|文号|字号|和|及|与|或|的|是|为|以)/;
 
 function halfDigits(s: string): string {
   return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -47,7 +49,8 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
     const serial = Number(halfDigits(m[5]!));
     const start = m.index! + (m[1]!.length - prefix.length);
     const raw = text.slice(start, m.index! + m[0].length);
-    const normalized = `${prefix}〔${year}〕${serial}号`;
+    // Normalised in simplified script, so 國辦發 and 国办发 are one number.
+    const normalized = `${toSimplified(prefix)}〔${year}〕${serial}号`;
     let repair: string | null = null;
     if (raw !== normalized) {
       if (open && !close) repair = "closing bracket was missing";

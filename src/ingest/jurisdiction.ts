@@ -7,6 +7,7 @@
  */
 import { createRequire } from "node:module";
 import type { Jurisdiction, Level } from "../model/circular.ts";
+import { toSimplified } from "./text.ts";
 import { GENERIC_PLACE_WORDS, LOCAL_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../config/abbreviations.ts";
 
 interface RawDivision { code: string; name: string }
@@ -114,7 +115,8 @@ export function inferJurisdiction(ev: JurisdictionEvidence): Jurisdiction | null
   const { byCode } = divisions();
   const weight = new Map<Division, number>();
   const credit = (text: string, w: number) => {
-    for (const m of findPlaceNames(text)) {
+    // Names are matched in simplified script (mirror sites serve 壽光, 吉林省 …).
+    for (const m of findPlaceNames(toSimplified(text))) {
       // An ambiguous short name (吉林: the province or the city) is shared out.
       const share = (m.full ? w : w / 2) / m.divisions.length;
       for (const d of m.divisions) weight.set(d, (weight.get(d) ?? 0) + share);
@@ -138,8 +140,8 @@ export function inferJurisdiction(ev: JurisdictionEvidence): Jurisdiction | null
     }
   }
 
-  const issuerHasPlace = ev.issuers.some((s) => findPlaceNames(s).length > 0);
-  const national = ev.issuers.some((s) => NATIONAL_ISSUER.test(s)) || (prefix !== null && NATIONAL_PREFIXES.some((p) => prefix.startsWith(p)));
+  const issuerHasPlace = ev.issuers.some((s) => findPlaceNames(toSimplified(s)).length > 0);
+  const national = ev.issuers.some((s) => NATIONAL_ISSUER.test(toSimplified(s))) || (prefix !== null && NATIONAL_PREFIXES.some((p) => prefix.startsWith(p)));
   if (national && !issuerHasPlace) {
     return { province: null, prefecture: null, county: null, level: "national", code: "100000" };
   }
@@ -156,7 +158,7 @@ export function inferJurisdiction(ev: JurisdictionEvidence): Jurisdiction | null
   const provinces = [...byCode.values()].filter((d) => d.level === "province");
   let current = provinces.reduce((best, p) => (sum(p) > sum(best) ? p : best));
   if (sum(current) === 0) return null;
-  const hint = issuerHasPlace ? null : levelHint(ev.body);
+  const hint = issuerHasPlace ? null : levelHint(toSimplified(ev.body));
   for (;;) {
     if (hint === "province") break;
     const next = current.children.reduce<Division | null>((best, c) => (sum(c) > (best ? sum(best) : 0) ? c : best), null);

@@ -8,6 +8,7 @@ import { dateLine } from "./dates.ts";
 import { findDocNumbers, type DocNumberMatch } from "./docNumber.ts";
 import { matchLabel } from "./labels.ts";
 import { splitTopLevel } from "./responsible.ts";
+import { compactKey, lineKey } from "./text.ts";
 
 /** Names of organisations end like this (局, 厅, 委员会, 人民政府 …). */
 const ORG_END = /(局|厅|委员会|委|办公室|办公厅|政府|部|办|中心|院|会|室|处|队|组|公司|集团|管委会|指挥部|署|所|站|馆|社|联|团委|总工会|党委|党组)$/;
@@ -74,7 +75,7 @@ function isRunningText(key: string): boolean {
 }
 
 export function genreOf(title: string): Genre | null {
-  const t = title.replace(/[\s》」』”"]+$/, "");
+  const t = lineKey(title).replace(/[\s》」』”"]+$/, "");
   const byLength = [...GENRES].sort((a, b) => b.length - a.length);
   for (const g of byLength) if (t.endsWith(g)) return g;
   if (t.endsWith("令")) return "命令";
@@ -156,7 +157,7 @@ export function readHeader(lines: BodyLine[]): Header {
   if (title && !genreOf(title)) {
     for (const m of title.matchAll(/《([^》]+)》/g)) {
       const inner = m[1]!;
-      const at = lines.findIndex((l, i) => i > (titleIndices.at(-1) ?? -1) && l.key.replace(/\s+/g, "") === inner.replace(/\s+/g, ""));
+      const at = lines.findIndex((l, i) => i > (titleIndices.at(-1) ?? -1) && compactKey(l.text) === compactKey(inner));
       if (at >= 0 && genreOf(inner)) {
         pageTitle = title;
         title = lines[at]!.text.trim().replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "");

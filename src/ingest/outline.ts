@@ -42,7 +42,8 @@ const HEADING_LINE_MAX = 40;
 
 /** The lead phrase of an item: a short heading line, or the words before the first 。 */
 export function leadPhrase(rest: string): string | null {
-  const key = lineKey(rest);
+  // Spaced-out headings (总　　则) read as one word.
+  const key = lineKey(rest).replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "");
   if (key === "") return null;
   // A short line with no sentence end is a heading, commas and all (强化红线意识,提高政治站位).
   if (!/[。;；:：!！?？]/.test(key) && key.length <= HEADING_LINE_MAX) return key;

@@ -14,7 +14,7 @@ import { buildOutline } from "./outline.ts";
 import { decode, splitLines } from "./read.ts";
 import { extractResponsible } from "./responsible.ts";
 import { findTargets } from "./targets.ts";
-import { compactKey } from "./text.ts";
+import { compactKey, toSimplified } from "./text.ts";
 
 /** Lines that end the text of any open item: 附件, 抄送/印发 (版记), 公开 notes. */
 const CLOSING_LINE = /^(附件\s*\d*\s*[:：]?|附件\s*\d*\s*$|抄送\s*[:：]|印发\s*[:：]|（此件[^）]*）$|\(此件[^)]*\)$|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/;
@@ -72,6 +72,11 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
       if (date) warnings.push({ line: null, message: `成文日期 ${date} taken from the portal's metadata (not in the text)` });
     }
   }
+  if (!date) {
+    // Regulations state theirs under the title: （2019年11月29日…第十六次会议通过）.
+    const adopted = bodyLines.slice(0, 12).find((l) => /^[（(].*\d{4}\s*年.*(通过|公布|发布|修订|修正|批准)[^）)]*[）)]$/.test(l.key));
+    if (adopted) date = parseDate(adopted.key);
+  }
   if (!date && docNumberMatch) date = isoDate(docNumberMatch.year);
   const publishedRaw = portalFields["发布日期"] ?? portalFields["发布时间"];
   const published = publishedRaw ? parseDate(publishedRaw) : null;
@@ -121,7 +126,8 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
     .map((t) => ({ kind: t.kind, text: t.text, date: t.date, clauseId: anchorAt(t.index) }));
 
   const clauses: Clause[] = outline.clauses.map(({ node, path, text }) => {
-    const r = extractResponsible(text);
+    // Read in simplified script: 責任單位 and 牽頭 are the same words.
+    const r = extractResponsible(toSimplified(text));
     return { id: node.id, path, kind: node.kind, label: node.label, heading: node.heading, text, responsible: r.responsible, leads: r.leads, lines: node.lines };
   });
 

@@ -1,0 +1,46 @@
+/** `npm run ingest`: good files build, bad ones are reported and skipped; --strict fails; re-runs are incremental. */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SOURCES, seedFiles } from "../helpers.ts";
+import { runScript } from "./run.ts";
+
+function corpus() {
+  const src = mkdtempSync(join(tmpdir(), "corpus-"));
+  const out = mkdtempSync(join(tmpdir(), "out-"));
+  for (const f of seedFiles().slice(0, 2)) copyFileSync(join(SOURCES, f), join(src, f));
+  writeFileSync(join(src, "zz-empty.txt"), "");
+  return { src, out, env: { CORPUS: src, INGEST_OUT: out } };
+}
+
+describe("ingest CLI", () => {
+  it("builds the good files and names the bad one", () => {
+    const c = corpus();
+    const r = runScript("ingest.ts", [], c.env);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/zz-empty\.txt:1: empty file/);
+    expect(r.stdout).toContain("2 circulars");
+    expect(r.stdout).toContain("1 bad files skipped");
+    expect(readdirSync(join(c.out, "circulars"))).toHaveLength(2);
+    expect(readdirSync(join(c.out, "models")).filter((f) => !f.startsWith("."))).toHaveLength(2);
+  });
+
+  it("--strict makes a bad file fatal", () => {
+    const c = corpus();
+    const r = runScript("ingest.ts", ["--strict"], c.env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/zz-empty\.txt:1: empty file/);
+  });
+
+  it("re-ingests only what changed", () => {
+    const c = corpus();
+    runScript("ingest.ts", [], c.env);
+    const again = runScript("ingest.ts", [], c.env);
+    expect(again.stdout).toContain("0 written, 2 unchanged, 2 not re-parsed");
+    const first = join(c.src, seedFiles()[0]!);
+    writeFileSync(first, readFileSync(first, "utf8") + "\n（此件公开发布）\n");
+    const third = runScript("ingest.ts", [], c.env);
+    expect(third.stdout).toMatch(/1 written \([0-9a-z-]+\), 1 unchanged, 1 not re-parsed/);
+  });
+});
