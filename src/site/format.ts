@@ -1,5 +1,5 @@
 /** Display forms of model values (pure). */
-import type { Level } from "../model/circular.ts";
+import type { Jurisdiction, Level } from "../model/circular.ts";
 
 /** "2020-12-01" → 2020年12月1日; "2012" → 2012年 — the date at its real precision. */
 export function formatDate(date: string | null): string {
@@ -10,3 +10,9 @@ export function formatDate(date: string | null): string {
 
 const LEVEL_NAMES: Record<Level, string> = { national: "国家级", province: "省级", prefecture: "地市级", county: "县级" };
 export const levelName = (l: Level) => LEVEL_NAMES[l];
+
+export function placeOf(j: Jurisdiction | null): string {
+  if (!j) return "";
+  if (j.level === "national") return "国家";
+  return [j.province, j.prefecture, j.county].filter(Boolean).join("");
+}

@@ -7,3 +7,10 @@ export function url(path: string): string {
 
 export const circularUrl = (id: string) => url(`/circulars/${id}/`);
 export const clauseUrl = (docId: string, clauseId: string) => `${circularUrl(docId)}#${clauseId}`;
+export const topicUrl = (slug: string) => url(`/topics/${slug}/`);
+export const regionUrl = (code: string) => url(`/regions/${code}/`);
+export const yearUrl = (year: string) => url(`/years/${year}/`);
+export const departmentUrl = (slug: string) => url(`/departments/${slug}/`);
+export const stubUrl = (slug: string) => url(`/citations/#${slug}`);
+export const docJsonUrl = (id: string) => url(`/data/circulars/${id}.json`);
+export const sourceTextUrl = (id: string) => url(`/data/sources/${id}.txt`);

@@ -1,0 +1,118 @@
+/**
+ * Everything the site needs that spans circulars, computed once from the models:
+ * topics, departments, citations, regions and years. Near-linear in the corpus size.
+ */
+import { TOPICS } from "../config/topics.ts";
+import type { Circular, Clause } from "../model/circular.ts";
+import { buildCitationGraph, type CitationGraph } from "./citationGraph.ts";
+import { departmentsOf, type Department, type UnitDepartment } from "./departments.ts";
+import { tagCircular, type TopicMatch } from "./topics.ts";
+import { divisions } from "../ingest/jurisdiction.ts";
+
+export interface ClauseRef {
+  docId: string;
+  clauseId: string;
+}
+
+export interface TopicEntry extends ClauseRef {
+  terms: string[];
+}
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  level: "national" | "province" | "prefecture" | "county";
+  parent: string | null;
+  children: string[];
+  /** Circulars issued at exactly this division. */
+  docIds: string[];
+  /** Circulars here and below. */
+  total: number;
+}
+
+export interface CorpusIndex {
+  docs: Circular[];
+  byId: Map<string, Circular>;
+  clauseTopics: Map<string, Map<string, TopicMatch[]>>;
+  docTopics: Map<string, string[]>;
+  topicClauses: Map<string, TopicEntry[]>;
+  clauseDepartments: Map<string, Map<string, UnitDepartment[]>>;
+  departments: Map<string, { department: Department; clauses: ClauseRef[] }>;
+  citations: CitationGraph;
+  regions: Map<string, RegionNode>;
+  years: Map<string, string[]>;
+}
+
+export const NATIONAL_CODE = "100000";
+
+export function yearOf(doc: Pick<Circular, "date">): string | null {
+  return doc.date?.slice(0, 4) ?? null;
+}
+
+function regionTree(docs: Circular[]): Map<string, RegionNode> {
+  const { byCode } = divisions();
+  const regions = new Map<string, RegionNode>();
+  const ensure = (code: string): RegionNode => {
+    let node = regions.get(code);
+    if (node) return node;
+    if (code === NATIONAL_CODE) {
+      node = { code, name: "国家", level: "national", parent: null, children: [], docIds: [], total: 0 };
+    } else {
+      const d = byCode.get(code)!;
+      node = { code, name: d.name, level: d.level, parent: d.parent?.code ?? null, children: [], docIds: [], total: 0 };
+      if (node.parent) ensure(node.parent).children.push(code);
+    }
+    regions.set(code, node);
+    return node;
+  };
+  for (const doc of docs) {
+    const code = doc.jurisdiction?.code;
+    if (!code || (code !== NATIONAL_CODE && !byCode.has(code))) continue;
+    ensure(code).docIds.push(doc.id);
+    for (let n: RegionNode | undefined = regions.get(code); n; n = n.parent ? regions.get(n.parent) : undefined) n.total++;
+  }
+  return regions;
+}
+
+export function buildCorpusIndex(models: Circular[]): CorpusIndex {
+  const docs = [...models].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const clauseTopics = new Map<string, Map<string, TopicMatch[]>>();
+  const docTopics = new Map<string, string[]>();
+  const topicClauses = new Map<string, TopicEntry[]>(TOPICS.map((t) => [t.slug, []]));
+  const clauseDepartments = new Map<string, Map<string, UnitDepartment[]>>();
+  const departments = new Map<string, { department: Department; clauses: ClauseRef[] }>();
+  const years = new Map<string, string[]>();
+  for (const doc of docs) {
+    const tags = tagCircular(doc);
+    clauseTopics.set(doc.id, tags.byClause);
+    docTopics.set(doc.id, tags.document);
+    for (const [clauseId, matches] of tags.byClause) {
+      for (const m of matches) topicClauses.get(m.slug)!.push({ docId: doc.id, clauseId, terms: m.terms });
+    }
+    const depts = new Map<string, UnitDepartment[]>();
+    for (const c of doc.clauses) {
+      const ds = departmentsOf(c.responsible, doc.jurisdiction);
+      depts.set(c.id, ds);
+      for (const slug of new Set(ds.map((d) => d.slug))) {
+        const d = ds.find((x) => x.slug === slug)!;
+        const entry = departments.get(slug) ?? { department: { slug, name: d.name, code: d.code }, clauses: [] };
+        entry.clauses.push({ docId: doc.id, clauseId: c.id });
+        departments.set(slug, entry);
+      }
+    }
+    clauseDepartments.set(doc.id, depts);
+    const y = yearOf(doc);
+    if (y) years.set(y, [...(years.get(y) ?? []), doc.id]);
+  }
+  return {
+    docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
+    citations: buildCitationGraph(docs), regions: regionTree(docs), years,
+  };
+}
+
+export function clauseOf(index: CorpusIndex, ref: ClauseRef): { doc: Circular; clause: Clause } | null {
+  const doc = index.byId.get(ref.docId);
+  const clause = doc?.clauses.find((c) => c.id === ref.clauseId);
+  return doc && clause ? { doc, clause } : null;
+}

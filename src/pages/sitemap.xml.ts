@@ -1,0 +1,16 @@
+import { TOPICS } from "../config/topics.ts";
+import { corpus } from "../site/corpus.ts";
+import { sitemap } from "../site/exports.ts";
+import { url } from "../site/urls.ts";
+export const GET = ({ site }: { site: URL }) => {
+  const index = corpus();
+  const paths = [
+    "/", "/circulars/", "/topics/", "/regions/", "/years/", "/departments/", "/citations/", "/data/", "/search/",
+    ...index.docs.map((d) => `/circulars/${d.id}/`),
+    ...TOPICS.filter((t) => index.topicClauses.get(t.slug)!.length).map((t) => `/topics/${t.slug}/`),
+    ...[...index.regions.keys()].map((c) => `/regions/${c}/`),
+    ...[...index.years.keys()].map((y) => `/years/${y}/`),
+    ...[...index.departments.keys()].map((s) => `/departments/${s}/`),
+  ];
+  return new Response(sitemap(paths, (p) => new URL(url(p), site).href), { headers: { "content-type": "application/xml; charset=utf-8" } });
+};

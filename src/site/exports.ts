@@ -1,0 +1,62 @@
+/** Open-data exports built from the models (pure functions, tested directly). */
+import type { Circular } from "../model/circular.ts";
+import { citationText } from "./cite.ts";
+import { placeOf } from "./format.ts";
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** One row per clause; UTF-8 with BOM so Excel opens the Chinese correctly. */
+export function clausesCsv(docs: Circular[], clauseUrlOf: (docId: string, clauseId: string) => string): string {
+  const header = ["circular_id", "clause_id", "path", "label", "heading", "text", "responsible", "title", "doc_number", "date", "province", "prefecture", "county", "region_code", "citation", "url"];
+  const rows = [header.join(",")];
+  for (const d of docs) {
+    for (const c of d.clauses) {
+      rows.push(
+        [d.id, c.id, c.path, c.label, c.heading ?? "", c.text, c.responsible.join("、"), d.title, d.docNumber ?? "", d.date ?? "",
+          d.jurisdiction?.province ?? "", d.jurisdiction?.prefecture ?? "", d.jurisdiction?.county ?? "", d.jurisdiction?.code ?? "",
+          citationText(d, c), clauseUrlOf(d.id, c.id)].map(csvCell).join(","),
+      );
+    }
+  }
+  return "\ufeff" + rows.join("\r\n") + "\r\n";
+}
+
+/** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) as an RFC 3339 timestamp at its start. */
+export function isoTimestamp(date: string | null): string {
+  const [y = "1970", m = "01", d = "01"] = (date ?? "").split("-").filter(Boolean);
+  return `${y}-${m}-${d}T00:00:00Z`;
+}
+
+const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export function atomFeed(docs: Circular[], siteUrl: string, absolute: (path: string) => string, updated: string): string {
+  const sorted = [...docs].sort((a, b) => (b.published ?? b.date ?? "").localeCompare(a.published ?? a.date ?? ""));
+  const entries = sorted.map((d) => `  <entry>
+    <title>${xml(d.title)}</title>
+    <id>${xml(absolute(`/circulars/${d.id}/`))}</id>
+    <link href="${xml(absolute(`/circulars/${d.id}/`))}"/>
+    <updated>${isoTimestamp(d.published ?? d.date)}</updated>
+    <author><name>${xml(d.issuers.join("、") || "未署")}</name></author>
+    <summary>${xml([d.docNumber, placeOf(d.jurisdiction), `${d.clauses.length} 个条款`].filter(Boolean).join(" · "))}</summary>
+  </entry>`);
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+  <title>安全生产政策文件库</title>
+  <id>${xml(siteUrl)}</id>
+  <link rel="self" href="${xml(absolute("/feed.xml"))}"/>
+  <link href="${xml(absolute("/"))}"/>
+  <updated>${updated}</updated>
+${entries.join("\n")}
+</feed>
+`;
+}
+
+export function sitemap(paths: string[], absolute: (path: string) => string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${paths.map((p) => `  <url><loc>${xml(absolute(p))}</loc></url>`).join("\n")}
+</urlset>
+`;
+}
