@@ -14,6 +14,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? "https://policy.example.gov.cn",
   base: basePath(),
   outDir: process.env.DIST_DIR ?? "./dist",
+  // The content store lives in the cache: a build of another content folder gets its own.
+  cacheDir: process.env.INGEST_OUT ? `${process.env.INGEST_OUT}/.astro-cache` : "./node_modules/.astro",
   trailingSlash: "always",
   build: { format: "directory" },
   integrations: [mdx({ remarkPlugins: [remarkGfm] })],

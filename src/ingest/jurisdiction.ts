@@ -131,9 +131,10 @@ export function inferJurisdiction(ev: JurisdictionEvidence): Jurisdiction | null
   if (prefix) {
     const local = Object.keys(LOCAL_ABBREVIATIONS).filter((k) => prefix.startsWith(k)).sort((a, b) => b.length - a.length)[0];
     const province = Object.keys(PROVINCE_ABBREVIATIONS).filter((k) => prefix.startsWith(k)).sort((a, b) => b.length - a.length)[0];
-    // A local abbreviation only counts where the text already points to that place.
+    // A local abbreviation (兴, 潍) is ambiguous: it counts where the text already points to
+    // that place, or where there is nothing else to go on (a cited 文号 alone).
     const localDiv = local ? byCode.get(LOCAL_ABBREVIATIONS[local]!) : undefined;
-    if (localDiv && (weight.get(localDiv) ?? 0) > 0) weight.set(localDiv, weight.get(localDiv)! + WEIGHTS.title);
+    if (localDiv && ((weight.get(localDiv) ?? 0) > 0 || weight.size === 0)) weight.set(localDiv, (weight.get(localDiv) ?? 0) + WEIGHTS.title);
     else if (province) {
       const p = byCode.get(PROVINCE_ABBREVIATIONS[province]!)!;
       weight.set(p, (weight.get(p) ?? 0) + WEIGHTS.title);

@@ -1,0 +1,28 @@
+/** Builds a site the way `npm run build` does, into temporary folders. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+
+export interface BuiltSite {
+  dist: string;
+  content: string;
+  base: string;
+  log: string;
+}
+
+export function buildSite(options: { corpus?: string; base?: string } = {}): BuiltSite {
+  const dist = mkdtempSync(join(tmpdir(), "site-dist-"));
+  const content = mkdtempSync(join(tmpdir(), "site-content-"));
+  const base = options.base ?? "/";
+  // Vitest sets BASE_URL, MODE, DEV … in process.env; Astro would read them as its own.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(k)));
+  const env: Record<string, string> = { ...inherited, DIST_DIR: dist, INGEST_OUT: content, BASE_PATH: base } as Record<string, string>;
+  if (options.corpus) env.CORPUS = options.corpus;
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts")], { cwd: ROOT, env, encoding: "utf8", timeout: 900_000 });
+  const log = `${r.stdout}\n${r.stderr}`;
+  if (r.status !== 0) throw new Error(`site build failed:\n${log}`);
+  return { dist, content, base, log };
+}

@@ -1,0 +1,117 @@
+/** The built seed site, read as HTML: anchors, links, citations, cross-links, open data. */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { parse } from "node-html-parser";
+import type { Circular } from "../../src/model/circular.ts";
+import { TOPICS } from "../../src/config/topics.ts";
+import { checkLinks, htmlFiles, page } from "./html.ts";
+
+const site = inject("seedSite");
+const models: Circular[] = readdirSync(join(site.content, "models"))
+  .filter((f) => !f.startsWith("."))
+  .map((f) => JSON.parse(readFileSync(join(site.content, "models", f), "utf8")));
+const bySeed = (prefix: string) => models.find((m) => m.source.file.includes(prefix))!;
+
+describe("circular pages", () => {
+  it.each(models.map((m) => [m.title, m] as const))("%s has an anchor for every clause", (_t, m) => {
+    const html = page(site.dist, `/circulars/${m.id}/`);
+    for (const c of m.clauses) {
+      const el = html.querySelector(`#${c.id}`);
+      expect(el, `anchor #${c.id}`).not.toBeNull();
+      expect(el!.querySelector(`a[href$="#${c.id}"]`), `permalink of #${c.id}`).not.toBeNull();
+    }
+    expect(html.querySelectorAll("article.clause")).toHaveLength(m.clauses.length);
+    expect(html.querySelector("h1")!.text).toBe(m.title);
+  });
+
+  it("shows the citation of a clause in standard form, as text", () => {
+    const m = bySeed("000_");
+    const html = page(site.dist, `/circulars/${m.id}/`);
+    const clause = html.querySelector("#p2-3")!.closest("article")!;
+    expect(clause.querySelector("[data-cite]")!.text).toBe("《关于推进城市安全发展有关工作的通知》（吉粮安函〔2020〕133号）二、（三）");
+  });
+
+  it("shows metadata, links 责任单位 to department pages and topics to topic pages", () => {
+    const m = bySeed("002_");
+    const html = page(site.dist, `/circulars/${m.id}/`);
+    const meta = html.querySelector("dl.meta")!.text;
+    for (const s of ["吉林省安全生产委员会", "吉安委〔2019〕6号", "2019年3月22日", "通知", "220000"]) expect(meta).toContain(s);
+    const first = html.querySelector(`#${m.clauses[0]!.id}`)!.closest("article")!;
+    const dept = first.querySelectorAll(".responsible a").map((a) => a.text);
+    expect(dept).toEqual(["省委宣传部", "省应急管理厅"]);
+    const deptPage = page(site.dist, first.querySelector(".responsible a")!.getAttribute("href")!.replace(/^\//, "/"));
+    expect(deptPage.querySelector("h1")!.text).toBe("吉林省委宣传部");
+  });
+
+  it("links what it cites and who cites it, with stubs for documents outside the library", () => {
+    const shouguang = page(site.dist, `/circulars/${bySeed("003_").id}/`);
+    const cites = shouguang.querySelector("section.links")!.text;
+    expect(cites).toContain("中办发〔2018〕1号");
+    expect(cites).toContain("未收录");
+    const chains = page(site.dist, "/citations/");
+    const chain = chains.querySelectorAll(".chain").find((c) => c.text.includes("关于推进全市城市安全发展的实施意见"))!;
+    const levels = chain.querySelectorAll("li").map((li) => li.querySelector(".level")!.text);
+    expect(levels).toEqual(["国家级", "省级", "地市级", "地市级", "县级"]);
+    expect(chain.querySelectorAll("li").map((li) => li.querySelector(".doc-number")?.text ?? "")).toEqual(["（中办发〔2018〕1号）", "（鲁办发〔2018〕50号）", "（潍办发〔2019〕2号）", "（潍办发〔2018〕22号）", ""]);
+  });
+});
+
+describe("cross-link pages", () => {
+  it("has a page for every topic of the taxonomy that occurs in the seeds, naming the matched terms", () => {
+    for (const name of ["应急预案", "标准化", "城市安全", "隐患排查治理", "双重预防机制", "安全生产责任制", "危险化学品", "消防安全", "执法检查", "宣传教育培训", "科技信息化", "事故调查处理"]) {
+      const topic = TOPICS.find((t) => t.name === name)!;
+      const html = page(site.dist, `/topics/${topic.slug}/`);
+      expect(html.querySelector("h1")!.text).toBe(`主题：${name}`);
+      const items = html.querySelectorAll(".clause-refs li");
+      expect(items.length).toBeGreaterThan(0);
+      expect(items[0]!.querySelector(".note")!.text).toMatch(/^（匹配：/);
+    }
+  });
+
+  it("lists regions province → prefecture → county, years and departments", () => {
+    const regions = page(site.dist, "/regions/").text;
+    for (const s of ["吉林省", "吉林市", "江苏省", "泰州市", "兴化市", "山东省", "潍坊市", "寿光市"]) expect(regions).toContain(s);
+    expect(page(site.dist, "/regions/370783/").querySelector("h1")!.text).toBe("寿光市");
+    expect(page(site.dist, "/years/2019/").querySelectorAll(".doc-list li")).toHaveLength(2);
+    expect(page(site.dist, "/departments/").querySelectorAll("li a").map((a) => a.text)).toContain("寿光市市场监督管理局");
+  });
+
+  it("home page counts what the library holds", () => {
+    const home = page(site.dist, "/");
+    expect(home.querySelector("main p")!.text).toContain(`${models.length} 件`);
+    expect(home.querySelector("form[role=search]")).not.toBeNull();
+  });
+});
+
+describe("publishing", () => {
+  it("every internal link and fragment resolves, and nothing points to another origin", () => {
+    expect(checkLinks(site.dist, site.base)).toEqual([]);
+  });
+
+  it("pages are zh-CN, have one h1, a skip link and load no script from elsewhere", () => {
+    for (const file of htmlFiles(site.dist)) {
+      const html = parse(readFileSync(file, "utf8"));
+      expect(html.querySelector("html")!.getAttribute("lang"), file).toBe("zh-CN");
+      expect(html.querySelectorAll("h1"), file).toHaveLength(1);
+      expect(html.querySelector("a.skip-link")!.getAttribute("href")).toBe("#main");
+    }
+  });
+
+  it("publishes open data", () => {
+    const all = JSON.parse(readFileSync(join(site.dist, "data/circulars.json"), "utf8"));
+    expect(all).toHaveLength(models.length);
+    const one = JSON.parse(readFileSync(join(site.dist, `data/circulars/${models[0]!.id}.json`), "utf8"));
+    expect(one.clauses).toHaveLength(models[0]!.clauses.length);
+    const csv = readFileSync(join(site.dist, "data/clauses.csv"), "utf8");
+    expect(csv.startsWith("\ufeffcircular_id,clause_id,path")).toBe(true);
+    const records = csv.slice(1).match(/(?:"(?:[^"]|"")*"|[^,\r\n]*)(?:,(?:"(?:[^"]|"")*"|[^,\r\n]*))*\r\n/g)!;
+    expect(records).toHaveLength(1 + models.reduce((n, m) => n + m.clauses.length, 0));
+    expect(records.every((r) => r.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).length === 16)).toBe(true);
+    expect(readFileSync(join(site.dist, "sitemap.xml"), "utf8")).toContain(`/circulars/${models[0]!.id}/</loc>`);
+    const feed = readFileSync(join(site.dist, "feed.xml"), "utf8");
+    expect(feed.match(/<entry>/g)).toHaveLength(models.length);
+    expect(existsSync(join(site.dist, `data/sources/${models[0]!.id}.txt`))).toBe(true);
+    expect(page(site.dist, "/data/").querySelectorAll("pre.astro-code").length).toBe(2);
+  });
+});
