@@ -20,3 +20,4 @@ const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const astro = join(ROOT, "node_modules", "astro", "bin", "astro.mjs");
 run("ingest", process.execPath, [tsx, "scripts/ingest.ts", ...process.argv.slice(2)]);
 run("astro", process.execPath, [astro, "build", "--silent"]);
+run("search index", process.execPath, [tsx, "scripts/search-index.ts"]);

@@ -20,7 +20,7 @@ const SELF_REFERENCE = new RegExp(`^(本|该|此)?(${GENRES.join("|")}|实施意
 
 export function findCitations(text: string, ownDocNumber: string | null = null): FoundCitation[] {
   const out: FoundCitation[] = [];
-  const numbers = findDocNumbers(text);
+  const numbers = findDocNumbers(text).map((n) => ({ ...n, normalized: toSimplified(n.normalized) }));
   const usedNumbers = new Set<number>();
   for (let i = text.indexOf("《"); i >= 0; i = text.indexOf("《", i + 1)) {
     // Find the matching 》 (titles nest 〈〉, not 《》, but be safe).

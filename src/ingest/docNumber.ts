@@ -1,10 +1,10 @@
 /**
  * 发文字号: 机关代字〔年份〕序号号. Scraped pages break it (lost brackets, ASCII or
  * half brackets, the closing bracket dropped so year and serial run together); every
- * form is normalised to 〔〕 and the repair is reported.
+ * form is normalised to 〔〕 and the repair is reported. No dependencies: the search page
+ * runs it in the browser to read a 文号 typed in any form. (Ingest puts the 机关代字 into
+ * simplified script afterwards, so 國辦發 and 国办发 are one number.)
  */
-
-import { toSimplified } from "./text.ts";
 
 export interface DocNumberMatch {
   /** As written in the source. */
@@ -49,8 +49,7 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
     const serial = Number(halfDigits(m[5]!));
     const start = m.index! + (m[1]!.length - prefix.length);
     const raw = text.slice(start, m.index! + m[0].length);
-    // Normalised in simplified script, so 國辦發 and 国办发 are one number.
-    const normalized = `${toSimplified(prefix)}〔${year}〕${serial}号`;
+    const normalized = `${prefix}〔${year}〕${serial}号`;
     let repair: string | null = null;
     if (raw !== normalized) {
       if (open && !close) repair = "closing bracket was missing";

@@ -48,7 +48,9 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   }
 
   // 发文字号
-  const docNumberMatch = header.docNumber ?? (portalFields["文号"] ? findDocNumbers(portalFields["文号"])[0] ?? null : null);
+  const found = header.docNumber ?? (portalFields["文号"] ? findDocNumbers(portalFields["文号"])[0] ?? null : null);
+  // 文号 are compared in simplified script: 國辦發 and 国办发 are one number.
+  const docNumberMatch = found && { ...found, normalized: toSimplified(found.normalized) };
   if (docNumberMatch?.repair) {
     const at = header.docNumberIndex !== null ? bodyLines[header.docNumberIndex]!.sourceLine : null;
     warnings.push({ line: at, message: `文号 ${docNumberMatch.raw} repaired to ${docNumberMatch.normalized}: ${docNumberMatch.repair}` });

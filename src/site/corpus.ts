@@ -10,10 +10,14 @@ import { buildCorpusIndex, type CorpusIndex } from "../corpus/index.ts";
 
 let index: CorpusIndex | null = null;
 
-export function corpus(): CorpusIndex {
-  if (index) return index;
+/** Every model ingest wrote. */
+export function loadModels(): Circular[] {
   const files = existsSync(MODELS_DIR) ? readdirSync(MODELS_DIR).filter((f) => f.endsWith(".json") && !f.startsWith(".")) : [];
-  index = buildCorpusIndex(files.map((f) => JSON.parse(readFileSync(join(MODELS_DIR, f), "utf8")) as Circular));
+  return files.map((f) => JSON.parse(readFileSync(join(MODELS_DIR, f), "utf8")) as Circular);
+}
+
+export function corpus(): CorpusIndex {
+  index ??= buildCorpusIndex(loadModels());
   return index;
 }
 

@@ -1,0 +1,247 @@
+/**
+ * The search page in the browser. Two engines answer each query:
+ * - the exact-phrase index (phrase.ts) finds every circular and clause that contains
+ *   the typed phrase, 文号 or issuer — complete by construction;
+ * - Pagefind ranks the results, gives highlighted excerpts of its sub-results, and
+ *   answers what the phrase index cannot (one-character queries).
+ * Query and filters are kept in the URL.
+ */
+import { findDocNumbers } from "../ingest/docNumber.ts";
+import { findPhrase, locateEntry, normalizeForPhrase, type PhraseDoc, type PhraseMeta } from "./phrase.ts";
+
+const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department"] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+const PAGE = 10;
+
+const base = document.documentElement.dataset.base ?? "/";
+const cache = new Map<string, Promise<unknown>>();
+function getJson<T>(path: string): Promise<T> {
+  let p = cache.get(path);
+  if (!p) {
+    p = fetch(base + path).then((r) => {
+      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+      return r.json();
+    });
+    cache.set(path, p);
+  }
+  return p as Promise<T>;
+}
+
+/** The phrases a query asks for: a 文号 in any written form is one phrase, else its words. */
+export function queryTerms(q: string): string[] {
+  const trimmed = q.trim();
+  const number = findDocNumbers(trimmed)[0];
+  if (number && normalizeForPhrase(number.raw).length >= normalizeForPhrase(trimmed).length - 1) return [number.normalized];
+  return trimmed.split(/[\s\u3000]+/).filter(Boolean);
+}
+
+export interface ExactHit {
+  doc: number;
+  /** Entries within the circular that match: 0 is its header (title, 文号, issuers), 1… its clauses. */
+  offsets: number[];
+}
+
+/** Every circular containing all the query's phrases; null when a phrase is too short to look up. */
+export async function exactSearch(q: string, filters: Filters): Promise<ExactHit[] | null> {
+  const terms = queryTerms(q);
+  if (terms.length === 0 || terms.some((t) => normalizeForPhrase(t).length < 2)) return null;
+  const meta = await getJson<PhraseMeta>("search-data/meta.json");
+  const perTerm = await Promise.all(terms.map((t) => findPhrase(t, meta, (s) => getJson(`search-data/grams/${s}.json`))));
+  let docs: Map<number, Set<number>> | null = null;
+  for (const entries of perTerm) {
+    const byDoc = new Map<number, Set<number>>();
+    for (const e of entries ?? []) {
+      const { doc, offset } = locateEntry(meta, e);
+      if (!byDoc.has(doc)) byDoc.set(doc, new Set());
+      byDoc.get(doc)!.add(offset);
+    }
+    if (docs === null) docs = byDoc;
+    else {
+      const prev: Map<number, Set<number>> = docs;
+      docs = new Map([...byDoc].filter(([d]) => prev.has(d)).map(([d, s]) => [d, new Set([...s, ...prev.get(d)!])]));
+    }
+  }
+  const deptDocs = filters.department ? new Set((await getJson<Record<string, number[]>>("search-data/departments.json"))[filters.department] ?? []) : null;
+  const keep = (d: number) => {
+    const [province, level, year, genre, topics] = meta.facets[d]!;
+    return (!filters.province || meta.provinces[province] === filters.province) &&
+      (!filters.level || meta.levels[level] === filters.level) &&
+      (!filters.year || String(year) === filters.year) &&
+      (!filters.genre || meta.genres[genre] === filters.genre) &&
+      (!filters.topic || (topics & (1 << meta.topics.indexOf(filters.topic))) !== 0) &&
+      (!deptDocs || deptDocs.has(d));
+  };
+  return [...(docs ?? new Map<number, Set<number>>())]
+    .filter(([d]) => keep(d))
+    .sort((a, b) => a[0] - b[0])
+    .map(([doc, offsets]) => ({ doc, offsets: [...offsets].sort((x, y) => x - y) }));
+}
+
+interface PagefindResult {
+  url: string;
+  meta: Record<string, string>;
+  sub_results: Array<{ title: string; url: string; excerpt: string }>;
+}
+
+async function pagefindSearch(q: string, filters: Filters, sort: string): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
+  const pf = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+  await pf.options({ baseUrl: base, excerptLength: 40 });
+  const pfFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
+  const search = await pf.search(q, { filters: pfFilters, sort: sort === "date-desc" ? { date: "desc" } : sort === "date-asc" ? { date: "asc" } : undefined });
+  const results = (search?.results ?? []) as Array<{ data: () => Promise<PagefindResult> }>;
+  return { total: results.length, load: (n) => Promise.all(results.slice(0, n).map((r) => r.data())) };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** An excerpt of `text` around the first occurrence of any term, the terms marked. */
+export function excerpt(text: string, terms: string[], width = 40): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const patterns = terms.map((t) => [...normalizeForPhrase(t)].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\u3000]*")).filter(Boolean);
+  if (patterns.length === 0) return escapeHtml(flat.slice(0, width * 2));
+  const re = new RegExp(patterns.join("|"), "gi");
+  const first = re.exec(flat.normalize("NFKC"));
+  const start = Math.max(0, (first?.index ?? 0) - width);
+  const slice = flat.slice(start, start + width * 3);
+  const marked = escapeHtml(slice).replace(new RegExp(patterns.map((p) => p).join("|"), "gi"), (m) => `<mark>${m}</mark>`);
+  return (start > 0 ? "…" : "") + marked + (start + width * 3 < flat.length ? "…" : "");
+}
+
+function readForm(form: HTMLFormElement): { q: string; filters: Filters; sort: string } {
+  const data = new FormData(form);
+  const filters: Filters = {};
+  for (const k of FILTER_KEYS) {
+    const v = String(data.get(k) ?? "").trim();
+    if (v) filters[k] = v;
+  }
+  return { q: String(data.get("q") ?? "").trim(), filters, sort: String(data.get("sort") ?? "") };
+}
+
+function writeForm(form: HTMLFormElement, params: URLSearchParams): void {
+  for (const el of Array.from(form.elements) as Array<HTMLInputElement | HTMLSelectElement>) {
+    if (el.name && params.has(el.name)) el.value = params.get(el.name)!;
+  }
+}
+
+export function startSearchPage(): void {
+  const form = document.getElementById("search-form") as HTMLFormElement;
+  const status = document.getElementById("search-status")!;
+  const list = document.getElementById("search-results") as HTMLOListElement;
+  const more = document.getElementById("search-more") as HTMLButtonElement;
+  let run = 0;
+
+  const search = async () => {
+    const { q, filters, sort } = readForm(form);
+    const mine = ++run;
+    list.replaceChildren();
+    more.hidden = true;
+    list.dataset.docIds = "";
+    if (!q) {
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "检索中…";
+    const terms = queryTerms(q);
+    const [exact, pf] = await Promise.all([exactSearch(q, filters), pagefindSearch(q, filters, sort).catch(() => null)]);
+    if (mine !== run) return;
+    const meta = await getJson<PhraseMeta>("search-data/meta.json");
+    const docShard = (d: number) => getJson<PhraseDoc[]>(`search-data/docs/${Math.floor(d / meta.docsPerShard)}.json`).then((s) => s[d % meta.docsPerShard]!);
+    const pfTop = pf ? await pf.load(5) : [];
+    const pfDoc = new Map(pfTop.map((r) => [Number(r.meta.n), r]));
+    let order: number[];
+    if (exact) {
+      const exactDocs = exact.map((h) => h.doc);
+      if (sort === "date-asc") order = [...exactDocs].reverse();
+      else if (sort === "date-desc") order = exactDocs;
+      else {
+        // Pagefind's ranking first, then circulars whose title or 文号 matched, then the most matching clauses.
+        const ranked = pfTop.map((r) => Number(r.meta.n)).filter((d) => exactDocs.includes(d));
+        const rest = exact.filter((h) => !ranked.includes(h.doc)).sort((a, b) => Number(b.offsets[0] === 0) - Number(a.offsets[0] === 0) || b.offsets.length - a.offsets.length || a.doc - b.doc);
+        order = [...ranked, ...rest.map((h) => h.doc)];
+      }
+    } else {
+      order = pfTop.map((r) => Number(r.meta.n));
+    }
+    const hits = new Map((exact ?? []).map((h) => [h.doc, h.offsets]));
+    const clauseCount = (exact ?? []).reduce((n, h) => n + h.offsets.filter((o) => o > 0).length, 0);
+    status.textContent = exact
+      ? order.length ? `共 ${order.length} 件文件、${clauseCount} 个条款含“${terms.join(" ")}”。` : `没有文件含“${terms.join(" ")}”。`
+      : `共 ${pf?.total ?? 0} 件相关文件。`;
+    list.dataset.docIds = (await Promise.all(order.map(async (d) => (await docShard(d)).id))).join(",");
+
+    let shown = 0;
+    const showPage = async () => {
+      const page = order.slice(shown, shown + PAGE);
+      shown += page.length;
+      for (const d of page) {
+        const [doc, pfHit] = [await docShard(d), pfDoc.get(d)];
+        const offsets = hits.get(d) ?? [];
+        const texts = offsets.length && !pfHit ? await getJson<string[]>(`search-data/text/${d}.json`) : null;
+        list.append(renderResult(doc, offsets, pfHit, texts, terms));
+      }
+      more.hidden = shown >= order.length;
+    };
+    more.onclick = () => void showPage();
+    await showPage();
+  };
+
+  writeForm(form, new URLSearchParams(location.search));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const params = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
+    history.replaceState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
+    void search();
+  });
+  void search();
+}
+
+function renderResult(doc: PhraseDoc, offsets: number[], pfHit: PagefindResult | undefined, texts: string[] | null, terms: string[]): HTMLLIElement {
+  const li = document.createElement("li");
+  li.className = "result";
+  li.dataset.docId = doc.id;
+  const h = document.createElement("h2");
+  const a = document.createElement("a");
+  a.href = doc.url;
+  a.textContent = doc.title;
+  h.append(a);
+  const metaLine = document.createElement("p");
+  metaLine.className = "result-meta";
+  metaLine.textContent = [doc.docNumber, doc.date, doc.place].filter(Boolean).join(" · ");
+  li.append(h, metaLine);
+  const subs = document.createElement("ul");
+  subs.className = "sub-results";
+  const exactClauses = offsets.filter((o) => o > 0);
+  const pfSubs = new Map((pfHit?.sub_results ?? []).map((s) => [s.url.split("#")[1] ?? "", s]));
+  for (const o of exactClauses) {
+    const clauseId = doc.clauses[o - 1]!;
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = `${doc.url}#${clauseId}`;
+    link.textContent = doc.labels[o - 1]!;
+    const p = document.createElement("p");
+    p.className = "excerpt";
+    const pfSub = pfSubs.get(clauseId);
+    // Pagefind's excerpt is HTML it escaped itself, with <mark> around matches.
+    if (pfSub) p.innerHTML = pfSub.excerpt;
+    else if (texts) p.innerHTML = excerpt(texts[o]!, terms);
+    item.append(link, p);
+    subs.append(item);
+  }
+  if (!exactClauses.length && pfHit) {
+    for (const s of pfHit.sub_results.slice(0, 3)) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = s.url;
+      link.textContent = s.title;
+      const p = document.createElement("p");
+      p.className = "excerpt";
+      p.innerHTML = s.excerpt;
+      item.append(link, p);
+      subs.append(item);
+    }
+  }
+  if (subs.children.length) li.append(subs);
+  return li;
+}
