@@ -137,8 +137,10 @@ export function startSearchPage(): void {
     list.replaceChildren();
     more.hidden = true;
     list.dataset.docIds = "";
+    list.dataset.state = "loading";
     if (!q) {
       status.textContent = "";
+      list.dataset.state = "done";
       return;
     }
     status.textContent = "检索中…";
@@ -184,6 +186,7 @@ export function startSearchPage(): void {
     };
     more.onclick = () => void showPage();
     await showPage();
+    if (mine === run) list.dataset.state = "done";
   };
 
   writeForm(form, new URLSearchParams(location.search));

@@ -1,0 +1,151 @@
+/**
+ * Search end to end in the real browser against the built seed site: typed queries land
+ * on the clause; filters narrow; 文号 in any form and issuers are found; recall over
+ * random phrases from the corpus is 100% against a plain substring scan.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { Circular } from "../../src/model/circular.ts";
+import { normalizeForPhrase } from "../../src/search/phrase.ts";
+import { toSimplified } from "../../src/ingest/text.ts";
+import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+
+const site = inject("seedSite");
+const models: Circular[] = readdirSync(join(site.content, "models")).filter((f) => !f.startsWith(".")).map((f) => JSON.parse(readFileSync(join(site.content, "models", f), "utf8")));
+const bySeed = (p: string) => models.find((m) => m.source.file.includes(p))!;
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(site.dist, site.base);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(`${server.origin}/search/`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function search(q: string, filters: Record<string, string> = {}): Promise<string[]> {
+  await page.fill("#q", q);
+  for (const [k, v] of Object.entries(filters)) {
+    const el = page.locator(`[name=${k}]`);
+    if ((await el.evaluate((e) => e.tagName)) === "SELECT") await el.selectOption(v);
+    else await el.fill(v);
+  }
+  await page.evaluate(() => (document.getElementById("search-results")!.dataset.state = "stale"));
+  await page.click("#search-form button[type=submit]");
+  await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+  const ids = await page.locator("#search-results").getAttribute("data-doc-ids");
+  return ids ? ids.split(",") : [];
+}
+
+async function clearFilters() {
+  for (const k of ["province", "level", "year", "topic", "genre", "sort"]) await page.locator(`select[name=${k}]`).selectOption("");
+  await page.fill("[name=department]", "");
+}
+
+describe("search in the browser", () => {
+  it("lands on the clause whose text contains the query", async () => {
+    await clearFilters();
+    const ids = await search("隐患排查治理");
+    expect(ids.length).toBeGreaterThan(0);
+    const link = page.locator("#search-results .sub-results a").first();
+    const href = await link.getAttribute("href");
+    await link.click();
+    await page.waitForURL((u) => u.hash.length > 1);
+    const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(href).toContain(`#${anchor}`);
+    const text = await page.locator(`[id="${anchor}"]`).evaluate((el) => el.closest("article")!.textContent!);
+    expect(text.replace(/\s+/g, "")).toContain("隐患排查治理");
+    await page.goto(`${server.origin}/search/`);
+  });
+
+  it("keeps query and filters in the URL, so a search can be shared", async () => {
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent("应急")}&province=${encodeURIComponent("吉林省")}`);
+    await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+    expect(await page.inputValue("#q")).toBe("应急");
+    expect(await page.locator("select[name=province]").inputValue()).toBe("吉林省");
+    const ids = (await page.locator("#search-results").getAttribute("data-doc-ids"))!.split(",");
+    expect(ids.every((id) => bySeed("00").id && models.find((m) => m.id === id)!.jurisdiction!.province === "吉林省")).toBe(true);
+    await search("安全生产");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("安全生产");
+    expect(new URL(page.url()).searchParams.get("province")).toBe("吉林省");
+  });
+
+  it("filters narrow the results correctly", async () => {
+    await clearFilters();
+    const all = await search("安全");
+    expect(all).toHaveLength(models.length);
+    const cases: Array<[Record<string, string>, (m: Circular) => boolean]> = [
+      [{ province: "吉林省" }, (m) => m.jurisdiction?.province === "吉林省"],
+      [{ level: "县级" }, (m) => m.jurisdiction?.level === "county"],
+      [{ year: "2019" }, (m) => m.date?.startsWith("2019") ?? false],
+      [{ genre: "意见" }, (m) => m.genre === "意见"],
+      [{ topic: "危险化学品" }, (m) => m.clauses.some((c) => /危险化学品|危化品|化工园区|化工企业|重大危险源|化工产业/.test(c.text))],
+      [{ department: "寿光市应急管理局" }, (m) => m.source.file.includes("003_")],
+    ];
+    for (const [filters, expected] of cases) {
+      await clearFilters();
+      const ids = await search("安全", filters);
+      expect(ids.sort(), JSON.stringify(filters)).toEqual(models.filter(expected).map((m) => m.id).sort());
+    }
+    await clearFilters();
+  });
+
+  it("finds a circular by its 文号 in any written form, and by issuer", async () => {
+    const target = bySeed("002_").id;
+    for (const q of ["吉安委〔2019〕6号", "吉安委[2019]6号", "吉安委2019 6号", "吉安委(2019)6号", "吉林省安全生产委员会"]) {
+      const ids = await search(q);
+      expect(ids[0], q).toBe(target);
+    }
+    expect((await search("兴安办〔2020〕20号"))[0]).toBe(bySeed("001_").id);
+  });
+
+  it("recall over 240 random phrases is 100% against a substring scan", async () => {
+    await clearFilters();
+    let seed = 20261123;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const clauses = models.flatMap((m) => m.clauses.map((c) => ({ m, c })));
+    const phrases = new Set<string>();
+    while (phrases.size < 240) {
+      const { c } = clauses[rand(clauses.length)]!;
+      const chars = [...c.text.replace(/\s+/g, "")];
+      const len = 2 + rand(5);
+      const start = rand(Math.max(1, chars.length - len));
+      const phrase = chars.slice(start, start + len).join("");
+      if ((phrase.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2) phrases.add(phrase);
+    }
+    let missing = 0;
+    for (const phrase of phrases) {
+      const key = normalizeForPhrase(phrase);
+      const expected = models.filter((m) => m.clauses.some((c) => normalizeForPhrase(toSimplified(c.text)).includes(key))).map((m) => m.id);
+      const got = new Set(await search(phrase));
+      const missed = expected.filter((id) => !got.has(id));
+      missing += missed.length;
+      expect(missed, phrase).toEqual([]);
+      // The matching clause is among the circular's sub-results.
+      for (const id of expected) {
+        const subs = await page.locator(`#search-results li.result[data-doc-id="${id}"] .sub-results a`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+        const m = models.find((x) => x.id === id)!;
+        const matching = m.clauses.filter((c) => normalizeForPhrase(toSimplified(c.text)).includes(key)).map((c) => c.id);
+        expect(subs.some((s) => matching.includes(s)), `${phrase} in ${id}`).toBe(true);
+      }
+    }
+    expect(missing).toBe(0);
+  }, 300_000);
+
+  it("without JavaScript, says search needs it and offers the indexes", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${server.origin}/search/`);
+    const notice = noJs.locator("noscript");
+    expect(await noJs.content()).toContain("检索功能需要浏览器启用 JavaScript");
+    expect(await notice.count()).toBe(1);
+    await context.close();
+  });
+});
