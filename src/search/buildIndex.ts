@@ -1,6 +1,7 @@
 /**
  * Writes the exact-phrase index (see phrase.ts) for a corpus: meta.json, posting shards,
- * docs shards, per-circular texts for excerpts, and the department → circulars map.
+ * one small file per circular (title, 文号, clause anchors) and one with its texts for
+ * excerpts — fetched only for the results shown — and the department → circulars map.
  */
 import { TOPICS } from "../config/topics.ts";
 import type { CorpusIndex } from "../corpus/index.ts";
@@ -12,7 +13,6 @@ import { bigrams, encodePostings, normalizeForPhrase, shardOf, type PhraseDoc, t
 
 /** Aim for posting shards of about this many bytes: a query fetches one per bigram. */
 const TARGET_SHARD_BYTES = 12_000;
-const DOCS_PER_SHARD = 64;
 
 export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) => string): Map<string, string> {
   const files = new Map<string, string>();
@@ -67,11 +67,9 @@ export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) =
   const shardMaps: Array<Record<string, string>> = Array.from({ length: shards }, () => ({}));
   for (const [g, p] of encoded) shardMaps[shardOf(g, shards)]![g] = p;
   shardMaps.forEach((m, i) => files.set(`grams/${i}.json`, JSON.stringify(m)));
-  for (let i = 0; i * DOCS_PER_SHARD < docs.length; i++) {
-    files.set(`docs/${i}.json`, JSON.stringify(docs.slice(i * DOCS_PER_SHARD, (i + 1) * DOCS_PER_SHARD)));
-  }
+  docs.forEach((doc, d) => files.set(`doc/${d}.json`, JSON.stringify(doc)));
   files.set("departments.json", JSON.stringify(departments));
-  const meta: PhraseMeta = { version: 1, shards, docsPerShard: DOCS_PER_SHARD, docStart, facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
+  const meta: PhraseMeta = { version: 1, shards, docStart, facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
   files.set("meta.json", JSON.stringify(meta));
   return files;
 }

@@ -66,7 +66,6 @@ export function intersectSorted(lists: number[][]): number[] {
 export interface PhraseMeta {
   version: 1;
   shards: number;
-  docsPerShard: number;
   /** Entry number of each circular's header; its clauses follow it. */
   docStart: number[];
   /** Per circular: [province index, level index, year, genre index, topic bit mask]. */
@@ -77,7 +76,7 @@ export interface PhraseMeta {
   topics: string[];
 }
 
-/** One circular in a docs shard. */
+/** One circular, as search results show it. */
 export interface PhraseDoc {
   id: string;
   url: string;

@@ -1,9 +1,12 @@
 /**
- * The search page in the browser. Two engines answer each query:
- * - the exact-phrase index (phrase.ts) finds every circular and clause that contains
- *   the typed phrase, 文号 or issuer — complete by construction;
- * - Pagefind ranks the results, gives highlighted excerpts of its sub-results, and
- *   answers what the phrase index cannot (one-character queries).
+ * The search page in the browser. Two engines:
+ * - the exact-phrase index (phrase.ts) answers every query of two or more characters: it
+ *   finds every circular and clause containing the phrase, 文号 or issuer — complete by
+ *   construction, and cheap (a first search fetches a few small files);
+ * - Pagefind (extended, Chinese segmentation) answers what the phrase index cannot: one-
+ *   character queries, and related circulars holding the query's words apart when no
+ *   circular holds the exact phrase. It is loaded only then: its own first search costs
+ *   more than the whole budget for one (see README, search cost).
  * Query and filters are kept in the URL.
  */
 import { findDocNumbers } from "../ingest/docNumber.ts";
@@ -12,7 +15,7 @@ import { findPhrase, locateEntry, normalizeForPhrase, type PhraseDoc, type Phras
 const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
-const PAGE = 10;
+const PAGE = 5;
 
 const base = document.documentElement.dataset.base ?? "/";
 const cache = new Map<string, Promise<unknown>>();
@@ -124,6 +127,17 @@ function writeForm(form: HTMLFormElement, params: URLSearchParams): void {
   }
 }
 
+/**
+ * Order of the exact results. Relevance: circulars whose title, 文号 or issuer match first,
+ * then those with more matching clauses, then newer (the index is in date order).
+ */
+export function orderHits(hits: ExactHit[], sort: string): number[] {
+  if (sort === "date-asc") return hits.map((h) => h.doc).reverse();
+  if (sort === "date-desc") return hits.map((h) => h.doc);
+  const score = (h: ExactHit) => (h.offsets[0] === 0 ? 1e6 : 0) + h.offsets.length;
+  return [...hits].sort((a, b) => score(b) - score(a) || a.doc - b.doc).map((h) => h.doc);
+}
+
 export function startSearchPage(): void {
   const form = document.getElementById("search-form") as HTMLFormElement;
   const status = document.getElementById("search-status")!;
@@ -136,7 +150,7 @@ export function startSearchPage(): void {
     const mine = ++run;
     list.replaceChildren();
     more.hidden = true;
-    list.dataset.docIds = "";
+    list.dataset.docIndexes = "";
     list.dataset.state = "loading";
     if (!q) {
       status.textContent = "";
@@ -145,43 +159,36 @@ export function startSearchPage(): void {
     }
     status.textContent = "检索中…";
     const terms = queryTerms(q);
-    const [exact, pf] = await Promise.all([exactSearch(q, filters), pagefindSearch(q, filters, sort).catch(() => null)]);
+    const exact = await exactSearch(q, filters);
     if (mine !== run) return;
-    const meta = await getJson<PhraseMeta>("search-data/meta.json");
-    const docShard = (d: number) => getJson<PhraseDoc[]>(`search-data/docs/${Math.floor(d / meta.docsPerShard)}.json`).then((s) => s[d % meta.docsPerShard]!);
-    const pfTop = pf ? await pf.load(5) : [];
-    const pfDoc = new Map(pfTop.map((r) => [Number(r.meta.n), r]));
-    let order: number[];
-    if (exact) {
-      const exactDocs = exact.map((h) => h.doc);
-      if (sort === "date-asc") order = [...exactDocs].reverse();
-      else if (sort === "date-desc") order = exactDocs;
-      else {
-        // Pagefind's ranking first, then circulars whose title or 文号 matched, then the most matching clauses.
-        const ranked = pfTop.map((r) => Number(r.meta.n)).filter((d) => exactDocs.includes(d));
-        const rest = exact.filter((h) => !ranked.includes(h.doc)).sort((a, b) => Number(b.offsets[0] === 0) - Number(a.offsets[0] === 0) || b.offsets.length - a.offsets.length || a.doc - b.doc);
-        order = [...ranked, ...rest.map((h) => h.doc)];
-      }
-    } else {
-      order = pfTop.map((r) => Number(r.meta.n));
+    if (exact === null || exact.length === 0) {
+      // The phrase index cannot answer one-character queries; Pagefind can, and it also
+      // offers related circulars (all words, not the exact phrase) when nothing matches exactly.
+      const pf = await pagefindSearch(q, filters, sort).catch(() => null);
+      const top = pf ? await pf.load(PAGE) : [];
+      if (mine !== run) return;
+      status.textContent = exact === null
+        ? `共 ${pf?.total ?? 0} 件相关文件。`
+        : `没有文件含“${terms.join(" ")}”。${top.length ? `以下是含有其中词语的相关文件（${pf!.total} 件）：` : ""}`;
+      for (const r of top) list.append(renderPagefindResult(r));
+      list.dataset.state = "done";
+      return;
     }
-    const hits = new Map((exact ?? []).map((h) => [h.doc, h.offsets]));
-    const clauseCount = (exact ?? []).reduce((n, h) => n + h.offsets.filter((o) => o > 0).length, 0);
-    status.textContent = exact
-      ? order.length ? `共 ${order.length} 件文件、${clauseCount} 个条款含“${terms.join(" ")}”。` : `没有文件含“${terms.join(" ")}”。`
-      : `共 ${pf?.total ?? 0} 件相关文件。`;
-    list.dataset.docIds = (await Promise.all(order.map(async (d) => (await docShard(d)).id))).join(",");
-
+    const order = orderHits(exact, sort);
+    const hits = new Map(exact.map((h) => [h.doc, h.offsets]));
+    const clauseCount = exact.reduce((n, h) => n + h.offsets.filter((o) => o > 0).length, 0);
+    status.textContent = `共 ${order.length} 件文件、${clauseCount} 个条款含“${terms.join(" ")}”。`;
+    list.dataset.docIndexes = order.join(",");
     let shown = 0;
     const showPage = async () => {
       const page = order.slice(shown, shown + PAGE);
       shown += page.length;
-      for (const d of page) {
-        const [doc, pfHit] = [await docShard(d), pfDoc.get(d)];
-        const offsets = hits.get(d) ?? [];
-        const texts = offsets.length && !pfHit ? await getJson<string[]>(`search-data/text/${d}.json`) : null;
-        list.append(renderResult(doc, offsets, pfHit, texts, terms));
-      }
+      const rendered = await Promise.all(page.map(async (d) => {
+        const offsets = hits.get(d)!;
+        const [doc, texts] = await Promise.all([getJson<PhraseDoc>(`search-data/doc/${d}.json`), offsets.some((o) => o > 0) ? getJson<string[]>(`search-data/text/${d}.json`) : null]);
+        return renderResult(doc, offsets, texts, terms);
+      }));
+      list.append(...rendered);
       more.hidden = shown >= order.length;
     };
     more.onclick = () => void showPage();
@@ -200,50 +207,36 @@ export function startSearchPage(): void {
   void search();
 }
 
-function renderResult(doc: PhraseDoc, offsets: number[], pfHit: PagefindResult | undefined, texts: string[] | null, terms: string[]): HTMLLIElement {
-  const li = document.createElement("li");
-  li.className = "result";
-  li.dataset.docId = doc.id;
-  const h = document.createElement("h2");
-  const a = document.createElement("a");
-  a.href = doc.url;
-  a.textContent = doc.title;
-  h.append(a);
-  const metaLine = document.createElement("p");
-  metaLine.className = "result-meta";
-  metaLine.textContent = [doc.docNumber, doc.date, doc.place].filter(Boolean).join(" · ");
-  li.append(h, metaLine);
-  const subs = document.createElement("ul");
-  subs.className = "sub-results";
-  const exactClauses = offsets.filter((o) => o > 0);
-  const pfSubs = new Map((pfHit?.sub_results ?? []).map((s) => [s.url.split("#")[1] ?? "", s]));
-  for (const o of exactClauses) {
-    const clauseId = doc.clauses[o - 1]!;
-    const item = document.createElement("li");
-    const link = document.createElement("a");
-    link.href = `${doc.url}#${clauseId}`;
-    link.textContent = doc.labels[o - 1]!;
-    const p = document.createElement("p");
-    p.className = "excerpt";
-    const pfSub = pfSubs.get(clauseId);
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children);
+  return el;
+}
+
+function renderPagefindResult(r: PagefindResult): HTMLLIElement {
+  const li = element("li", { className: "result" },
+    element("h2", {}, element("a", { href: r.url, textContent: r.meta.title ?? r.url })),
+    element("p", { className: "result-meta", textContent: [r.meta.docNumber, r.meta.date, r.meta.place].filter(Boolean).join(" · ") }));
+  const subs = element("ul", { className: "sub-results" });
+  for (const s of r.sub_results.slice(0, 3)) {
     // Pagefind's excerpt is HTML it escaped itself, with <mark> around matches.
-    if (pfSub) p.innerHTML = pfSub.excerpt;
-    else if (texts) p.innerHTML = excerpt(texts[o]!, terms);
-    item.append(link, p);
-    subs.append(item);
+    subs.append(element("li", {}, element("a", { href: s.url, textContent: s.title }), element("p", { className: "excerpt", innerHTML: s.excerpt })));
   }
-  if (!exactClauses.length && pfHit) {
-    for (const s of pfHit.sub_results.slice(0, 3)) {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = s.url;
-      link.textContent = s.title;
-      const p = document.createElement("p");
-      p.className = "excerpt";
-      p.innerHTML = s.excerpt;
-      item.append(link, p);
-      subs.append(item);
-    }
+  li.append(subs);
+  return li;
+}
+
+function renderResult(doc: PhraseDoc, offsets: number[], texts: string[] | null, terms: string[]): HTMLLIElement {
+  const li = element("li", { className: "result" },
+    element("h2", {}, element("a", { href: doc.url, textContent: doc.title })),
+    element("p", { className: "result-meta", textContent: [doc.docNumber, doc.date, doc.place].filter(Boolean).join(" · ") }));
+  li.dataset.docId = doc.id;
+  const subs = element("ul", { className: "sub-results" });
+  for (const o of offsets.filter((x) => x > 0)) {
+    const clauseId = doc.clauses[o - 1]!;
+    subs.append(element("li", {},
+      element("a", { href: `${doc.url}#${clauseId}`, textContent: doc.labels[o - 1]! }),
+      element("p", { className: "excerpt", innerHTML: texts ? excerpt(texts[o]!, terms) : "" })));
   }
   if (subs.children.length) li.append(subs);
   return li;

@@ -40,8 +40,12 @@ async function search(q: string, filters: Record<string, string> = {}): Promise<
   await page.evaluate(() => (document.getElementById("search-results")!.dataset.state = "stale"));
   await page.click("#search-form button[type=submit]");
   await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
-  const ids = await page.locator("#search-results").getAttribute("data-doc-ids");
-  return ids ? ids.split(",") : [];
+  return docIds(await page.locator("#search-results").getAttribute("data-doc-indexes"));
+}
+
+/** The search index numbers circulars; its per-circular files say which is which. */
+function docIds(indexes: string | null): string[] {
+  return indexes ? indexes.split(",").map((d) => JSON.parse(readFileSync(join(site.dist, "search-data/doc", `${d}.json`), "utf8")).id) : [];
 }
 
 async function clearFilters() {
@@ -70,7 +74,8 @@ describe("search in the browser", () => {
     await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
     expect(await page.inputValue("#q")).toBe("应急");
     expect(await page.locator("select[name=province]").inputValue()).toBe("吉林省");
-    const ids = (await page.locator("#search-results").getAttribute("data-doc-ids"))!.split(",");
+    const ids = docIds(await page.locator("#search-results").getAttribute("data-doc-indexes"));
+    expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => bySeed("00").id && models.find((m) => m.id === id)!.jurisdiction!.province === "吉林省")).toBe(true);
     await search("安全生产");
     expect(new URL(page.url()).searchParams.get("q")).toBe("安全生产");
@@ -138,6 +143,16 @@ describe("search in the browser", () => {
     }
     expect(missing).toBe(0);
   }, 300_000);
+
+  it("answers one-character queries with Pagefind, and several words with all of them", async () => {
+    await clearFilters();
+    await search("煤");
+    expect(await page.locator("#search-status").textContent()).toMatch(/^共 \d+ 件相关文件/);
+    expect(await page.locator("#search-results li.result").count()).toBeGreaterThan(0);
+    const both = await search("尾矿库 煤矿");
+    const expected = models.filter((m) => m.clauses.some((c) => c.text.includes("尾矿库")) && m.clauses.some((c) => c.text.includes("煤矿"))).map((m) => m.id);
+    expect(both.sort()).toEqual(expected.sort());
+  });
 
   it("without JavaScript, says search needs it and offers the indexes", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

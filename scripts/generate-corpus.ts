@@ -1,0 +1,17 @@
+/** `tsx scripts/generate-corpus.ts N OUT_DIR [SEED]`: a synthetic corpus of N circulars (see src/bench/generate.ts). */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateCorpus } from "../src/bench/generate.ts";
+import { parseCircular } from "../src/ingest/parse.ts";
+import { DEFAULT_CORPUS } from "../src/config/paths.ts";
+
+const [n = "1000", out = "bench-out/corpus", seed = "1"] = process.argv.slice(2);
+const seeds = readdirSync(DEFAULT_CORPUS).flatMap((f) => {
+  const r = parseCircular(readFileSync(join(DEFAULT_CORPUS, f)), f);
+  return r.ok ? [r.value] : [];
+});
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const files = generateCorpus(seeds, Number(n), Number(seed));
+for (const f of files) writeFileSync(join(out, f.name), f.text);
+console.log(`generated ${files.length} circulars in ${out}`);
