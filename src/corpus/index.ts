@@ -8,6 +8,7 @@ import { buildCitationGraph, type CitationGraph } from "./citationGraph.ts";
 import { departmentsOf, type Department, type UnitDepartment } from "./departments.ts";
 import { tagCircular, type TopicMatch } from "./topics.ts";
 import { divisions } from "../ingest/jurisdiction.ts";
+import { relatedClauses, similarCirculars, type Related } from "../compare/related.ts";
 
 export interface ClauseRef {
   docId: string;
@@ -41,6 +42,10 @@ export interface CorpusIndex {
   citations: CitationGraph;
   regions: Map<string, RegionNode>;
   years: Map<string, string[]>;
+  /** "docId#clauseId" → the most similar clauses of other circulars. */
+  relatedClauses: Map<string, Related[]>;
+  /** docId → the most similar other circulars. */
+  similarCirculars: Map<string, Related[]>;
 }
 
 export const NATIONAL_CODE = "100000";
@@ -108,6 +113,8 @@ export function buildCorpusIndex(models: Circular[]): CorpusIndex {
   return {
     docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
     citations: buildCitationGraph(docs), regions: regionTree(docs), years,
+    relatedClauses: relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text })))),
+    similarCirculars: similarCirculars(docs.map((d) => ({ docId: d.id, text: d.clauses.map((c) => c.text).join("\n") }))),
   };
 }
 

@@ -14,3 +14,4 @@ export const departmentUrl = (slug: string) => url(`/departments/${slug}/`);
 export const stubUrl = (slug: string) => url(`/citations/#${slug}`);
 export const docJsonUrl = (id: string) => url(`/data/circulars/${id}.json`);
 export const sourceTextUrl = (id: string) => url(`/data/sources/${id}.txt`);
+export const compareUrl = (...ids: string[]) => url(`/compare/?${ids.map((id, i) => `${"abc"[i]}=${id}`).join("&")}`);

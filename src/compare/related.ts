@@ -1,0 +1,106 @@
+/**
+ * Related clauses across the corpus without comparing all pairs: MinHash signatures of
+ * each clause's bigram set, banded into LSH buckets; only clauses sharing a bucket are
+ * scored exactly. Build cost grows near-linearly with the number of clauses.
+ */
+import { jaccard, shingles } from "./similarity.ts";
+
+export interface ClauseKey {
+  docId: string;
+  clauseId: string;
+  text: string;
+}
+
+export interface Related {
+  docId: string;
+  clauseId: string;
+  score: number;
+}
+
+// 24 bands of 2 rows: pairs at Jaccard 0.3 share a bucket with probability 0.90, at 0.2 with 0.62.
+const HASHES = 48;
+const BANDS = 24;
+const ROWS = HASHES / BANDS;
+
+function hash32(s: string, seed: number): number {
+  let h = seed ^ 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+function signature(set: Set<string>): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const g of set) {
+    for (let k = 0; k < HASHES; k++) {
+      const v = hash32(g, k * 0x9e3779b1);
+      if (v < sig[k]!) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+/** Below this many clauses every pair is scored: exact, and still cheap. */
+const EXHAUSTIVE_UP_TO = 3000;
+
+/**
+ * For each clause, the `top` most similar clauses of other circulars with Jaccard ≥ `min`.
+ * Small corpora are scored exhaustively; larger ones through LSH buckets, where buckets
+ * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped.
+ */
+export function relatedClauses(clauses: ClauseKey[], top = 5, min = 0.1, maxBucket = 200): Map<string, Related[]> {
+  const sets = clauses.map((c) => shingles(c.text));
+  const exhaustive = clauses.length <= EXHAUSTIVE_UP_TO;
+  const buckets = new Map<string, number[]>();
+  if (exhaustive) buckets.set("all", clauses.map((_, i) => i));
+  else {
+    clauses.forEach((_, i) => {
+      if (sets[i]!.size < 4) return;
+      const sig = signature(sets[i]!);
+      for (let b = 0; b < BANDS; b++) {
+        const key = `${b}:${Array.from(sig.subarray(b * ROWS, b * ROWS + ROWS)).join(",")}`;
+        const list = buckets.get(key);
+        if (list) list.push(i);
+        else buckets.set(key, [i]);
+      }
+    });
+  }
+  const best = new Map<number, Map<number, number>>();
+  for (const list of buckets.values()) {
+    if (list.length < 2 || (list.length > maxBucket && !exhaustive)) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        if (clauses[i]!.docId === clauses[j]!.docId) continue;
+        if (best.get(i)?.has(j)) continue;
+        const score = jaccard(sets[i]!, sets[j]!);
+        if (score < min) continue;
+        for (const [p, q] of [[i, j], [j, i]] as const) {
+          const m = best.get(p) ?? new Map<number, number>();
+          m.set(q, score);
+          best.set(p, m);
+        }
+      }
+    }
+  }
+  const out = new Map<string, Related[]>();
+  for (const [i, m] of best) {
+    const c = clauses[i]!;
+    const list = [...m.entries()]
+      .sort((p, q) => q[1] - p[1] || p[0] - q[0])
+      .slice(0, top)
+      .map(([j, score]) => ({ docId: clauses[j]!.docId, clauseId: clauses[j]!.clauseId, score: Math.round(score * 1000) / 1000 }));
+    out.set(`${c.docId}#${c.clauseId}`, list);
+  }
+  return out;
+}
+
+/** Circulars most alike to each circular: Jaccard of their whole texts' bigram sets, via the same LSH. */
+export function similarCirculars(docs: Array<{ docId: string; text: string }>, top = 5, min = 0.05): Map<string, Related[]> {
+  const asClauses = docs.map((d) => ({ docId: d.docId, clauseId: "", text: d.text }));
+  const related = relatedClauses(asClauses, top, min, 1000);
+  return new Map([...related].map(([key, list]) => [key.replace(/#$/, ""), list]));
+}

@@ -1,0 +1,131 @@
+/**
+ * The compare page in the browser: loads the chosen circulars' models, aligns their
+ * clauses by content against the first one, and shows aligned rows (data-a / data-b /
+ * data-c clause ids, data-score) with shared wording in <mark>; or, in diff mode, the
+ * clause-level changes from the first to the second with word-level <ins>/<del>.
+ */
+import type { Circular, Clause } from "../model/circular.ts";
+import { citationLabel } from "../site/cite.ts";
+import { alignClauses, diffVersions, sharedWording, type Segment } from "./similarity.ts";
+
+const base = document.documentElement.dataset.base ?? "/";
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+const clauseLink = (doc: Circular, c: Clause) => el("a", { href: `${base}circulars/${doc.id}/#${c.id}`, textContent: citationLabel(c.path) });
+
+function segments(parts: Segment[]): Node[] {
+  return parts.map((p) => (p.shared ? el("mark", { textContent: p.text }) : document.createTextNode(p.text)));
+}
+
+function cell(doc: Circular, c: Clause | undefined, parts?: Segment[]): HTMLTableCellElement {
+  if (!c) return el("td", { className: "none", textContent: "—" });
+  return el("td", {}, el("div", { className: "clause-ref" }, clauseLink(doc, c)), el("p", {}, ...(parts ? segments(parts) : [c.text])));
+}
+
+function renderAlignment(docs: Circular[]): HTMLElement {
+  const [a, ...others] = docs as [Circular, ...Circular[]];
+  const texts = (d: Circular) => d.clauses.map((c) => c.text);
+  const alignments = others.map((o) => alignClauses(texts(a), texts(o)));
+  const table = el("table", { className: "compare-table" });
+  table.append(el("caption", { textContent: "按内容对齐的条款（以文件甲为基准）" }));
+  const head = el("tr", {}, ...docs.map((d, i) => el("th", { scope: "col" }, `${"甲乙丙"[i]}：`, el("a", { href: `${base}circulars/${d.id}/`, textContent: d.title }))));
+  others.forEach(() => head.append(el("th", { scope: "col", className: "score", textContent: "相似度" })));
+  table.append(el("thead", {}, head));
+  const body = el("tbody");
+  a.clauses.forEach((ca, i) => {
+    const matches = alignments.map((al) => al.pairs.find((p) => p.a === i));
+    if (matches.every((m) => !m)) return;
+    const row = el("tr", { className: "aligned" });
+    row.dataset.a = ca.id;
+    // Shared wording of A is marked against its best match.
+    const best = matches.reduce<{ k: number; score: number } | null>((acc, m, k) => (m && (!acc || m.score > acc.score) ? { k, score: m.score } : acc), null)!;
+    const bestMatch = others[best.k]!.clauses[matches[best.k]!.b]!;
+    row.append(cell(a, ca, sharedWording(ca.text, bestMatch.text).a));
+    matches.forEach((m, k) => {
+      const other = others[k]!;
+      const cb = m ? other.clauses[m.b] : undefined;
+      if (cb) row.dataset["bc"[k] as "b"] = cb.id;
+      row.append(cell(other, cb, cb ? sharedWording(ca.text, cb.text).b : undefined));
+    });
+    row.dataset.score = String(Math.round(best.score * 1000) / 1000);
+    matches.forEach((m) => row.append(el("td", { className: "score", textContent: m ? m.score.toFixed(2) : "—" })));
+    body.append(row);
+  });
+  table.append(body);
+  const wrap = el("div", {}, table);
+  const unmatched = el("section", { className: "unmatched" }, el("h2", { textContent: "未能对应的条款" }));
+  const usedA = new Set(alignments.flatMap((al) => al.pairs.map((p) => p.a)));
+  const lists: Array<[Circular, Clause[]]> = [[a, a.clauses.filter((_, i) => !usedA.has(i))], ...others.map((o, k) => [o, alignments[k]!.unmatchedB.map((j) => o.clauses[j]!)] as [Circular, Clause[]])];
+  lists.forEach(([d, cs], k) => {
+    const ul = el("ul", {}, ...cs.map((c) => el("li", {}, clauseLink(d, c), ` ${c.heading ?? c.text.slice(0, 40) + "…"}`)));
+    ul.dataset.side = "abc"[k]!;
+    unmatched.append(el("h3", { textContent: `${"甲乙丙"[k]}：${d.title}（${cs.length}）` }), ul);
+  });
+  wrap.append(unmatched);
+  return wrap;
+}
+
+function renderDiff(before: Circular, after: Circular): HTMLElement {
+  const diffs = diffVersions(before.clauses.map((c) => c.text), after.clauses.map((c) => c.text));
+  const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  diffs.forEach((d) => counts[d.kind]++);
+  const list = el("ol", { className: "version-diff" });
+  const names = { added: "新增", removed: "删除", changed: "修改", unchanged: "未变" };
+  for (const d of diffs) {
+    const li = el("li", { className: `diff-${d.kind}` });
+    li.dataset.kind = d.kind;
+    const ca = d.a !== null ? before.clauses[d.a]! : null;
+    const cb = d.b !== null ? after.clauses[d.b]! : null;
+    li.append(el("strong", { textContent: names[d.kind] }), " ", ...(ca ? [clauseLink(before, ca)] : []), ...(ca && cb ? [" → "] : []), ...(cb ? [clauseLink(after, cb)] : []));
+    if (d.kind === "changed") {
+      li.append(el("p", {}, ...d.changes.map((w) => (w.kind === "same" ? document.createTextNode(w.value) : el(w.kind === "added" ? "ins" : "del", { textContent: w.value })))));
+    } else if (d.kind !== "unchanged") {
+      li.append(el("p", { textContent: (ca ?? cb)!.text }));
+    }
+    list.append(li);
+  }
+  return el("div", {},
+    el("p", { className: "diff-summary", textContent: `从“${before.title}”到“${after.title}”：新增 ${counts.added} 条，删除 ${counts.removed} 条，修改 ${counts.changed} 条，未变 ${counts.unchanged} 条。` }),
+    list);
+}
+
+export function startComparePage(): void {
+  const form = document.getElementById("compare-form") as HTMLFormElement;
+  const status = document.getElementById("compare-status")!;
+  const output = document.getElementById("compare-output")!;
+  const filter = document.getElementById("compare-filter") as HTMLInputElement;
+  const params = new URLSearchParams(location.search);
+  for (const k of ["a", "b", "c"]) (form.elements.namedItem(k) as HTMLSelectElement).value = params.get(k) ?? "";
+  (form.elements.namedItem("mode") as HTMLInputElement).checked = params.get("mode") === "diff";
+  filter.addEventListener("input", () => {
+    const needle = filter.value.trim();
+    for (const option of form.querySelectorAll("option")) option.hidden = !!option.value && !!needle && !option.textContent!.includes(needle);
+  });
+  const ids = ["a", "b", "c"].map((k) => params.get(k)).filter((x): x is string => !!x);
+  if (ids.length < 2) {
+    status.textContent = "请选择至少两件文件。";
+    output.dataset.state = "done";
+    return;
+  }
+  status.textContent = "比较中…";
+  Promise.all(ids.map((id) => fetch(`${base}data/circulars/${id}.json`).then((r) => {
+    if (!r.ok) throw new Error(`没有编号为 ${id} 的文件`);
+    return r.json() as Promise<Circular>;
+  })))
+    .then((docs) => {
+      const diff = params.get("mode") === "diff";
+      output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!) : renderAlignment(docs));
+      const rows = output.querySelectorAll("tr.aligned").length;
+      status.textContent = diff ? "版本差异如下。" : `共对齐 ${rows} 组条款。`;
+      output.dataset.state = "done";
+    })
+    .catch((e: Error) => {
+      status.textContent = `无法比较：${e.message}`;
+      output.dataset.state = "done";
+    });
+}

@@ -1,0 +1,74 @@
+/** The compare page in the real browser: aligned rows with scores and marked shared wording; version diff. */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import type { Circular } from "../../src/model/circular.ts";
+import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+
+const site = inject("seedSite");
+const models: Circular[] = readdirSync(join(site.content, "models")).filter((f) => !f.startsWith(".")).map((f) => JSON.parse(readFileSync(join(site.content, "models", f), "utf8")));
+const bySeed = (p: string) => models.find((m) => m.source.file.includes(p))!;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(site.dist, site.base);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query: string) {
+  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  await page.goto(`${server.origin}/compare/${query}`);
+  await page.waitForFunction(() => document.getElementById("compare-output")!.dataset.state === "done");
+  return page;
+}
+
+describe("compare page", () => {
+  it("aligns 吉林省粮食 (2020) with 寿光 (2019) by content, scored, shared wording marked", async () => {
+    const a = bySeed("000_");
+    const b = bySeed("003_");
+    const page = await open(`?a=${a.id}&b=${b.id}`);
+    const rows = await page.locator("tr.aligned").evaluateAll((rs) => rs.map((r) => ({ ...(r as HTMLElement).dataset, marks: r.querySelectorAll("mark").length })));
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    const pair = (aId: string) => rows.find((r) => r.a === aId);
+    const heading = (m: Circular, id: string) => m.clauses.find((c) => c.id === id)!.heading;
+    expect(heading(b, pair("p2-4")!.b!)).toBe("强化城市安全应急救援管理");
+    expect(heading(b, pair("p3-1")!.b!)).toBe("加强组织领导");
+    for (const r of rows) {
+      expect(Number(r.score)).toBeGreaterThan(0);
+      expect(Number(r.score)).toBeLessThanOrEqual(1);
+    }
+    // Shared wording (runs of three or more characters) is marked in most aligned rows.
+    expect(rows.filter((r) => r.marks > 0).length).toBeGreaterThanOrEqual(rows.length - 1);
+    expect(await page.locator(".unmatched ul[data-side=b] li").count()).toBe(b.clauses.length - rows.length);
+    await page.screenshot({ path: "test-output/compare.png" });
+    await page.close();
+  });
+
+  it("takes a third circular and keeps the pick in the URL form", async () => {
+    const [a, b, c] = [bySeed("002_"), bySeed("001_"), bySeed("004_")];
+    const page = await open(`?a=${a.id}&b=${b.id}&c=${c.id}`);
+    expect(await page.locator("select[name=c]").inputValue()).toBe(c.id);
+    const rows = await page.locator("tr.aligned").evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset));
+    expect(rows.find((r) => r.a === a.clauses.find((x) => x.path === "三.15")!.id)!.b).toBe(b.clauses.find((x) => x.path === "五.16")!.id);
+    expect(rows.some((r) => r.c)).toBe(true);
+    await page.close();
+  });
+
+  it("shows a version diff: added, removed and changed clauses with word-level changes", async () => {
+    const [a, b] = [bySeed("002_"), bySeed("001_")];
+    const page = await open(`?a=${a.id}&b=${b.id}&mode=diff`);
+    const kinds = await page.locator(".version-diff > li").evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.kind));
+    expect(kinds).toContain("changed");
+    expect(kinds).toContain("added");
+    expect(kinds).toContain("removed");
+    expect(await page.locator(".version-diff ins").count()).toBeGreaterThan(0);
+    expect(await page.locator(".version-diff del").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});

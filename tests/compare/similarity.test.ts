@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { alignClauses, cosine, diffVersions, jaccard, sharedWording, shingles, tfidfVectors, wordDiff } from "../../src/compare/similarity.ts";
+import { relatedClauses } from "../../src/compare/related.ts";
+import { parseSeed } from "../helpers.ts";
+
+const A = "加强应急预案管理，修订完善部门突发事件应急预案，实现与地方政府预案有效衔接。";
+const B = "严格落实危险化学品企业风险排查导则，开展安全风险评估分级管理。";
+
+describe("similarity", () => {
+  it("identical clauses score 1, unrelated ones near 0", () => {
+    expect(jaccard(shingles(A), shingles(A))).toBe(1);
+    expect(jaccard(shingles(A), shingles(B))).toBeLessThan(0.05);
+    const [va, vb, va2] = tfidfVectors([A, B, A]);
+    expect(cosine(va!, va2!)).toBeCloseTo(1, 6);
+    expect(cosine(va!, vb!)).toBeLessThan(0.05);
+  });
+  it("ignores width and spacing differences", () => {
+    expect(jaccard(shingles("（一）加强领导, 落实责任"), shingles("(一)加强领导，落实责任"))).toBe(1);
+  });
+});
+
+describe("alignClauses", () => {
+  it("aligns by content, not position, each clause once, the rest unmatched", () => {
+    const a = ["修订完善应急预案，加强应急演练。", "加强危险化学品安全监管，开展专项整治。", "做好宣传教育培训。"];
+    const b = ["深化危险化学品专项整治，加强安全监管。", "完善应急预案体系，定期开展应急演练。", "推进信息化平台建设。"];
+    const { pairs, unmatchedA, unmatchedB } = alignClauses(a, b);
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([[0, 1], [1, 0]]);
+    expect(pairs.every((p) => p.score > 0.08 && p.score <= 1)).toBe(true);
+    expect(unmatchedA).toEqual([2]);
+    expect(unmatchedB).toEqual([2]);
+  });
+  it("on the seeds, 吉林省粮食 (2020) and 寿光 (2019) 城市安全 align on shared subjects", () => {
+    const a = parseSeed("000_");
+    const b = parseSeed("003_");
+    const { pairs } = alignClauses(a.clauses.map((c) => c.text), b.clauses.map((c) => c.text));
+    const byHeading = new Map(pairs.map((p) => [a.clauses[p.a]!.heading, b.clauses[p.b]!.heading]));
+    expect(byHeading.get("提升应急管理能力")).toBe("强化城市安全应急救援管理");
+    expect(byHeading.get("强化安全科技创新和应用")).toBe("强化城市安全科技创新和应用");
+    expect(byHeading.get("加强组织领导")).toBe("加强组织领导");
+    expect(byHeading.get("强化责任考核")).toBe("强化责任考核");
+  });
+  it("on the seeds, 吉林省安委会 2019 and 兴化 2020 工作要点 align 事故调查 and 执法检查 clauses", () => {
+    const a = parseSeed("002_");
+    const b = parseSeed("001_");
+    const { pairs } = alignClauses(a.clauses.map((c) => c.text), b.clauses.map((c) => c.text));
+    const map = new Map(pairs.map((p) => [a.clauses[p.a]!.path, b.clauses[p.b]!.path]));
+    expect(map.get("三.15")).toBe("五.16");
+    expect(map.get("四.18")).toBe("五.15");
+  });
+});
+
+describe("wording and versions", () => {
+  it("marks shared wording of at least three characters", () => {
+    const { a, b } = sharedWording("加强应急预案管理工作", "全面加强应急预案编制");
+    expect(a.filter((s) => s.shared).map((s) => s.text)).toEqual(["加强应急预案"]);
+    expect(b.map((s) => s.text).join("")).toBe("全面加强应急预案编制");
+  });
+  it("word-level diff of a changed clause", () => {
+    const changes = wordDiff("到2019年底前完成隐患排查。", "到2020年底前完成隐患排查治理。");
+    expect(changes.filter((c) => c.kind === "removed").map((c) => c.value).join("")).toContain("2019");
+    expect(changes.filter((c) => c.kind === "added").map((c) => c.value).join("")).toContain("2020");
+  });
+  it("clause-level diff: added, removed, changed, unchanged", () => {
+    const before = ["加强组织领导，落实工作责任。", "开展烟花爆竹专项整治行动。", "到2019年底前完成尾矿库隐患排查。"];
+    const after = ["加强组织领导，落实工作责任。", "到2020年底前完成尾矿库隐患排查和治理。", "推进安全生产信息化平台建设。"];
+    const kinds = diffVersions(before, after).map((d) => d.kind).sort();
+    expect(kinds).toEqual(["added", "changed", "removed", "unchanged"]);
+  });
+});
+
+describe("relatedClauses", () => {
+  it("finds the same clause in another circular and never one of the same circular", () => {
+    const clauses = [
+      { docId: "x", clauseId: "1", text: A },
+      { docId: "x", clauseId: "2", text: A + "并定期演练。" },
+      { docId: "y", clauseId: "1", text: A },
+      { docId: "z", clauseId: "1", text: B },
+    ];
+    const r = relatedClauses(clauses);
+    expect(r.get("x#1")).toEqual([{ docId: "y", clauseId: "1", score: 1 }]);
+    expect(r.get("z#1")).toBeUndefined();
+  });
+  it("uses LSH on large corpora and still finds near-duplicates across circulars", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+    const pool = [..."安全生产应急管理隐患排查治理危险化学品消防执法检查宣传教育培训科技信息化事故调查处理城市运行风险防控"];
+    const text = () => Array.from({ length: 60 }, () => pool[Math.floor(rand() * pool.length)]).join("");
+    const clauses = Array.from({ length: 3200 }, (_, i) => ({ docId: `d${i % 400}`, clauseId: `c${i}`, text: text() }));
+    const planted = clauses[10]!.text;
+    clauses.push({ docId: "other", clauseId: "copy", text: planted.slice(0, 55) + "全面推进" });
+    const r = relatedClauses(clauses);
+    expect(r.get("other#copy")![0]).toMatchObject({ docId: "d10", clauseId: "c10" });
+  });
+});
