@@ -33,7 +33,12 @@ describe("compare page", () => {
     const a = bySeed("000_");
     const b = bySeed("003_");
     const page = await open(`?a=${a.id}&b=${b.id}`);
-    const rows = await page.locator("tr.aligned").evaluateAll((rs) => rs.map((r) => ({ ...(r as HTMLElement).dataset, marks: r.querySelectorAll("mark").length })));
+    const rows = await page.locator("tr.aligned").evaluateAll((rs) =>
+      rs.map((r) => {
+        const d = (r as HTMLElement).dataset;
+        return { a: d.a, b: d.b, score: d.score, marks: r.querySelectorAll("mark").length };
+      }),
+    );
     expect(rows.length).toBeGreaterThanOrEqual(6);
     const pair = (aId: string) => rows.find((r) => r.a === aId);
     const heading = (m: Circular, id: string) => m.clauses.find((c) => c.id === id)!.heading;
