@@ -1,8 +1,11 @@
 /** Shared test helpers: the bundled seeds and a parse that fails loudly. */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
 import type { Circular } from "../src/model/circular.ts";
 import { parseCircular } from "../src/ingest/parse.ts";
+import { decode, splitLines } from "../src/ingest/read.ts";
+import { isBlank } from "../src/ingest/text.ts";
 
 export const SOURCES = join(import.meta.dirname, "..", "content", "sources");
 
@@ -25,3 +28,25 @@ export function parseSeed(prefix: string): Circular {
   if (!name) throw new Error(`no seed ${prefix}`);
   return parseOk(seedBytes(name), name);
 }
+
+/**
+ * Lossless: every non-blank source line is in exactly one of body and noise, verbatim;
+ * every clause text is a substring of body.
+ */
+export function assertLossless(bytes: Uint8Array, m: Circular): void {
+  const d = decode(bytes);
+  if (!d.ok) throw new Error(d.message);
+  const source = splitLines(d.text).lines;
+  const bodyLines = m.body.split("\n");
+  expect(bodyLines).toHaveLength(m.bodyLineNumbers.length);
+  bodyLines.forEach((text, k) => expect(text).toBe(source[m.bodyLineNumbers[k]! - 1]));
+  m.noise.forEach((n) => expect(n.text).toBe(source[n.line - 1]));
+  const inBody = new Set(m.bodyLineNumbers);
+  const inNoise = new Set(m.noise.map((n) => n.line));
+  source.forEach((line, i) => {
+    if (isBlank(line)) return;
+    expect(inBody.has(i + 1) !== inNoise.has(i + 1), `line ${i + 1} (${line.slice(0, 30)}) must be in exactly one of body and noise`).toBe(true);
+  });
+  for (const c of m.clauses) expect(m.body.includes(c.text), `clause ${c.id} text is in body`).toBe(true);
+}
+

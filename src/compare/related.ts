@@ -42,7 +42,7 @@ function signature(set: Set<string>): Uint32Array {
   return sig;
 }
 
-/** Below this many clauses every pair is scored: exact, and still cheap. */
+/** Below this many clauses every pair is scored: exact, and still cheap (a few million pairs). */
 const EXHAUSTIVE_UP_TO = 3000;
 
 /**
@@ -50,9 +50,9 @@ const EXHAUSTIVE_UP_TO = 3000;
  * Small corpora are scored exhaustively; larger ones through LSH buckets, where buckets
  * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped.
  */
-export function relatedClauses(clauses: ClauseKey[], top = 5, min = 0.1, maxBucket = 200): Map<string, Related[]> {
+export function relatedClauses(clauses: ClauseKey[], top = 5, min = 0.1, maxBucket = 200, exhaustiveUpTo = EXHAUSTIVE_UP_TO): Map<string, Related[]> {
   const sets = clauses.map((c) => shingles(c.text));
-  const exhaustive = clauses.length <= EXHAUSTIVE_UP_TO;
+  const exhaustive = clauses.length <= exhaustiveUpTo;
   const buckets = new Map<string, number[]>();
   if (exhaustive) buckets.set("all", clauses.map((_, i) => i));
   else {
@@ -101,6 +101,7 @@ export function relatedClauses(clauses: ClauseKey[], top = 5, min = 0.1, maxBuck
 /** Circulars most alike to each circular: Jaccard of their whole texts' bigram sets, via the same LSH. */
 export function similarCirculars(docs: Array<{ docId: string; text: string }>, top = 5, min = 0.05): Map<string, Related[]> {
   const asClauses = docs.map((d) => ({ docId: d.docId, clauseId: "", text: d.text }));
-  const related = relatedClauses(asClauses, top, min, 1000);
+  // Whole circulars are long: every pair is scored only for small libraries.
+  const related = relatedClauses(asClauses, top, min, 1000, 300);
   return new Map([...related].map(([key, list]) => [key.replace(/#$/, ""), list]));
 }

@@ -42,10 +42,10 @@ export interface CorpusIndex {
   citations: CitationGraph;
   regions: Map<string, RegionNode>;
   years: Map<string, string[]>;
-  /** "docId#clauseId" → the most similar clauses of other circulars. */
-  relatedClauses: Map<string, Related[]>;
-  /** docId → the most similar other circulars. */
-  similarCirculars: Map<string, Related[]>;
+  /** "docId#clauseId" → the most similar clauses of other circulars (computed on first use). */
+  relatedClauses: () => Map<string, Related[]>;
+  /** docId → the most similar other circulars (computed on first use). */
+  similarCirculars: () => Map<string, Related[]>;
 }
 
 export const NATIONAL_CODE = "100000";
@@ -77,6 +77,12 @@ function regionTree(docs: Circular[]): Map<string, RegionNode> {
     for (let n: RegionNode | undefined = regions.get(code); n; n = n.parent ? regions.get(n.parent) : undefined) n.total++;
   }
   return regions;
+}
+
+/** Similarity is the costly part of the index: computed when a page first asks, not by every reader. */
+function once<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
 }
 
 export function buildCorpusIndex(models: Circular[]): CorpusIndex {
@@ -113,8 +119,8 @@ export function buildCorpusIndex(models: Circular[]): CorpusIndex {
   return {
     docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
     citations: buildCitationGraph(docs), regions: regionTree(docs), years,
-    relatedClauses: relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text })))),
-    similarCirculars: similarCirculars(docs.map((d) => ({ docId: d.id, text: d.clauses.map((c) => c.text).join("\n") }))),
+    relatedClauses: once(() => relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text }))))),
+    similarCirculars: once(() => similarCirculars(docs.map((d) => ({ docId: d.id, text: d.clauses.map((c) => c.text).join("\n") })))),
   };
 }
 

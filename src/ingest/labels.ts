@@ -19,7 +19,7 @@ export interface LabelMatch {
 
 const S = `[${SPACE_CLASS}]*`;
 const CN = `[${CN_NUMERAL_CLASS}]+`;
-const DIGITS = "[0-9０-９]{1,3}";
+const DIGITS = "[0-9０-９]{1,5}";
 const OPEN = "[（(﹙]";
 const CLOSE = "[）)﹚]";
 

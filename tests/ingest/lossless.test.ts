@@ -8,25 +8,8 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
 import { decode, splitLines } from "../../src/ingest/read.ts";
-import { compactKey, isBlank } from "../../src/ingest/text.ts";
-import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
-
-export function assertLossless(bytes: Uint8Array, m: Circular): void {
-  const d = decode(bytes);
-  if (!d.ok) throw new Error(d.message);
-  const source = splitLines(d.text).lines;
-  const bodyLines = m.body.split("\n");
-  expect(bodyLines).toHaveLength(m.bodyLineNumbers.length);
-  bodyLines.forEach((text, k) => expect(text).toBe(source[m.bodyLineNumbers[k]! - 1]));
-  m.noise.forEach((n) => expect(n.text).toBe(source[n.line - 1]));
-  const inBody = new Set(m.bodyLineNumbers);
-  const inNoise = new Set(m.noise.map((n) => n.line));
-  source.forEach((line, i) => {
-    if (isBlank(line)) return;
-    expect(inBody.has(i + 1) !== inNoise.has(i + 1), `line ${i + 1} (${line.slice(0, 30)}) must be in exactly one of body and noise`).toBe(true);
-  });
-  for (const c of m.clauses) expect(m.body.includes(c.text), `clause ${c.id} text is in body`).toBe(true);
-}
+import { compactKey } from "../../src/ingest/text.ts";
+import { assertLossless, parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 /** What must not change when only the writing of the characters changes. */
 function signature(m: Circular) {

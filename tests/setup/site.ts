@@ -9,6 +9,8 @@ declare module "vitest" {
 }
 
 export default function setup(project: TestProject) {
+  // For quick runs of tests that need no site (never set in CI).
+  if (process.env.SKIP_SITE_BUILD === "1") return;
   const site = buildSite();
   project.provide("seedSite", { dist: site.dist, content: site.content, base: site.base });
 }

@@ -1,0 +1,189 @@
+/**
+ * Portal gates in the real browser, on every page type: accessibility (axe-core, WCAG 2.1
+ * A/AA: no serious or critical violations), keyboard, self-contained (no request to any
+ * other origin), reading without JavaScript, and print. Each check is also shown to fail
+ * on a page that breaks it.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+
+const site = inject("seedSite");
+const models = readdirSync(join(site.content, "models")).filter((f) => !f.startsWith(".")).map((f) => JSON.parse(readFileSync(join(site.content, "models", f), "utf8")));
+const first = (dir: string) => readdirSync(join(site.dist, dir)).find((f) => !f.includes("."))!;
+const PAGES: Record<string, string> = {
+  home: "/",
+  circular: `/circulars/${models[0].id}/`,
+  topics: "/topics/",
+  topic: `/topics/${first("topics")}/`,
+  regions: "/regions/",
+  region: "/regions/220000/",
+  year: `/years/${first("years")}/`,
+  department: `/departments/${first("departments")}/`,
+  citations: "/citations/",
+  data: "/data/",
+  search: `/search/?q=${encodeURIComponent("应急预案")}`,
+  compare: `/compare/?a=${models[0].id}&b=${models[1].id}`,
+};
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: Browser;
+let server: StaticServer;
+let fixtures: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(site.dist, site.base);
+  // Pages that break each gate, to show the checks can fail.
+  const dir = mkdtempSync(join(tmpdir(), "broken-"));
+  const page = (body: string, head = "") => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title>${head}</head><body><nav><a href="#">导航</a></nav><main><h1>坏页</h1>${body}</main></body></html>`;
+  writeFileSync(join(dir, "no-alt.html"), page('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'));
+  writeFileSync(join(dir, "external.html"), page("<p>文字</p>", '<script src="http://203.0.113.9/x.js"></script>'));
+  writeFileSync(join(dir, "print.html"), page("<p>文字</p>"));
+  fixtures = await serveStatic(dir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await fixtures?.close();
+});
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => ["search-results", "compare-output"].every((id) => !document.getElementById(id) || document.getElementById(id)!.dataset.state === "done"));
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+async function foreignRequests(url: string): Promise<string[]> {
+  const page = await browser.newPage();
+  const origin = new URL(url).origin;
+  const foreign: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) foreign.push(r.url());
+  });
+  await page.route((u) => !u.href.startsWith(origin) && u.protocol !== "data:", (route) => route.abort());
+  await page.goto(url);
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  await page.close();
+  return foreign;
+}
+
+describe("accessibility (axe-core, WCAG 2.1 A/AA)", () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    it(`${name} page has no serious or critical violations`, async () => {
+      const page = await browser.newPage();
+      await page.goto(server.origin + path);
+      await ready(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+  it("the check fails on an image without alt text", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${fixtures.origin}/no-alt.html`);
+    expect((await seriousViolations(page)).some((v) => v.startsWith("image-alt"))).toBe(true);
+    await page.close();
+  });
+});
+
+describe("keyboard", () => {
+  it("the skip link comes first, is visible on focus and moves to the main content", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.origin + PAGES.circular);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => ({ cls: document.activeElement!.className, left: document.activeElement!.getBoundingClientRect().left }));
+    expect(focused.cls).toBe("skip-link");
+    expect(focused.left).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement!.id)).toBe("main");
+    await page.close();
+  });
+  it("every control on the search and compare pages is reachable by Tab and shows its focus", async () => {
+    for (const path of [PAGES.search, PAGES.compare]) {
+      const page = await browser.newPage();
+      await page.goto(server.origin + path);
+      await ready(page);
+      const controls = await page.locator("main input:visible, main select:visible, main button:visible").count();
+      const reached = new Set<string>();
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press("Tab");
+        const info = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const style = getComputedStyle(el);
+          return { key: `${el.tagName}:${el.getAttribute("name") ?? el.id ?? el.textContent}`, control: /^(INPUT|SELECT|BUTTON)$/.test(el.tagName) && !!el.closest("main"), outline: style.outlineStyle !== "none" && style.outlineWidth !== "0px" };
+        });
+        if (info.control) {
+          expect(info.outline, info.key).toBe(true);
+          reached.add(info.key);
+        }
+      }
+      expect(reached.size, path).toBe(controls);
+      await page.close();
+    }
+  });
+});
+
+describe("self-contained", () => {
+  it("no page type makes a request to another origin", async () => {
+    for (const path of Object.values(PAGES)) expect(await foreignRequests(server.origin + path), path).toEqual([]);
+  });
+  it("the check fails on a page with an external script", async () => {
+    expect(await foreignRequests(`${fixtures.origin}/external.html`)).toEqual(["http://203.0.113.9/x.js"]);
+  });
+});
+
+describe("without JavaScript", () => {
+  it("circular, topic, region and year pages read and navigate", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.origin + "/");
+    await page.getByRole("link", { name: /^吉林省/ }).first().click();
+    expect(await page.locator("h1").textContent()).toBe("吉林省");
+    await page.locator(".doc-list a").first().click();
+    expect(await page.locator("article.clause").count()).toBeGreaterThan(0);
+    await page.locator(".meta a[href*='/years/']").click();
+    expect(await page.locator("h1").textContent()).toMatch(/^\d{4}年的文件$/);
+    await page.goto(server.origin + "/topics/");
+    await page.locator("tbody a").first().click();
+    expect(await page.locator(".clause-refs li").count()).toBeGreaterThan(0);
+    await page.locator(".clause-refs a").first().click();
+    expect(new URL(page.url()).hash.length).toBeGreaterThan(1);
+    await context.close();
+  });
+});
+
+describe("print", () => {
+  async function printed(url: string) {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.emulateMedia({ media: "print" });
+    const state = await page.evaluate(() => {
+      const shown = (sel: string) => [...document.querySelectorAll(sel)].some((e) => getComputedStyle(e).display !== "none" && (e as HTMLElement).offsetParent !== null);
+      return { nav: shown("nav"), forms: shown("form"), meta: shown("dl.meta"), labels: [...document.querySelectorAll(".clause .label")].filter((e) => (e as HTMLElement).offsetParent !== null).length, text: document.body.innerText };
+    });
+    const pdf = await page.pdf({ format: "A4" });
+    await page.close();
+    return { ...state, pdf };
+  }
+  it("a circular prints its metadata and clause numbers without navigation or forms", async () => {
+    const p = await printed(server.origin + PAGES.circular);
+    expect(p.nav).toBe(false);
+    expect(p.forms).toBe(false);
+    expect(p.meta).toBe(true);
+    expect(p.labels).toBe(models[0].clauses.length);
+    expect(p.text).toContain(models[0].docNumber ?? models[0].title);
+    expect(p.pdf.subarray(0, 4).toString()).toBe("%PDF");
+  });
+  it("the check fails on a page without print styles", async () => {
+    expect((await printed(`${fixtures.origin}/print.html`)).nav).toBe(true);
+  });
+});
