@@ -38,7 +38,7 @@ function placeName(j: Jurisdiction | null): string | null {
 }
 
 export function departmentSlug(name: string, code: string | null): string {
-  return `${code ?? "000000"}-${createHash("sha256").update(compactKey(name)).digest("hex").slice(0, 8)}`;
+  return `d${code ?? "000000"}-${createHash("sha256").update(compactKey(name)).digest("hex").slice(0, 8)}`;
 }
 
 /** Normalises one clause's list of units, one entry per unit; generic ones ("相关部门") are left out. */

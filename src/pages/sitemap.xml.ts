@@ -2,6 +2,7 @@ import { TOPICS } from "../config/topics.ts";
 import { corpus } from "../site/corpus.ts";
 import { sitemap } from "../site/exports.ts";
 import { url } from "../site/urls.ts";
+import { departmentsByJurisdiction } from "../site/departments.ts";
 export const GET = ({ site }: { site: URL }) => {
   const index = corpus();
   const paths = [
@@ -10,7 +11,7 @@ export const GET = ({ site }: { site: URL }) => {
     ...TOPICS.filter((t) => index.topicClauses.get(t.slug)!.length).map((t) => `/topics/${t.slug}/`),
     ...[...index.regions.keys()].map((c) => `/regions/${c}/`),
     ...[...index.years.keys()].map((y) => `/years/${y}/`),
-    ...[...index.departments.keys()].map((s) => `/departments/${s}/`),
+    ...[...departmentsByJurisdiction(index).keys()].map((c) => `/departments/${c}/`),
   ];
   return new Response(sitemap(paths, (p) => new URL(url(p), site).href), { headers: { "content-type": "application/xml; charset=utf-8" } });
 };

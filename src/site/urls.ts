@@ -10,7 +10,8 @@ export const clauseUrl = (docId: string, clauseId: string) => `${circularUrl(doc
 export const topicUrl = (slug: string) => url(`/topics/${slug}/`);
 export const regionUrl = (code: string) => url(`/regions/${code}/`);
 export const yearUrl = (year: string) => url(`/years/${year}/`);
-export const departmentUrl = (slug: string) => url(`/departments/${slug}/`);
+/** A department is an anchor on its jurisdiction's page; its slug is d + the jurisdiction code + a hash. */
+export const departmentUrl = (slug: string) => url(`/departments/${slug.slice(1, 7)}/#${slug}`);
 export const stubUrl = (slug: string) => url(`/citations/#${slug}`);
 export const docJsonUrl = (id: string) => url(`/data/circulars/${id}.json`);
 export const sourceTextUrl = (id: string) => url(`/data/sources/${id}.txt`);

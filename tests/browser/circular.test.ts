@@ -1,29 +1,16 @@
 /** A circular page in the real browser: anchors land, layout holds on a phone, no JS needed. */
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+import { mkdirSync } from "node:fs";
+import { describe, expect, inject, it } from "vitest";
+import { seedSiteSuite, siteModels } from "./harness.ts";
 
 const site = inject("seedSite");
-const models = readdirSync(join(site.content, "models")).filter((f) => !f.startsWith(".")).map((f) => JSON.parse(readFileSync(join(site.content, "models", f), "utf8")));
-const grain = models.find((m) => m.source.file.includes("000_"))!;
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(site.dist, site.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const grain = siteModels(site.content).find((m) => m.source.file.includes("000_"))!;
+const suite = seedSiteSuite(site);
 
 describe("circular page in the browser", () => {
   it("lands on a clause permalink, highlights it, and the screenshot shows it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(`${server.origin}/circulars/${grain.id}/#p2-3`);
+    const page = await suite.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${suite.server.origin}/circulars/${grain.id}/#p2-3`);
     const heading = page.locator("#p2-3");
     await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
     const background = await heading.evaluate((el) => getComputedStyle(el.closest("article")!).backgroundColor);
@@ -36,8 +23,8 @@ describe("circular page in the browser", () => {
   });
 
   it("fits a phone screen without sideways scrolling", async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await page.goto(`${server.origin}/circulars/${grain.id}/`);
+    const page = await suite.browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${suite.server.origin}/circulars/${grain.id}/`);
     const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-output/circular-phone.png" });
@@ -45,17 +32,17 @@ describe("circular page in the browser", () => {
   });
 
   it("reads and navigates with JavaScript off; the copy button only appears with it", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/circulars/${grain.id}/`);
+    await page.goto(`${suite.server.origin}/circulars/${grain.id}/`);
     expect(await page.locator("article.clause").count()).toBe(grain.clauses.length);
     expect(await page.locator("[data-cite]").first().textContent()).toContain("吉粮安函〔2020〕133号");
     expect(await page.locator("button.copy-cite").first().isVisible()).toBe(false);
     await page.locator(".toc a", { hasText: "（三）加强安全监管能力建设" }).click();
     expect(new URL(page.url()).hash).toBe("#p2-3");
     await context.close();
-    const withJs = await browser.newPage();
-    await withJs.goto(`${server.origin}/circulars/${grain.id}/`);
+    const withJs = await suite.browser.newPage();
+    await withJs.goto(`${suite.server.origin}/circulars/${grain.id}/`);
     expect(await withJs.locator("button.copy-cite").first().isVisible()).toBe(true);
     await withJs.close();
   });

@@ -1,29 +1,16 @@
 /** The compare page in the real browser: aligned rows with scores and marked shared wording; version diff. */
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
-import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+import { seedSiteSuite, siteModels } from "./harness.ts";
 
 const site = inject("seedSite");
-const models: Circular[] = readdirSync(join(site.content, "models")).filter((f) => !f.startsWith(".")).map((f) => JSON.parse(readFileSync(join(site.content, "models", f), "utf8")));
+const models = siteModels(site.content);
 const bySeed = (p: string) => models.find((m) => m.source.file.includes(p))!;
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(site.dist, site.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = seedSiteSuite(site);
 
 async function open(query: string) {
-  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-  await page.goto(`${server.origin}/compare/${query}`);
+  const page = await suite.browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  await page.goto(`${suite.server.origin}/compare/${query}`);
   await page.waitForFunction(() => document.getElementById("compare-output")!.dataset.state === "done");
   return page;
 }

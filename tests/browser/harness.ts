@@ -3,12 +3,14 @@
  * playwright-core, with a CJK font from npm so screenshots show Chinese; and a
  * static server for a built site on 127.0.0.1 (Pagefind needs http, not file://).
  */
-import { createServer, type Server } from "node:http";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
-import sirv from "sirv";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import type { Circular } from "../../src/model/circular.ts";
+import { staticServer } from "../../src/site/staticServer.ts";
 
 const FONT_DIRS = ["400Regular", "700Bold"].map((w) => resolve("node_modules/@expo-google-fonts/noto-sans-sc", w));
 
@@ -25,7 +27,7 @@ function configureFonts(): void {
   process.env.FONTCONFIG_PATH = dir;
 }
 
-export async function launchBrowser(options: { javaScript?: boolean } = {}) {
+export async function launchBrowser() {
   configureFonts();
   const { default: chromium } = await import("@sparticuz/chromium");
   const { chromium: playwright } = await import("playwright-core");
@@ -36,7 +38,6 @@ export async function launchBrowser(options: { javaScript?: boolean } = {}) {
     args: [...args, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     headless: true,
   });
-  void options;
   return browser;
 }
 
@@ -45,23 +46,34 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves `dir` so that `base` (e.g. "/" or "/sub/path/") maps to its root. */
+/** Serves `dir` on a free port of 127.0.0.1 so that `base` maps to its root. */
 export async function serveStatic(dir: string, base = "/"): Promise<StaticServer> {
-  const files = sirv(dir, { dev: true, extensions: ["html"] });
-  const server: Server = createServer((req, res) => {
-    const path = req.url ?? "/";
-    if (!path.startsWith(base)) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    req.url = "/" + path.slice(base.length);
-    files(req, res, () => {
-      res.writeHead(404, { "content-type": "text/plain" });
-      res.end("404");
-    });
-  });
+  const server = staticServer(dir, base);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** The models of a built site, read from its ingest output. */
+export function siteModels(content: string): Circular[] {
+  return readdirSync(join(content, "models"))
+    .filter((f) => !f.startsWith("."))
+    .map((f) => JSON.parse(readFileSync(join(content, "models", f), "utf8")) as Circular);
+}
+
+/**
+ * Registers a browser and a server for the seed site around the calling test file.
+ * Read `browser` and `server` inside tests (they are set in beforeAll).
+ */
+export function seedSiteSuite(site: { dist: string; base: string }) {
+  const suite = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    suite.server = await serveStatic(site.dist, site.base);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

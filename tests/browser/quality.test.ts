@@ -10,24 +10,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+import type { Circular } from "../../src/model/circular.ts";
+import { launchBrowser, serveStatic, siteModels, type StaticServer } from "./harness.ts";
 
 const site = inject("seedSite");
-const models = readdirSync(join(site.content, "models")).filter((f) => !f.startsWith(".")).map((f) => JSON.parse(readFileSync(join(site.content, "models", f), "utf8")));
+const models = siteModels(site.content);
+const [doc0, doc1] = models as [Circular, Circular, ...Circular[]];
 const first = (dir: string) => readdirSync(join(site.dist, dir)).find((f) => !f.includes("."))!;
 const PAGES: Record<string, string> = {
   home: "/",
-  circular: `/circulars/${models[0].id}/`,
+  circular: `/circulars/${doc0.id}/`,
   topics: "/topics/",
   topic: `/topics/${first("topics")}/`,
   regions: "/regions/",
   region: "/regions/220000/",
   year: `/years/${first("years")}/`,
-  department: `/departments/${first("departments")}/`,
+  departments: `/departments/${first("departments")}/`,
   citations: "/citations/",
   data: "/data/",
   search: `/search/?q=${encodeURIComponent("应急预案")}`,
-  compare: `/compare/?a=${models[0].id}&b=${models[1].id}`,
+  compare: `/compare/?a=${doc0.id}&b=${doc1.id}`,
 };
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -179,8 +181,8 @@ describe("print", () => {
     expect(p.nav).toBe(false);
     expect(p.forms).toBe(false);
     expect(p.meta).toBe(true);
-    expect(p.labels).toBe(models[0].clauses.length);
-    expect(p.text).toContain(models[0].docNumber ?? models[0].title);
+    expect(p.labels).toBe(doc0.clauses.length);
+    expect(p.text).toContain(doc0.docNumber ?? doc0.title);
     expect(p.pdf.subarray(0, 4).toString()).toBe("%PDF");
   });
   it("the check fails on a page without print styles", async () => {

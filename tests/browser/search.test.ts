@@ -3,31 +3,24 @@
  * on the clause; filters narrow; 文号 in any form and issuers are found; recall over
  * random phrases from the corpus is 100% against a plain substring scan.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import type { Circular } from "../../src/model/circular.ts";
 import { normalizeForPhrase } from "../../src/search/phrase.ts";
 import { toSimplified } from "../../src/ingest/text.ts";
-import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+import { seedSiteSuite, siteModels } from "./harness.ts";
 
 const site = inject("seedSite");
-const models: Circular[] = readdirSync(join(site.content, "models")).filter((f) => !f.startsWith(".")).map((f) => JSON.parse(readFileSync(join(site.content, "models", f), "utf8")));
+const models = siteModels(site.content);
 const bySeed = (p: string) => models.find((m) => m.source.file.includes(p))!;
-let browser: Browser;
-let server: StaticServer;
+const suite = seedSiteSuite(site);
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(site.dist, site.base);
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(`${server.origin}/search/`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await suite.browser.newPage();
+  await page.goto(`${suite.server.origin}/search/`);
 });
 
 async function search(q: string, filters: Record<string, string> = {}): Promise<string[]> {
@@ -66,11 +59,11 @@ describe("search in the browser", () => {
     expect(href).toContain(`#${anchor}`);
     const text = await page.locator(`[id="${anchor}"]`).evaluate((el) => el.closest("article")!.textContent!);
     expect(text.replace(/\s+/g, "")).toContain("隐患排查治理");
-    await page.goto(`${server.origin}/search/`);
+    await page.goto(`${suite.server.origin}/search/`);
   });
 
   it("keeps query and filters in the URL, so a search can be shared", async () => {
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent("应急")}&province=${encodeURIComponent("吉林省")}`);
+    await page.goto(`${suite.server.origin}/search/?q=${encodeURIComponent("应急")}&province=${encodeURIComponent("吉林省")}`);
     await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
     expect(await page.inputValue("#q")).toBe("应急");
     expect(await page.locator("select[name=province]").inputValue()).toBe("吉林省");
@@ -155,9 +148,9 @@ describe("search in the browser", () => {
   });
 
   it("without JavaScript, says search needs it and offers the indexes", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
-    await noJs.goto(`${server.origin}/search/`);
+    await noJs.goto(`${suite.server.origin}/search/`);
     const notice = noJs.locator("noscript");
     expect(await noJs.content()).toContain("检索功能需要浏览器启用 JavaScript");
     expect(await notice.count()).toBe(1);
