@@ -5,7 +5,7 @@
  * Work goes to bench-out/<N>/.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runStage } from "../src/bench/stage.ts";
 import { ROOT } from "../src/config/paths.ts";
@@ -23,6 +23,8 @@ const node = process.execPath;
 const tsx = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const astro = join(ROOT, "node_modules/astro/bin/astro.mjs");
 
+// A fresh build each time: no models or cache from an earlier run.
+rmSync(out, { recursive: true, force: true });
 const stages: Array<[string, string[]]> = [
   ["generate", [tsx, "scripts/generate-corpus.ts", String(docs), corpus, seed]],
   ["ingest", [tsx, "scripts/ingest.ts"]],

@@ -98,10 +98,23 @@ export function relatedClauses(clauses: ClauseKey[], top = 5, min = 0.1, maxBuck
   return out;
 }
 
-/** Circulars most alike to each circular: Jaccard of their whole texts' bigram sets, via the same LSH. */
-export function similarCirculars(docs: Array<{ docId: string; text: string }>, top = 5, min = 0.05): Map<string, Related[]> {
-  const asClauses = docs.map((d) => ({ docId: d.docId, clauseId: "", text: d.text }));
-  // Whole circulars are long: every pair is scored only for small libraries.
-  const related = relatedClauses(asClauses, top, min, 1000, 300);
-  return new Map([...related].map(([key, list]) => [key.replace(/#$/, ""), list]));
+/**
+ * Circulars most alike to each circular, from the related clauses: the summed similarity of
+ * their related clause pairs over the circular's clause count. Reuses the clause-level
+ * work, so it adds no pass over the corpus.
+ */
+export function similarCirculars(related: Map<string, Related[]>, clauseCounts: Map<string, number>, top = 5): Map<string, Related[]> {
+  const sums = new Map<string, Map<string, number>>();
+  for (const [key, list] of related) {
+    const docId = key.slice(0, key.indexOf("#"));
+    const m = sums.get(docId) ?? new Map<string, number>();
+    for (const r of list) m.set(r.docId, (m.get(r.docId) ?? 0) + r.score);
+    sums.set(docId, m);
+  }
+  const out = new Map<string, Related[]>();
+  for (const [docId, m] of sums) {
+    const n = clauseCounts.get(docId) ?? 1;
+    out.set(docId, [...m].map(([other, sum]) => ({ docId: other, clauseId: "", score: Math.round((sum / n) * 1000) / 1000 })).sort((a, b) => b.score - a.score || a.docId.localeCompare(b.docId)).slice(0, top));
+  }
+  return out;
 }

@@ -36,17 +36,23 @@ export interface CitationGraph {
   stubs: Map<string, Stub>;
 }
 
-function titleMatches(cited: string, title: string): boolean {
-  const a = compactKey(cited);
-  const b = compactKey(title);
-  if (a === b) return true;
-  // One title may carry the issuer the other leaves off: 吉林市人民政府关于… vs 关于….
-  return Math.min(a.length, b.length) >= 8 && (a.endsWith(b) || b.endsWith(a));
+/**
+ * The part of a title that names the document whatever issuer precedes it: from its first
+ * 关于 (吉林市人民政府关于… and 关于… are one title), else the whole title; compared as keys.
+ */
+function titleKey(title: string): string {
+  const key = compactKey(title);
+  const at = key.indexOf("关于");
+  return at > 0 && key.length - at >= 8 ? key.slice(at) : key;
 }
 
 export function buildCitationGraph(docs: Circular[]): CitationGraph {
   const byNumber = new Map<string, Circular>();
-  for (const d of docs) if (d.docNumber) byNumber.set(d.docNumber, d);
+  const byTitle = new Map<string, Circular>();
+  for (const d of docs) {
+    if (d.docNumber) byNumber.set(d.docNumber, d);
+    if (!byTitle.has(titleKey(d.title))) byTitle.set(titleKey(d.title), d);
+  }
   const cites = new Map<string, ResolvedCitation[]>();
   const citedBy = new Map<string, CiteRef[]>();
   const stubs = new Map<string, Stub>();
@@ -54,7 +60,7 @@ export function buildCitationGraph(docs: Circular[]): CitationGraph {
     const resolved: ResolvedCitation[] = [];
     for (const c of doc.citations) {
       let target = c.docNumber ? byNumber.get(c.docNumber) : undefined;
-      if (!target && c.title) target = docs.find((d) => d !== doc && titleMatches(c.title!, d.title));
+      if (!target && c.title) target = byTitle.get(titleKey(c.title));
       if (target && target.id !== doc.id) {
         resolved.push({ citation: c, targetId: target.id, stubKey: null });
         const list = citedBy.get(target.id) ?? [];

@@ -116,11 +116,12 @@ export function buildCorpusIndex(models: Circular[]): CorpusIndex {
     const y = yearOf(doc);
     if (y) years.set(y, [...(years.get(y) ?? []), doc.id]);
   }
+  const related = once(() => relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text })))));
   return {
     docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
     citations: buildCitationGraph(docs), regions: regionTree(docs), years,
-    relatedClauses: once(() => relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text }))))),
-    similarCirculars: once(() => similarCirculars(docs.map((d) => ({ docId: d.id, text: d.clauses.map((c) => c.text).join("\n") })))),
+    relatedClauses: related,
+    similarCirculars: once(() => similarCirculars(related(), new Map(docs.map((d) => [d.id, d.clauses.length])))),
   };
 }
 
