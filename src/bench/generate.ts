@@ -53,7 +53,16 @@ function abbreviationOf(d: Division | null): string {
 export function generateCorpus(seeds: Circular[], count: number, seed = 1): GeneratedFile[] {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-  const clausePool = seeds.flatMap((m) => m.clauses.map((c) => c.text.replace(/\n+/g, "")));
+  // Clauses are rebuilt from the seeds' sentences, so texts vary as in a real library
+  // (whole seed clauses would repeat a few hundred texts thousands of times).
+  const clauses = seeds.flatMap((m) => m.clauses.map((c) => c.text.replace(/\n+/g, "")));
+  const duties = clauses.flatMap((t) => /[（(][^（()）]*(?:责任单位|牵头|负责)[^（()）]*[）)]$/.exec(t)?.[0] ?? []);
+  const sentences = clauses.flatMap((t) => t.replace(/[（(][^（()）]*(?:责任单位|牵头|负责)[^（()）]*[）)]$/, "").split(/(?<=。)/)).filter((x) => x.length > 8);
+  const clause = () => {
+    const n = 2 + Math.floor(random() * 4);
+    const text = Array.from({ length: n }, () => pick(sentences)).join("");
+    return random() < 0.6 ? text + pick(duties) : text;
+  };
   const all = [...divisions().byCode.values()];
   const provinces = all.filter((d) => d.level === "province");
   const issued: Issued[] = [];
@@ -90,7 +99,7 @@ export function generateCorpus(seeds: Circular[], count: number, seed = 1): Gene
       const items = 2 + Math.floor(random() * 6);
       for (let k = 0; k < items; k++) {
         item++;
-        lines.push(`　　${item}.${pick(clausePool)}`, "");
+        lines.push(`　　${item}.${clause()}`, "");
       }
     }
     lines.push(issuer, `${year}年${month}月${day}日`);

@@ -4,6 +4,7 @@
  * scored exactly. Build cost grows near-linearly with the number of clauses.
  */
 import { jaccard, shingles } from "./similarity.ts";
+import { normalizeForPhrase } from "../search/phrase.ts";
 
 export interface ClauseKey {
   docId: string;
@@ -50,7 +51,17 @@ const EXHAUSTIVE_UP_TO = 3000;
  * Small corpora are scored exhaustively; larger ones through LSH buckets, where buckets
  * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped.
  */
-export function relatedClauses(clauses: ClauseKey[], top = 5, min = 0.1, maxBucket = 200, exhaustiveUpTo = EXHAUSTIVE_UP_TO): Map<string, Related[]> {
+export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket = 200, exhaustiveUpTo = EXHAUSTIVE_UP_TO): Map<string, Related[]> {
+  // Circulars copy clauses word for word: score each distinct text once, then expand.
+  const groups = new Map<string, ClauseKey[]>();
+  for (const c of input) {
+    const key = normalizeForPhrase(c.text);
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  const members = [...groups.values()];
+  const clauses = members.map((g) => g[0]!);
   const sets = clauses.map((c) => shingles(c.text));
   const exhaustive = clauses.length <= exhaustiveUpTo;
   const buckets = new Map<string, number[]>();
@@ -74,7 +85,6 @@ export function relatedClauses(clauses: ClauseKey[], top = 5, min = 0.1, maxBuck
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x]!;
         const j = list[y]!;
-        if (clauses[i]!.docId === clauses[j]!.docId) continue;
         if (best.get(i)?.has(j)) continue;
         const score = jaccard(sets[i]!, sets[j]!);
         if (score < min) continue;
@@ -87,14 +97,22 @@ export function relatedClauses(clauses: ClauseKey[], top = 5, min = 0.1, maxBuck
     }
   }
   const out = new Map<string, Related[]>();
-  for (const [i, m] of best) {
-    const c = clauses[i]!;
-    const list = [...m.entries()]
-      .sort((p, q) => q[1] - p[1] || p[0] - q[0])
-      .slice(0, top)
-      .map(([j, score]) => ({ docId: clauses[j]!.docId, clauseId: clauses[j]!.clauseId, score: Math.round(score * 1000) / 1000 }));
-    out.set(`${c.docId}#${c.clauseId}`, list);
-  }
+  members.forEach((group, i) => {
+    // Identical copies first (score 1), then the most similar distinct texts.
+    const neighbours = [[i, 1] as const, ...[...(best.get(i) ?? new Map<number, number>())].sort((p, q) => q[1] - p[1] || p[0] - q[0])];
+    for (const c of group) {
+      const list: Related[] = [];
+      for (const [j, score] of neighbours) {
+        for (const other of members[j]!) {
+          if (other.docId === c.docId || list.length >= top) continue;
+          if (list.some((r) => r.docId === other.docId && r.clauseId === other.clauseId)) continue;
+          list.push({ docId: other.docId, clauseId: other.clauseId, score: Math.round(score * 1000) / 1000 });
+        }
+        if (list.length >= top) break;
+      }
+      if (list.length) out.set(`${c.docId}#${c.clauseId}`, list);
+    }
+  });
   return out;
 }
 

@@ -14,7 +14,7 @@ import { bigrams, encodePostings, normalizeForPhrase, shardOf, type PhraseDoc, t
 /** Aim for posting shards of about this many bytes: a query fetches one per bigram. */
 const TARGET_SHARD_BYTES = 12_000;
 
-export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) => string): Map<string, string> {
+export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) => string, pagefindBundles: string[] = ["pagefind/"]): Map<string, string> {
   const files = new Map<string, string>();
   const postings = new Map<string, number[]>();
   const docStart: number[] = [];
@@ -69,7 +69,7 @@ export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) =
   shardMaps.forEach((m, i) => files.set(`grams/${i}.json`, JSON.stringify(m)));
   docs.forEach((doc, d) => files.set(`doc/${d}.json`, JSON.stringify(doc)));
   files.set("departments.json", JSON.stringify(departments));
-  const meta: PhraseMeta = { version: 1, shards, docStart, facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
+  const meta: PhraseMeta = { version: 1, shards, pagefindBundles, docStart, facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
   files.set("meta.json", JSON.stringify(meta));
   return files;
 }

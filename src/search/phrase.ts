@@ -66,6 +66,8 @@ export function intersectSorted(lists: number[][]): number[] {
 export interface PhraseMeta {
   version: 1;
   shards: number;
+  /** Pagefind index folders: the first is loaded, the others merged into it. */
+  pagefindBundles: string[];
   /** Entry number of each circular's header; its clauses follow it. */
   docStart: number[];
   /** Per circular: [province index, level index, year, genre index, topic bit mask]. */

@@ -88,8 +88,11 @@ interface PagefindResult {
 }
 
 async function pagefindSearch(q: string, filters: Filters, sort: string): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
-  const pf = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+  const meta = await getJson<PhraseMeta>("search-data/meta.json");
+  const [first, ...others] = meta.pagefindBundles;
+  const pf = await import(/* @vite-ignore */ `${base}${first}pagefind.js`);
   await pf.options({ baseUrl: base, excerptLength: 40 });
+  for (const bundle of others) await pf.mergeIndex(`${base}${bundle}`);
   const pfFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   const search = await pf.search(q, { filters: pfFilters, sort: sort === "date-desc" ? { date: "desc" } : sort === "date-asc" ? { date: "asc" } : undefined });
   const results = (search?.results ?? []) as Array<{ data: () => Promise<PagefindResult> }>;

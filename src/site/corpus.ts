@@ -10,10 +10,23 @@ import { buildCorpusIndex, type CorpusIndex } from "../corpus/index.ts";
 
 let index: CorpusIndex | null = null;
 
-/** Every model ingest wrote. */
-export function loadModels(): Circular[] {
-  const files = existsSync(MODELS_DIR) ? readdirSync(MODELS_DIR).filter((f) => f.endsWith(".json") && !f.startsWith(".")) : [];
-  return files.map((f) => JSON.parse(readFileSync(join(MODELS_DIR, f), "utf8")) as Circular);
+const modelFiles = () => (existsSync(MODELS_DIR) ? readdirSync(MODELS_DIR).filter((f) => f.endsWith(".json") && !f.startsWith(".")) : []);
+
+/** The JSON of one model exactly as ingest wrote it (open data serves it as is). */
+export function modelJson(id: string): string {
+  return readFileSync(join(MODELS_DIR, `${id}.json`), "utf8");
+}
+
+/**
+ * Every model ingest wrote. Pages never show the raw body or the chrome lines (the text is
+ * in sections and clauses), so by default they are dropped on load: at 4,000 circulars
+ * that is a third of the build's memory.
+ */
+export function loadModels(options: { full?: boolean } = {}): Circular[] {
+  return modelFiles().map((f) => {
+    const m = JSON.parse(readFileSync(join(MODELS_DIR, f), "utf8")) as Circular;
+    return options.full ? m : { ...m, body: "", noise: [], bodyLineNumbers: [] };
+  });
 }
 
 export function corpus(): CorpusIndex {

@@ -13,7 +13,7 @@ export interface BuiltSite {
   log: string;
 }
 
-export function buildSite(options: { corpus?: string; base?: string } = {}): BuiltSite {
+export function buildSite(options: { corpus?: string; base?: string; env?: Record<string, string> } = {}): BuiltSite {
   const dist = mkdtempSync(join(tmpdir(), "site-dist-"));
   const content = mkdtempSync(join(tmpdir(), "site-content-"));
   const base = options.base ?? "/";
@@ -21,6 +21,7 @@ export function buildSite(options: { corpus?: string; base?: string } = {}): Bui
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(k)));
   const env: Record<string, string> = { ...inherited, DIST_DIR: dist, INGEST_OUT: content, BASE_PATH: base } as Record<string, string>;
   if (options.corpus) env.CORPUS = options.corpus;
+  Object.assign(env, options.env);
   const r = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts")], { cwd: ROOT, env, encoding: "utf8", timeout: 900_000 });
   const log = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`site build failed:\n${log}`);

@@ -1,0 +1,32 @@
+/** A library indexed by Pagefind in several bundles answers from all of them. */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { buildSite } from "../site/build.ts";
+import { launchBrowser, serveStatic, siteModels, type StaticServer } from "./harness.ts";
+
+const site = buildSite({ env: { PAGEFIND_BUNDLE: "2" } });
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  server = await serveStatic(site.dist);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("Pagefind in bundles", () => {
+  it("writes one bundle per two circulars and merges them in the browser", async () => {
+    expect(["pagefind", "pagefind-1", "pagefind-2"].every((b) => existsSync(join(site.dist, b, "pagefind.js")))).toBe(true);
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent("煤")}`);
+    await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+    const shown = await page.locator("#search-results li.result h2 a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const expected = siteModels(site.content).filter((m) => m.clauses.some((c) => c.text.includes("煤"))).map((m) => `/circulars/${m.id}/`);
+    expect(shown.sort()).toEqual(expected.sort());
+    await page.close();
+  });
+});
