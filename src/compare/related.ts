@@ -2,9 +2,12 @@
  * Related clauses across the corpus without comparing all pairs: MinHash signatures of
  * each clause's bigram set, banded into LSH buckets; only clauses sharing a bucket are
  * scored exactly. Build cost grows near-linearly with the number of clauses.
+ *
+ * Bigrams are numbered once and each text kept as a sorted Int32Array, and each text keeps
+ * only its best `top` neighbours: at 80,000 clauses, sets of strings and a map of every
+ * scored pair were most of the build's memory.
  */
-import { jaccard, shingles } from "./similarity.ts";
-import { normalizeForPhrase } from "../search/phrase.ts";
+import { bigrams, normalizeForPhrase } from "../search/phrase.ts";
 
 export interface ClauseKey {
   docId: string;
@@ -22,36 +25,62 @@ export interface Related {
 const HASHES = 48;
 const BANDS = 24;
 const ROWS = HASHES / BANDS;
+const SEEDS = Array.from({ length: HASHES }, (_, k) => Math.imul(k + 1, 0x9e3779b1) >>> 0);
 
-function hash32(s: string, seed: number): number {
-  let h = seed ^ 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+/** Below this many distinct texts every pair is scored: exact, and still cheap. */
+const EXHAUSTIVE_UP_TO = 3000;
+
+function mix(x: number, seed: number): number {
+  let h = Math.imul(x ^ seed, 0x85ebca6b);
   h ^= h >>> 13;
-  return h >>> 0;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
-function signature(set: Set<string>): Uint32Array {
+function signature(ids: Int32Array): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const g of set) {
+  for (const id of ids) {
     for (let k = 0; k < HASHES; k++) {
-      const v = hash32(g, k * 0x9e3779b1);
+      const v = mix(id, SEEDS[k]!);
       if (v < sig[k]!) sig[k] = v;
     }
   }
   return sig;
 }
 
-/** Below this many clauses every pair is scored: exact, and still cheap (a few million pairs). */
-const EXHAUSTIVE_UP_TO = 3000;
+/** Jaccard of two sorted id arrays. */
+export function jaccardSorted(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/** Keeps the best `top` (neighbour, score) pairs, best first. */
+function offer(list: Array<[number, number]>, j: number, score: number, top: number): void {
+  if (list.some(([x]) => x === j)) return;
+  if (list.length === top && score <= list[top - 1]![1]) return;
+  let at = list.findIndex(([, s]) => score > s);
+  if (at < 0) at = list.length;
+  list.splice(at, 0, [j, score]);
+  if (list.length > top) list.pop();
+}
 
 /**
  * For each clause, the `top` most similar clauses of other circulars with Jaccard ≥ `min`.
  * Small corpora are scored exhaustively; larger ones through LSH buckets, where buckets
  * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped.
  */
-export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket = 200, exhaustiveUpTo = EXHAUSTIVE_UP_TO): Map<string, Related[]> {
+export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket = 100, exhaustiveUpTo = EXHAUSTIVE_UP_TO): Map<string, Related[]> {
   // Circulars copy clauses word for word: score each distinct text once, then expand.
   const groups = new Map<string, ClauseKey[]>();
   for (const c of input) {
@@ -60,38 +89,54 @@ export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket
     if (g) g.push(c);
     else groups.set(key, [c]);
   }
-  const members = [...groups.values()];
-  const clauses = members.map((g) => g[0]!);
-  const sets = clauses.map((c) => shingles(c.text));
-  const exhaustive = clauses.length <= exhaustiveUpTo;
-  const buckets = new Map<string, number[]>();
-  if (exhaustive) buckets.set("all", clauses.map((_, i) => i));
-  else {
-    clauses.forEach((_, i) => {
-      if (sets[i]!.size < 4) return;
-      const sig = signature(sets[i]!);
+  const dictionary = new Map<string, number>();
+  const texts: Int32Array[] = [];
+  const members: ClauseKey[][] = [];
+  for (const [key, group] of groups) {
+    const ids = new Set<number>();
+    for (const g of bigrams(key)) {
+      let id = dictionary.get(g);
+      if (id === undefined) dictionary.set(g, (id = dictionary.size));
+      ids.add(id);
+    }
+    texts.push(Int32Array.from(ids).sort());
+    members.push(group);
+  }
+  // A text's neighbours: more than `top` so that copies in the same circular can be skipped.
+  const keep = top * 2;
+  const best: Array<Array<[number, number]>> = texts.map(() => []);
+  const score = (i: number, j: number) => {
+    const s = jaccardSorted(texts[i]!, texts[j]!);
+    if (s < min) return;
+    offer(best[i]!, j, s, keep);
+    offer(best[j]!, i, s, keep);
+  };
+  if (texts.length <= exhaustiveUpTo) {
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) score(i, j);
+  } else {
+    const buckets = new Map<string, number[]>();
+    texts.forEach((ids, i) => {
+      if (ids.length < 4) return;
+      const sig = signature(ids);
       for (let b = 0; b < BANDS; b++) {
-        const key = `${b}:${Array.from(sig.subarray(b * ROWS, b * ROWS + ROWS)).join(",")}`;
+        const key = `${b}:${sig[b * ROWS]}:${sig[b * ROWS + 1]}`;
         const list = buckets.get(key);
         if (list) list.push(i);
         else buckets.set(key, [i]);
       }
     });
-  }
-  const best = new Map<number, Map<number, number>>();
-  for (const list of buckets.values()) {
-    if (list.length < 2 || (list.length > maxBucket && !exhaustive)) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!;
-        const j = list[y]!;
-        if (best.get(i)?.has(j)) continue;
-        const score = jaccard(sets[i]!, sets[j]!);
-        if (score < min) continue;
-        for (const [p, q] of [[i, j], [j, i]] as const) {
-          const m = best.get(p) ?? new Map<number, number>();
-          m.set(q, score);
-          best.set(p, m);
+    const seen = new Set<number>();
+    for (const list of buckets.values()) {
+      if (list.length < 2 || list.length > maxBucket) continue;
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const i = list[x]!;
+          const j = list[y]!;
+          // A pair met again in another band is not scored twice.
+          const pair = i < j ? i * texts.length + j : j * texts.length + i;
+          if (seen.has(pair)) continue;
+          seen.add(pair);
+          score(i, j);
         }
       }
     }
@@ -99,14 +144,13 @@ export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket
   const out = new Map<string, Related[]>();
   members.forEach((group, i) => {
     // Identical copies first (score 1), then the most similar distinct texts.
-    const neighbours = [[i, 1] as const, ...[...(best.get(i) ?? new Map<number, number>())].sort((p, q) => q[1] - p[1] || p[0] - q[0])];
+    const neighbours: Array<[number, number]> = [[i, 1], ...best[i]!];
     for (const c of group) {
       const list: Related[] = [];
-      for (const [j, score] of neighbours) {
+      for (const [j, s] of neighbours) {
         for (const other of members[j]!) {
           if (other.docId === c.docId || list.length >= top) continue;
-          if (list.some((r) => r.docId === other.docId && r.clauseId === other.clauseId)) continue;
-          list.push({ docId: other.docId, clauseId: other.clauseId, score: Math.round(score * 1000) / 1000 });
+          list.push({ docId: other.docId, clauseId: other.clauseId, score: Math.round(s * 1000) / 1000 });
         }
         if (list.length >= top) break;
       }
