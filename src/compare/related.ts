@@ -114,29 +114,30 @@ export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket
   if (texts.length <= exhaustiveUpTo) {
     for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) score(i, j);
   } else {
-    const buckets = new Map<string, number[]>();
-    texts.forEach((ids, i) => {
-      if (ids.length < 4) return;
-      const sig = signature(ids);
+    const signatures: Array<Uint32Array | null> = texts.map((ids) => (ids.length < 4 ? null : signature(ids)));
+    const buckets = new Map<string, { band: number; items: number[] }>();
+    signatures.forEach((sig, i) => {
+      if (!sig) return;
       for (let b = 0; b < BANDS; b++) {
         const key = `${b}:${sig[b * ROWS]}:${sig[b * ROWS + 1]}`;
-        const list = buckets.get(key);
-        if (list) list.push(i);
-        else buckets.set(key, [i]);
+        const bucket = buckets.get(key);
+        if (bucket) bucket.items.push(i);
+        else buckets.set(key, { band: b, items: [i] });
       }
     });
-    const seen = new Set<number>();
-    for (const list of buckets.values()) {
-      if (list.length < 2 || list.length > maxBucket) continue;
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) {
-          const i = list[x]!;
-          const j = list[y]!;
-          // A pair met again in another band is not scored twice.
-          const pair = i < j ? i * texts.length + j : j * texts.length + i;
-          if (seen.has(pair)) continue;
-          seen.add(pair);
-          score(i, j);
+    // A pair that shares several bands is scored in the first one only (no set of pairs:
+    // at 200,000 clauses it would exceed what a Set can hold).
+    const sharedEarlier = (x: Uint32Array, y: Uint32Array, band: number) => {
+      for (let b = 0; b < band; b++) if (x[b * ROWS] === y[b * ROWS] && x[b * ROWS + 1] === y[b * ROWS + 1]) return true;
+      return false;
+    };
+    for (const { band, items } of buckets.values()) {
+      if (items.length < 2 || items.length > maxBucket) continue;
+      for (let x = 0; x < items.length; x++) {
+        for (let y = x + 1; y < items.length; y++) {
+          const i = items[x]!;
+          const j = items[y]!;
+          if (!sharedEarlier(signatures[i]!, signatures[j]!, band)) score(i, j);
         }
       }
     }
