@@ -57,7 +57,8 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   }
 
   // 发文机关 and 成文日期: the first signature after the title, else the head, else the portal.
-  const signatures = findSignatures(bodyLines).filter((s) => s.indices[0]! > titleLine);
+  const allSignatures = findSignatures(bodyLines);
+  const signatures = allSignatures.filter((s) => s.indices[0]! > titleLine);
   const signed = signatures.find((s) => s.issuers.length > 0);
   let issuers = signed?.issuers ?? (header.headIssuers.length ? header.headIssuers : []);
   const portalIssuer = portalFields["发布机构"] ?? portalFields["发文机关"] ?? portalFields["信息来源"] ?? portalFields["来源"];
@@ -84,7 +85,7 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   const published = publishedRaw ? parseDate(publishedRaw) : null;
 
   // Outline, with header and signature lines closing any open item.
-  const breaks = new Set<number>([...header.titleIndices, ...signatures.flatMap((s) => s.indices), ...findSignatures(bodyLines).flatMap((s) => s.indices)]);
+  const breaks = new Set<number>([...header.titleIndices, ...allSignatures.flatMap((s) => s.indices)]);
   if (header.docNumberIndex !== null) breaks.add(header.docNumberIndex);
   if (header.addresseeIndex !== null) breaks.add(header.addresseeIndex);
   bodyLines.forEach((l, i) => {
