@@ -9,9 +9,10 @@ import { ROOT } from "../src/config/paths.ts";
 import { buildCorpusIndex } from "../src/corpus/index.ts";
 import { loadModels } from "../src/site/corpus.ts";
 import { buildPhraseIndex } from "../src/search/buildIndex.ts";
+import { normalizeBase } from "../src/site/staticServer.ts";
 
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
-const base = ("/" + (process.env.BASE_PATH ?? "/").replace(/^\/+|\/+$/g, "") + "/").replace("//", "/");
+const base = normalizeBase(process.env.BASE_PATH);
 
 /**
  * Pagefind holds a whole index in memory (about 2 MB per circular page here), so large
