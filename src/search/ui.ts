@@ -106,11 +106,11 @@ export function excerpt(text: string, terms: string[], width = 40): string {
   const flat = text.replace(/\s+/g, " ").trim();
   const patterns = terms.map((t) => [...normalizeForPhrase(t)].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\u3000]*")).filter(Boolean);
   if (patterns.length === 0) return escapeHtml(flat.slice(0, width * 2));
-  const re = new RegExp(patterns.join("|"), "gi");
-  const first = re.exec(flat.normalize("NFKC"));
+  const pattern = patterns.join("|");
+  const first = new RegExp(pattern, "i").exec(flat.normalize("NFKC"));
   const start = Math.max(0, (first?.index ?? 0) - width);
   const slice = flat.slice(start, start + width * 3);
-  const marked = escapeHtml(slice).replace(new RegExp(patterns.map((p) => p).join("|"), "gi"), (m) => `<mark>${m}</mark>`);
+  const marked = escapeHtml(slice).replace(new RegExp(pattern, "gi"), (m) => `<mark>${m}</mark>`);
   return (start > 0 ? "…" : "") + marked + (start + width * 3 < flat.length ? "…" : "");
 }
 
