@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import remarkGfm from "remark-gfm";
 
 /** BASE_PATH=/some/path/ publishes the site under a sub-path of a portal. */
 function basePath() {
@@ -18,6 +17,8 @@ export default defineConfig({
   cacheDir: process.env.INGEST_OUT ? `${process.env.INGEST_OUT}/.astro-cache` : "./node_modules/.astro",
   trailingSlash: "always",
   build: { format: "directory" },
-  integrations: [mdx({ remarkPlugins: [remarkGfm] })],
+  // Circular pages compile their MDX with remark-gfm as they render (src/mdx/evaluate.ts);
+  // the integration supplies the renderer for MDX components.
+  integrations: [mdx()],
   devToolbar: { enabled: false },
 });

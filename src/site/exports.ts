@@ -7,20 +7,36 @@ function csvCell(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** One row per clause; UTF-8 with BOM so Excel opens the Chinese correctly. */
-export function clausesCsv(docs: Circular[], clauseUrlOf: (docId: string, clauseId: string) => string): string {
+/**
+ * One row per clause; UTF-8 with BOM so Excel opens the Chinese correctly. Yielded a
+ * circular at a time: the whole file is 79 MB at 4,000 circulars.
+ */
+export function* clausesCsv(docs: Circular[], clauseUrlOf: (docId: string, clauseId: string) => string): Generator<string> {
   const header = ["circular_id", "clause_id", "path", "label", "heading", "text", "responsible", "title", "doc_number", "date", "province", "prefecture", "county", "region_code", "citation", "url"];
-  const rows = [header.join(",")];
+  yield "\ufeff" + header.join(",") + "\r\n";
   for (const d of docs) {
-    for (const c of d.clauses) {
-      rows.push(
+    yield d.clauses
+      .map((c) =>
         [d.id, c.id, c.path, c.label, c.heading ?? "", c.text, c.responsible.join("、"), d.title, d.docNumber ?? "", d.date ?? "",
           d.jurisdiction?.province ?? "", d.jurisdiction?.prefecture ?? "", d.jurisdiction?.county ?? "", d.jurisdiction?.code ?? "",
-          citationText(d, c), clauseUrlOf(d.id, c.id)].map(csvCell).join(","),
-      );
-    }
+          citationText(d, c), clauseUrlOf(d.id, c.id)].map(csvCell).join(",") + "\r\n",
+      )
+      .join("");
   }
-  return "\ufeff" + rows.join("\r\n") + "\r\n";
+}
+
+/** A response whose body is encoded piece by piece as it is read, never held as one string. */
+export function streamedResponse(pieces: Iterable<string>, contentType: string): Response {
+  const iterator = pieces[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+  return new Response(body, { headers: { "content-type": contentType } });
 }
 
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) as an RFC 3339 timestamp at its start. */

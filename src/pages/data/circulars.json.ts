@@ -1,3 +1,10 @@
 /** Every model, as ingest wrote it, in one JSON array (assembled from the files, not re-serialised). */
 import { allCirculars, modelJson } from "../../site/corpus.ts";
-export const GET = () => new Response(`[${allCirculars().map((d) => modelJson(d.id)).join(",")}]`, { headers: { "content-type": "application/json; charset=utf-8" } });
+import { streamedResponse } from "../../site/exports.ts";
+
+function* modelsArray() {
+  yield "[";
+  for (const [i, d] of allCirculars().entries()) yield (i ? "," : "") + modelJson(d.id);
+  yield "]";
+}
+export const GET = () => streamedResponse(modelsArray(), "application/json; charset=utf-8");
