@@ -6,6 +6,9 @@
 /** Chrome lines are short: a paragraph longer than this is never chrome. */
 export const CHROME_MAX_LENGTH = 100;
 
+/** Advertising injected into scraped pages: chrome, and no evidence of the circular's place (澳门赌场). */
+export const SPAM_LINE = /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|赌场|彩金|免费领取|点击进入|点击下载|立即下载|扫码关注|点击查看更多)/;
+
 /** A line that is chrome wherever it stands (if short). */
 export const CHROME_LINE_PATTERNS: RegExp[] = [
   /^PM ?2\.5/i,
@@ -25,7 +28,7 @@ export const CHROME_LINE_PATTERNS: RegExp[] = [
   /^政务公开检索$/,
   /^(信息来源|来源|作者|发布时间|发布日期|编辑|责任编辑)\s*[:：][^。；]*$/,
   /^(发布时间|发布日期)\s*[:：]?\s*\d{4}[-/年]\d{1,2}[-/月]\d{1,2}/,
-  /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|澳门赌场|免费领取|点击进入|点击下载|立即下载|扫码关注)/,
+  SPAM_LINE,
   /^(https?:\/\/|www\.)\S+$/i,
   /^(免责声明|本文来源于网络|转载请注明|如有侵权)/,
   /^(收藏本页|设为首页|加入收藏|繁体|简体|无障碍|English|登录|注册)(\s+(收藏本页|设为首页|加入收藏|繁体|简体|無障礙|无障碍|English|登录|注册))*$/i,

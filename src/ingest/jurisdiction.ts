@@ -65,9 +65,18 @@ export function divisions() {
   return cache;
 }
 
+/**
+ * The state's own name is no place evidence: 中华人民共和国安全生产法 would otherwise read
+ * as 共和县 (青海). Blanked rather than cut, so positions stay.
+ */
+function withoutStateName(text: string): string {
+  return text.replace(/中华人民共和国|中国共产党|人民共和国/g, (m) => "\u3000".repeat(m.length));
+}
+
 /** Division names in `text`, longest match first at each position. */
-export function findPlaceNames(text: string): Array<{ name: string; divisions: Division[]; full: boolean }> {
+export function findPlaceNames(raw: string): Array<{ name: string; divisions: Division[]; full: boolean }> {
   const { names, maxLen, firstChars } = divisions();
+  const text = withoutStateName(raw);
   const out: Array<{ name: string; divisions: Division[]; full: boolean }> = [];
   for (let i = 0; i < text.length; ) {
     let found = 0;

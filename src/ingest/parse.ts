@@ -3,6 +3,7 @@
  * Returns the model or an error located at file:line; repairs go into `warnings`.
  */
 import { createHash } from "node:crypto";
+import { SPAM_LINE } from "../config/chrome.ts";
 import { type Circular, type Clause, type IngestError, type Result, type Warning, walkSections } from "../model/circular.ts";
 import { stripChrome, type BodyLine } from "./chrome.ts";
 import { findCitations } from "./citations.ts";
@@ -13,8 +14,9 @@ import { findSignatures, genreOf, readHeader } from "./metadata.ts";
 import { buildOutline } from "./outline.ts";
 import { decode, splitLines } from "./read.ts";
 import { extractResponsible } from "./responsible.ts";
+import { findPromulgation } from "./promulgation.ts";
 import { findTargets } from "./targets.ts";
-import { compactKey, toSimplified } from "./text.ts";
+import { compactKey, lineKey, toSimplified } from "./text.ts";
 
 /** Lines that end the text of any open item: 附件, 抄送/印发 (版记), 公开 notes. */
 const CLOSING_LINE = /^(附件\s*\d*\s*[:：]?|附件\s*\d*\s*$|抄送\s*[:：]|印发\s*[:：]|（此件[^）]*）$|\(此件[^)]*\)$|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/;
@@ -61,24 +63,22 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   const signatures = allSignatures.filter((s) => s.indices[0]! > titleLine);
   const signed = signatures.find((s) => s.issuers.length > 0);
   let issuers = signed?.issuers ?? (header.headIssuers.length ? header.headIssuers : []);
+  // Regulations state date and maker under the title: （2019年11月29日…第十六次会议通过）.
+  const promulgation = findPromulgation(bodyLines);
+  if (issuers.length === 0 && promulgation?.issuer) issuers = [promulgation.issuer];
   const portalIssuer = portalFields["发布机构"] ?? portalFields["发文机关"] ?? portalFields["信息来源"] ?? portalFields["来源"];
   let issuerFromPortal = false;
   if (issuers.length === 0 && portalIssuer) {
     issuers = [portalIssuer];
     issuerFromPortal = true;
   }
-  let date = (signed ?? signatures[0])?.date ?? null;
+  let date = (signed ?? signatures[0])?.date ?? promulgation?.date ?? null;
   if (!date) {
     const portalDate = portalFields["成文日期"] ?? portalFields["发文日期"];
     if (portalDate) {
       date = parseDate(portalDate);
       if (date) warnings.push({ line: null, message: `成文日期 ${date} taken from the portal's metadata (not in the text)` });
     }
-  }
-  if (!date) {
-    // Regulations state theirs under the title: （2019年11月29日…第十六次会议通过）.
-    const adopted = bodyLines.slice(0, 12).find((l) => /^[（(].*\d{4}\s*年.*(通过|公布|发布|修订|修正|批准)[^）)]*[）)]$/.test(l.key));
-    if (adopted) date = parseDate(adopted.key);
   }
   if (!date && docNumberMatch) date = isoDate(docNumberMatch.year);
   const publishedRaw = portalFields["发布日期"] ?? portalFields["发布时间"];
@@ -93,6 +93,11 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   });
   const outline = buildOutline(bodyLines, breaks);
   warnings.push(...outline.warnings);
+  // Scraped pages get cut off: say so when the text stops mid-sentence and nothing closes it.
+  const last = bodyLines.at(-1)!;
+  if (signatures.length === 0 && !/[。！？!?；;）)”」』》]$/.test(last.key) && !CLOSING_LINE.test(last.key)) {
+    warnings.push({ line: last.sourceLine, message: `the text stops mid-sentence ("…${[...last.key].slice(-12).join("")}") with no signature or date after it: the source may be truncated` });
+  }
 
   const body = bodyLines.map((l) => l.text).join("\n");
   const ownDocNumber = docNumberMatch?.normalized ?? null;
@@ -124,7 +129,8 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
     seen.add(key);
     return [citation];
   });
-  const targets = findTargets(body)
+  const year = date?.slice(0, 4) ?? (docNumberMatch ? String(docNumberMatch.year) : null);
+  const targets = findTargets(body, year === null ? null : Number(year))
     .filter((t) => !breaks.has(lineIndexAt(lineStarts, t.index)))
     .map((t) => ({ kind: t.kind, text: t.text, date: t.date, clauseId: anchorAt(t.index) }));
 
@@ -135,7 +141,7 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   });
 
   const title = header.title;
-  const chrome = noise.map((n) => n.text);
+  const chrome = noise.map((n) => n.text).filter((t) => !SPAM_LINE.test(lineKey(t)));
   const jurisdiction = inferJurisdiction({ issuers, title, docNumberPrefix: docNumberMatch?.prefix ?? null, chrome, body });
   if (issuerFromPortal && jurisdiction && issuers[0] && !/[省市县区州旗盟]/.test(issuers[0].slice(0, 6))) {
     // The portal's 发布机构 omits the place its own site is for: 应急管理局 → 寿光市应急管理局.
@@ -143,7 +149,6 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
     if (place) issuers = [place.name + issuers[0]];
   }
 
-  const year = date?.slice(0, 4) ?? (docNumberMatch ? String(docNumberMatch.year) : null);
   const identity = ownDocNumber ?? `${title}|${issuers.join("、")}|${date ?? ""}`;
   const model: Circular = {
     id: circularId(jurisdiction?.code ?? null, year, identity),

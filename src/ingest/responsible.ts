@@ -6,7 +6,7 @@
 export interface Responsibility {
   responsible: string[];
   leads: string[];
-  /** The parenthetical as written. */
+  /** The parentheticals as written, space-separated. */
   raw: string | null;
 }
 
@@ -70,19 +70,22 @@ export function parseResponsibleList(inner: string): { responsible: string[]; le
   return { responsible, leads };
 }
 
+/**
+ * Every 责任单位 parenthetical of a clause, merged in order: a clause with sub-items
+ * (1、… （县应急局负责） 2、… （县住建局负责）) names the units of each.
+ */
 export function extractResponsible(clauseText: string): Responsibility {
-  const labelled = [...clauseText.matchAll(LABELLED)].pop();
-  if (labelled) {
-    const b = bracketed(clauseText, labelled.index!);
-    return { ...parseResponsibleList(b.inner), raw: b.raw };
-  }
-  // Unlabelled: the last bracket at the end of a line whose list ends in a duty word.
+  const labelled = [...clauseText.matchAll(LABELLED)].map((m) => bracketed(clauseText, m.index!));
+  // Unlabelled: brackets at the end of a line whose list ends in a duty word.
   const re = /[（(﹙]([^（()）﹙﹚\n]*(?:[（(﹙][^（()）﹙﹚\n]*[）)﹚][^（()）﹙﹚\n]*)*)(?:[）)﹚][。；;]?\s*$|$)/gm;
-  for (const m of [...clauseText.matchAll(re)].reverse()) {
-    const inner = m[1]!.trim();
-    if (DUTY_WORDS.test(inner) && inner.length < 200) {
-      return { ...parseResponsibleList(inner), raw: m[0].trim() };
-    }
+  const found = labelled.length
+    ? labelled.map((b) => ({ inner: b.inner, raw: b.raw }))
+    : [...clauseText.matchAll(re)].map((m) => ({ inner: m[1]!.trim(), raw: m[0].trim() })).filter((b) => DUTY_WORDS.test(b.inner) && b.inner.length < 200);
+  const out: Responsibility = { responsible: [], leads: [], raw: found.length ? found.map((b) => b.raw).join(" ") : null };
+  for (const b of found) {
+    const r = parseResponsibleList(b.inner);
+    for (const u of r.responsible) if (!out.responsible.includes(u)) out.responsible.push(u);
+    for (const u of r.leads) if (!out.leads.includes(u)) out.leads.push(u);
   }
-  return { responsible: [], leads: [], raw: null };
+  return out;
 }

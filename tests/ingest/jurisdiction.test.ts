@@ -31,3 +31,11 @@ describe("inferJurisdiction", () => {
     expect(findPlaceNames("吉林省吉林市以城区为基础").map((m) => m.name)).toEqual(["吉林省", "吉林市"]);
   });
 });
+
+describe("the state's name", () => {
+  it("is no place: 中华人民共和国 does not read as 共和县", () => {
+    expect(findPlaceNames("根据《中华人民共和国安全生产法》").map((m) => m.name)).toEqual([]);
+    const j = inferJurisdiction({ issuers: [], title: "生产安全事故应急预案管理办法", docNumberPrefix: null, chrome: [], body: "依据《中华人民共和国突发事件应对法》《中华人民共和国安全生产法》" });
+    expect(j).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Circulars as they turn up on the web, beyond the seeds (fixtures/web, written for these
+ * tests): a national portal page with menus and footer, a traditional-script mirror, a
+ * page cut off mid-sentence, a regulation with 章/节/条 and a promulgation note, and a
+ * county page with advertising injected.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { assertLossless, parseOk } from "../helpers.ts";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/web/${name}`, import.meta.url));
+const parse = (name: string) => parseOk(fixture(name), name);
+
+describe("circulars from the web", () => {
+  it("keeps every line of each page, in body or noise", () => {
+    for (const name of ["a-national-portal.txt", "b-traditional-mirror.txt", "c-truncated.txt", "d-regulation.txt", "e-spam.txt"]) {
+      assertLossless(fixture(name), parse(name));
+    }
+  });
+
+  it("reads a national portal page: chrome out, deadlines with day or without year", () => {
+    const m = parse("a-national-portal.txt");
+    expect(m.title).toBe("国务院安全生产委员会办公室关于开展2023年“安全生产月”活动的通知");
+    expect(m.docNumber).toBe("安委办〔2023〕5号");
+    expect([m.date, m.published]).toEqual(["2023-04-28", "2023-05-06"]);
+    expect(m.jurisdiction).toMatchObject({ level: "national", code: "100000" });
+    expect(m.noise.map((n) => n.text)).toContain("扫一扫在手机打开当前页");
+    expect(m.body).not.toContain("网站标识码");
+    const deadlines = m.targets.filter((t) => t.kind === "deadline").map((t) => [t.text, t.date]);
+    expect(deadlines).toEqual([["6月15日前", "2023-06-15"], ["于2023年7月10日前", "2023-07-10"]]);
+  });
+
+  it("merges the 责任单位 of every sub-item of a clause", () => {
+    const m = parse("a-national-portal.txt");
+    const activities = m.clauses.find((c) => c.heading === "主要活动")!;
+    expect(activities.responsible).toEqual(["各地区", "国务院安委会各成员单位", "应急管理部", "中央宣传部"]);
+    expect(activities.leads).toEqual(["应急管理部", "中央宣传部"]);
+  });
+
+  it("reads a traditional-script mirror with the same metadata as the simplified original", () => {
+    const m = parse("b-traditional-mirror.txt");
+    expect(m.docNumber).toBe("粤府办〔2021〕12号");
+    expect(m.issuers).toEqual(["广东省人民政府办公厅"]);
+    expect(m.jurisdiction).toMatchObject({ code: "440000", level: "province" });
+    expect(m.genre).toBe("意见");
+    expect(m.clauses[0]!.responsible).toEqual(["省应急管理厅", "各地级以上市人民政府"]);
+  });
+
+  it("says a page cut off mid-sentence may be truncated, and keeps what is there", () => {
+    const m = parse("c-truncated.txt");
+    const warning = m.warnings.find((w) => w.message.includes("truncated"));
+    expect(warning?.line).toBe(8);
+    expect(m.body).toContain("督促尾矿库企业落实汛期");
+    expect(parse("a-national-portal.txt").warnings.some((w) => w.message.includes("truncated"))).toBe(false);
+  });
+
+  it("reads a regulation's maker and date from its promulgation note; 中华人民共和国 is no place", () => {
+    const m = parse("d-regulation.txt");
+    expect(m.issuers).toEqual(["国家安全生产监督管理总局"]);
+    expect(m.date).toBe("2016-06-03");
+    expect(m.jurisdiction).toMatchObject({ level: "national", code: "100000" });
+    expect(m.clauses.map((c) => c.path)).toEqual([
+      "第一章.第一条", "第一章.第二条", "第一章.第三条", "第二章.第一节.第四条", "第二章.第一节.第五条", "第二章.第二节.第六条", "第三章.第七条",
+    ]);
+    expect(m.citations.find((c) => c.docNumber)).toMatchObject({ title: "突发事件应急预案管理办法", docNumber: "国办发〔2013〕101号" });
+  });
+
+  it("keeps injected advertising out of the body and out of the place evidence", () => {
+    const m = parse("e-spam.txt");
+    expect(m.noise.map((n) => n.line)).toEqual([1, 2, 4, 21, 22]);
+    // The only place name on the page is 澳门 in the advertising: the place is unknown, not Macau.
+    expect(m.jurisdiction).toBeNull();
+    expect(m.clauses.find((c) => c.heading === "主要任务")!.responsible).toEqual(["县委宣传部", "县应急局", "县市场监管局", "县住建局"]);
+  });
+});
