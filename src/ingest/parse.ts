@@ -120,7 +120,10 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   const ownNames = new Set([header.title, header.pageTitle ?? "", ...bodyLines.filter((l) => l.key.length <= 60).map((l) => l.key)].map(compactKey));
   const ownTitleKey = compactKey(header.pageTitle ?? header.title);
   const seen = new Set<string>();
+  const titleLines = new Set(header.titleIndices);
   const citations = findCitations(body, ownDocNumber).flatMap((c) => {
+    // A title wrapped over lines (关于印发《…安全\n…方案》的通知) names the circular's own attachment.
+    if (titleLines.has(lineIndexAt(lineStarts, c.index))) return [];
     if (c.title && (ownNames.has(compactKey(c.title)) || ownTitleKey.includes(`《${compactKey(c.title)}》`))) return [];
     if (c.repair) warnings.push({ line: sourceLineAt(bodyLines, lineStarts, c.index), message: `citation ${c.raw}: ${c.repair}` });
     const citation = { title: c.title, docNumber: c.docNumber, raw: c.raw, clauseId: anchorAt(c.index) };

@@ -2,7 +2,7 @@
  * Circulars as they turn up on the web, beyond the seeds (fixtures/web, written for these
  * tests): a national portal page with menus and footer, a traditional-script mirror, a
  * page cut off mid-sentence, a regulation with 章/节/条 and a promulgation note, and a
- * county page with advertising injected.
+ * county page with advertising injected, a red-header 文件 with its title wrapped.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ const parse = (name: string) => parseOk(fixture(name), name);
 
 describe("circulars from the web", () => {
   it("keeps every line of each page, in body or noise", () => {
-    for (const name of ["a-national-portal.txt", "b-traditional-mirror.txt", "c-truncated.txt", "d-regulation.txt", "e-spam.txt"]) {
+    for (const name of ["a-national-portal.txt", "b-traditional-mirror.txt", "c-truncated.txt", "d-regulation.txt", "e-spam.txt", "f-redhead.txt"]) {
       assertLossless(fixture(name), parse(name));
     }
   });
@@ -71,5 +71,15 @@ describe("circulars from the web", () => {
     // The only place name on the page is 澳门 in the advertising: the place is unknown, not Macau.
     expect(m.jurisdiction).toBeNull();
     expect(m.clauses.find((c) => c.heading === "主要任务")!.responsible).toEqual(["县委宣传部", "县应急局", "县市场监管局", "县住建局"]);
+  });
+
+  it("reads a red-header 文件 whose title wraps, without citing its own attachment", () => {
+    const m = parse("f-redhead.txt");
+    expect(m.title).toBe("南京市安全生产委员会办公室关于印发《南京市危险化学品安全专项整治实施方案》的通知");
+    expect(m.docNumber).toBe("宁安办〔2021〕8号");
+    expect(m.date).toBe("2021-03-05");
+    expect(m.jurisdiction).toMatchObject({ code: "320100", level: "prefecture" });
+    expect(m.citations).toEqual([]);
+    expect(m.warnings).toEqual([]);
   });
 });
