@@ -9,6 +9,9 @@ export const CHROME_MAX_LENGTH = 100;
 /** Advertising injected into scraped pages: chrome, and no evidence of the circular's place (澳门赌场). */
 export const SPAM_LINE = /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|赌场|彩金|免费领取|点击进入|点击下载|立即下载|扫码关注|点击查看更多)/;
 
+/** The heading of a portal's list of other pages; the titles listed under it are chrome too. */
+export const RELATED_LINKS_HEADING = /^(相关链接|相关文章|相关阅读|相关文件|相关新闻|热点推荐|推荐阅读|猜你喜欢|延伸阅读)\s*[:：]?\s*$/;
+
 /** A line that is chrome wherever it stands (if short). */
 export const CHROME_LINE_PATTERNS: RegExp[] = [
   /^PM ?2\.5/i,
@@ -22,9 +25,11 @@ export const CHROME_LINE_PATTERNS: RegExp[] = [
   /版权所有|Copyright|©/i,
   /^(主办单位|承办单位|技术支持|网站标识码|联系我们|网站地图|网站声明|隐私声明|运维单位)/,
   /ICP备|公网安备|京公网|网安备/,
-  /^(分享到|扫一扫|微信扫一扫|用手机扫描|手机扫一扫)/,
+  /^(分享到|分享\s*[:：]|扫一扫|微信扫一扫|用手机扫描|手机扫一扫)/,
   /^(上一篇|下一篇|上一条|下一条)\s*[:：]/,
-  /^(相关链接|相关文章|相关阅读|相关文件|热点推荐|推荐阅读|猜你喜欢)\s*[:：]?\s*$/,
+  RELATED_LINKS_HEADING,
+  // A navigation menu: four or more short items and nothing else (机构概况 政务公开 新闻动态 …).
+  /^[\u4e00-\u9fff]{2,6}(\s+[\u4e00-\u9fff]{2,6}){3,}$/,
   /^政务公开检索$/,
   /^(信息来源|来源|作者|发布时间|发布日期|编辑|责任编辑)\s*[:：][^。；]*$/,
   /^(发布时间|发布日期)\s*[:：]?\s*\d{4}[-/年]\d{1,2}[-/月]\d{1,2}/,

@@ -2,7 +2,7 @@
  * Separates portal chrome from the circular. Nothing is dropped: each non-blank source
  * line ends up either in the body or in `noise`, so a reader can audit the cut.
  */
-import { CHROME_LINE_PATTERNS, CHROME_MAX_LENGTH, PORTAL_FIELD_LABELS } from "../config/chrome.ts";
+import { CHROME_LINE_PATTERNS, CHROME_MAX_LENGTH, PORTAL_FIELD_LABELS, RELATED_LINKS_HEADING } from "../config/chrome.ts";
 import { compactKey, isBlank, lineKey } from "./text.ts";
 
 /** One line of the document body, with its 1-based line number in the source file. */
@@ -37,6 +37,11 @@ function inlineFields(key: string): Record<string, string> {
   return out;
 }
 
+/** A line listing another page: a title (关于…的通知), perhaps with its date, and no sentence. */
+function isLinkedTitle(key: string): boolean {
+  return key.length <= 80 && !/[。；;]/.test(key) && /(关于|通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则)/.test(key);
+}
+
 export function isChromeLine(line: string): boolean {
   const key = lineKey(line);
   return key !== "" && key.length <= CHROME_MAX_LENGTH && !/。/.test(key) && CHROME_LINE_PATTERNS.some((re) => re.test(key));
@@ -65,6 +70,14 @@ export function stripChrome(lines: string[]): ChromeResult {
     }
     if (isChromeLine(line)) {
       isNoise[i] = true;
+      // Under 相关文件: the linked titles, up to the first line that is not one.
+      if (RELATED_LINKS_HEADING.test(lineKey(line))) {
+        while (i + 1 < lines.length && (isBlank(lines[i + 1]!) || isLinkedTitle(lineKey(lines[i + 1]!)))) {
+          i++;
+          if (!isBlank(lines[i]!)) isNoise[i] = true;
+        }
+        continue;
+      }
       for (const [label, value] of Object.entries(inline)) {
         if (value !== "" && !(label in portalFields)) portalFields[label] = value;
       }

@@ -130,8 +130,10 @@ export function readHeader(lines: BodyLine[]): Header {
   const mainAt = candidates.findIndex((i) => /关于/.test(lines[i]!.key) || TITLE_END.test(lines[i]!.key));
   if (mainAt >= 0) {
     titleIndices = [candidates[mainAt]!];
-    // Issuer line(s) directly above: part of a multi-line title (版头 + 事由 + 文种).
-    for (let c = mainAt - 1; c >= 0; c--) {
+    // Issuer line(s) directly above: part of a multi-line title (版头 + 事由 + 文种), unless
+    // the title names its issuer itself (then the line above is the portal's or a 版头).
+    const namesIssuer = /^.{2,60}?关于/.test(lines[candidates[mainAt]!]!.key);
+    for (let c = mainAt - 1; c >= 0 && !namesIssuer; c--) {
       const k = lines[candidates[c]!]!.key;
       if (!isOrgName(k.replace(/\s+/g, "")) && !splitOrgs(k).every(isOrgName)) break;
       titleIndices.unshift(candidates[c]!);

@@ -2,7 +2,8 @@
  * Circulars as they turn up on the web, beyond the seeds (fixtures/web, written for these
  * tests): a national portal page with menus and footer, a traditional-script mirror, a
  * page cut off mid-sentence, a regulation with 章/节/条 and a promulgation note, and a
- * county page with advertising injected, a red-header 文件 with its title wrapped.
+ * county page with advertising injected, a red-header 文件 with its title wrapped, a
+ * portal page with a menu, share buttons and a list of related files.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -13,7 +14,7 @@ const parse = (name: string) => parseOk(fixture(name), name);
 
 describe("circulars from the web", () => {
   it("keeps every line of each page, in body or noise", () => {
-    for (const name of ["a-national-portal.txt", "b-traditional-mirror.txt", "c-truncated.txt", "d-regulation.txt", "e-spam.txt", "f-redhead.txt"]) {
+    for (const name of ["a-national-portal.txt", "b-traditional-mirror.txt", "c-truncated.txt", "d-regulation.txt", "e-spam.txt", "f-redhead.txt", "h-menus.txt"]) {
       assertLossless(fixture(name), parse(name));
     }
   });
@@ -81,5 +82,14 @@ describe("circulars from the web", () => {
     expect(m.jurisdiction).toMatchObject({ code: "320100", level: "prefecture" });
     expect(m.citations).toEqual([]);
     expect(m.warnings).toEqual([]);
+  });
+
+  it("drops a portal's menu, share line and related-files list, and not its site name into the title", () => {
+    const m = parse("h-menus.txt");
+    expect(m.title).toBe("山东省应急管理厅关于进一步加强危险化学品企业安全风险防控的通知");
+    expect(m.noise.map((n) => n.line)).toEqual([2, 3, 4, 13, 14, 15, 16]);
+    expect(m.body).not.toContain("关于做好2021年安全生产工作的通知");
+    expect(m.citations).toEqual([]);
+    expect(m.clauses.map((c) => c.heading)).toEqual(["全面开展风险辨识", "严格落实管控措施"]);
   });
 });
