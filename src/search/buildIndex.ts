@@ -1,7 +1,8 @@
 /**
- * Writes the exact-phrase index (see phrase.ts) for a corpus: meta.json, posting shards,
- * one small file per circular (title, 文号, clause anchors) and one with its texts for
- * excerpts — fetched only for the results shown — and the department → circulars map.
+ * Writes the exact-phrase index (see phrase.ts) for a corpus: meta.json, bigram and
+ * positional trigram posting shards, facets.json (read only when filtering), one small
+ * file per circular (title, 文号, clause anchors) and one with its texts for excerpts —
+ * fetched only for the results shown — and the department → circulars map.
  */
 import { TOPICS } from "../config/topics.ts";
 import type { CorpusIndex } from "../corpus/index.ts";
@@ -9,16 +10,58 @@ import { yearOf } from "../corpus/index.ts";
 import { toSimplified } from "../ingest/text.ts";
 import { citationLabel } from "../site/cite.ts";
 import { levelName, placeOf } from "../site/format.ts";
-import { bigrams, encodePostings, normalizeForPhrase, shardOf, type PhraseDoc, type PhraseMeta } from "./phrase.ts";
+import { encodeDocPostings, normalizeForPhrase, shardOf, type GramKind, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
 
-/** Aim for posting shards of about this many bytes: a query fetches one per bigram. */
+/** Aim for posting shards of about this many bytes: a query fetches one per gram. */
 const TARGET_SHARD_BYTES = 12_000;
+/** Posting parts are joined every so many circulars, so a big library is not millions of small strings. */
+const COMPACT_EVERY = 256;
+
+/** Posting strings of one gram length, built a circular at a time. */
+class PostingWriter {
+  private readonly grams = new Map<string, { lastDoc: number; parts: string[] }>();
+  constructor(readonly n: 2 | 3) {}
+
+  /** Adds circular `doc` (called in increasing order) with its normalized entry texts. */
+  add(doc: number, entries: string[]): void {
+    const byGram = new Map<string, Map<number, number[]>>();
+    entries.forEach((text, entry) => {
+      const chars = [...text];
+      for (let i = 0; i + this.n <= chars.length; i++) {
+        const g = chars.slice(i, i + this.n).join("");
+        let perEntry = byGram.get(g);
+        if (!perEntry) byGram.set(g, (perEntry = new Map()));
+        const positions = perEntry.get(entry);
+        if (!positions) perEntry.set(entry, [i]);
+        else if (this.n === 3) positions.push(i);
+      }
+    });
+    for (const [g, perEntry] of byGram) {
+      let w = this.grams.get(g);
+      if (!w) this.grams.set(g, (w = { lastDoc: -1, parts: [] }));
+      w.parts.push(encodeDocPostings(doc, w.lastDoc, perEntry, this.n === 3));
+      w.lastDoc = doc;
+    }
+    if (doc % COMPACT_EVERY === COMPACT_EVERY - 1) for (const w of this.grams.values()) if (w.parts.length > 1) w.parts = [w.parts.join(",")];
+  }
+
+  /** Shard files, named `${kind}/${i}.json`, and how many shards. */
+  write(files: Map<string, string>, kind: GramKind): number {
+    const encoded = [...this.grams].map(([g, w]) => [g, w.parts.join(",")] as const);
+    const totalBytes = encoded.reduce((n, [g, p]) => n + g.length * 3 + p.length + 6, 0);
+    const shards = Math.max(8, Math.min(16384, Math.ceil(totalBytes / TARGET_SHARD_BYTES)));
+    const shardMaps: Array<Record<string, string>> = Array.from({ length: shards }, () => ({}));
+    for (const [g, p] of encoded) shardMaps[shardOf(g, shards)]![g] = p;
+    shardMaps.forEach((m, i) => files.set(`${kind}/${i}.json`, JSON.stringify(m)));
+    return shards;
+  }
+}
 
 export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) => string, pagefindBundles: string[] = ["pagefind/"]): Map<string, string> {
   const files = new Map<string, string>();
-  const postings = new Map<string, number[]>();
-  const docStart: number[] = [];
-  const facets: PhraseMeta["facets"] = [];
+  const bi = new PostingWriter(2);
+  const tri = new PostingWriter(3);
+  const facets: PhraseFacets["facets"] = [];
   const provinces: string[] = [];
   const levels = (["national", "province", "prefecture", "county"] as const).map(levelName);
   const genres: string[] = [];
@@ -27,20 +70,12 @@ export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) =
     if (i < 0) i = list.push(v) - 1;
     return i;
   };
-  const docs: PhraseDoc[] = [];
   const departments: Record<string, number[]> = {};
-  let entry = 0;
   index.docs.forEach((doc, d) => {
-    docStart.push(entry);
     const texts = [[doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" "), ...doc.clauses.map((c) => c.text)];
-    for (const text of texts) {
-      for (const g of new Set(bigrams(normalizeForPhrase(toSimplified(text))))) {
-        const list = postings.get(g);
-        if (list) list.push(entry);
-        else postings.set(g, [entry]);
-      }
-      entry++;
-    }
+    const normalized = texts.map((t) => normalizeForPhrase(toSimplified(t)));
+    bi.add(d, normalized);
+    tri.add(d, normalized);
     const topicMask = (index.docTopics.get(doc.id) ?? []).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
     facets.push([
       indexOf(provinces, doc.jurisdiction?.province ?? (doc.jurisdiction?.level === "national" ? "国家" : "")),
@@ -49,10 +84,11 @@ export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) =
       indexOf(genres, doc.genre ?? ""),
       topicMask,
     ]);
-    docs.push({
+    const shown: PhraseDoc = {
       id: doc.id, url: circularUrl(doc.id), title: doc.title, docNumber: doc.docNumber, date: doc.date,
       place: placeOf(doc.jurisdiction), clauses: doc.clauses.map((c) => c.id), labels: doc.clauses.map((c) => citationLabel(c.path)),
-    });
+    };
+    files.set(`doc/${d}.json`, JSON.stringify(shown));
     files.set(`text/${d}.json`, JSON.stringify(texts));
     for (const depts of index.clauseDepartments.get(doc.id)?.values() ?? []) {
       for (const dept of depts) {
@@ -61,15 +97,11 @@ export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) =
       }
     }
   });
-  const encoded = [...postings.entries()].map(([g, list]) => [g, encodePostings(list)] as const);
-  const totalBytes = encoded.reduce((n, [g, p]) => n + g.length * 3 + p.length + 6, 0);
-  const shards = Math.max(8, Math.min(8192, Math.ceil(totalBytes / TARGET_SHARD_BYTES)));
-  const shardMaps: Array<Record<string, string>> = Array.from({ length: shards }, () => ({}));
-  for (const [g, p] of encoded) shardMaps[shardOf(g, shards)]![g] = p;
-  shardMaps.forEach((m, i) => files.set(`grams/${i}.json`, JSON.stringify(m)));
-  docs.forEach((doc, d) => files.set(`doc/${d}.json`, JSON.stringify(doc)));
+  const shards = { bi: bi.write(files, "bi"), tri: tri.write(files, "tri") };
   files.set("departments.json", JSON.stringify(departments));
-  const meta: PhraseMeta = { version: 1, shards, pagefindBundles, docStart, facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
+  const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
+  files.set("facets.json", JSON.stringify(facetFile));
+  const meta: PhraseMeta = { version: 2, docs: index.docs.length, shards, pagefindBundles };
   files.set("meta.json", JSON.stringify(meta));
   return files;
 }

@@ -1,8 +1,9 @@
 /**
- * The exact-phrase index that closes Pagefind's recall gap: every character bigram of
- * every clause (and of each circular's header: title, 文号, issuers) maps to the entries
- * that contain it. A phrase of n ≥ 2 characters can only occur in an entry that holds
- * all its n−1 bigrams, so intersecting their postings finds every clause containing it.
+ * The exact-phrase index that closes Pagefind's recall gap. Every clause (and each
+ * circular's header: title, 文号, issuers) is an entry. Bigrams map to the entries holding
+ * them (two-character queries); trigrams to the entries and the positions they stand at,
+ * so a longer phrase is found exactly where its trigrams stand at the right distances:
+ * every clause containing it, and no clause that holds its pieces apart.
  *
  * Shared by the build (which writes the files) and the browser (which reads them):
  * no Node APIs here.
@@ -20,7 +21,7 @@ export function bigrams(normalized: string): string[] {
   return out;
 }
 
-/** FNV-1a over UTF-16 code units: the shard a bigram's postings live in. */
+/** FNV-1a over UTF-16 code units: the shard a gram's postings live in. */
 export function shardOf(gram: string, shards: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < gram.length; i++) {
@@ -30,52 +31,114 @@ export function shardOf(gram: string, shards: number): number {
   return h % shards;
 }
 
-/** Sorted entry numbers → "base36 deltas" joined by commas. */
-export function encodePostings(sorted: number[]): string {
-  let prev = 0;
-  return sorted.map((n, i) => {
-    const d = i === 0 ? n : n - prev;
-    prev = n;
-    return d.toString(36);
-  }).join(",");
+/**
+ * Postings of one gram: for each circular holding it, its entries (0 = the header:
+ * title, 文号, issuers; 1… its clauses), and for trigrams the positions in the entry.
+ */
+export type Postings = Map<number, Map<number, number[]>>;
+
+/**
+ * One circular's part of a posting string: "docDelta:entry;entry.pos.pos", base 36.
+ * Circulars are written in increasing order; `prevDoc` is the one written before (−1 at first).
+ */
+export function encodeDocPostings(doc: number, prevDoc: number, entries: Map<number, number[]>, positional: boolean): string {
+  const parts: string[] = [];
+  for (const [entry, positions] of entries) {
+    parts.push(positional ? [entry, ...positions].map((n) => n.toString(36)).join(".") : entry.toString(36));
+  }
+  return `${(doc - prevDoc - 1).toString(36)}:${parts.join(";")}`;
 }
 
-export function decodePostings(s: string): number[] {
-  const out: number[] = [];
-  let acc = 0;
-  for (const part of s.split(",")) {
-    acc += parseInt(part, 36);
-    out.push(acc);
+export function decodePostings(s: string): Postings {
+  const out: Postings = new Map();
+  let doc = -1;
+  for (const group of s.split(",")) {
+    const colon = group.indexOf(":");
+    doc += parseInt(group.slice(0, colon), 36) + 1;
+    const entries = new Map<number, number[]>();
+    for (const e of group.slice(colon + 1).split(";")) {
+      const [entry, ...positions] = e.split(".").map((n) => parseInt(n, 36));
+      entries.set(entry!, positions);
+    }
+    out.set(doc, entries);
   }
   return out;
 }
 
-export function intersectSorted(lists: number[][]): number[] {
-  if (lists.length === 0) return [];
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let result = sorted[0]!;
-  for (const list of sorted.slice(1)) {
-    const set = new Set(list);
-    result = result.filter((n) => set.has(n));
-    if (result.length === 0) break;
-  }
-  return result;
-}
-
-/** The index's table of contents, loaded first. */
+/** The index's table of contents, loaded first: a few hundred bytes whatever the library's size. */
 export interface PhraseMeta {
-  version: 1;
-  shards: number;
+  version: 2;
+  /** Circulars in the index (numbered 0… in the order of doc/<n>.json). */
+  docs: number;
+  /** Shard counts of the bigram and the positional trigram postings. */
+  shards: { bi: number; tri: number };
   /** Pagefind index folders: the first is loaded, the others merged into it. */
   pagefindBundles: string[];
-  /** Entry number of each circular's header; its clauses follow it. */
-  docStart: number[];
+}
+
+/** What filters read (facets.json), loaded only when a filter is set. */
+export interface PhraseFacets {
   /** Per circular: [province index, level index, year, genre index, topic bit mask]. */
   facets: Array<[number, number, number, number, number]>;
   provinces: string[];
   levels: string[];
   genres: string[];
   topics: string[];
+}
+
+export type GramKind = "bi" | "tri";
+
+/**
+ * The grams a phrase is looked up by, with their offsets in it: its one bigram when it has
+ * two characters; else trigrams tiling it (0, 3, 6 … and the last three characters). With
+ * positions, trigrams at those offsets pin every character, so a match is exact.
+ */
+export function lookupGrams(normalized: string): Array<{ gram: string; at: number }> {
+  const chars = [...normalized];
+  if (chars.length < 2) return [];
+  if (chars.length === 2) return [{ gram: normalized, at: 0 }];
+  const offsets: number[] = [];
+  for (let k = 0; k + 3 <= chars.length; k += 3) offsets.push(k);
+  if (offsets.at(-1) !== chars.length - 3) offsets.push(chars.length - 3);
+  return offsets.map((at) => ({ gram: chars.slice(at, at + 3).join(""), at }));
+}
+
+/**
+ * Every entry containing `phrase`, by circular: doc → entry offsets. Exact: a two-character
+ * phrase is its bigram; a longer one needs its trigrams at the right distances.
+ * Returns null for phrases shorter than two characters (the index cannot answer).
+ */
+export async function findPhrase(
+  phrase: string,
+  meta: Pick<PhraseMeta, "shards">,
+  loadShard: (kind: GramKind, shard: number) => Promise<Record<string, string>>,
+): Promise<Map<number, Set<number>> | null> {
+  const grams = lookupGrams(normalizeForPhrase(phrase));
+  if (grams.length === 0) return null;
+  const kind: GramKind = [...grams[0]!.gram].length === 2 ? "bi" : "tri";
+  const shards = await Promise.all(grams.map((g) => loadShard(kind, shardOf(g.gram, meta.shards[kind]))));
+  const postings = grams.map((g, i) => {
+    const encoded = shards[i]![g.gram];
+    return encoded ? decodePostings(encoded) : new Map() as Postings;
+  });
+  const [first, ...rest] = postings.map((p, i) => ({ p, at: grams[i]!.at })).sort((a, b) => a.p.size - b.p.size);
+  const out = new Map<number, Set<number>>();
+  for (const [doc, entries] of first!.p) {
+    for (const [entry, positions] of entries) {
+      const others = rest.map((r) => ({ positions: r.p.get(doc)?.get(entry), at: r.at }));
+      if (others.some((o) => !o.positions)) continue;
+      // Bigram postings have no positions: the entry holds the phrase.
+      const exact = kind === "bi" || positions.some((p) => {
+        const start = p - first!.at;
+        return others.every((o) => o.positions!.includes(start + o.at));
+      });
+      if (exact) {
+        if (!out.has(doc)) out.set(doc, new Set());
+        out.get(doc)!.add(entry);
+      }
+    }
+  }
+  return out;
 }
 
 /** One circular, as search results show it. */
@@ -90,35 +153,4 @@ export interface PhraseDoc {
   clauses: string[];
   /** Clause labels for display: 二、（三）. */
   labels: string[];
-}
-
-/** Entry number → (circular index, entry within it). */
-export function locateEntry(meta: Pick<PhraseMeta, "docStart">, entry: number): { doc: number; offset: number } {
-  let lo = 0;
-  let hi = meta.docStart.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (meta.docStart[mid]! <= entry) lo = mid;
-    else hi = mid - 1;
-  }
-  return { doc: lo, offset: entry - meta.docStart[lo]! };
-}
-
-/**
- * Finds the entries holding every bigram of `phrase`, given a way to fetch a shard.
- * Returns null for phrases shorter than two characters (the bigram index cannot answer).
- */
-export async function findPhrase(
-  phrase: string,
-  meta: Pick<PhraseMeta, "shards">,
-  loadShard: (shard: number) => Promise<Record<string, string>>,
-): Promise<number[] | null> {
-  const grams = [...new Set(bigrams(normalizeForPhrase(phrase)))];
-  if (grams.length === 0) return null;
-  const shards = await Promise.all(grams.map((g) => loadShard(shardOf(g, meta.shards))));
-  const lists = grams.map((g, i) => {
-    const encoded = shards[i]![g];
-    return encoded ? decodePostings(encoded) : [];
-  });
-  return intersectSorted(lists);
 }

@@ -10,7 +10,7 @@
  * Query and filters are kept in the URL.
  */
 import { findDocNumbers } from "../ingest/docNumber.ts";
-import { findPhrase, locateEntry, normalizeForPhrase, type PhraseDoc, type PhraseMeta } from "./phrase.ts";
+import { findPhrase, normalizeForPhrase, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
 
 const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -50,32 +50,28 @@ export async function exactSearch(q: string, filters: Filters): Promise<ExactHit
   const terms = queryTerms(q);
   if (terms.length === 0 || terms.some((t) => normalizeForPhrase(t).length < 2)) return null;
   const meta = await getJson<PhraseMeta>("search-data/meta.json");
-  const perTerm = await Promise.all(terms.map((t) => findPhrase(t, meta, (s) => getJson(`search-data/grams/${s}.json`))));
-  let docs: Map<number, Set<number>> | null = null;
-  for (const entries of perTerm) {
-    const byDoc = new Map<number, Set<number>>();
-    for (const e of entries ?? []) {
-      const { doc, offset } = locateEntry(meta, e);
-      if (!byDoc.has(doc)) byDoc.set(doc, new Set());
-      byDoc.get(doc)!.add(offset);
-    }
-    if (docs === null) docs = byDoc;
-    else {
-      const prev: Map<number, Set<number>> = docs;
-      docs = new Map([...byDoc].filter(([d]) => prev.has(d)).map(([d, s]) => [d, new Set([...s, ...prev.get(d)!])]));
-    }
+  const perTerm = await Promise.all(terms.map((t) => findPhrase(t, meta, (kind, s) => getJson(`search-data/${kind}/${s}.json`))));
+  // A circular matches when it holds every term; its matching entries are those of all terms.
+  const docs = (perTerm as Array<Map<number, Set<number>>>).reduce((prev, byDoc) =>
+    new Map([...byDoc].filter(([d]) => prev.has(d)).map(([d, s]) => [d, new Set([...s, ...prev.get(d)!])])));
+  let keep = (_d: number) => true;
+  if (Object.values(filters).some(Boolean)) {
+    // Facets are fetched only when a filter is set: a first search does not pay for them.
+    const [f, deptDocs] = await Promise.all([
+      getJson<PhraseFacets>("search-data/facets.json"),
+      filters.department ? getJson<Record<string, number[]>>("search-data/departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
+    ]);
+    keep = (d) => {
+      const [province, level, year, genre, topics] = f.facets[d]!;
+      return (!filters.province || f.provinces[province] === filters.province) &&
+        (!filters.level || f.levels[level] === filters.level) &&
+        (!filters.year || String(year) === filters.year) &&
+        (!filters.genre || f.genres[genre] === filters.genre) &&
+        (!filters.topic || (topics & (1 << f.topics.indexOf(filters.topic))) !== 0) &&
+        (!deptDocs || deptDocs.has(d));
+    };
   }
-  const deptDocs = filters.department ? new Set((await getJson<Record<string, number[]>>("search-data/departments.json"))[filters.department] ?? []) : null;
-  const keep = (d: number) => {
-    const [province, level, year, genre, topics] = meta.facets[d]!;
-    return (!filters.province || meta.provinces[province] === filters.province) &&
-      (!filters.level || meta.levels[level] === filters.level) &&
-      (!filters.year || String(year) === filters.year) &&
-      (!filters.genre || meta.genres[genre] === filters.genre) &&
-      (!filters.topic || (topics & (1 << meta.topics.indexOf(filters.topic))) !== 0) &&
-      (!deptDocs || deptDocs.has(d));
-  };
-  return [...(docs ?? new Map<number, Set<number>>())]
+  return [...docs]
     .filter(([d]) => keep(d))
     .sort((a, b) => a[0] - b[0])
     .map(([doc, offsets]) => ({ doc, offsets: [...offsets].sort((x, y) => x - y) }));
