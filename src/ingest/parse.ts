@@ -58,7 +58,8 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
     warnings.push({ line: at, message: `文号 ${docNumberMatch.raw} repaired to ${docNumberMatch.normalized}: ${docNumberMatch.repair}` });
   }
 
-  // 发文机关 and 成文日期: the first signature after the title, else the head, else the portal.
+  // 发文机关 and 成文日期: the first signature after the title, else the head, else a
+  // regulation's promulgation note, else the portal.
   const allSignatures = findSignatures(bodyLines);
   const signatures = allSignatures.filter((s) => s.indices[0]! > titleLine);
   const signed = signatures.find((s) => s.issuers.length > 0);
