@@ -14,21 +14,22 @@ import { encodeDocPostings, normalizeForPhrase, shardOf, type GramKind, type Phr
 
 /** Aim for posting shards of about this many bytes: a query fetches one per gram. */
 const TARGET_SHARD_BYTES = 12_000;
-/** Posting parts are joined every so many circulars, so a big library is not millions of small strings. */
-const COMPACT_EVERY = 256;
+/** The parts of each gram's postings are joined every so many circulars, so a big library is not millions of small strings. */
+const CHUNK_DOCS = 256;
 
 /** Posting strings of one gram length, built a circular at a time. */
 class PostingWriter {
-  private readonly grams = new Map<string, { lastDoc: number; parts: string[] }>();
+  /** Per gram: the circular written last, joined chunks, and the parts not yet joined. */
+  private readonly grams = new Map<string, { lastDoc: number; chunks: string[]; parts: string[] }>();
   constructor(readonly n: 2 | 3) {}
 
   /** Adds circular `doc` (called in increasing order) with its normalized entry texts. */
   add(doc: number, entries: string[]): void {
     const byGram = new Map<string, Map<number, number[]>>();
     entries.forEach((text, entry) => {
-      const chars = [...text];
+      const chars = Array.from(text);
       for (let i = 0; i + this.n <= chars.length; i++) {
-        const g = chars.slice(i, i + this.n).join("");
+        const g = this.n === 2 ? chars[i]! + chars[i + 1]! : chars[i]! + chars[i + 1]! + chars[i + 2]!;
         let perEntry = byGram.get(g);
         if (!perEntry) byGram.set(g, (perEntry = new Map()));
         const positions = perEntry.get(entry);
@@ -38,16 +39,23 @@ class PostingWriter {
     });
     for (const [g, perEntry] of byGram) {
       let w = this.grams.get(g);
-      if (!w) this.grams.set(g, (w = { lastDoc: -1, parts: [] }));
+      if (!w) this.grams.set(g, (w = { lastDoc: -1, chunks: [], parts: [] }));
       w.parts.push(encodeDocPostings(doc, w.lastDoc, perEntry, this.n === 3));
       w.lastDoc = doc;
     }
-    if (doc % COMPACT_EVERY === COMPACT_EVERY - 1) for (const w of this.grams.values()) if (w.parts.length > 1) w.parts = [w.parts.join(",")];
+    // Only the new parts are joined: joining all so far each time grew as the square of the library.
+    if (doc % CHUNK_DOCS === CHUNK_DOCS - 1) {
+      for (const w of this.grams.values()) {
+        if (w.parts.length > 1) w.chunks.push(w.parts.join(","));
+        else if (w.parts.length === 1) w.chunks.push(w.parts[0]!);
+        w.parts = [];
+      }
+    }
   }
 
   /** Shard files, named `${kind}/${i}.json`, and how many shards. */
   write(files: Map<string, string>, kind: GramKind): number {
-    const encoded = [...this.grams].map(([g, w]) => [g, w.parts.join(",")] as const);
+    const encoded = [...this.grams].map(([g, w]) => [g, [...w.chunks, ...w.parts].join(",")] as const);
     const totalBytes = encoded.reduce((n, [g, p]) => n + g.length * 3 + p.length + 6, 0);
     const shards = Math.max(8, Math.min(16384, Math.ceil(totalBytes / TARGET_SHARD_BYTES)));
     const shardMaps: Array<Record<string, string>> = Array.from({ length: shards }, () => ({}));
