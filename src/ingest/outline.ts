@@ -106,11 +106,11 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
   const text = (from: number, to: number, cut: number): string =>
     lines.slice(from, to + 1).map((l, k) => (k === 0 ? l.text.slice(cut) : l.text)).join("\n").replace(/\n+$/, "");
 
-  const itemKind = chooseItemKind(roots);
+  const itemKinds = chooseItemKinds(roots);
   const clauses: OutlineClause[] = [];
   const usedIds = new Set<string>();
 
-  const finish = (d: Draft, ancestors: Draft[]): SectionNode => {
+  const finish = (d: Draft, ancestors: Draft[], insideClause: boolean): SectionNode => {
     const segs = [...ancestors, d];
     const articleAt = segs.map((s) => s.kind).lastIndexOf("article");
     const anchorSegs = (articleAt >= 0 ? segs.slice(articleAt) : segs).map((s) => anchorSegment(s.kind, s.number));
@@ -127,7 +127,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
       id, kind: d.kind, label: d.label, number: d.number, heading: d.heading,
       text: own.trim() === "" ? null : own,
       lines: [lines[d.start]!.sourceLine, lines[d.end]!.sourceLine],
-      isClause: d.kind === itemKind,
+      isClause: itemKinds.has(d.kind) && !insideClause,
       children: [],
     };
     if (node.isClause) {
@@ -137,10 +137,10 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
         text: text(d.start, d.end, d.prefixLength),
       });
     }
-    node.children = d.children.map((c) => finish(c, segs));
+    node.children = d.children.map((c) => finish(c, segs, insideClause || node.isClause));
     return node;
   };
-  const sections = roots.map((r) => finish(r, []));
+  const sections = roots.map((r) => finish(r, [], false));
   const preambleEnd = firstLabel < 0 ? lines.length : firstLabel;
   const preamble = lines.slice(0, preambleEnd).filter((_, i) => !breaks.has(i)).map((l) => l.text).join("\n").trim();
   return { sections, clauses, preamble, warnings };
@@ -164,15 +164,26 @@ function acceptedDepth(m: LabelMatch, stack: Draft[], roots: Draft[], lastNumber
 }
 
 /**
- * The item level: 条 when the document has articles; otherwise the shallowest label kind
- * used at least half as often as the most used one (寿光: 一、×9 （一）×3 1.×34 → 1.).
+ * The item kinds. 条 when the document has articles. Otherwise a kind most of whose parts
+ * hold numbered parts of their own is a section kind (一、 over （一） or 1.); of the other
+ * kinds, those used at least half as often as the most used one are items, and a clause
+ * is an outermost part of an item kind. 寿光: 一、×9 all sections; （一）×3 and 1.×34 →
+ * the 34. A circular whose 三、 holds （一）（二） and whose 四、 holds 1. 2. → both.
  */
-function chooseItemKind(roots: Draft[]): LabelKind | null {
-  const counts = new Map<LabelKind, number>();
-  const count = (ds: Draft[]) => ds.forEach((d) => { counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1); count(d.children); });
+function chooseItemKinds(roots: Draft[]): Set<LabelKind> {
+  const counts = new Map<LabelKind, { parts: number; withChildren: number }>();
+  const count = (ds: Draft[]) =>
+    ds.forEach((d) => {
+      const c = counts.get(d.kind) ?? { parts: 0, withChildren: 0 };
+      c.parts++;
+      if (d.children.length) c.withChildren++;
+      counts.set(d.kind, c);
+      count(d.children);
+    });
   count(roots);
-  if (counts.size === 0) return null;
-  if (counts.has("article")) return "article";
-  const max = Math.max(...counts.values());
-  return [...counts.entries()].sort((a, b) => rank(a[0]) - rank(b[0])).find(([, n]) => n * 2 >= max)![0];
+  if (counts.has("article")) return new Set(["article"]);
+  // The deepest kind has no children, so some kind is always left.
+  const items = [...counts].filter(([, c]) => c.withChildren * 2 < c.parts);
+  const max = Math.max(...items.map(([, c]) => c.parts));
+  return new Set(items.filter(([, c]) => c.parts * 2 >= max).map(([kind]) => kind));
 }

@@ -25,3 +25,10 @@ describe("extractResponsible", () => {
     expect(extractResponsible("实施“四不两直”（不发通知、不打招呼、不听汇报）明查暗访。").responsible).toEqual([]);
   });
 });
+
+describe("a clause with sub-items", () => {
+  it("merges the 责任单位 of each, in order", () => {
+    const text = "落实企业安全生产主体责任。\n（1）建立全员安全生产责任制。（县应急局牵头，县市场监管局配合）\n（2）推进标准化建设。（县住建局、县应急局负责）";
+    expect(extractResponsible(text)).toMatchObject({ responsible: ["县应急局", "县市场监管局", "县住建局"], leads: ["县应急局"] });
+  });
+});

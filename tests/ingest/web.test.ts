@@ -31,11 +31,11 @@ describe("circulars from the web", () => {
     expect(deadlines).toEqual([["6月15日前", "2023-06-15"], ["于2023年7月10日前", "2023-07-10"]]);
   });
 
-  it("merges the 责任单位 of every sub-item of a clause", () => {
+  it("takes clauses from each section at its own item level: （一） under 三、, 1. under 四、", () => {
     const m = parse("a-national-portal.txt");
-    const activities = m.clauses.find((c) => c.heading === "主要活动")!;
-    expect(activities.responsible).toEqual(["各地区", "国务院安委会各成员单位", "应急管理部", "中央宣传部"]);
-    expect(activities.leads).toEqual(["应急管理部", "中央宣传部"]);
+    expect(m.clauses.map((c) => c.path)).toEqual(["三.（一）", "三.（二）", "三.（三）", "四.1", "四.2", "四.3"]);
+    expect(m.clauses[1]).toMatchObject({ heading: "组织开展安全宣传“五进”活动", responsible: ["应急管理部", "中央宣传部"], leads: ["应急管理部", "中央宣传部"] });
+    expect(m.clauses[0]!.responsible).toEqual(["各地区", "国务院安委会各成员单位"]);
   });
 
   it("reads a traditional-script mirror with the same metadata as the simplified original", () => {
@@ -71,7 +71,9 @@ describe("circulars from the web", () => {
     expect(m.noise.map((n) => n.line)).toEqual([1, 2, 4, 21, 22]);
     // The only place name on the page is 澳门 in the advertising: the place is unknown, not Macau.
     expect(m.jurisdiction).toBeNull();
-    expect(m.clauses.find((c) => c.heading === "主要任务")!.responsible).toEqual(["县委宣传部", "县应急局", "县市场监管局", "县住建局"]);
+    expect(m.clauses.map((c) => [c.path, c.responsible])).toEqual([
+      ["二.1", ["县委宣传部", "县应急局"]], ["二.2", ["县应急局", "县市场监管局"]], ["二.3", ["县住建局"]], ["三.（一）", []], ["三.（二）", []],
+    ]);
   });
 
   it("reads a red-header 文件 whose title wraps, without citing its own attachment", () => {
