@@ -43,7 +43,7 @@ console.log(`search: pagefind indexed ${pages.length} circular pages in ${bundle
 const phraseStarted = Date.now();
 const out = join(dist, "search-data");
 rmSync(out, { recursive: true, force: true });
-const files = buildPhraseIndex(buildCorpusIndex(loadModels()), (id) => `${base}circulars/${id}/`, bundles);
+const files = buildPhraseIndex(buildCorpusIndex(loadModels({ full: true })), (id) => `${base}circulars/${id}/`, bundles);
 let bytes = 0;
 for (const [path, content] of files) {
   const file = join(out, path);

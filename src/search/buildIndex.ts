@@ -8,8 +8,8 @@ import { TOPICS } from "../config/topics.ts";
 import type { CorpusIndex } from "../corpus/index.ts";
 import { yearOf } from "../corpus/index.ts";
 import { toSimplified } from "../ingest/text.ts";
-import { citationLabel } from "../site/cite.ts";
 import { levelName, placeOf } from "../site/format.ts";
+import { searchEntries } from "./entries.ts";
 import { encodeDocPostings, normalizeForPhrase, shardOf, type GramKind, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
 
 /** Aim for posting shards of about this many bytes: a query fetches one per gram. */
@@ -65,6 +65,7 @@ class PostingWriter {
   }
 }
 
+/** `index` must hold full models (body and line numbers): every part of the body is indexed. */
 export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) => string, pagefindBundles: string[] = ["pagefind/"]): Map<string, string> {
   const files = new Map<string, string>();
   const bi = new PostingWriter(2);
@@ -80,7 +81,8 @@ export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) =
   };
   const departments: Record<string, number[]> = {};
   index.docs.forEach((doc, d) => {
-    const texts = [[doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" "), ...doc.clauses.map((c) => c.text)];
+    const entries = searchEntries(doc);
+    const texts = [[doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" "), ...entries.map((e) => e.text)];
     const normalized = texts.map((t) => normalizeForPhrase(toSimplified(t)));
     bi.add(d, normalized);
     tri.add(d, normalized);
@@ -94,7 +96,7 @@ export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) =
     ]);
     const shown: PhraseDoc = {
       id: doc.id, url: circularUrl(doc.id), title: doc.title, docNumber: doc.docNumber, date: doc.date,
-      place: placeOf(doc.jurisdiction), clauses: doc.clauses.map((c) => c.id), labels: doc.clauses.map((c) => citationLabel(c.path)),
+      place: placeOf(doc.jurisdiction), anchors: entries.map((e) => e.anchor), labels: entries.map((e) => e.label),
     };
     files.set(`doc/${d}.json`, JSON.stringify(shown));
     files.set(`text/${d}.json`, JSON.stringify(texts));

@@ -1,6 +1,6 @@
 /**
- * The exact-phrase index that closes Pagefind's recall gap. Every clause (and each
- * circular's header: title, 文号, issuers) is an entry. Bigrams map to the entries holding
+ * The exact-phrase index that closes Pagefind's recall gap. Every clause, every other run
+ * of body text (entries.ts) and each circular's header (title, 文号, issuers) is an entry. Bigrams map to the entries holding
  * them (two-character queries); trigrams to the entries and the positions they stand at,
  * so a longer phrase is found exactly where its trigrams stand at the right distances:
  * every clause containing it, and no clause that holds its pieces apart.
@@ -33,7 +33,8 @@ export function shardOf(gram: string, shards: number): number {
 
 /**
  * Postings of one gram: for each circular holding it, its entries (0 = the header:
- * title, 文号, issuers; 1… its clauses), and for trigrams the positions in the entry.
+ * title, 文号, issuers; 1… its clauses and other text, see entries.ts), and for trigrams
+ * the positions in the entry.
  */
 export type Postings = Map<number, Map<number, number[]>>;
 
@@ -149,8 +150,8 @@ export interface PhraseDoc {
   docNumber: string | null;
   date: string | null;
   place: string;
-  /** Clause anchors in entry order (entry 0 is the header). */
-  clauses: string[];
-  /** Clause labels for display: 二、（三）. */
+  /** Fragment ids of entries 1… (entry 0 is the header); "" for text outside numbered parts. */
+  anchors: string[];
+  /** Their labels for display: 二、（三）, 正文. */
   labels: string[];
 }

@@ -41,7 +41,7 @@ export function queryTerms(q: string): string[] {
 
 export interface ExactHit {
   doc: number;
-  /** Entries within the circular that match: 0 is its header (title, 文号, issuers), 1… its clauses. */
+  /** Entries within the circular that match: 0 is its header (title, 文号, issuers), 1… its clauses and other text. */
   offsets: number[];
 }
 
@@ -128,7 +128,7 @@ function writeForm(form: HTMLFormElement, params: URLSearchParams): void {
 
 /**
  * Order of the exact results. Relevance: circulars whose title, 文号 or issuer match first,
- * then those with more matching clauses, then newer (the index is in date order).
+ * then those with more matching passages, then newer (the index is in date order).
  */
 export function orderHits(hits: ExactHit[], sort: string): number[] {
   if (sort === "date-asc") return hits.map((h) => h.doc).reverse();
@@ -175,8 +175,8 @@ export function startSearchPage(): void {
     }
     const order = orderHits(exact, sort);
     const hits = new Map(exact.map((h) => [h.doc, h.offsets]));
-    const clauseCount = exact.reduce((n, h) => n + h.offsets.filter((o) => o > 0).length, 0);
-    status.textContent = `共 ${order.length} 件文件、${clauseCount} 个条款含“${terms.join(" ")}”。`;
+    const passageCount = exact.reduce((n, h) => n + h.offsets.filter((o) => o > 0).length, 0);
+    status.textContent = `共 ${order.length} 件文件、${passageCount} 处含“${terms.join(" ")}”。`;
     list.dataset.docIndexes = order.join(",");
     let shown = 0;
     const showPage = async () => {
@@ -232,9 +232,9 @@ function renderResult(doc: PhraseDoc, offsets: number[], texts: string[] | null,
   li.dataset.docId = doc.id;
   const subs = element("ul", { className: "sub-results" });
   for (const o of offsets.filter((x) => x > 0)) {
-    const clauseId = doc.clauses[o - 1]!;
+    const anchor = doc.anchors[o - 1]!;
     subs.append(element("li", {},
-      element("a", { href: `${doc.url}#${clauseId}`, textContent: doc.labels[o - 1]! }),
+      element("a", { href: anchor ? `${doc.url}#${anchor}` : doc.url, textContent: doc.labels[o - 1]! }),
       element("p", { className: "excerpt", innerHTML: texts ? excerpt(texts[o]!, terms) : "" })));
   }
   if (subs.children.length) li.append(subs);

@@ -137,13 +137,37 @@ describe("search in the browser", () => {
     expect(missing).toBe(0);
   }, 300_000);
 
+  it("finds phrases outside clauses too (preamble, section paragraphs, signature) and links to their place", async () => {
+    await clearFilters();
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const inClause = (m: Circular, key: string) => m.clauses.some((c) => normalizeForPhrase(toSimplified(c.text)).includes(key));
+    const lines = models.flatMap((m) => m.body.split("\n").map((line) => ({ m, line })));
+    let outside = 0;
+    for (let k = 0; k < 400 && (k < 60 || outside < 10); k++) {
+      const { m, line } = lines[rand(lines.length)]!;
+      const chars = [...line.replace(/\s+/g, "")];
+      if (chars.length < 6) continue;
+      const start = rand(chars.length - 4);
+      const phrase = chars.slice(start, start + 4).join("");
+      if ((phrase.match(/[\u4e00-\u9fff]/g) ?? []).length < 3) continue;
+      const key = normalizeForPhrase(toSimplified(phrase));
+      if (!inClause(m, key)) outside++;
+      const expected = models.filter((x) => normalizeForPhrase(toSimplified(x.body)).includes(key)).map((x) => x.id);
+      const got = new Set(await search(phrase));
+      expect(expected.filter((id) => !got.has(id)), phrase).toEqual([]);
+    }
+    // The sample did include phrases that are in no clause.
+    expect(outside).toBeGreaterThanOrEqual(10);
+  }, 300_000);
+
   it("answers one-character queries with Pagefind, and several words with all of them", async () => {
     await clearFilters();
     await search("煤");
     expect(await page.locator("#search-status").textContent()).toMatch(/^共 \d+ 件相关文件/);
     expect(await page.locator("#search-results li.result").count()).toBeGreaterThan(0);
     const both = await search("尾矿库 煤矿");
-    const expected = models.filter((m) => m.clauses.some((c) => c.text.includes("尾矿库")) && m.clauses.some((c) => c.text.includes("煤矿"))).map((m) => m.id);
+    const expected = models.filter((m) => m.body.includes("尾矿库") && m.body.includes("煤矿")).map((m) => m.id);
     expect(both.sort()).toEqual(expected.sort());
   });
 

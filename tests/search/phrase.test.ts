@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { buildCorpusIndex } from "../../src/corpus/index.ts";
 import { toSimplified } from "../../src/ingest/text.ts";
 import { buildPhraseIndex } from "../../src/search/buildIndex.ts";
+import { searchEntries } from "../../src/search/entries.ts";
+import { matchLabel } from "../../src/ingest/labels.ts";
 import { bigrams, findPhrase, lookupGrams, normalizeForPhrase, type PhraseMeta } from "../../src/search/phrase.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
@@ -16,7 +18,7 @@ const files = buildPhraseIndex(corpus, (id) => `/circulars/${id}/`);
 const meta = JSON.parse(files.get("meta.json")!) as PhraseMeta;
 const load = async (kind: string, shard: number) => JSON.parse(files.get(`${kind}/${shard}.json`) ?? "{}") as Record<string, string>;
 const entries = corpus.docs.map((d) =>
-  [[d.title, d.docNumber ?? "", d.docNumberRaw ?? "", ...d.issuers].join(" "), ...d.clauses.map((c) => c.text)].map((t) => normalizeForPhrase(toSimplified(t))),
+  [[d.title, d.docNumber ?? "", d.docNumberRaw ?? "", ...d.issuers].join(" "), ...searchEntries(d).map((e) => e.text)].map((t) => normalizeForPhrase(toSimplified(t))),
 );
 
 function bruteForce(phrase: string): Map<number, Set<number>> {
@@ -67,6 +69,25 @@ describe("exact-phrase index", () => {
     }
     // The case that bigrams alone would get wrong did occur, and was rejected.
     expect(apart).toBeGreaterThan(3);
+  });
+
+  it("holds the whole body: every body line, but for its number label, is inside an entry", () => {
+    corpus.docs.forEach((d, i) => {
+      for (const line of d.body.split("\n").filter((l) => l.trim())) {
+        const text = matchLabel(line)?.rest ?? line;
+        expect(entries[i]!.some((t) => t.includes(normalizeForPhrase(toSimplified(text)))), line).toBe(true);
+      }
+    });
+  });
+
+  it("finds a section's own paragraph and links to that section", async () => {
+    const d = corpus.docs.findIndex((m) => m.title.includes("城市安全发展有关工作"));
+    const general = corpus.docs[d]!.sections.find((s) => s.heading === "总体要求")!;
+    expect(general.isClause).toBe(false);
+    const phrase = [...general.text!.replace(/\s+/g, "")].slice(6, 14).join("");
+    const hits = (await findPhrase(phrase, meta, load))!;
+    const doc = JSON.parse(files.get(`doc/${d}.json`)!) as { anchors: string[] };
+    expect([...hits.get(d)!].map((e) => doc.anchors[e - 1])).toContain(general.id);
   });
 
   it("answers nothing for one character (Pagefind's job)", async () => {

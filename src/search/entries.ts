@@ -1,0 +1,38 @@
+/**
+ * What the phrase index holds of a circular besides its header: every run of its text a
+ * reader can land on, in reading order — each clause whole, each section's own text (一、
+ * 总体要求 and its paragraph), and the runs outside numbered parts (preamble, signature,
+ * attachment lines). Together they are the whole body, so no phrase of it goes unfound.
+ */
+import type { Circular, SectionNode } from "../model/circular.ts";
+import { bodySegments } from "../model/segments.ts";
+import { pathSegment } from "../ingest/labels.ts";
+import { citationLabel } from "../site/cite.ts";
+
+export interface SearchEntry {
+  /** Fragment id on the circular's page; "" for text outside numbered parts (the page itself). */
+  anchor: string;
+  /** How results name it: 二、（三）, or 正文. */
+  label: string;
+  text: string;
+}
+
+export function searchEntries(doc: Pick<Circular, "body" | "bodyLineNumbers" | "sections" | "clauses">): SearchEntry[] {
+  const clauses = new Map(doc.clauses.map((c) => [c.id, c]));
+  const out: SearchEntry[] = [];
+  const walk = (node: SectionNode, parentPath: string) => {
+    const path = parentPath ? `${parentPath}.${pathSegment(node.kind, node.number)}` : pathSegment(node.kind, node.number);
+    const clause = node.isClause ? clauses.get(node.id) : undefined;
+    if (clause) {
+      out.push({ anchor: clause.id, label: citationLabel(clause.path), text: clause.text });
+      return;
+    }
+    if (node.text) out.push({ anchor: node.id, label: citationLabel(path), text: node.text });
+    for (const child of node.children) walk(child, path);
+  };
+  for (const segment of bodySegments(doc)) {
+    if (segment.kind === "text") out.push({ anchor: "", label: "正文", text: segment.text });
+    else walk(segment.node, "");
+  }
+  return out;
+}
