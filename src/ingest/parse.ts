@@ -38,15 +38,24 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   const { lines, lineEnding } = splitLines(decoded.text);
   const { body: bodyLines, noise, portalFields } = stripChrome(lines);
   if (bodyLines.length === 0) return fail(1, "no text left after removing portal chrome");
-  const warnings: Warning[] = [];
 
-  const header = readHeader(bodyLines);
-  if (!header.title || !/[\u4e00-\u9fff]{4}/.test(header.title)) {
+  const warnings: Warning[] = [];
+  let header = readHeader(bodyLines);
+  const looksLikeTitle = (t: string | null): t is string => t !== null && /[\u4e00-\u9fff]{4}/.test(t);
+  // A portal that shows the title only in its metadata table (名称：关于…的通知).
+  const portalTitle = portalFields["标题"] ?? portalFields["名称"] ?? null;
+  const bodyTitleIsWeak = !looksLikeTitle(header.title) || (!/关于/.test(header.title) && !genreOf(header.title));
+  if (bodyTitleIsWeak && looksLikeTitle(portalTitle) && genreOf(portalTitle)) {
+    const at = noise.find((n) => n.text.includes(portalTitle.slice(0, 6)))?.line ?? null;
+    warnings.push({ line: at, message: `no title line in the text; the portal's 标题/名称 "${portalTitle}" is used` });
+    header = { ...header, title: portalTitle, titleIndices: [] };
+  }
+  if (!looksLikeTitle(header.title)) {
     return fail(bodyLines[0]!.sourceLine, "no recognizable title (expected a line such as 关于…的通知 before the text)");
   }
-  const titleLine = header.titleIndices[0]!;
+  const titleLine = header.titleIndices[0] ?? -1;
   if (header.pageTitle) {
-    warnings.push({ line: bodyLines[titleLine]!.sourceLine, message: `the page "${header.pageTitle}" wraps the circular; its own title is used` });
+    warnings.push({ line: bodyLines[titleLine]?.sourceLine ?? null, message: `the page "${header.pageTitle}" wraps the circular; its own title is used` });
   }
 
   // 发文字号

@@ -3,7 +3,8 @@
  * tests): a national portal page with menus and footer, a traditional-script mirror, a
  * page cut off mid-sentence, a regulation with 章/节/条 and a promulgation note, and a
  * county page with advertising injected, a red-header 文件 with its title wrapped, a
- * portal page with a menu, share buttons and a list of related files.
+ * portal page with a menu, share buttons and a list of related files, a page whose title
+ * is only in the portal's metadata table.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ const parse = (name: string) => parseOk(fixture(name), name);
 
 describe("circulars from the web", () => {
   it("keeps every line of each page, in body or noise", () => {
-    for (const name of ["a-national-portal.txt", "b-traditional-mirror.txt", "c-truncated.txt", "d-regulation.txt", "e-spam.txt", "f-redhead.txt", "h-menus.txt"]) {
+    for (const name of ["a-national-portal.txt", "b-traditional-mirror.txt", "c-truncated.txt", "d-regulation.txt", "e-spam.txt", "f-redhead.txt", "h-menus.txt", "i-portal-title.txt"]) {
       assertLossless(fixture(name), parse(name));
     }
   });
@@ -93,5 +94,13 @@ describe("circulars from the web", () => {
     expect(m.body).not.toContain("关于做好2021年安全生产工作的通知");
     expect(m.citations).toEqual([]);
     expect(m.clauses.map((c) => c.heading)).toEqual(["全面开展风险辨识", "严格落实管控措施"]);
+  });
+
+  it("takes the title from the portal's 名称 when the text has none, and says so", () => {
+    const m = parse("i-portal-title.txt");
+    expect(m.title).toBe("关于做好2021年汛期安全生产工作的通知");
+    expect(m.warnings).toEqual([{ line: 3, message: expect.stringContaining("portal's 标题/名称") }]);
+    expect([m.docNumber, m.date, m.jurisdiction?.code]).toEqual(["寿应急发〔2021〕15号", "2021-06-01", "370783"]);
+    expect(m.targets).toEqual([expect.objectContaining({ text: "在6月10日前", date: "2021-06-10" })]);
   });
 });
