@@ -7,6 +7,7 @@
  * is only in the portal's metadata table.
  */
 import { readFileSync } from "node:fs";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { assertLossless, parseOk } from "../helpers.ts";
 
@@ -46,6 +47,16 @@ describe("circulars from the web", () => {
     expect(m.jurisdiction).toMatchObject({ code: "440000", level: "province" });
     expect(m.genre).toBe("意见");
     expect(m.clauses[0]!.responsible).toEqual(["省应急管理厅", "各地级以上市人民政府"]);
+  });
+
+  it("reads the mirror in Big5 with CRLF as it reads it in UTF-8", () => {
+    const utf8 = parse("b-traditional-mirror.txt");
+    const big5 = iconv.encode(fixture("b-traditional-mirror.txt").toString("utf8").replace(/\n/g, "\r\n"), "big5");
+    const m = parseOk(big5, "b-big5.txt");
+    expect(m.source).toMatchObject({ encoding: "Big5", lineEnding: "CRLF" });
+    for (const key of ["id", "title", "issuers", "docNumber", "date", "jurisdiction", "addressees"] as const) expect(m[key]).toEqual(utf8[key]);
+    expect(m.clauses.map((c) => [c.id, c.text, c.responsible])).toEqual(utf8.clauses.map((c) => [c.id, c.text, c.responsible]));
+    assertLossless(big5, m);
   });
 
   it("says a page cut off mid-sentence may be truncated, and keeps what is there", () => {
