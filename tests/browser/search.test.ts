@@ -10,6 +10,8 @@ import type { Page } from "playwright-core";
 import type { Circular } from "../../src/model/circular.ts";
 import { normalizeForPhrase } from "../../src/search/phrase.ts";
 import { toSimplified } from "../../src/ingest/text.ts";
+import { matchLabel } from "../../src/ingest/labels.ts";
+import { searchEntries } from "../../src/search/entries.ts";
 import { seedSiteSuite, siteModels } from "./harness.ts";
 
 const site = inject("seedSite");
@@ -142,7 +144,8 @@ describe("search in the browser", () => {
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
     const inClause = (m: Circular, key: string) => m.clauses.some((c) => normalizeForPhrase(toSimplified(c.text)).includes(key));
-    const lines = models.flatMap((m) => m.body.split("\n").map((line) => ({ m, line })));
+    // Number labels (一、 （二）) are structure, not text: phrases are cut from what follows them.
+    const lines = models.flatMap((m) => m.body.split("\n").map((line) => ({ m, line: matchLabel(line)?.rest ?? line })));
     let outside = 0;
     for (let k = 0; k < 400 && (k < 60 || outside < 10); k++) {
       const { m, line } = lines[rand(lines.length)]!;
@@ -156,6 +159,10 @@ describe("search in the browser", () => {
       const expected = models.filter((x) => normalizeForPhrase(toSimplified(x.body)).includes(key)).map((x) => x.id);
       const got = new Set(await search(phrase));
       expect(expected.filter((id) => !got.has(id)), phrase).toEqual([]);
+      // A sub-result of the circular links to the clause or section holding it (the page itself for other text).
+      const places = searchEntries(m).filter((e) => normalizeForPhrase(toSimplified(e.text)).includes(key)).map((e) => e.anchor);
+      const links = await page.locator(`#search-results li.result[data-doc-id="${m.id}"] .sub-results a`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+      if (!normalizeForPhrase(toSimplified(m.title)).includes(key)) expect(links.some((l) => places.includes(l)), `${phrase} in ${m.id}`).toBe(true);
     }
     // The sample did include phrases that are in no clause.
     expect(outside).toBeGreaterThanOrEqual(10);
