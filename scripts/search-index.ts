@@ -7,7 +7,8 @@ import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { ROOT } from "../src/config/paths.ts";
 import { buildCorpusIndex } from "../src/corpus/index.ts";
-import { loadModels } from "../src/site/corpus.ts";
+import { loadModels, modelJson } from "../src/site/corpus.ts";
+import type { Circular } from "../src/model/circular.ts";
 import { buildPhraseIndex } from "../src/search/buildIndex.ts";
 import { normalizeBase } from "../src/site/staticServer.ts";
 
@@ -43,7 +44,7 @@ console.log(`search: pagefind indexed ${pages.length} circular pages in ${bundle
 const phraseStarted = Date.now();
 const out = join(dist, "search-data");
 rmSync(out, { recursive: true, force: true });
-const files = buildPhraseIndex(buildCorpusIndex(loadModels({ full: true })), (id) => `${base}circulars/${id}/`, bundles);
+const files = buildPhraseIndex(buildCorpusIndex(loadModels()), (id) => `${base}circulars/${id}/`, bundles, (doc) => JSON.parse(modelJson(doc.id)) as Circular);
 let bytes = 0;
 for (const [path, content] of files) {
   const file = join(out, path);

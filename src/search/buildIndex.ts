@@ -6,11 +6,12 @@
  */
 import { TOPICS } from "../config/topics.ts";
 import type { CorpusIndex } from "../corpus/index.ts";
+import type { Circular } from "../model/circular.ts";
 import { yearOf } from "../corpus/index.ts";
 import { toSimplified } from "../ingest/text.ts";
 import { levelName, placeOf } from "../site/format.ts";
 import { searchEntries } from "./entries.ts";
-import { encodeDocPostings, normalizeForPhrase, shardOf, type GramKind, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
+import { normalizeForPhrase, shardOf, type GramKind, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
 
 /** Aim for posting shards of about this many bytes: a query fetches one per gram. */
 const TARGET_SHARD_BYTES = 12_000;
@@ -23,24 +24,29 @@ class PostingWriter {
   private readonly grams = new Map<string, { lastDoc: number; chunks: string[]; parts: string[] }>();
   constructor(readonly n: 2 | 3) {}
 
-  /** Adds circular `doc` (called in increasing order) with its normalized entry texts. */
-  add(doc: number, entries: string[]): void {
-    const byGram = new Map<string, Map<number, number[]>>();
-    entries.forEach((text, entry) => {
-      const chars = Array.from(text);
+  /**
+   * Adds circular `doc` (called in increasing order) with its entries as characters. Its
+   * part of each gram's postings ("entry.pos.pos;entry…", phrase.ts) is written as the
+   * grams come: entries and positions arrive in increasing order.
+   */
+  add(doc: number, entries: string[][]): void {
+    const positional = this.n === 3;
+    const inDoc = new Map<string, { text: string; entry: number }>();
+    entries.forEach((chars, entry) => {
       for (let i = 0; i + this.n <= chars.length; i++) {
-        const g = this.n === 2 ? chars[i]! + chars[i + 1]! : chars[i]! + chars[i + 1]! + chars[i + 2]!;
-        let perEntry = byGram.get(g);
-        if (!perEntry) byGram.set(g, (perEntry = new Map()));
-        const positions = perEntry.get(entry);
-        if (!positions) perEntry.set(entry, [i]);
-        else if (this.n === 3) positions.push(i);
+        const g = positional ? chars[i]! + chars[i + 1]! + chars[i + 2]! : chars[i]! + chars[i + 1]!;
+        const p = inDoc.get(g);
+        if (!p) inDoc.set(g, { text: positional ? `${entry.toString(36)}.${i.toString(36)}` : entry.toString(36), entry });
+        else if (p.entry !== entry) {
+          p.text += positional ? `;${entry.toString(36)}.${i.toString(36)}` : `;${entry.toString(36)}`;
+          p.entry = entry;
+        } else if (positional) p.text += `.${i.toString(36)}`;
       }
     });
-    for (const [g, perEntry] of byGram) {
+    for (const [g, p] of inDoc) {
       let w = this.grams.get(g);
       if (!w) this.grams.set(g, (w = { lastDoc: -1, chunks: [], parts: [] }));
-      w.parts.push(encodeDocPostings(doc, w.lastDoc, perEntry, this.n === 3));
+      w.parts.push(`${(doc - w.lastDoc - 1).toString(36)}:${p.text}`);
       w.lastDoc = doc;
     }
     // Only the new parts are joined: joining all so far each time grew as the square of the library.
@@ -65,8 +71,17 @@ class PostingWriter {
   }
 }
 
-/** `index` must hold full models (body and line numbers): every part of the body is indexed. */
-export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) => string, pagefindBundles: string[] = ["pagefind/"]): Map<string, string> {
+/**
+ * Every part of the body is indexed, so each circular is read whole: from `index` when it
+ * holds full models, else through `fullModel` one at a time (a large library's bodies need
+ * not all be in memory at once).
+ */
+export function buildPhraseIndex(
+  index: CorpusIndex,
+  circularUrl: (id: string) => string,
+  pagefindBundles: string[] = ["pagefind/"],
+  fullModel: (doc: Circular) => Circular = (doc) => doc,
+): Map<string, string> {
   const files = new Map<string, string>();
   const bi = new PostingWriter(2);
   const tri = new PostingWriter(3);
@@ -81,11 +96,11 @@ export function buildPhraseIndex(index: CorpusIndex, circularUrl: (id: string) =
   };
   const departments: Record<string, number[]> = {};
   index.docs.forEach((doc, d) => {
-    const entries = searchEntries(doc);
+    const entries = searchEntries(fullModel(doc));
     const texts = [[doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" "), ...entries.map((e) => e.text)];
-    const normalized = texts.map((t) => normalizeForPhrase(toSimplified(t)));
-    bi.add(d, normalized);
-    tri.add(d, normalized);
+    const chars = texts.map((t) => Array.from(normalizeForPhrase(toSimplified(t))));
+    bi.add(d, chars);
+    tri.add(d, chars);
     const topicMask = (index.docTopics.get(doc.id) ?? []).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
     facets.push([
       indexOf(provinces, doc.jurisdiction?.province ?? (doc.jurisdiction?.level === "national" ? "国家" : "")),

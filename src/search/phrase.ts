@@ -39,17 +39,10 @@ export function shardOf(gram: string, shards: number): number {
 export type Postings = Map<number, Map<number, number[]>>;
 
 /**
- * One circular's part of a posting string: "docDelta:entry;entry.pos.pos", base 36.
- * Circulars are written in increasing order; `prevDoc` is the one written before (−1 at first).
+ * A gram's postings as written (buildIndex.ts): circulars in increasing order, comma-separated,
+ * each "docDelta:entry;entry.pos.pos" in base 36 — docDelta counts from the circular before
+ * (−1 at first) less one; positions only for trigrams.
  */
-export function encodeDocPostings(doc: number, prevDoc: number, entries: Map<number, number[]>, positional: boolean): string {
-  const parts: string[] = [];
-  for (const [entry, positions] of entries) {
-    parts.push(positional ? [entry, ...positions].map((n) => n.toString(36)).join(".") : entry.toString(36));
-  }
-  return `${(doc - prevDoc - 1).toString(36)}:${parts.join(";")}`;
-}
-
 export function decodePostings(s: string): Postings {
   const out: Postings = new Map();
   let doc = -1;
