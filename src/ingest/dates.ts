@@ -1,6 +1,6 @@
 /** Dates as circulars write them → ISO 8601 with their real precision. */
 import type { PartialDate } from "../model/circular.ts";
-import { CN_NUMERAL_CLASS, chineseNumber } from "./text.ts";
+import { CN_NUMERAL_CLASS, chineseNumber, halfWidthDigits } from "./text.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -22,8 +22,7 @@ const NUM_DATE = /((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})/;
 
 function num(s: string | undefined): number | null {
   if (s === undefined) return null;
-  const half = s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  return chineseNumber(half);
+  return chineseNumber(halfWidthDigits(s));
 }
 
 /** The first date in `s`, or null. */

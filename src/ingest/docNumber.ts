@@ -31,7 +31,8 @@ const DOC_NUMBER_RE = new RegExp(
 /** Words that run into a 文号 in prose and are not part of its 机关代字. */
 const LEADING_WORDS = /^.*(?:按照|根据|依据|依照|参照|关于|印发|转发|执行|落实|贯彻|详见|参见|另见|见|文件|通知|意见|文号|字号|和|及|与|或|的|是|为|以)/;
 
-function halfDigits(s: string): string {
+/** As text.ts halfWidthDigits; kept here because text.ts brings opencc, too big for the browser. */
+function halfWidthDigits(s: string): string {
   return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
@@ -42,11 +43,11 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
     const cut = LEADING_WORDS.exec(prefix);
     if (cut && cut[0].length < prefix.length) prefix = prefix.slice(cut[0].length);
     else if (cut) continue;
-    const year = Number(halfDigits(m[3]!));
+    const year = Number(halfWidthDigits(m[3]!));
     if (year < 1949 || year > 2100) continue;
     const open = m[2]!;
     const close = m[4]!;
-    const serial = Number(halfDigits(m[5]!));
+    const serial = Number(halfWidthDigits(m[5]!));
     const start = m.index! + (m[1]!.length - prefix.length);
     const raw = text.slice(start, m.index! + m[0].length);
     const normalized = `${prefix}〔${year}〕${serial}号`;

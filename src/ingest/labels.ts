@@ -4,7 +4,7 @@
  * exact extent in the source is known and the rest of the line is kept verbatim.
  */
 import { LABEL_KINDS, type LabelKind } from "../model/circular.ts";
-import { CN_NUMERAL_CLASS, SPACE_CLASS, chineseNumber } from "./text.ts";
+import { CN_NUMERAL_CLASS, SPACE_CLASS, chineseNumber, halfWidthDigits } from "./text.ts";
 
 export interface LabelMatch {
   kind: LabelKind;
@@ -38,7 +38,7 @@ const PATTERNS: Array<{ kind: LabelKind; re: RegExp }> = [
 ];
 
 function toNumber(s: string): number | null {
-  const half = s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const half = halfWidthDigits(s);
   if (/^\d+$/.test(half)) return Number(half);
   if (/^[①-⑳]$/.test(s)) return s.charCodeAt(0) - 0x2460 + 1;
   return chineseNumber(s.replace(new RegExp(`[${SPACE_CLASS}]`, "g"), ""));

@@ -4,6 +4,7 @@
  */
 import type { PartialDate } from "../model/circular.ts";
 import { isoDate } from "./dates.ts";
+import { halfWidthDigits } from "./text.ts";
 
 export interface FoundTarget {
   kind: "deadline" | "quantity";
@@ -13,7 +14,6 @@ export interface FoundTarget {
 }
 
 const D = "[0-9０-９]";
-const half = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 // Year, then month (年 sometimes lost in scraping: 20197月底前) and day, then 底/末/前.
 const DEADLINE = new RegExp(
@@ -40,13 +40,13 @@ export function findTargets(text: string, year: number | null = null): FoundTarg
     // A bare year is a date, not a deadline: it needs 到…, a 底/末, or a 前.
     if (!lead && !tail && !part) continue;
     if (!lead && !tail && part && !month && part !== "底" && part !== "末") continue;
-    const y = Number(half(m[2]!));
-    const mo = month ? Number(half(month)) : part === "底" || part === "末" ? 12 : null;
-    out.push({ kind: "deadline", text: m[0].trim(), date: isoDate(y, mo, day && mo ? Number(half(day)) : null), index: m.index! });
+    const y = Number(halfWidthDigits(m[2]!));
+    const mo = month ? Number(halfWidthDigits(month)) : part === "底" || part === "末" ? 12 : null;
+    out.push({ kind: "deadline", text: m[0].trim(), date: isoDate(y, mo, day && mo ? Number(halfWidthDigits(day)) : null), index: m.index! });
   }
   for (const m of text.matchAll(YEARLESS_DEADLINE)) {
-    const mo = Number(half(m[2]!));
-    const date = year === null ? null : isoDate(year, mo, m[3] ? Number(half(m[3])) : null);
+    const mo = Number(halfWidthDigits(m[2]!));
+    const date = year === null ? null : isoDate(year, mo, m[3] ? Number(halfWidthDigits(m[3])) : null);
     out.push({ kind: "deadline", text: m[0].trim(), date, index: m.index! });
   }
   for (const m of text.matchAll(QUANTITY)) {

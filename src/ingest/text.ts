@@ -33,6 +33,11 @@ export function lineKey(s: string): string {
   return trimSpace(toSimplified(s).normalize("NFKC"));
 }
 
+/** Full-width digits (０-９) → ASCII digits; nothing else changes. */
+export function halfWidthDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
 /** A key with all space removed, for comparing names written with odd gaps. */
 export function compactKey(s: string): string {
   return lineKey(s).replace(ANY_SPACE, "");
