@@ -1,17 +1,12 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-
-/** BASE_PATH=/some/path/ publishes the site under a sub-path of a portal. */
-function basePath() {
-  const raw = process.env.BASE_PATH ?? "/";
-  const withLead = raw.startsWith("/") ? raw : `/${raw}`;
-  return withLead.endsWith("/") ? withLead : `${withLead}/`;
-}
+import { normalizeBase } from "./src/config/urls.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "https://policy.example.gov.cn",
-  base: basePath(),
+  // BASE_PATH=/some/path/ publishes the site under a sub-path of a portal.
+  base: normalizeBase(process.env.BASE_PATH),
   outDir: process.env.DIST_DIR ?? "./dist",
   // The content store lives in the cache: a build of another content folder gets its own.
   cacheDir: process.env.INGEST_OUT ? `${process.env.INGEST_OUT}/.astro-cache` : "./node_modules/.astro",

@@ -1,13 +1,28 @@
 import { defineConfig } from "vitest/config";
 
+/** Tests that read a built site (the seed site, or sites of their own). */
+const SITE_TESTS = ["tests/site/**/*.test.ts", "tests/browser/**/*.test.ts", "tests/quality/html.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/setup/site.ts"],
     reporters: ["default", "./tests/setup/summary-reporter.ts"],
     testTimeout: 60_000,
-    hookTimeout: 600_000,
-    // Site tests build the site once; run files one at a time so builds do not race.
-    fileParallelism: false,
+    projects: [
+      {
+        // Everything that needs no built site: `npm run test:unit`.
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: SITE_TESTS, testTimeout: 60_000, isolate: false, pool: "threads", maxWorkers: 2 },
+      },
+      {
+        test: {
+          name: "site",
+          include: SITE_TESTS,
+          globalSetup: ["tests/setup/site.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+          // Site tests build sites; run files one at a time so builds do not race for the two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

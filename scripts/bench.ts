@@ -20,17 +20,16 @@ const out = resolve(ROOT, "bench-out", String(docs));
 const corpus = join(out, "corpus");
 const env = { ...process.env, CORPUS: corpus, INGEST_OUT: join(out, "content"), DIST_DIR: join(out, "dist"), ASTRO_TELEMETRY_DISABLED: "1" };
 const node = process.execPath;
-const tsx = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const astro = join(ROOT, "node_modules/astro/bin/astro.mjs");
 
 // A fresh build each time: no models or cache from an earlier run.
 rmSync(out, { recursive: true, force: true });
 const stages: Array<[string, string[]]> = [
-  ["generate", [tsx, "scripts/generate-corpus.ts", String(docs), corpus, seed]],
-  ["ingest", [tsx, "scripts/ingest.ts"]],
+  ["generate", ["scripts/generate-corpus.ts", String(docs), corpus, seed]],
+  ["ingest", ["scripts/ingest.ts"]],
   ["site build", [astro, "build", "--silent"]],
-  ["search index", [tsx, "scripts/search-index.ts"]],
-  ["related clauses", [tsx, "scripts/related-timing.ts"]],
+  ["search index", ["scripts/search-index.ts"]],
+  ["related clauses", ["scripts/related-timing.ts"]],
 ];
 let totalMs = 0;
 let peak = 0;
@@ -45,6 +44,6 @@ for (const [stage, args] of stages) {
 const dist = env.DIST_DIR;
 const sizeOf = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 const countHtml = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countHtml(join(dir, e.name)) : e.name.endsWith(".html") ? 1 : 0), 0);
-const cost = execFileSync(node, [tsx, "scripts/search-cost.ts", dist], { env: { ...env, QUERIES: "应急预案" }, encoding: "utf8" });
+const cost = execFileSync(node, ["scripts/search-cost.ts", dist], { env: { ...env, QUERIES: "应急预案" }, encoding: "utf8" });
 const first = cost.trim().split("\n").map((l) => JSON.parse(l)).find((l) => l.stage === "first search");
 console.log(JSON.stringify({ stage: "total", docs, ms: totalMs, peakRssMb: peak, outputMb: Math.round(sizeOf(dist) / 1e6), pages: countHtml(dist), firstSearchKb: first?.kb ?? null }));

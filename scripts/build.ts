@@ -16,8 +16,7 @@ function run(label: string, command: string, args: string[]): void {
   console.log(`build: ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const tsx = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const astro = join(ROOT, "node_modules", "astro", "bin", "astro.mjs");
-run("ingest", process.execPath, [tsx, "scripts/ingest.ts", ...process.argv.slice(2)]);
+run("ingest", process.execPath, ["scripts/ingest.ts", ...process.argv.slice(2)]);
 run("astro", process.execPath, [astro, "build", "--silent"]);
-run("search index", process.execPath, [tsx, "scripts/search-index.ts"]);
+run("search index", process.execPath, ["scripts/search-index.ts"]);

@@ -1,4 +1,4 @@
-/** `tsx scripts/generate-corpus.ts N OUT_DIR [SEED]`: a synthetic corpus of N circulars (see src/bench/generate.ts). */
+/** `node scripts/generate-corpus.ts N OUT_DIR [SEED]`: a synthetic corpus of N circulars (see src/bench/generate.ts). */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCorpus } from "../src/bench/generate.ts";

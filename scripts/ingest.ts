@@ -32,7 +32,7 @@ function listFiles(d: string): string[] {
 /** Hash of the code that turns a source into outputs: a change re-parses everything. */
 function pipelineHash(): string {
   const h = createHash("sha256");
-  for (const sub of ["src/ingest", "src/model", "src/mdx", "src/config", "src/corpus/ingestCorpus.ts"]) {
+  for (const sub of ["src/text", "src/ingest", "src/model", "src/mdx", "src/config", "src/corpus/ingestCorpus.ts"]) {
     const p = join(ROOT, sub);
     const files = statSync(p).isDirectory() ? listFiles(p).sort() : [p];
     for (const f of files) h.update(f).update(readFileSync(f));

@@ -1,6 +1,6 @@
 /** Times the related-clause computation alone on the ingested corpus (for `npm run bench`). */
-import { loadModels } from "../src/site/corpus.ts";
-import { relatedClauses } from "../src/compare/related.ts";
+import { loadModels } from "../src/corpus/store.ts";
+import { relatedClauses } from "../src/corpus/related.ts";
 
 const models = loadModels();
 const clauses = models.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text })));

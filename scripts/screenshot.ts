@@ -1,5 +1,5 @@
-/** `tsx scripts/screenshot.ts PATH OUT.png [WIDTH]`: a screenshot of a page of dist/ in the test browser. */
-import { launchBrowser, serveStatic } from "../tests/browser/harness.ts";
+/** `node scripts/screenshot.ts PATH OUT.png [WIDTH]`: a screenshot of a page of dist/ in the test browser. */
+import { launchBrowser, serveStatic } from "../src/bench/browser.ts";
 
 const [path = "/", out = "screenshot.png", width = "1200"] = process.argv.slice(2);
 const server = await serveStatic("dist");

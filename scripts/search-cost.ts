@@ -1,10 +1,10 @@
 /**
- * `tsx scripts/search-cost.ts [DIST_DIR]`: what a visitor downloads to search, measured in
+ * `node scripts/search-cost.ts [DIST_DIR]`: what a visitor downloads to search, measured in
  * the real browser: bytes of every response after the search page has loaded, for a first
  * query and for each further one. Prints one JSON object per query.
  */
 import { resolve } from "node:path";
-import { launchBrowser, serveStatic } from "../tests/browser/harness.ts";
+import { launchBrowser, serveStatic } from "../src/bench/browser.ts";
 
 const dist = resolve(process.argv[2] ?? process.env.DIST_DIR ?? "dist");
 const queries = (process.env.QUERIES ?? "应急预案,隐患排查治理,危险化学品,安全生产责任制,消防").split(",");

@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/search-index.ts`: after the Astro build, indexes dist/ (or DIST_DIR) with
+ * `node scripts/search-index.ts`: after the Astro build, indexes dist/ (or DIST_DIR) with
  * Pagefind's extended binary (Chinese segmentation) and writes the exact-phrase index.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -7,13 +7,12 @@ import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { ROOT } from "../src/config/paths.ts";
 import { buildCorpusIndex } from "../src/corpus/index.ts";
-import { loadModels, modelJson } from "../src/site/corpus.ts";
-import type { Circular } from "../src/model/circular.ts";
+import { loadModel, loadModels } from "../src/corpus/store.ts";
 import { buildPhraseIndex } from "../src/search/buildIndex.ts";
-import { normalizeBase } from "../src/site/staticServer.ts";
+import { siteUrls } from "../src/config/urls.ts";
 
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
-const base = normalizeBase(process.env.BASE_PATH);
+const urls = siteUrls(process.env.BASE_PATH);
 
 /**
  * Pagefind holds a whole index in memory (about 2 MB per circular page here), so large
@@ -44,7 +43,7 @@ console.log(`search: pagefind indexed ${pages.length} circular pages in ${bundle
 const phraseStarted = Date.now();
 const out = join(dist, "search-data");
 rmSync(out, { recursive: true, force: true });
-const files = buildPhraseIndex(buildCorpusIndex(loadModels()), (id) => `${base}circulars/${id}/`, bundles, (doc) => JSON.parse(modelJson(doc.id)) as Circular);
+const files = buildPhraseIndex(buildCorpusIndex(loadModels()), urls.circular, bundles, (doc) => loadModel(doc.id));
 let bytes = 0;
 for (const [path, content] of files) {
   const file = join(out, path);

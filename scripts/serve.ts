@@ -5,7 +5,8 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ROOT } from "../src/config/paths.ts";
-import { normalizeBase, staticServer } from "../src/site/staticServer.ts";
+import { staticServer } from "../src/site/staticServer.ts";
+import { normalizeBase } from "../src/config/urls.ts";
 
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
 if (!existsSync(dist)) {

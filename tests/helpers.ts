@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import type { Circular } from "../src/model/circular.ts";
 import { parseCircular } from "../src/ingest/parse.ts";
 import { decode, splitLines } from "../src/ingest/read.ts";
-import { isBlank } from "../src/ingest/text.ts";
+import { isBlank } from "../src/text/chars.ts";
 
 export const SOURCES = join(import.meta.dirname, "..", "content", "sources");
 

@@ -4,9 +4,9 @@
  * with 文号, topics, 责任单位 and citations of each other. Deterministic for a seed.
  */
 import type { Circular } from "../model/circular.ts";
-import { divisions, type Division } from "../ingest/jurisdiction.ts";
+import { divisionsByCode, type Division } from "../config/gazetteer.ts";
 import { PROVINCE_ABBREVIATIONS } from "../config/abbreviations.ts";
-import { canonicalLabel } from "../ingest/labels.ts";
+import { canonicalLabel } from "../model/labels.ts";
 
 export interface GeneratedFile {
   name: string;
@@ -63,7 +63,7 @@ export function generateCorpus(seeds: Circular[], count: number, seed = 1): Gene
     const text = Array.from({ length: n }, () => pick(sentences)).join("");
     return random() < 0.6 ? text + pick(duties) : text;
   };
-  const all = [...divisions().byCode.values()];
+  const all = [...divisionsByCode().values()];
   const provinces = all.filter((d) => d.level === "province");
   const issued: Issued[] = [];
   const files: GeneratedFile[] = [];

@@ -1,14 +1,18 @@
 /**
  * How alike two texts are, and which clauses of two circulars correspond. Text is
- * compared as the set of its character bigrams (normalised as search does), so wording
- * shared in any order counts and Chinese needs no word segmentation.
- * No Node APIs: the compare page runs this in the browser.
+ * compared as the set of its character bigrams of its phrase key (text/normalize.ts, the
+ * key search uses: a clause and its traditional-script twin have the same key), so
+ * wording shared in any order counts and Chinese needs no word segmentation.
+ * No Node APIs: the compare page runs this in the browser, with the keys it has loaded.
  */
 import { diffArrays, diffChars } from "diff";
-import { bigrams, normalizeForPhrase } from "../search/phrase.ts";
+import { bigrams } from "../text/grams.ts";
 
-export function shingles(text: string): Set<string> {
-  return new Set(bigrams(normalizeForPhrase(text)));
+/** The phrase key texts are compared by (Keys.phraseKey). */
+export type PhraseKey = (text: string) => string;
+
+export function shingles(text: string, key: PhraseKey): Set<string> {
+  return new Set(bigrams(key(text)));
 }
 
 /** Jaccard similarity of two shingle sets: 1 for the same wording, near 0 for unrelated text. */
@@ -36,10 +40,10 @@ export interface Alignment {
  * TF-IDF vectors of the texts' bigrams, IDF taken over the texts themselves: wording every
  * clause uses (安全, 加强) weighs little, wording two clauses share alone weighs much.
  */
-export function tfidfVectors(texts: string[]): Array<Map<string, number>> {
+export function tfidfVectors(texts: string[], key: PhraseKey): Array<Map<string, number>> {
   const counts = texts.map((t) => {
     const m = new Map<string, number>();
-    for (const g of bigrams(normalizeForPhrase(t))) m.set(g, (m.get(g) ?? 0) + 1);
+    for (const g of bigrams(key(t))) m.set(g, (m.get(g) ?? 0) + 1);
     return m;
   });
   const df = new Map<string, number>();
@@ -71,8 +75,8 @@ export function cosine(a: Map<string, number>, b: Map<string, number>): number {
  * pairs first, each clause used once, pairs under `threshold` left unmatched. Pairs come
  * back in A's order.
  */
-export function alignClauses(a: string[], b: string[], threshold = 0.08): Alignment {
-  const vectors = tfidfVectors([...a, ...b]);
+export function alignClauses(a: string[], b: string[], key: PhraseKey, threshold = 0.08): Alignment {
+  const vectors = tfidfVectors([...a, ...b], key);
   const va = vectors.slice(0, a.length);
   const vb = vectors.slice(a.length);
   const candidates: AlignedPair[] = [];
@@ -151,10 +155,10 @@ export interface ClauseDiff {
 }
 
 /** Clause-level diff of two versions of a series: added, removed, changed (with word changes), unchanged. */
-export function diffVersions(before: string[], after: string[], threshold = 0.3): ClauseDiff[] {
-  const { pairs, unmatchedA, unmatchedB } = alignClauses(before, after, threshold);
+export function diffVersions(before: string[], after: string[], key: PhraseKey, threshold = 0.3): ClauseDiff[] {
+  const { pairs, unmatchedA, unmatchedB } = alignClauses(before, after, key, threshold);
   const out: ClauseDiff[] = pairs.map((p) => {
-    const same = normalizeForPhrase(before[p.a]!) === normalizeForPhrase(after[p.b]!);
+    const same = key(before[p.a]!) === key(after[p.b]!);
     return { kind: same ? "unchanged" : "changed", a: p.a, b: p.b, score: p.score, changes: same ? [] : wordDiff(before[p.a]!, after[p.b]!) };
   });
   out.push(...unmatchedA.map((a) => ({ kind: "removed" as const, a, b: null, score: null, changes: [] })));

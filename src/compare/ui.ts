@@ -4,11 +4,16 @@
  * data-c clause ids, data-score) with shared wording in <mark>; or, in diff mode, the
  * clause-level changes from the first to the second with word-level <ins>/<del>.
  */
-import type { Circular, Clause } from "../model/circular.ts";
-import { citationLabel } from "../site/cite.ts";
-import { alignClauses, diffVersions, sharedWording, type Segment } from "./similarity.ts";
+import { siteUrls } from "../config/urls.ts";
+import { Circular, validateModel, type Clause } from "../model/circular.ts";
+import { citationLabel } from "../model/labels.ts";
+import { createKeys } from "../text/normalize.ts";
+import { browserFold, type ScriptTable } from "../text/script.ts";
+import { alignClauses, diffVersions, sharedWording, type PhraseKey, type Segment } from "./similarity.ts";
 
-const base = document.documentElement.dataset.base ?? "/";
+const urls = siteUrls(document.documentElement.dataset.base);
+/** Texts are compared by the search index's key; the whole script table is fetched only for traditional characters. */
+const foldFor = browserFold(() => fetch(urls.scriptTable()).then((r) => r.json() as Promise<ScriptTable>));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
@@ -16,7 +21,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return e;
 }
 
-const clauseLink = (doc: Circular, c: Clause) => el("a", { href: `${base}circulars/${doc.id}/#${c.id}`, textContent: citationLabel(c.path) });
+const clauseLink = (doc: Circular, c: Clause) => el("a", { href: urls.clause(doc.id, c.id), textContent: citationLabel(c.path) });
 
 function segments(parts: Segment[]): Node[] {
   return parts.map((p) => (p.shared ? el("mark", { textContent: p.text }) : document.createTextNode(p.text)));
@@ -27,13 +32,13 @@ function cell(doc: Circular, c: Clause | undefined, parts?: Segment[]): HTMLTabl
   return el("td", {}, el("div", { className: "clause-ref" }, clauseLink(doc, c)), el("p", {}, ...(parts ? segments(parts) : [c.text])));
 }
 
-function renderAlignment(docs: Circular[]): HTMLElement {
+function renderAlignment(docs: Circular[], key: PhraseKey): HTMLElement {
   const [a, ...others] = docs as [Circular, ...Circular[]];
   const texts = (d: Circular) => d.clauses.map((c) => c.text);
-  const alignments = others.map((o) => alignClauses(texts(a), texts(o)));
+  const alignments = others.map((o) => alignClauses(texts(a), texts(o), key));
   const table = el("table", { className: "compare-table" });
   table.append(el("caption", { textContent: "按内容对齐的条款（以文件甲为基准）" }));
-  const head = el("tr", {}, ...docs.map((d, i) => el("th", { scope: "col" }, `${"甲乙丙"[i]}：`, el("a", { href: `${base}circulars/${d.id}/`, textContent: d.title }))));
+  const head = el("tr", {}, ...docs.map((d, i) => el("th", { scope: "col" }, `${"甲乙丙"[i]}：`, el("a", { href: urls.circular(d.id), textContent: d.title }))));
   others.forEach(() => head.append(el("th", { scope: "col", className: "score", textContent: "相似度" })));
   table.append(el("thead", {}, head));
   const body = el("tbody");
@@ -70,8 +75,8 @@ function renderAlignment(docs: Circular[]): HTMLElement {
   return wrap;
 }
 
-function renderDiff(before: Circular, after: Circular): HTMLElement {
-  const diffs = diffVersions(before.clauses.map((c) => c.text), after.clauses.map((c) => c.text));
+function renderDiff(before: Circular, after: Circular, key: PhraseKey): HTMLElement {
+  const diffs = diffVersions(before.clauses.map((c) => c.text), after.clauses.map((c) => c.text), key);
   const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   diffs.forEach((d) => counts[d.kind]++);
   const list = el("ol", { className: "version-diff" });
@@ -113,13 +118,16 @@ export function startComparePage(): void {
     return;
   }
   status.textContent = "比较中…";
-  Promise.all(ids.map((id) => fetch(`${base}data/circulars/${id}.json`).then((r) => {
+  Promise.all(ids.map((id) => fetch(urls.docJson(id)).then(async (r) => {
     if (!r.ok) throw new Error(`没有编号为 ${id} 的文件`);
-    return r.json() as Promise<Circular>;
+    const checked = validateModel(Circular, await r.json(), urls.docJson(id));
+    if (!checked.ok) throw new Error(`${id} 的数据格式有误（${checked.error.message}）`);
+    return checked.value;
   })))
-    .then((docs) => {
+    .then(async (docs) => {
       const diff = params.get("mode") === "diff";
-      output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!) : renderAlignment(docs));
+      const { phraseKey } = createKeys(await foldFor(docs.flatMap((d) => d.clauses.map((c) => c.text))));
+      output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!, phraseKey) : renderAlignment(docs, phraseKey));
       const rows = output.querySelectorAll("tr.aligned").length;
       status.textContent = diff ? "版本差异如下。" : `共对齐 ${rows} 组条款。`;
       output.dataset.state = "done";

@@ -4,8 +4,8 @@
  * 文号 (or title), placed at the level their 文号 or title points to.
  */
 import { createHash } from "node:crypto";
-import type { Circular, Citation, Jurisdiction } from "../model/circular.ts";
-import { compactKey } from "../ingest/text.ts";
+import type { CircularMeta, Citation, Jurisdiction } from "../model/circular.ts";
+import { compactKey } from "../text/keys.ts";
 import { inferJurisdiction } from "../ingest/jurisdiction.ts";
 
 export interface CiteRef {
@@ -46,9 +46,9 @@ function titleKey(title: string): string {
   return at > 0 && key.length - at >= 8 ? key.slice(at) : key;
 }
 
-export function buildCitationGraph(docs: Circular[]): CitationGraph {
-  const byNumber = new Map<string, Circular>();
-  const byTitle = new Map<string, Circular>();
+export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
+  const byNumber = new Map<string, CircularMeta>();
+  const byTitle = new Map<string, CircularMeta>();
   for (const d of docs) {
     if (d.docNumber) byNumber.set(d.docNumber, d);
     if (!byTitle.has(titleKey(d.title))) byTitle.set(titleKey(d.title), d);

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { DEPARTMENT_ALIASES, GENERIC_UNITS } from "../config/departments.ts";
 import type { Jurisdiction } from "../model/circular.ts";
-import { compactKey } from "../ingest/text.ts";
+import { compactKey } from "../text/keys.ts";
 import { findPlaceNames } from "../ingest/jurisdiction.ts";
 
 export interface Department {

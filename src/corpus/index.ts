@@ -3,12 +3,12 @@
  * topics, departments, citations, regions and years. Near-linear in the corpus size.
  */
 import { TOPICS } from "../config/topics.ts";
-import type { Circular, Clause } from "../model/circular.ts";
+import type { CircularMeta, Clause } from "../model/circular.ts";
 import { buildCitationGraph, type CitationGraph } from "./citationGraph.ts";
 import { departmentsOf, type Department, type UnitDepartment } from "./departments.ts";
 import { tagCircular, type TopicMatch } from "./topics.ts";
-import { divisions } from "../ingest/jurisdiction.ts";
-import { relatedClauses, similarCirculars, type Related } from "../compare/related.ts";
+import { NATIONAL_CODE, divisionsByCode } from "../config/gazetteer.ts";
+import { relatedClauses, similarCirculars, type Related } from "./related.ts";
 
 export interface ClauseRef {
   docId: string;
@@ -32,8 +32,8 @@ export interface RegionNode {
 }
 
 export interface CorpusIndex {
-  docs: Circular[];
-  byId: Map<string, Circular>;
+  docs: CircularMeta[];
+  byId: Map<string, CircularMeta>;
   clauseTopics: Map<string, Map<string, TopicMatch[]>>;
   docTopics: Map<string, string[]>;
   topicClauses: Map<string, TopicEntry[]>;
@@ -48,14 +48,12 @@ export interface CorpusIndex {
   similarCirculars: () => Map<string, Related[]>;
 }
 
-export const NATIONAL_CODE = "100000";
-
-export function yearOf(doc: Pick<Circular, "date">): string | null {
+export function yearOf(doc: Pick<CircularMeta, "date">): string | null {
   return doc.date?.slice(0, 4) ?? null;
 }
 
-function regionTree(docs: Circular[]): Map<string, RegionNode> {
-  const { byCode } = divisions();
+function regionTree(docs: CircularMeta[]): Map<string, RegionNode> {
+  const byCode = divisionsByCode();
   const regions = new Map<string, RegionNode>();
   const ensure = (code: string): RegionNode => {
     let node = regions.get(code);
@@ -85,7 +83,7 @@ function once<T>(compute: () => T): () => T {
   return () => (value ??= compute());
 }
 
-export function buildCorpusIndex(models: Circular[]): CorpusIndex {
+export function buildCorpusIndex(models: CircularMeta[]): CorpusIndex {
   const docs = [...models].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const clauseTopics = new Map<string, Map<string, TopicMatch[]>>();
@@ -125,7 +123,7 @@ export function buildCorpusIndex(models: Circular[]): CorpusIndex {
   };
 }
 
-export function clauseOf(index: CorpusIndex, ref: ClauseRef): { doc: Circular; clause: Clause } | null {
+export function clauseOf(index: CorpusIndex, ref: ClauseRef): { doc: CircularMeta; clause: Clause } | null {
   const doc = index.byId.get(ref.docId);
   const clause = doc?.clauses.find((c) => c.id === ref.clauseId);
   return doc && clause ? { doc, clause } : null;

@@ -1,7 +1,7 @@
 /** Topic tagging by rule: a clause carries a topic when one of its terms occurs in it. */
 import { TOPICS, type TopicDef } from "../config/topics.ts";
-import type { Circular } from "../model/circular.ts";
-import { toSimplified } from "../ingest/text.ts";
+import type { CircularMeta } from "../model/circular.ts";
+import { toSimplified } from "../text/keys.ts";
 
 export interface TopicMatch {
   slug: string;
@@ -20,7 +20,7 @@ export function tagText(text: string, topics: TopicDef[] = TOPICS): TopicMatch[]
 }
 
 /** Topics of each clause, and of the document (the union of its clauses'). */
-export function tagCircular(doc: Pick<Circular, "clauses">): { byClause: Map<string, TopicMatch[]>; document: string[] } {
+export function tagCircular(doc: Pick<CircularMeta, "clauses">): { byClause: Map<string, TopicMatch[]>; document: string[] } {
   const byClause = new Map<string, TopicMatch[]>();
   const document = new Set<string>();
   for (const c of doc.clauses) {

@@ -3,7 +3,8 @@
  * line ends up either in the body or in `noise`, so a reader can audit the cut.
  */
 import { CHROME_LINE_PATTERNS, CHROME_MAX_LENGTH, PORTAL_FIELD_LABELS, RELATED_LINKS_HEADING } from "../config/chrome.ts";
-import { compactKey, isBlank, lineKey } from "./text.ts";
+import { isBlank } from "../text/chars.ts";
+import { compactKey, lineKey } from "../text/keys.ts";
 
 /** One line of the document body, with its 1-based line number in the source file. */
 export interface BodyLine {

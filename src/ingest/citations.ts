@@ -3,8 +3,8 @@
  * A 《 that is never closed (scraped pages lose the 》) ends at its 文号 or sentence.
  */
 import { GENRES } from "../model/circular.ts";
-import { findDocNumbers } from "./docNumber.ts";
-import { toSimplified } from "./text.ts";
+import { findDocNumbers } from "../text/docNumber.ts";
+import { toSimplified } from "../text/keys.ts";
 
 export interface FoundCitation {
   title: string | null;

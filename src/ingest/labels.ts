@@ -1,10 +1,11 @@
 /**
- * Numbering labels of Chinese official documents: 第X编/章/节/条, 一、, （一）, 1., （1）, ①.
- * Matched on the original line (every width variant is in the patterns), so the label's
+ * Numbering labels of Chinese official documents as written: 第X编/章/节/条, 一、, （一）, 1.,
+ * （1）, ① (their normalised forms, paths and anchors are model/labels.ts). Matched on the
+ * original line (every width variant is in the patterns), so the label's
  * exact extent in the source is known and the rest of the line is kept verbatim.
  */
 import { LABEL_KINDS, type LabelKind } from "../model/circular.ts";
-import { CN_NUMERAL_CLASS, SPACE_CLASS, chineseNumber, halfWidthDigits } from "./text.ts";
+import { CN_NUMERAL_CLASS, SPACE_CLASS, chineseNumber, removeSpace } from "../text/chars.ts";
 
 export interface LabelMatch {
   kind: LabelKind;
@@ -38,10 +39,8 @@ const PATTERNS: Array<{ kind: LabelKind; re: RegExp }> = [
 ];
 
 function toNumber(s: string): number | null {
-  const half = halfWidthDigits(s);
-  if (/^\d+$/.test(half)) return Number(half);
   if (/^[①-⑳]$/.test(s)) return s.charCodeAt(0) - 0x2460 + 1;
-  return chineseNumber(s.replace(new RegExp(`[${SPACE_CLASS}]`, "g"), ""));
+  return chineseNumber(removeSpace(s));
 }
 
 export function matchLabel(line: string): LabelMatch | null {
@@ -60,46 +59,4 @@ export function matchLabel(line: string): LabelMatch | null {
 
 export function rank(kind: LabelKind): number {
   return LABEL_KINDS.indexOf(kind);
-}
-
-const CN_DIGIT_CHARS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/** 23 → 二十三 (for normalised labels of items whose source wrote other forms). */
-export function toChineseNumeral(n: number): string {
-  if (n < 10) return CN_DIGIT_CHARS[n]!;
-  if (n < 20) return "十" + CN_DIGIT_CHARS[n % 10]!;
-  if (n < 100) return CN_DIGIT_CHARS[Math.floor(n / 10)]! + "十" + CN_DIGIT_CHARS[n % 10]!;
-  const rest = n % 100;
-  return CN_DIGIT_CHARS[Math.floor(n / 100)]! + "百" + (rest === 0 ? "" : rest < 10 ? "零" + CN_DIGIT_CHARS[rest] : rest < 20 ? "一" + toChineseNumeral(rest) : toChineseNumeral(rest));
-}
-
-/** The normalised label of a node, as used in paths and citations: 二、 （三） 5. 第五条. */
-export function canonicalLabel(kind: LabelKind, n: number): string {
-  switch (kind) {
-    case "part": return `第${toChineseNumeral(n)}编`;
-    case "chapter": return `第${toChineseNumeral(n)}章`;
-    case "division": return `第${toChineseNumeral(n)}节`;
-    case "article": return `第${toChineseNumeral(n)}条`;
-    case "cnItem": return `${toChineseNumeral(n)}、`;
-    case "cnParen": return `（${toChineseNumeral(n)}）`;
-    case "num": return `${n}.`;
-    case "numParen": return `（${n}）`;
-    case "circled": return String.fromCharCode(0x2460 + n - 1);
-  }
-}
-
-/** Path segment: 二 （三） 5 第五条 — the label without its trailing punctuation. */
-export function pathSegment(kind: LabelKind, n: number): string {
-  return canonicalLabel(kind, n).replace(/[、.]$/, "");
-}
-
-/** Anchor segment: URL-safe and stable. Articles are numbered through the whole document. */
-export function anchorSegment(kind: LabelKind, n: number): string {
-  switch (kind) {
-    case "part": return `pt${n}`;
-    case "chapter": return `ch${n}`;
-    case "division": return `sec${n}`;
-    case "article": return `art${n}`;
-    default: return String(n);
-  }
 }

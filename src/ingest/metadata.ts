@@ -5,10 +5,10 @@
 import { GENRES, type Genre, type PartialDate } from "../model/circular.ts";
 import type { BodyLine } from "./chrome.ts";
 import { dateLine } from "./dates.ts";
-import { findDocNumbers, type DocNumberMatch } from "./docNumber.ts";
+import { findDocNumbers, type DocNumberMatch } from "../text/docNumber.ts";
 import { matchLabel } from "./labels.ts";
-import { splitTopLevel } from "./responsible.ts";
-import { compactKey, lineKey } from "./text.ts";
+import { splitTopLevel } from "../text/split.ts";
+import { compactKey, lineKey } from "../text/keys.ts";
 
 /** Names of organisations end like this (局, 厅, 委员会, 人民政府 …). */
 const ORG_END = /(局|厅|委员会|委|办公室|办公厅|政府|部|办|中心|院|会|室|处|队|组|公司|集团|管委会|指挥部|署|所|站|馆|社|联|团委|总工会|党委|党组)$/;

@@ -6,8 +6,9 @@
  */
 import type { LabelKind, SectionNode, Warning } from "../model/circular.ts";
 import type { BodyLine } from "./chrome.ts";
-import { anchorSegment, matchLabel, pathSegment, rank, type LabelMatch } from "./labels.ts";
-import { lineKey } from "./text.ts";
+import { anchorSegment, partPath } from "../model/labels.ts";
+import { matchLabel, rank, type LabelMatch } from "./labels.ts";
+import { lineKey } from "../text/keys.ts";
 
 interface Draft {
   kind: LabelKind;
@@ -24,7 +25,6 @@ interface Draft {
 
 export interface OutlineClause {
   node: SectionNode;
-  path: string;
   /** Full clause text, children included, verbatim. */
   text: string;
 }
@@ -123,19 +123,16 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
     usedIds.add(id);
     const ownEnd = d.children.length ? d.children[0]!.start - 1 : d.end;
     const own = text(d.start, ownEnd, d.prefixLength);
+    const path = partPath(segs);
     const node: SectionNode = {
-      id, kind: d.kind, label: d.label, number: d.number, heading: d.heading,
+      id, path, kind: d.kind, label: d.label, number: d.number, heading: d.heading,
       text: own.trim() === "" ? null : own,
       lines: [lines[d.start]!.sourceLine, lines[d.end]!.sourceLine],
       isClause: itemKinds.has(d.kind) && !insideClause,
       children: [],
     };
     if (node.isClause) {
-      clauses.push({
-        node,
-        path: segs.map((s) => pathSegment(s.kind, s.number)).join("."),
-        text: text(d.start, d.end, d.prefixLength),
-      });
+      clauses.push({ node, text: text(d.start, d.end, d.prefixLength) });
     }
     node.children = d.children.map((c) => finish(c, segs, insideClause || node.isClause));
     return node;

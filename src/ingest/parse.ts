@@ -4,19 +4,20 @@
  */
 import { createHash } from "node:crypto";
 import { SPAM_LINE } from "../config/chrome.ts";
-import { type Circular, type Clause, type IngestError, type Result, type Warning, walkSections } from "../model/circular.ts";
+import { Circular, SCHEMA_VERSION, validateModel, walkSections, type Clause, type IngestError, type Result, type Warning } from "../model/circular.ts";
 import { stripChrome, type BodyLine } from "./chrome.ts";
 import { findCitations } from "./citations.ts";
 import { isoDate, parseDate } from "./dates.ts";
-import { findDocNumbers } from "./docNumber.ts";
-import { divisions, inferJurisdiction } from "./jurisdiction.ts";
+import { findDocNumbers } from "../text/docNumber.ts";
+import { inferJurisdiction } from "./jurisdiction.ts";
+import { divisionOf } from "../config/gazetteer.ts";
 import { findSignatures, genreOf, readHeader } from "./metadata.ts";
 import { buildOutline } from "./outline.ts";
 import { decode, splitLines } from "./read.ts";
 import { extractResponsible } from "./responsible.ts";
 import { findPromulgation } from "./promulgation.ts";
 import { findTargets } from "./targets.ts";
-import { compactKey, lineKey, toSimplified } from "./text.ts";
+import { compactKey, lineKey, toSimplified } from "../text/keys.ts";
 
 /** Lines that end the text of any open item: 附件, 抄送/印发 (版记), 公开 notes. */
 const CLOSING_LINE = /^(附件\s*\d*\s*[:：]?|附件\s*\d*\s*$|抄送\s*[:：]|印发\s*[:：]|（此件[^）]*）$|\(此件[^)]*\)$|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/;
@@ -147,10 +148,10 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
     .filter((t) => !breaks.has(lineIndexAt(lineStarts, t.index)))
     .map((t) => ({ kind: t.kind, text: t.text, date: t.date, clauseId: anchorAt(t.index) }));
 
-  const clauses: Clause[] = outline.clauses.map(({ node, path, text }) => {
+  const clauses: Clause[] = outline.clauses.map(({ node, text }) => {
     // Read in simplified script: 責任單位 and 牽頭 are the same words.
     const r = extractResponsible(toSimplified(text));
-    return { id: node.id, path, kind: node.kind, label: node.label, heading: node.heading, text, responsible: r.responsible, leads: r.leads, lines: node.lines };
+    return { id: node.id, path: node.path, kind: node.kind, label: node.label, heading: node.heading, text, responsible: r.responsible, leads: r.leads, lines: node.lines };
   });
 
   const title = header.title;
@@ -158,12 +159,13 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
   const jurisdiction = inferJurisdiction({ issuers, title, docNumberPrefix: docNumberMatch?.prefix ?? null, chrome, body });
   if (issuerFromPortal && jurisdiction && issuers[0] && !/[省市县区州旗盟]/.test(issuers[0].slice(0, 6))) {
     // The portal's 发布机构 omits the place its own site is for: 应急管理局 → 寿光市应急管理局.
-    const place = divisions().byCode.get(jurisdiction.code);
+    const place = divisionOf(jurisdiction.code);
     if (place) issuers = [place.name + issuers[0]];
   }
 
   const identity = ownDocNumber ?? `${title}|${issuers.join("、")}|${date ?? ""}`;
   const model: Circular = {
+    schemaVersion: SCHEMA_VERSION,
     id: circularId(jurisdiction?.code ?? null, year, identity),
     title,
     issuers,
@@ -184,7 +186,8 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
     warnings,
     source: { file, sha256: sha256(bytes), encoding: decoded.encoding, lineEnding },
   };
-  return { ok: true, value: model };
+  // The model checks itself: a parser bug that breaks the contract stops here, named.
+  return validateModel(Circular, model, file);
 }
 
 /** Index of the body line holding character `offset` of the joined body (binary search). */

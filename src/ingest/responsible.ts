@@ -2,6 +2,8 @@
  * 责任单位 of a clause: "(责任单位:A、B和相关部门)", "（A、B牵头，各有关部门分工负责）",
  * "（A会同有关部门分工负责）", also when the closing bracket was lost.
  */
+import { CLOSE_PAREN, OPEN_PAREN } from "../text/chars.ts";
+import { splitTopLevel } from "../text/split.ts";
 
 export interface Responsibility {
   responsible: string[];
@@ -10,8 +12,6 @@ export interface Responsibility {
   raw: string | null;
 }
 
-const OPENERS = "（(﹙";
-const CLOSERS = "）)﹚";
 const LABELLED = /[（(﹙]\s*(责任单位|责任部门|牵头单位|主办单位|负责单位|牵头部门|责任主体)\s*[:：]/g;
 /** Verbs that make a bracketed list a list of responsible units. */
 const DUTY_WORDS = /(牵头|负责|配合|会同|落实|参与)\s*$/;
@@ -21,30 +21,13 @@ function bracketed(text: string, start: number): { inner: string; raw: string; c
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     const ch = text[i]!;
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch) && --depth === 0) return { inner: text.slice(start + 1, i), raw: text.slice(start, i + 1), closed: true };
+    if (OPEN_PAREN.includes(ch)) depth++;
+    else if (CLOSE_PAREN.includes(ch) && --depth === 0) return { inner: text.slice(start + 1, i), raw: text.slice(start, i + 1), closed: true };
     else if (ch === "\n") break;
   }
   const end = text.indexOf("\n", start);
   const raw = text.slice(start, end < 0 ? text.length : end).replace(/[。;；\s]+$/, "");
   return { inner: raw.slice(1), raw, closed: false };
-}
-
-/** Splits on 、，,；; outside brackets. */
-export function splitTopLevel(s: string, separators = "、，,；;"): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = "";
-  for (const ch of s) {
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && separators.includes(ch)) {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((x) => x.trim()).filter(Boolean);
 }
 
 export function parseResponsibleList(inner: string): { responsible: string[]; leads: string[] } {

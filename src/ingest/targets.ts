@@ -4,7 +4,7 @@
  */
 import type { PartialDate } from "../model/circular.ts";
 import { isoDate } from "./dates.ts";
-import { halfWidthDigits } from "./text.ts";
+import { halfWidthDigits } from "../text/chars.ts";
 
 export interface FoundTarget {
   kind: "deadline" | "quantity";

@@ -1,9 +1,18 @@
 /**
- * The document model of one circular: the contract between ingest and everything
- * that reads it (MDX, pages, search records, comparison data, exports).
- * One zod schema per concept; types are inferred, never re-declared elsewhere.
+ * The document model of one circular: the contract between ingest and everything that
+ * reads it (MDX, pages, search records, comparison data, exports). One zod schema per
+ * concept; types are inferred, never re-declared elsewhere. The model is validated where
+ * it is produced (end of parsing) and where it is read (site, compare page): see
+ * `validateCircular`.
  */
 import { z } from "zod";
+
+/**
+ * Version of this schema, stored in every model. Raised whenever a field is added,
+ * removed or changes meaning, so stored models of an older shape are parsed again
+ * rather than misread.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** 文种: the 15 genres of the 党政机关公文处理工作条例 (2012). */
 export const GENRES = [
@@ -18,13 +27,17 @@ export const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 export type PartialDate = z.infer<typeof PartialDate>;
 
 export const LEVELS = ["national", "province", "prefecture", "county"] as const;
+/** 层级: national, province (省级), prefecture (地市级), county (县级). */
 export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 
 /** 地区 and 层级, resolved against the GB/T 2260 division list. */
 export const Jurisdiction = z.object({
+  /** Province name (吉林省), null for national documents. */
   province: z.string().nullable(),
+  /** Prefecture-level division (吉林市), null above that level. */
   prefecture: z.string().nullable(),
+  /** County-level division (寿光市), null above that level. */
   county: z.string().nullable(),
   level: Level,
   /** GB/T 2260 six-digit code; "100000" for national bodies. */
@@ -50,12 +63,20 @@ export const LABEL_KINDS = [
 export const LabelKind = z.enum(LABEL_KINDS);
 export type LabelKind = z.infer<typeof LabelKind>;
 
-/** A 1-based inclusive range of lines of `body`. */
+/** A 1-based inclusive range of line numbers of the source file. */
 export const LineRange = z.tuple([z.number().int(), z.number().int()]);
+
+/**
+ * Position of a numbered part: its label and those of its ancestors, each as a path
+ * segment (二, （三）, 5, 第五条) joined by "." — e.g. "二.（三）.5". See model/labels.ts.
+ */
+export const PartPath = z.string().min(1);
 
 export interface SectionNode {
   /** Anchor, unique in the document. */
   id: string;
+  /** Position in the heading tree, e.g. "二.（三）" (the same form as a clause's path). */
+  path: string;
   kind: LabelKind;
   /** The label as written, e.g. "（三）". */
   label: string;
@@ -64,7 +85,7 @@ export interface SectionNode {
   heading: string | null;
   /** Text of this node before its first child, verbatim (label stripped); null when none. */
   text: string | null;
-  /** Lines of `body` this node spans, children included. */
+  /** Source line numbers this node spans, children included. */
   lines: [number, number];
   /** True when this node is a clause (the item level of the document). */
   isClause: boolean;
@@ -73,6 +94,7 @@ export interface SectionNode {
 export const SectionNode: z.ZodType<SectionNode> = z.lazy(() =>
   z.object({
     id: z.string(),
+    path: PartPath,
     kind: LabelKind,
     label: z.string(),
     number: z.number().int(),
@@ -86,80 +108,125 @@ export const SectionNode: z.ZodType<SectionNode> = z.lazy(() =>
 
 /** One numbered item at the document's item level, with its stable anchor. */
 export const Clause = z.object({
+  /** Anchor on the circular's page, stable across re-ingests (e.g. "p2-3", "art12"). */
   id: z.string(),
   /** Full position, e.g. "二.（三）.5". */
-  path: z.string(),
+  path: PartPath,
   kind: LabelKind,
+  /** The label as written in the source, e.g. "（三）" or "11．". */
   label: z.string(),
+  /** Its lead phrase, or null when it starts with running text. */
   heading: z.string().nullable(),
-  /** The complete clause exactly as in the source, label stripped. */
+  /** The complete clause exactly as in the source, label stripped, sub-items included. */
   text: z.string(),
   /** 责任单位 / 牵头 / 分工负责 units, as written. */
   responsible: z.array(z.string()),
   /** Those of `responsible` named as 牵头 (lead). */
   leads: z.array(z.string()),
+  /** Source line numbers the clause spans. */
   lines: LineRange,
 });
 export type Clause = z.infer<typeof Clause>;
 
 /** A document cited in the text: 《title》 with or without a 文号. */
 export const Citation = z.object({
+  /** The cited title without its 《》, or null when only a 文号 is cited. */
   title: z.string().nullable(),
+  /** The cited 文号, normalised (机关代字〔年份〕序号号), or null. */
   docNumber: z.string().nullable(),
+  /** The citation as written. */
   raw: z.string(),
   /** Anchor of the clause (or section) where it is cited; null in the preamble. */
   clauseId: z.string().nullable(),
 });
 export type Citation = z.infer<typeof Citation>;
 
+/** A deadline or a quantitative target named in the text. */
 export const Target = z.object({
   kind: z.enum(["deadline", "quantity"]),
   /** The phrase as written, e.g. "到2019年6月底前" or "下降37%以上". */
   text: z.string(),
   /** For deadlines, the date it names, with its precision. */
   date: PartialDate.nullable(),
+  /** Anchor of the clause or section it stands in; null outside numbered parts. */
   clauseId: z.string().nullable(),
 });
 export type Target = z.infer<typeof Target>;
 
+/** Something the reader should know about how the model was read: a repair, a doubt. */
 export const Warning = z.object({
+  /** Source line number it concerns, or null for the whole document. */
   line: z.number().int().nullable(),
+  /** In Chinese, for the page's 整理说明. */
   message: z.string(),
 });
 export type Warning = z.infer<typeof Warning>;
 
+/** The file a model was read from. */
 export const Source = z.object({
+  /** Path as given to ingest (relative to the project when it is inside it). */
   file: z.string(),
+  /** SHA-256 of the file's bytes. */
   sha256: z.string(),
+  /** The encoding it was decoded from (e.g. "UTF-8", "GB18030", "UTF-8 with BOM"). */
   encoding: z.string(),
   lineEnding: z.enum(["LF", "CRLF", "CR", "mixed", "none"]),
 });
+export type Source = z.infer<typeof Source>;
 
-export const Circular = z.object({
+/** Everything about a circular but its raw text: what the site's pages read. */
+export const CircularMeta = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Stable, URL-safe id: the page is /circulars/<id>/. */
   id: z.string().regex(/^[a-z0-9-]+$/),
+  /** 标题, as written (spacing inside kept). */
   title: z.string(),
+  /** 发文机关, in the order they sign. */
   issuers: z.array(z.string()),
+  /** 主送机关. */
   addressees: z.array(z.string()),
+  /** 文种, or null when the title's ending names none. */
   genre: Genre.nullable(),
+  /** 发文字号, normalised: 机关代字〔年份〕序号号. */
   docNumber: z.string().nullable(),
+  /** 发文字号 as written in the source. */
   docNumberRaw: z.string().nullable(),
+  /** 成文日期 with its real precision. */
   date: PartialDate.nullable(),
+  /** 发布日期 (from the portal), with its precision. */
   published: PartialDate.nullable(),
+  /** 地区 and 层级; null when the evidence does not say. */
   jurisdiction: Jurisdiction.nullable(),
+  /** The heading tree: every numbered part, in document order. */
   sections: z.array(SectionNode),
+  /** The clauses (numbered parts at the document's item level), in document order. */
   clauses: z.array(Clause),
   citations: z.array(Citation),
   targets: z.array(Target),
+  warnings: z.array(Warning),
+  source: Source,
+});
+export type CircularMeta = z.infer<typeof CircularMeta>;
+
+/** The full model: the metadata and the text it was read from. */
+export const Circular = CircularMeta.extend({
   /** The document after portal chrome is removed: its lines verbatim, joined by "\n". */
   body: z.string(),
   /** Lines removed as portal chrome, verbatim, with their line numbers in the source. */
   noise: z.array(z.object({ line: z.number().int(), text: z.string() })),
   /** For each line of `body`, its line number in the source file. */
   bodyLineNumbers: z.array(z.number().int()),
-  warnings: z.array(Warning),
-  source: Source,
 });
 export type Circular = z.infer<typeof Circular>;
+
+/** The fields only the full model has. */
+export const TEXT_FIELDS = ["body", "noise", "bodyLineNumbers"] as const;
+
+/** A full model without its text. */
+export function metaOf(m: Circular): CircularMeta {
+  const { body: _body, noise: _noise, bodyLineNumbers: _lines, ...meta } = m;
+  return meta;
+}
 
 /** A problem that stops one file from being ingested, located in that file. */
 export interface IngestError {
@@ -174,7 +241,20 @@ export function formatError(e: IngestError): string {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IngestError };
 
-/** Every clause in document order; sections are walked depth-first. */
+/**
+ * Validates a model read from `file` against `schema`. A mismatch is an error that names
+ * the file and the first fields that are wrong, never a crash further on.
+ */
+export function validateModel<T>(schema: z.ZodType<T>, data: unknown, file: string): Result<T> {
+  const r = schema.safeParse(data);
+  if (r.success) return { ok: true, value: r.data };
+  const where = r.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(model)"}: ${i.message}`).join("; ");
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  const hint = version !== SCHEMA_VERSION ? ` (schemaVersion ${String(version)}, expected ${SCHEMA_VERSION}: ingest again)` : "";
+  return { ok: false, error: { file, line: 1, message: `not a valid document model${hint}: ${where}` } };
+}
+
+/** Every section node in document order, depth-first, with its ancestors. */
 export function walkSections(nodes: SectionNode[], visit: (n: SectionNode, ancestors: SectionNode[]) => void, ancestors: SectionNode[] = []): void {
   for (const n of nodes) {
     visit(n, ancestors);

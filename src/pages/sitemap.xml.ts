@@ -1,7 +1,7 @@
 import { TOPICS } from "../config/topics.ts";
 import { corpus } from "../site/corpus.ts";
 import { sitemap } from "../site/exports.ts";
-import { url } from "../site/urls.ts";
+import { urls } from "../site/urls.ts";
 import { departmentsByJurisdiction } from "../site/departments.ts";
 export const GET = ({ site }: { site: URL }) => {
   const index = corpus();
@@ -13,5 +13,5 @@ export const GET = ({ site }: { site: URL }) => {
     ...[...index.years.keys()].map((y) => `/years/${y}/`),
     ...[...departmentsByJurisdiction(index).keys()].map((c) => `/departments/${c}/`),
   ];
-  return new Response(sitemap(paths, (p) => new URL(url(p), site).href), { headers: { "content-type": "application/xml; charset=utf-8" } });
+  return new Response(sitemap(paths, (p) => new URL(urls.url(p), site).href), { headers: { "content-type": "application/xml; charset=utf-8" } });
 };

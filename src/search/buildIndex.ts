@@ -6,12 +6,12 @@
  */
 import { TOPICS } from "../config/topics.ts";
 import type { CorpusIndex } from "../corpus/index.ts";
-import type { Circular } from "../model/circular.ts";
+import type { Circular, CircularMeta } from "../model/circular.ts";
 import { yearOf } from "../corpus/index.ts";
-import { toSimplified } from "../ingest/text.ts";
-import { levelName, placeOf } from "../site/format.ts";
+import { phraseKey } from "../text/keys.ts";
+import { levelName, placeOf } from "../model/display.ts";
 import { searchEntries } from "./entries.ts";
-import { normalizeForPhrase, shardOf, type GramKind, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
+import { shardOf, type GramKind, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
 
 /** Aim for posting shards of about this many bytes: a query fetches one per gram. */
 const TARGET_SHARD_BYTES = 12_000;
@@ -22,7 +22,10 @@ const CHUNK_DOCS = 256;
 class PostingWriter {
   /** Per gram: the circular written last, joined chunks, and the parts not yet joined. */
   private readonly grams = new Map<string, { lastDoc: number; chunks: string[]; parts: string[] }>();
-  constructor(readonly n: 2 | 3) {}
+  readonly n: 2 | 3;
+  constructor(n: 2 | 3) {
+    this.n = n;
+  }
 
   /**
    * Adds circular `doc` (called in increasing order) with its entries as characters. Its
@@ -72,15 +75,14 @@ class PostingWriter {
 }
 
 /**
- * Every part of the body is indexed, so each circular is read whole: from `index` when it
- * holds full models, else through `fullModel` one at a time (a large library's bodies need
- * not all be in memory at once).
+ * Every part of the body is indexed, so each circular is read whole through `fullModel`,
+ * one at a time (a large library's bodies need not all be in memory at once).
  */
 export function buildPhraseIndex(
   index: CorpusIndex,
   circularUrl: (id: string) => string,
-  pagefindBundles: string[] = ["pagefind/"],
-  fullModel: (doc: Circular) => Circular = (doc) => doc,
+  pagefindBundles: string[],
+  fullModel: (doc: CircularMeta) => Circular,
 ): Map<string, string> {
   const files = new Map<string, string>();
   const bi = new PostingWriter(2);
@@ -98,7 +100,7 @@ export function buildPhraseIndex(
   index.docs.forEach((doc, d) => {
     const entries = searchEntries(fullModel(doc));
     const texts = [[doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" "), ...entries.map((e) => e.text)];
-    const chars = texts.map((t) => Array.from(normalizeForPhrase(toSimplified(t))));
+    const chars = texts.map((t) => Array.from(phraseKey(t)));
     bi.add(d, chars);
     tri.add(d, chars);
     const topicMask = (index.docTopics.get(doc.id) ?? []).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);

@@ -6,8 +6,7 @@
  */
 import type { Circular, SectionNode } from "../model/circular.ts";
 import { bodySegments } from "../model/segments.ts";
-import { pathSegment } from "../ingest/labels.ts";
-import { citationLabel } from "../site/cite.ts";
+import { citationLabel } from "../model/labels.ts";
 
 export interface SearchEntry {
   /** Fragment id on the circular's page; "" for text outside numbered parts (the page itself). */
@@ -20,19 +19,18 @@ export interface SearchEntry {
 export function searchEntries(doc: Pick<Circular, "body" | "bodyLineNumbers" | "sections" | "clauses">): SearchEntry[] {
   const clauses = new Map(doc.clauses.map((c) => [c.id, c]));
   const out: SearchEntry[] = [];
-  const walk = (node: SectionNode, parentPath: string) => {
-    const path = parentPath ? `${parentPath}.${pathSegment(node.kind, node.number)}` : pathSegment(node.kind, node.number);
+  const walk = (node: SectionNode) => {
     const clause = node.isClause ? clauses.get(node.id) : undefined;
     if (clause) {
       out.push({ anchor: clause.id, label: citationLabel(clause.path), text: clause.text });
       return;
     }
-    if (node.text) out.push({ anchor: node.id, label: citationLabel(path), text: node.text });
-    for (const child of node.children) walk(child, path);
+    if (node.text) out.push({ anchor: node.id, label: citationLabel(node.path), text: node.text });
+    node.children.forEach(walk);
   };
   for (const segment of bodySegments(doc)) {
     if (segment.kind === "text") out.push({ anchor: "", label: "正文", text: segment.text });
-    else walk(segment.node, "");
+    else walk(segment.node);
   }
   return out;
 }

@@ -1,13 +1,13 @@
 /** The filter values of a circular, as both search engines see them. */
 import { TOPICS } from "../config/topics.ts";
-import type { Circular } from "../model/circular.ts";
+import type { CircularMeta } from "../model/circular.ts";
 import { yearOf, type CorpusIndex } from "../corpus/index.ts";
-import { levelName } from "../site/format.ts";
+import { levelName } from "../model/display.ts";
 
 export const FACET_KEYS = ["province", "level", "year", "topic", "genre", "department"] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 
-export function searchFacets(doc: Circular, index: CorpusIndex): Array<[FacetKey, string]> {
+export function searchFacets(doc: CircularMeta, index: CorpusIndex): Array<[FacetKey, string]> {
   const out: Array<[FacetKey, string]> = [];
   const j = doc.jurisdiction;
   if (j) out.push(["province", j.province ?? "国家"], ["level", levelName(j.level)]);

@@ -1,25 +1,15 @@
 /**
  * The exact-phrase index that closes Pagefind's recall gap. Every clause, every other run
- * of body text (entries.ts) and each circular's header (title, 文号, issuers) is an entry. Bigrams map to the entries holding
- * them (two-character queries); trigrams to the entries and the positions they stand at,
- * so a longer phrase is found exactly where its trigrams stand at the right distances:
- * every clause containing it, and no clause that holds its pieces apart.
+ * of body text (entries.ts) and each circular's header (title, 文号, issuers) is an entry,
+ * indexed by its phrase key (text/normalize.ts: half-width, simplified, lower case, no
+ * white space). Bigrams map to the entries holding them (two-character queries); trigrams
+ * to the entries and the positions they stand at, so a longer phrase is found exactly
+ * where its trigrams stand at the right distances: every clause containing it, and no
+ * clause that holds its pieces apart.
  *
  * Shared by the build (which writes the files) and the browser (which reads them):
  * no Node APIs here.
  */
-
-/** Matching form of text: half-width, lower case, no white space. */
-export function normalizeForPhrase(s: string): string {
-  return s.normalize("NFKC").toLowerCase().replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, "");
-}
-
-export function bigrams(normalized: string): string[] {
-  const chars = [...normalized];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
-  return out;
-}
 
 /** FNV-1a over UTF-16 code units: the shard a gram's postings live in. */
 export function shardOf(gram: string, shards: number): number {
@@ -87,10 +77,10 @@ export type GramKind = "bi" | "tri";
  * two characters; else trigrams tiling it (0, 3, 6 … and the last three characters). With
  * positions, trigrams at those offsets pin every character, so a match is exact.
  */
-export function lookupGrams(normalized: string): Array<{ gram: string; at: number }> {
-  const chars = [...normalized];
+export function lookupGrams(key: string): Array<{ gram: string; at: number }> {
+  const chars = [...key];
   if (chars.length < 2) return [];
-  if (chars.length === 2) return [{ gram: normalized, at: 0 }];
+  if (chars.length === 2) return [{ gram: key, at: 0 }];
   const offsets: number[] = [];
   for (let k = 0; k + 3 <= chars.length; k += 3) offsets.push(k);
   if (offsets.at(-1) !== chars.length - 3) offsets.push(chars.length - 3);
@@ -98,16 +88,17 @@ export function lookupGrams(normalized: string): Array<{ gram: string; at: numbe
 }
 
 /**
- * Every entry containing `phrase`, by circular: doc → entry offsets. Exact: a two-character
- * phrase is its bigram; a longer one needs its trigrams at the right distances.
- * Returns null for phrases shorter than two characters (the index cannot answer).
+ * Every entry containing the phrase whose phrase key is `key`, by circular: doc → entry
+ * offsets. Exact: a two-character phrase is its bigram; a longer one needs its trigrams at
+ * the right distances. Returns null for phrases shorter than two characters (the index
+ * cannot answer).
  */
 export async function findPhrase(
-  phrase: string,
+  key: string,
   meta: Pick<PhraseMeta, "shards">,
   loadShard: (kind: GramKind, shard: number) => Promise<Record<string, string>>,
 ): Promise<Map<number, Set<number>> | null> {
-  const grams = lookupGrams(normalizeForPhrase(phrase));
+  const grams = lookupGrams(key);
   if (grams.length === 0) return null;
   const kind: GramKind = [...grams[0]!.gram].length === 2 ? "bi" : "tri";
   const shards = await Promise.all(grams.map((g) => loadShard(kind, shardOf(g.gram, meta.shards[kind]))));

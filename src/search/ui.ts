@@ -9,33 +9,42 @@
  *   more than the whole budget for one (see README, search cost).
  * Query and filters are kept in the URL.
  */
-import { findDocNumbers } from "../ingest/docNumber.ts";
-import { findPhrase, normalizeForPhrase, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
+import { siteUrls } from "../config/urls.ts";
+import { findDocNumbers } from "../text/docNumber.ts";
+import { createKeys, keyWithOffsets, type Keys } from "../text/normalize.ts";
+import { browserFold, type ScriptTable } from "../text/script.ts";
+import { findPhrase, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
 
 const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 const PAGE = 5;
 
-const base = document.documentElement.dataset.base ?? "/";
+const urls = siteUrls(document.documentElement.dataset.base);
 const cache = new Map<string, Promise<unknown>>();
-function getJson<T>(path: string): Promise<T> {
-  let p = cache.get(path);
+function getJson<T>(url: string): Promise<T> {
+  let p = cache.get(url);
   if (!p) {
-    p = fetch(base + path).then((r) => {
-      if (!r.ok) throw new Error(`${path}: ${r.status}`);
+    p = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: ${r.status}`);
       return r.json();
     });
-    cache.set(path, p);
+    cache.set(url, p);
   }
   return p as Promise<T>;
 }
+const searchData = <T>(path: string) => getJson<T>(urls.searchData(path));
+/** Keys folded as the index folded its texts; the whole script table is fetched only for traditional characters. */
+const foldFor = browserFold(() => getJson<ScriptTable>(urls.scriptTable()));
+const keysFor = async (texts: string[]): Promise<Keys> => createKeys(await foldFor(texts));
+
+const length = (key: string) => [...key].length;
 
 /** The phrases a query asks for: a 文号 in any written form is one phrase, else its words. */
-export function queryTerms(q: string): string[] {
+export function queryTerms(q: string, keys: Keys): string[] {
   const trimmed = q.trim();
   const number = findDocNumbers(trimmed)[0];
-  if (number && normalizeForPhrase(number.raw).length >= normalizeForPhrase(trimmed).length - 1) return [number.normalized];
+  if (number && length(keys.phraseKey(number.raw)) >= length(keys.phraseKey(trimmed)) - 1) return [number.normalized];
   return trimmed.split(/[\s\u3000]+/).filter(Boolean);
 }
 
@@ -46,11 +55,11 @@ export interface ExactHit {
 }
 
 /** Every circular containing all the query's phrases; null when a phrase is too short to look up. */
-export async function exactSearch(q: string, filters: Filters): Promise<ExactHit[] | null> {
-  const terms = queryTerms(q);
-  if (terms.length === 0 || terms.some((t) => normalizeForPhrase(t).length < 2)) return null;
-  const meta = await getJson<PhraseMeta>("search-data/meta.json");
-  const perTerm = await Promise.all(terms.map((t) => findPhrase(t, meta, (kind, s) => getJson(`search-data/${kind}/${s}.json`))));
+export async function exactSearch(terms: string[], keys: Keys, filters: Filters): Promise<ExactHit[] | null> {
+  const termKeys = terms.map(keys.phraseKey);
+  if (termKeys.length === 0 || termKeys.some((k) => length(k) < 2)) return null;
+  const meta = await searchData<PhraseMeta>("meta.json");
+  const perTerm = await Promise.all(termKeys.map((k) => findPhrase(k, meta, (kind, s) => searchData(`${kind}/${s}.json`))));
   // A circular matches when it holds every term; its matching entries are those of all terms.
   const docs = (perTerm as Array<Map<number, Set<number>>>).reduce((prev, byDoc) =>
     new Map([...byDoc].filter(([d]) => prev.has(d)).map(([d, s]) => [d, new Set([...s, ...prev.get(d)!])])));
@@ -58,8 +67,8 @@ export async function exactSearch(q: string, filters: Filters): Promise<ExactHit
   if (Object.values(filters).some(Boolean)) {
     // Facets are fetched only when a filter is set: a first search does not pay for them.
     const [f, deptDocs] = await Promise.all([
-      getJson<PhraseFacets>("search-data/facets.json"),
-      filters.department ? getJson<Record<string, number[]>>("search-data/departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
+      searchData<PhraseFacets>("facets.json"),
+      filters.department ? searchData<Record<string, number[]>>("departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
     ]);
     keep = (d) => {
       const [province, level, year, genre, topics] = f.facets[d]!;
@@ -84,11 +93,11 @@ interface PagefindResult {
 }
 
 async function pagefindSearch(q: string, filters: Filters, sort: string): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
-  const meta = await getJson<PhraseMeta>("search-data/meta.json");
+  const meta = await searchData<PhraseMeta>("meta.json");
   const [first, ...others] = meta.pagefindBundles;
-  const pf = await import(/* @vite-ignore */ `${base}${first}pagefind.js`);
-  await pf.options({ baseUrl: base, excerptLength: 40 });
-  for (const bundle of others) await pf.mergeIndex(`${base}${bundle}`);
+  const pf = await import(/* @vite-ignore */ urls.url(`${first}pagefind.js`));
+  await pf.options({ baseUrl: urls.base, excerptLength: 40 });
+  for (const bundle of others) await pf.mergeIndex(urls.url(bundle));
   const pfFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   const search = await pf.search(q, { filters: pfFilters, sort: sort === "date-desc" ? { date: "desc" } : sort === "date-asc" ? { date: "asc" } : undefined });
   const results = (search?.results ?? []) as Array<{ data: () => Promise<PagefindResult> }>;
@@ -97,17 +106,30 @@ async function pagefindSearch(q: string, filters: Filters, sort: string): Promis
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** An excerpt of `text` around the first occurrence of any term, the terms marked. */
-export function excerpt(text: string, terms: string[], width = 40): string {
+/**
+ * An excerpt of `text` around the first occurrence of any term, every occurrence marked.
+ * Matches are found in the text's phrase key (so 應急預案 in a traditional text is marked
+ * for 应急预案) and marked on the characters as written.
+ */
+export function excerpt(text: string, terms: string[], keys: Keys, width = 40): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  const patterns = terms.map((t) => [...normalizeForPhrase(t)].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\s\\u3000]*")).filter(Boolean);
-  if (patterns.length === 0) return escapeHtml(flat.slice(0, width * 2));
-  const pattern = patterns.join("|");
-  const first = new RegExp(pattern, "i").exec(flat.normalize("NFKC"));
-  const start = Math.max(0, (first?.index ?? 0) - width);
-  const slice = flat.slice(start, start + width * 3);
-  const marked = escapeHtml(slice).replace(new RegExp(pattern, "gi"), (m) => `<mark>${m}</mark>`);
-  return (start > 0 ? "…" : "") + marked + (start + width * 3 < flat.length ? "…" : "");
+  const { key, offsets } = keyWithOffsets(flat, keys);
+  const spans: Array<[number, number]> = [];
+  for (const term of terms.map(keys.phraseKey).filter(Boolean)) {
+    for (let at = key.indexOf(term); at >= 0; at = key.indexOf(term, at + 1)) spans.push([offsets[at]!, offsets[at + term.length - 1]! + 1]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const start = Math.max(0, (spans[0]?.[0] ?? 0) - width);
+  const end = Math.min(flat.length, start + width * 3);
+  let out = "";
+  let at = start;
+  for (const [from, to] of spans) {
+    if (from < at || to > end) continue;
+    out += escapeHtml(flat.slice(at, from)) + `<mark>${escapeHtml(flat.slice(from, to))}</mark>`;
+    at = to;
+  }
+  out += escapeHtml(flat.slice(at, end));
+  return (start > 0 ? "…" : "") + out + (end < flat.length ? "…" : "");
 }
 
 function readForm(form: HTMLFormElement): { q: string; filters: Filters; sort: string } {
@@ -157,8 +179,9 @@ export function startSearchPage(): void {
       return;
     }
     status.textContent = "检索中…";
-    const terms = queryTerms(q);
-    const exact = await exactSearch(q, filters);
+    const queryKeys = await keysFor([q]);
+    const terms = queryTerms(q, queryKeys);
+    const exact = await exactSearch(terms, queryKeys, filters);
     if (mine !== run) return;
     if (exact === null || exact.length === 0) {
       // The phrase index cannot answer one-character queries; Pagefind can, and it also
@@ -184,8 +207,9 @@ export function startSearchPage(): void {
       shown += page.length;
       const rendered = await Promise.all(page.map(async (d) => {
         const offsets = hits.get(d)!;
-        const [doc, texts] = await Promise.all([getJson<PhraseDoc>(`search-data/doc/${d}.json`), offsets.some((o) => o > 0) ? getJson<string[]>(`search-data/text/${d}.json`) : null]);
-        return renderResult(doc, offsets, texts, terms);
+        const [doc, texts] = await Promise.all([searchData<PhraseDoc>(`doc/${d}.json`), offsets.some((o) => o > 0) ? searchData<string[]>(`text/${d}.json`) : null]);
+        const shown = texts ? offsets.filter((o) => o > 0).map((o) => texts[o]!) : [];
+        return renderResult(doc, offsets, texts, terms, await keysFor([q, ...shown]));
       }));
       list.append(...rendered);
       more.hidden = shown >= order.length;
@@ -225,7 +249,7 @@ function renderPagefindResult(r: PagefindResult): HTMLLIElement {
   return li;
 }
 
-function renderResult(doc: PhraseDoc, offsets: number[], texts: string[] | null, terms: string[]): HTMLLIElement {
+function renderResult(doc: PhraseDoc, offsets: number[], texts: string[] | null, terms: string[], keys: Keys): HTMLLIElement {
   const li = element("li", { className: "result" },
     element("h2", {}, element("a", { href: doc.url, textContent: doc.title })),
     element("p", { className: "result-meta", textContent: [doc.docNumber, doc.date, doc.place].filter(Boolean).join(" · ") }));
@@ -235,7 +259,7 @@ function renderResult(doc: PhraseDoc, offsets: number[], texts: string[] | null,
     const anchor = doc.anchors[o - 1]!;
     subs.append(element("li", {},
       element("a", { href: anchor ? `${doc.url}#${anchor}` : doc.url, textContent: doc.labels[o - 1]! }),
-      element("p", { className: "excerpt", innerHTML: texts ? excerpt(texts[o]!, terms) : "" })));
+      element("p", { className: "excerpt", innerHTML: texts ? excerpt(texts[o]!, terms, keys) : "" })));
   }
   if (subs.children.length) li.append(subs);
   return li;

@@ -1,6 +1,6 @@
 /** Departments grouped by the jurisdiction whose circulars name them. */
 import type { CorpusIndex } from "../corpus/index.ts";
-import { divisions } from "../ingest/jurisdiction.ts";
+import { placeName } from "../config/gazetteer.ts";
 
 type Entry = CorpusIndex["departments"] extends Map<string, infer V> ? V : never;
 
@@ -21,7 +21,6 @@ export function departmentsByJurisdiction(index: CorpusIndex): Map<string, Entry
 }
 
 export function jurisdictionName(code: string): string {
-  if (code === "100000") return "国家";
   if (code === "000000") return "地区不详";
-  return divisions().byCode.get(code)?.name ?? code;
+  return placeName(code) ?? code;
 }

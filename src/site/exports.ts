@@ -1,7 +1,7 @@
 /** Open-data exports built from the models (pure functions, tested directly). */
-import type { Circular } from "../model/circular.ts";
-import { citationText } from "./cite.ts";
-import { placeOf } from "./format.ts";
+import type { CircularMeta } from "../model/circular.ts";
+import { citationText } from "../model/labels.ts";
+import { placeOf } from "../model/display.ts";
 
 function csvCell(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -11,7 +11,7 @@ function csvCell(v: string): string {
  * One row per clause; UTF-8 with BOM so Excel opens the Chinese correctly. Yielded a
  * circular at a time: the whole file is 79 MB at 4,000 circulars.
  */
-export function* clausesCsv(docs: Circular[], clauseUrlOf: (docId: string, clauseId: string) => string): Generator<string> {
+export function* clausesCsv(docs: CircularMeta[], clauseUrlOf: (docId: string, clauseId: string) => string): Generator<string> {
   const header = ["circular_id", "clause_id", "path", "label", "heading", "text", "responsible", "title", "doc_number", "date", "province", "prefecture", "county", "region_code", "citation", "url"];
   yield "\ufeff" + header.join(",") + "\r\n";
   for (const d of docs) {
@@ -47,7 +47,7 @@ export function isoTimestamp(date: string | null): string {
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function atomFeed(docs: Circular[], siteUrl: string, absolute: (path: string) => string, updated: string): string {
+export function atomFeed(docs: CircularMeta[], siteUrl: string, absolute: (path: string) => string, updated: string): string {
   const sorted = [...docs].sort((a, b) => (b.published ?? b.date ?? "").localeCompare(a.published ?? a.date ?? ""));
   const entries = sorted.map((d) => `  <entry>
     <title>${xml(d.title)}</title>

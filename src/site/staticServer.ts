@@ -21,9 +21,3 @@ export function staticServer(dir: string, base = "/"): Server {
     });
   });
 }
-
-/** "/", "gov/policy", "/gov/policy/" → "/gov/policy/". */
-export function normalizeBase(raw = "/"): string {
-  const trimmed = raw.replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
-}

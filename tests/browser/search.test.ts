@@ -8,8 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { Circular } from "../../src/model/circular.ts";
-import { normalizeForPhrase } from "../../src/search/phrase.ts";
-import { toSimplified } from "../../src/ingest/text.ts";
+import { phraseKey } from "../../src/text/keys.ts";
 import { matchLabel } from "../../src/ingest/labels.ts";
 import { searchEntries } from "../../src/search/entries.ts";
 import { seedSiteSuite, siteModels } from "./harness.ts";
@@ -36,6 +35,15 @@ async function search(q: string, filters: Record<string, string> = {}): Promise<
   await page.click("#search-form button[type=submit]");
   await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
   return docIds(await page.locator("#search-results").getAttribute("data-doc-indexes"));
+}
+
+/** Clicks 显示更多 until every result is on the page. */
+async function showAll() {
+  while (await page.locator("#search-more").isVisible()) {
+    const shown = await page.locator("#search-results li.result").count();
+    await page.click("#search-more");
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results li.result").length > n, shown);
+  }
 }
 
 /** The search index numbers circulars; its per-circular files say which is which. */
@@ -122,9 +130,10 @@ describe("search in the browser", () => {
     }
     let missing = 0;
     for (const phrase of phrases) {
-      const key = normalizeForPhrase(phrase);
-      const expected = models.filter((m) => m.clauses.some((c) => normalizeForPhrase(toSimplified(c.text)).includes(key))).map((m) => m.id);
+      const key = phraseKey(phrase);
+      const expected = models.filter((m) => m.clauses.some((c) => phraseKey(c.text).includes(key))).map((m) => m.id);
       const got = new Set(await search(phrase));
+      await showAll();
       const missed = expected.filter((id) => !got.has(id));
       missing += missed.length;
       expect(missed, phrase).toEqual([]);
@@ -132,7 +141,7 @@ describe("search in the browser", () => {
       for (const id of expected) {
         const subs = await page.locator(`#search-results li.result[data-doc-id="${id}"] .sub-results a`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
         const m = models.find((x) => x.id === id)!;
-        const matching = m.clauses.filter((c) => normalizeForPhrase(toSimplified(c.text)).includes(key)).map((c) => c.id);
+        const matching = m.clauses.filter((c) => phraseKey(c.text).includes(key)).map((c) => c.id);
         expect(subs.some((s) => matching.includes(s)), `${phrase} in ${id}`).toBe(true);
       }
     }
@@ -143,7 +152,7 @@ describe("search in the browser", () => {
     await clearFilters();
     let seed = 7;
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    const inClause = (m: Circular, key: string) => m.clauses.some((c) => normalizeForPhrase(toSimplified(c.text)).includes(key));
+    const inClause = (m: Circular, key: string) => m.clauses.some((c) => phraseKey(c.text).includes(key));
     // Number labels (一、 （二）) are structure, not text: phrases are cut from what follows them.
     const lines = models.flatMap((m) => m.body.split("\n").map((line) => ({ m, line: matchLabel(line)?.rest ?? line })));
     let outside = 0;
@@ -154,15 +163,16 @@ describe("search in the browser", () => {
       const start = rand(chars.length - 4);
       const phrase = chars.slice(start, start + 4).join("");
       if ((phrase.match(/[\u4e00-\u9fff]/g) ?? []).length < 3) continue;
-      const key = normalizeForPhrase(toSimplified(phrase));
+      const key = phraseKey(phrase);
       if (!inClause(m, key)) outside++;
-      const expected = models.filter((x) => normalizeForPhrase(toSimplified(x.body)).includes(key)).map((x) => x.id);
+      const expected = models.filter((x) => phraseKey(x.body).includes(key)).map((x) => x.id);
       const got = new Set(await search(phrase));
+      await showAll();
       expect(expected.filter((id) => !got.has(id)), phrase).toEqual([]);
       // A sub-result of the circular links to the clause or section holding it (the page itself for other text).
-      const places = searchEntries(m).filter((e) => normalizeForPhrase(toSimplified(e.text)).includes(key)).map((e) => e.anchor);
+      const places = searchEntries(m).filter((e) => phraseKey(e.text).includes(key)).map((e) => e.anchor);
       const links = await page.locator(`#search-results li.result[data-doc-id="${m.id}"] .sub-results a`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
-      if (!normalizeForPhrase(toSimplified(m.title)).includes(key)) expect(links.some((l) => places.includes(l)), `${phrase} in ${m.id}`).toBe(true);
+      if (!phraseKey(m.title).includes(key)) expect(links.some((l) => places.includes(l)), `${phrase} in ${m.id}`).toBe(true);
     }
     // The sample did include phrases that are in no clause.
     expect(outside).toBeGreaterThanOrEqual(10);

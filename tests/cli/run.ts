@@ -1,12 +1,11 @@
-/** Runs a project script the way npm does (tsx on the Node running the tests). */
+/** Runs a project script the way npm does (on the Node running the tests, which strips the types). */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 export function runScript(script: string, args: string[] = [], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [TSX, join(ROOT, "scripts", script), ...args], {
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts", script), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: "utf8",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alignClauses, cosine, diffVersions, jaccard, sharedWording, shingles, tfidfVectors, wordDiff } from "../../src/compare/similarity.ts";
-import { relatedClauses } from "../../src/compare/related.ts";
+import { relatedClauses } from "../../src/corpus/related.ts";
+import { phraseKey } from "../../src/text/keys.ts";
 import { parseSeed } from "../helpers.ts";
 
 const A = "加强应急预案管理，修订完善部门突发事件应急预案，实现与地方政府预案有效衔接。";
@@ -8,14 +9,21 @@ const B = "严格落实危险化学品企业风险排查导则，开展安全风
 
 describe("similarity", () => {
   it("identical clauses score 1, unrelated ones near 0", () => {
-    expect(jaccard(shingles(A), shingles(A))).toBe(1);
-    expect(jaccard(shingles(A), shingles(B))).toBeLessThan(0.05);
-    const [va, vb, va2] = tfidfVectors([A, B, A]);
+    expect(jaccard(shingles(A, phraseKey), shingles(A, phraseKey))).toBe(1);
+    expect(jaccard(shingles(A, phraseKey), shingles(B, phraseKey))).toBeLessThan(0.05);
+    const [va, vb, va2] = tfidfVectors([A, B, A], phraseKey);
     expect(cosine(va!, va2!)).toBeCloseTo(1, 6);
     expect(cosine(va!, vb!)).toBeLessThan(0.05);
   });
+  it("scores a clause and its traditional-script twin 1, pinyin annotations and all", () => {
+    const traditional = "加強應急預案管理，修訂完善部門突發(fā)事件應急預案，實現與地方政府預案有效銜接。";
+    expect(jaccard(shingles(A, phraseKey), shingles(traditional, phraseKey))).toBe(1);
+    const [va, vt] = tfidfVectors([A, traditional, B], phraseKey);
+    expect(cosine(va!, vt!)).toBeCloseTo(1, 6);
+    expect(alignClauses([A, B], [B, traditional], phraseKey).pairs).toEqual([{ a: 0, b: 1, score: 1 }, { a: 1, b: 0, score: 1 }]);
+  });
   it("ignores width and spacing differences", () => {
-    expect(jaccard(shingles("（一）加强领导, 落实责任"), shingles("(一)加强领导，落实责任"))).toBe(1);
+    expect(jaccard(shingles("（一）加强领导, 落实责任", phraseKey), shingles("(一)加强领导，落实责任", phraseKey))).toBe(1);
   });
 });
 
@@ -23,7 +31,7 @@ describe("alignClauses", () => {
   it("aligns by content, not position, each clause once, the rest unmatched", () => {
     const a = ["修订完善应急预案，加强应急演练。", "加强危险化学品安全监管，开展专项整治。", "做好宣传教育培训。"];
     const b = ["深化危险化学品专项整治，加强安全监管。", "完善应急预案体系，定期开展应急演练。", "推进信息化平台建设。"];
-    const { pairs, unmatchedA, unmatchedB } = alignClauses(a, b);
+    const { pairs, unmatchedA, unmatchedB } = alignClauses(a, b, phraseKey);
     expect(pairs.map((p) => [p.a, p.b])).toEqual([[0, 1], [1, 0]]);
     expect(pairs.every((p) => p.score > 0.08 && p.score <= 1)).toBe(true);
     expect(unmatchedA).toEqual([2]);
@@ -32,7 +40,7 @@ describe("alignClauses", () => {
   it("on the seeds, 吉林省粮食 (2020) and 寿光 (2019) 城市安全 align on shared subjects", () => {
     const a = parseSeed("000_");
     const b = parseSeed("003_");
-    const { pairs } = alignClauses(a.clauses.map((c) => c.text), b.clauses.map((c) => c.text));
+    const { pairs } = alignClauses(a.clauses.map((c) => c.text), b.clauses.map((c) => c.text), phraseKey);
     const byHeading = new Map(pairs.map((p) => [a.clauses[p.a]!.heading, b.clauses[p.b]!.heading]));
     expect(byHeading.get("提升应急管理能力")).toBe("强化城市安全应急救援管理");
     expect(byHeading.get("强化安全科技创新和应用")).toBe("强化城市安全科技创新和应用");
@@ -42,7 +50,7 @@ describe("alignClauses", () => {
   it("on the seeds, 吉林省安委会 2019 and 兴化 2020 工作要点 align 事故调查 and 执法检查 clauses", () => {
     const a = parseSeed("002_");
     const b = parseSeed("001_");
-    const { pairs } = alignClauses(a.clauses.map((c) => c.text), b.clauses.map((c) => c.text));
+    const { pairs } = alignClauses(a.clauses.map((c) => c.text), b.clauses.map((c) => c.text), phraseKey);
     const map = new Map(pairs.map((p) => [a.clauses[p.a]!.path, b.clauses[p.b]!.path]));
     expect(map.get("三.15")).toBe("五.16");
     expect(map.get("四.18")).toBe("五.15");
@@ -63,7 +71,7 @@ describe("wording and versions", () => {
   it("clause-level diff: added, removed, changed, unchanged", () => {
     const before = ["加强组织领导，落实工作责任。", "开展烟花爆竹专项整治行动。", "到2019年底前完成尾矿库隐患排查。"];
     const after = ["加强组织领导，落实工作责任。", "到2020年底前完成尾矿库隐患排查和治理。", "推进安全生产信息化平台建设。"];
-    const kinds = diffVersions(before, after).map((d) => d.kind).sort();
+    const kinds = diffVersions(before, after, phraseKey).map((d) => d.kind).sort();
     expect(kinds).toEqual(["added", "changed", "removed", "unchanged"]);
   });
 });

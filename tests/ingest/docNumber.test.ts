@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDocNumbers, normalizeDocNumber } from "../../src/ingest/docNumber.ts";
+import { findDocNumbers, normalizeDocNumber } from "../../src/text/docNumber.ts";
 
 describe("normalizeDocNumber", () => {
   it.each([

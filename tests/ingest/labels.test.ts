@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canonicalLabel, matchLabel, toChineseNumeral } from "../../src/ingest/labels.ts";
-import { chineseNumber } from "../../src/ingest/text.ts";
+import { matchLabel } from "../../src/ingest/labels.ts";
+import { canonicalLabel } from "../../src/model/labels.ts";
+import { chineseNumber, toChineseNumeral } from "../../src/text/chars.ts";
 
 describe("matchLabel", () => {
   it.each([

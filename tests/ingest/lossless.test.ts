@@ -8,7 +8,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
 import { decode, splitLines } from "../../src/ingest/read.ts";
-import { compactKey } from "../../src/ingest/text.ts";
+import { compactKey } from "../../src/text/keys.ts";
 import { assertLossless, parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 /** What must not change when only the writing of the characters changes. */

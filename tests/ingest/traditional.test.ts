@@ -2,7 +2,7 @@
 import * as OpenCC from "opencc-js/cn2t";
 import { describe, expect, it } from "vitest";
 import { decode } from "../../src/ingest/read.ts";
-import { compactKey } from "../../src/ingest/text.ts";
+import { compactKey } from "../../src/text/keys.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });

@@ -5,24 +5,26 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildCorpusIndex } from "../../src/corpus/index.ts";
-import { toSimplified } from "../../src/ingest/text.ts";
+import { phraseKey } from "../../src/text/keys.ts";
+import { bigrams } from "../../src/text/grams.ts";
 import { buildPhraseIndex } from "../../src/search/buildIndex.ts";
 import { searchEntries } from "../../src/search/entries.ts";
 import { matchLabel } from "../../src/ingest/labels.ts";
-import { bigrams, findPhrase, lookupGrams, normalizeForPhrase, type PhraseMeta } from "../../src/search/phrase.ts";
+import { findPhrase, lookupGrams, type PhraseMeta } from "../../src/search/phrase.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
 const corpus = buildCorpusIndex(models);
-const files = buildPhraseIndex(corpus, (id) => `/circulars/${id}/`);
+const full = (id: string) => models.find((m) => m.id === id)!;
+const files = buildPhraseIndex(corpus, (id) => `/circulars/${id}/`, ["pagefind/"], (d) => full(d.id));
 const meta = JSON.parse(files.get("meta.json")!) as PhraseMeta;
 const load = async (kind: string, shard: number) => JSON.parse(files.get(`${kind}/${shard}.json`) ?? "{}") as Record<string, string>;
 const entries = corpus.docs.map((d) =>
-  [[d.title, d.docNumber ?? "", d.docNumberRaw ?? "", ...d.issuers].join(" "), ...searchEntries(d).map((e) => e.text)].map((t) => normalizeForPhrase(toSimplified(t))),
+  [[d.title, d.docNumber ?? "", d.docNumberRaw ?? "", ...d.issuers].join(" "), ...searchEntries(full(d.id)).map((e) => e.text)].map(phraseKey),
 );
 
 function bruteForce(phrase: string): Map<number, Set<number>> {
-  const p = normalizeForPhrase(phrase);
+  const p = phraseKey(phrase);
   const out = new Map<number, Set<number>>();
   entries.forEach((texts, d) => texts.forEach((t, e) => {
     if (t.includes(p)) (out.get(d) ?? out.set(d, new Set()).get(d)!).add(e);
@@ -49,7 +51,7 @@ describe("exact-phrase index", () => {
       const start = Math.floor(random() * Math.max(1, text.length - len));
       const phrase = text.slice(start, start + len);
       if ([...phrase].length < 2) continue;
-      expect(asSorted((await findPhrase(phrase, meta, load))!), phrase).toEqual(asSorted(bruteForce(phrase)));
+      expect(asSorted((await findPhrase(phraseKey(phrase), meta, load))!), phrase).toEqual(asSorted(bruteForce(phrase)));
     }
   });
 
@@ -62,7 +64,7 @@ describe("exact-phrase index", () => {
       const a = Math.floor(random() * (text.length - 8));
       const b = Math.floor(random() * (text.length - 8));
       const phrase = text.slice(a, a + 3) + text.slice(b, b + 3);
-      const found = (await findPhrase(phrase, meta, load))!;
+      const found = (await findPhrase(phraseKey(phrase), meta, load))!;
       expect(asSorted(found), phrase).toEqual(asSorted(bruteForce(phrase)));
       const grams = new Set(bigrams(phrase));
       if (!text.includes(phrase) && [...grams].every((g) => text.includes(g))) apart++;
@@ -73,9 +75,9 @@ describe("exact-phrase index", () => {
 
   it("holds the whole body: every body line, but for its number label, is inside an entry", () => {
     corpus.docs.forEach((d, i) => {
-      for (const line of d.body.split("\n").filter((l) => l.trim())) {
+      for (const line of full(d.id).body.split("\n").filter((l) => l.trim())) {
         const text = matchLabel(line)?.rest ?? line;
-        expect(entries[i]!.some((t) => t.includes(normalizeForPhrase(toSimplified(text)))), line).toBe(true);
+        expect(entries[i]!.some((t) => t.includes(phraseKey(text))), line).toBe(true);
       }
     });
   });
@@ -85,13 +87,13 @@ describe("exact-phrase index", () => {
     const general = corpus.docs[d]!.sections.find((s) => s.heading === "总体要求")!;
     expect(general.isClause).toBe(false);
     const phrase = [...general.text!.replace(/\s+/g, "")].slice(6, 14).join("");
-    const hits = (await findPhrase(phrase, meta, load))!;
+    const hits = (await findPhrase(phraseKey(phrase), meta, load))!;
     const doc = JSON.parse(files.get(`doc/${d}.json`)!) as { anchors: string[] };
     expect([...hits.get(d)!].map((e) => doc.anchors[e - 1])).toContain(general.id);
   });
 
   it("answers nothing for one character (Pagefind's job)", async () => {
-    expect(await findPhrase("安", meta, load)).toBeNull();
+    expect(await findPhrase(phraseKey("安"), meta, load)).toBeNull();
   });
 
   it("keeps its table of contents small: facets are a separate file", () => {

@@ -1,4 +1,11 @@
-/** Builds the seed corpus site once for every test file that needs it. */
+/**
+ * Builds the test site once for every test file that needs it: the bundled seeds, plus a
+ * traditional-script mirror of a circular (tests/fixtures/web), so that search and compare
+ * are tried on both scripts.
+ */
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildSite } from "../site/build.ts";
 
@@ -8,9 +15,14 @@ declare module "vitest" {
   }
 }
 
+/** Fixtures the test site holds beside the bundled corpus. */
+export const SITE_FIXTURES = ["web/b-traditional-mirror.txt"];
+
 export default function setup(project: TestProject) {
-  // For quick runs of tests that need no site (never set in CI).
-  if (process.env.SKIP_SITE_BUILD === "1") return;
-  const site = buildSite();
+  const root = join(import.meta.dirname, "..", "..");
+  const corpus = mkdtempSync(join(tmpdir(), "site-corpus-"));
+  cpSync(join(root, "content", "sources"), corpus, { recursive: true });
+  for (const f of SITE_FIXTURES) cpSync(join(root, "tests", "fixtures", f), join(corpus, "fixtures", f));
+  const site = buildSite({ corpus });
   project.provide("seedSite", { dist: site.dist, content: site.content, base: site.base });
 }

@@ -22,7 +22,7 @@ export function buildSite(options: { corpus?: string; base?: string; env?: Recor
   const env: Record<string, string> = { ...inherited, DIST_DIR: dist, INGEST_OUT: content, BASE_PATH: base } as Record<string, string>;
   if (options.corpus) env.CORPUS = options.corpus;
   Object.assign(env, options.env);
-  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "scripts/build.ts")], { cwd: ROOT, env, encoding: "utf8", timeout: 900_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, "scripts/build.ts")], { cwd: ROOT, env, encoding: "utf8", timeout: 900_000 });
   const log = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`site build failed:\n${log}`);
   return { dist, content, base, log };

@@ -1,5 +1,6 @@
 /** Every model, as ingest wrote it, in one JSON array (assembled from the files, not re-serialised). */
-import { allCirculars, modelJson } from "../../site/corpus.ts";
+import { allCirculars } from "../../site/corpus.ts";
+import { modelJson } from "../../corpus/store.ts";
 import { streamedResponse } from "../../site/exports.ts";
 
 function* modelsArray() {

@@ -1,5 +1,5 @@
-/** Display forms of model values (pure). */
-import type { Jurisdiction, Level } from "../model/circular.ts";
+/** Display forms of model values (pure): dates at their precision, level names, places. */
+import type { Jurisdiction, Level } from "./circular.ts";
 
 /** "2020-12-01" → 2020年12月1日; "2012" → 2012年 — the date at its real precision. */
 export function formatDate(date: string | null): string {

@@ -1,10 +1,11 @@
 /**
  * 发文字号: 机关代字〔年份〕序号号. Scraped pages break it (lost brackets, ASCII or
  * half brackets, the closing bracket dropped so year and serial run together); every
- * form is normalised to 〔〕 and the repair is reported. No dependencies: the search page
- * runs it in the browser to read a 文号 typed in any form. (Ingest puts the 机关代字 into
- * simplified script afterwards, so 國辦發 and 国办发 are one number.)
+ * form is normalised to 〔〕 and the repair is reported. Browser-safe: the search page runs
+ * it to read a 文号 typed in any form. (Callers fold the 机关代字 to simplified script, so
+ * 國辦發 and 国办发 are one number.)
  */
+import { DIGIT_CLASS, DOC_NUMBER_CLOSE, DOC_NUMBER_OPEN, classOf, halfWidthDigits } from "./chars.ts";
 
 export interface DocNumberMatch {
   /** As written in the source. */
@@ -19,9 +20,9 @@ export interface DocNumberMatch {
   index: number;
 }
 
-const OPEN = "〔［\\[（(【﹝〖";
-const CLOSE = "〕］\\]）)】﹞〗";
-const D = "0-9０-９";
+const OPEN = classOf(DOC_NUMBER_OPEN);
+const CLOSE = classOf(DOC_NUMBER_CLOSE);
+const D = DIGIT_CLASS;
 // 机关代字: CJK characters (and the odd letter, e.g. 国办发明电). Year, optional close, serial, 号.
 const DOC_NUMBER_RE = new RegExp(
   `([\\u4e00-\\u9fa5A-Za-z]{1,12})[ \\u3000\\u00a0]*([${OPEN}]?)[ \\u3000\\u00a0]*([12１２][${D}]{3})[ \\u3000\\u00a0]*([${CLOSE}]?)[ \\u3000\\u00a0]*第?[ \\u3000\\u00a0]*([${D}]{1,4})[ \\u3000\\u00a0]*[号號]`,
@@ -30,11 +31,6 @@ const DOC_NUMBER_RE = new RegExp(
 
 /** Words that run into a 文号 in prose and are not part of its 机关代字. */
 const LEADING_WORDS = /^.*(?:按照|根据|依据|依照|参照|关于|印发|转发|执行|落实|贯彻|详见|参见|另见|见|文件|通知|意见|文号|字号|和|及|与|或|的|是|为|以)/;
-
-/** As text.ts halfWidthDigits; kept here because text.ts brings opencc, too big for the browser. */
-function halfWidthDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
 
 export function findDocNumbers(text: string): DocNumberMatch[] {
   const out: DocNumberMatch[] = [];

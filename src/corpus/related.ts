@@ -7,7 +7,8 @@
  * only its best `top` neighbours: at 80,000 clauses, sets of strings and a map of every
  * scored pair were most of the build's memory.
  */
-import { bigrams, normalizeForPhrase } from "../search/phrase.ts";
+import { bigrams } from "../text/grams.ts";
+import { phraseKey } from "../text/keys.ts";
 
 export interface ClauseKey {
   docId: string;
@@ -84,7 +85,7 @@ export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket
   // Circulars copy clauses word for word: score each distinct text once, then expand.
   const groups = new Map<string, ClauseKey[]>();
   for (const c of input) {
-    const key = normalizeForPhrase(c.text);
+    const key = phraseKey(c.text);
     const g = groups.get(key);
     if (g) g.push(c);
     else groups.set(key, [c]);

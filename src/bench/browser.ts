@@ -1,0 +1,53 @@
+/**
+ * The test browser: the Chromium that @sparticuz/chromium ships, driven by playwright-core,
+ * with a CJK font from npm so screenshots show Chinese; and a static server for a built
+ * site on 127.0.0.1 (Pagefind needs http, not file://). Used by the browser tests and by
+ * the measuring scripts (search-cost, screenshot).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { AddressInfo } from "node:net";
+import { staticServer } from "../site/staticServer.ts";
+
+const FONT_DIRS = ["400Regular", "700Bold"].map((w) => resolve("node_modules/@expo-google-fonts/noto-sans-sc", w));
+
+/** Chromium reads fonts through its own fontconfig; point it at the npm CJK font before it loads. */
+function configureFonts(): void {
+  if (process.env.FONTCONFIG_PATH?.includes("policy-fonts")) return;
+  const dir = mkdtempSync(join(tmpdir(), "policy-fonts-"));
+  const cache = join(dir, "cache");
+  mkdirSync(cache);
+  writeFileSync(
+    join(dir, "fonts.conf"),
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>${FONT_DIRS.map((d) => `<dir>${d}</dir>`).join("")}<cachedir>${cache}</cachedir></fontconfig>`,
+  );
+  process.env.FONTCONFIG_PATH = dir;
+}
+
+export async function launchBrowser() {
+  configureFonts();
+  const { default: chromium } = await import("@sparticuz/chromium");
+  const { chromium: playwright } = await import("playwright-core");
+  // --single-process ends the browser with its last page; keep the rest of the serverless flags.
+  const args = chromium.args.filter((a: string) => a !== "--single-process" && !a.startsWith("--disable-web-security"));
+  const browser = await playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args: [...args, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    headless: true,
+  });
+  return browser;
+}
+
+export interface StaticServer {
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** Serves `dir` on a free port of 127.0.0.1 so that `base` maps to its root. */
+export async function serveStatic(dir: string, base = "/"): Promise<StaticServer> {
+  const server = staticServer(dir, base);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}

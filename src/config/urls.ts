@@ -1,0 +1,39 @@
+/**
+ * Every URL of the site, built in one place for pages, scripts and browser code, under a
+ * base path normalised once (a portal hosts the site at "/" or at a sub-path).
+ * Browser-safe: no Node APIs.
+ */
+
+/** "/", "gov/policy", "/gov/policy/" → "/gov/policy/". */
+export function normalizeBase(raw: string | undefined = "/"): string {
+  const trimmed = raw.replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+export type SiteUrls = ReturnType<typeof siteUrls>;
+
+export function siteUrls(rawBase?: string) {
+  const base = normalizeBase(rawBase);
+  const url = (path: string) => base + path.replace(/^\//, "");
+  const circular = (id: string) => url(`/circulars/${id}/`);
+  return {
+    base,
+    url,
+    circular,
+    /** A clause or section of a circular: its page and anchor. */
+    clause: (docId: string, anchor: string) => (anchor ? `${circular(docId)}#${anchor}` : circular(docId)),
+    topic: (slug: string) => url(`/topics/${slug}/`),
+    region: (code: string) => url(`/regions/${code}/`),
+    year: (year: string) => url(`/years/${year}/`),
+    /** A department is an anchor on its jurisdiction's page; its slug is d + the jurisdiction code + a hash. */
+    department: (slug: string) => url(`/departments/${slug.slice(1, 7)}/#${slug}`),
+    stub: (slug: string) => url(`/citations/#${slug}`),
+    docJson: (id: string) => url(`/data/circulars/${id}.json`),
+    sourceText: (id: string) => url(`/data/sources/${id}.txt`),
+    compare: (...ids: string[]) => url(`/compare/?${ids.map((id, i) => `${"abc"[i]}=${id}`).join("&")}`),
+    /** Files of the search index (the phrase index and its tables). */
+    searchData: (path: string) => url(`/search-data/${path}`),
+    /** The traditional → simplified table, fetched by browser code that meets traditional script. */
+    scriptTable: () => url("/data/t2s.json"),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The normaliser family: every key the project matches, indexes or compares text by is
+ * built here, on one white-space class and one traditional → simplified fold. A key is
+ * never shown or stored as a circular's text: extractors match on keys and cut the
+ * original characters.
+ *
+ * - lineKey: half-width (NFKC: full-width letters, digits and punctuation; compatibility
+ *   ideographs and Kangxi radicals to the unified ones), simplified, pinyin annotations
+ *   removed, trimmed. For recognising lines.
+ * - compactKey: lineKey with no white space at all, for names written with odd gaps.
+ * - phraseKey: compactKey in lower case, for search, comparison and similarity.
+ *
+ * The fold is injected: the pipeline uses the whole table (keys.ts); the browser folds a
+ * query with the part of the table it needs (script.ts), which gives the same key.
+ */
+import { ANY_SPACE, trimSpace } from "./chars.ts";
+import type { Fold } from "./script.ts";
+
+/** A tone-marked vowel, as pinyin is printed after characters on some mirror sites. */
+const TONE_VOWEL = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+/**
+ * A pinyin annotation right after a Han character: 發(fā), 會（huì）, 應(ying1). It needs
+ * a tone mark or a tone digit, so (a) or (Ⅰ) after a character is left alone.
+ */
+const PINYIN_ANNOTATION = new RegExp(
+  `(?<=\\p{Script=Han})[(（]\\s*(?:[a-zü]*[${TONE_VOWEL}][a-zü${TONE_VOWEL}]*|[a-zü]{1,6}[1-5])\\s*[)）]`,
+  "giu",
+);
+
+/** Pinyin annotations after characters removed; nothing else changes. */
+export function stripPinyin(s: string): string {
+  return s.replace(PINYIN_ANNOTATION, "");
+}
+
+export interface Keys {
+  lineKey(s: string): string;
+  compactKey(s: string): string;
+  phraseKey(s: string): string;
+  /** The fold alone (script only, nothing else changes): for tables of Chinese terms matched in text. */
+  fold: Fold;
+}
+
+export function createKeys(fold: Fold): Keys {
+  // NFKC first: it turns compatibility ideographs into the unified ones the fold knows.
+  const base = (s: string) => fold(stripPinyin(s.normalize("NFKC")));
+  const lineKey = (s: string) => trimSpace(base(s));
+  const compactKey = (s: string) => base(s).replace(ANY_SPACE, "");
+  const phraseKey = (s: string) => compactKey(s).toLowerCase();
+  return { lineKey, compactKey, phraseKey, fold };
+}
+
+/**
+ * The phrase key of `text` with, for each of its UTF-16 units, the index in `text` of the
+ * character it comes from: a match found in the key can be marked on the text as written.
+ */
+export function keyWithOffsets(text: string, keys: Keys): { key: string; offsets: number[] } {
+  const annotated = new Set<number>();
+  for (const m of text.matchAll(PINYIN_ANNOTATION)) for (let i = m.index; i < m.index + m[0].length; i++) annotated.add(i);
+  let key = "";
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (!annotated.has(i)) {
+      const k = keys.phraseKey(ch);
+      key += k;
+      for (let j = 0; j < k.length; j++) offsets.push(i);
+    }
+    i += ch.length;
+  }
+  return { key, offsets };
+}
