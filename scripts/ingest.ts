@@ -21,9 +21,10 @@ interface Manifest {
 const strict = process.argv.includes("--strict");
 const dir = corpusDir();
 
+/** Every file below `d`, but hidden ones and the folder's own README. */
 function listFiles(d: string): string[] {
   return readdirSync(d, { withFileTypes: true }).flatMap((e) => {
-    if (e.name.startsWith(".")) return [];
+    if (e.name.startsWith(".") || /^readme(\.(md|txt))?$/i.test(e.name)) return [];
     const p = join(d, e.name);
     return e.isDirectory() ? listFiles(p) : e.isFile() ? [p] : [];
   });
@@ -56,7 +57,7 @@ const pipeline = pipelineHash();
 const previous: Manifest = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, "utf8")) : { pipeline: "", files: {} };
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
-const files: SourceFile[] = listFiles(dir).map((p) => ({ file: relative(process.cwd(), p) || p, bytes: readFileSync(p) }));
+const files: SourceFile[] = listFiles(dir).map((p) => ({ file: relative(process.cwd(), p) || p, key: relative(dir, p).split("\\").join("/"), bytes: readFileSync(p) }));
 let reused = 0;
 const { models, errors, notices } = ingestCorpus(files, (f) => {
   const before = previous.files[f.file];

@@ -2,7 +2,7 @@
  * `node scripts/search-index.ts`: after the Astro build, indexes dist/ (or DIST_DIR) with
  * Pagefind's extended binary (Chinese segmentation) and writes the exact-phrase index.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { ROOT } from "../src/config/paths.ts";
@@ -21,8 +21,9 @@ const urls = siteUrls(process.env.BASE_PATH);
  */
 const PAGEFIND_BUNDLE = Number(process.env.PAGEFIND_BUNDLE ?? 1000);
 const started = Date.now();
-const circularsDir = join(dist, "circulars");
-const pages = readdirSync(circularsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `circulars/${e.name}/index.html`).sort();
+const models = loadModels();
+// The documents' pages only (not the pages that stand at ids published by earlier builds).
+const pages = models.map((m) => `circulars/${m.id}/index.html`).sort();
 const bundles: string[] = [];
 for (let i = 0; i * PAGEFIND_BUNDLE < pages.length || i === 0; i++) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
@@ -43,7 +44,7 @@ console.log(`search: pagefind indexed ${pages.length} circular pages in ${bundle
 const phraseStarted = Date.now();
 const out = join(dist, "search-data");
 rmSync(out, { recursive: true, force: true });
-const files = buildPhraseIndex(buildCorpusIndex(loadModels()), urls.circular, bundles, (doc) => loadModel(doc.id));
+const files = buildPhraseIndex(buildCorpusIndex(models), urls.circular, bundles, (doc) => loadModel(doc.id));
 let bytes = 0;
 for (const [path, content] of files) {
   const file = join(out, path);

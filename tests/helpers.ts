@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import type { Circular } from "../src/model/circular.ts";
-import { parseCircular } from "../src/ingest/parse.ts";
+import { parseCircular, type ParseOptions } from "../src/ingest/parse.ts";
 import { decode, splitLines } from "../src/ingest/read.ts";
 import { isBlank } from "../src/text/chars.ts";
 
@@ -17,8 +17,8 @@ export function seedBytes(name: string): Buffer {
   return readFileSync(join(SOURCES, name));
 }
 
-export function parseOk(bytes: Uint8Array, file = "test.txt"): Circular {
-  const r = parseCircular(bytes, file);
+export function parseOk(bytes: Uint8Array, file = "test.txt", options: ParseOptions = {}): Circular {
+  const r = parseCircular(bytes, file, options);
   if (!r.ok) throw new Error(`expected ${file} to parse: ${r.error.message} (line ${r.error.line})`);
   return r.value;
 }
@@ -30,8 +30,9 @@ export function parseSeed(prefix: string): Circular {
 }
 
 /**
- * Lossless: every non-blank source line is in exactly one of body and noise, verbatim;
- * every clause text is a substring of body.
+ * Lossless: every non-blank source line is in exactly one of body and noise, verbatim (a
+ * piece cut from a body line is noise too, as a part of its line); every clause text is a
+ * substring of body.
  */
 export function assertLossless(bytes: Uint8Array, m: Circular): void {
   const d = decode(bytes);
@@ -40,9 +41,10 @@ export function assertLossless(bytes: Uint8Array, m: Circular): void {
   const bodyLines = m.body.split("\n");
   expect(bodyLines).toHaveLength(m.bodyLineNumbers.length);
   bodyLines.forEach((text, k) => expect(text).toBe(source[m.bodyLineNumbers[k]! - 1]));
-  m.noise.forEach((n) => expect(n.text).toBe(source[n.line - 1]));
+  // Whole lines of noise are the source's lines; parts are pieces of a line that stays in the body.
+  m.noise.forEach((n) => (n.part ? expect(source[n.line - 1]).toContain(n.text) : expect(n.text).toBe(source[n.line - 1])));
   const inBody = new Set(m.bodyLineNumbers);
-  const inNoise = new Set(m.noise.map((n) => n.line));
+  const inNoise = new Set(m.noise.filter((n) => !n.part).map((n) => n.line));
   source.forEach((line, i) => {
     if (isBlank(line)) return;
     expect(inBody.has(i + 1) !== inNoise.has(i + 1), `line ${i + 1} (${line.slice(0, 30)}) must be in exactly one of body and noise`).toBe(true);

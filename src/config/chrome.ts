@@ -7,17 +7,27 @@
 export const CHROME_MAX_LENGTH = 100;
 
 /** Advertising injected into scraped pages: chrome, and no evidence of the circular's place (澳门赌场). */
-export const SPAM_LINE = /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|赌场|彩金|免费领取|点击进入|点击下载|立即下载|扫码关注|点击查看更多)/;
+export const SPAM_LINE = /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|赌场|彩金|免费领取|点击进入|点击下载|立即下载|扫码关注|点击查看更多|新葡京|威尼斯人|真人视讯|百家乐)/;
 
 /** The heading of a portal's list of other pages; the titles listed under it are chrome too. */
-export const RELATED_LINKS_HEADING = /^(相关链接|相关文章|相关阅读|相关文件|相关新闻|热点推荐|推荐阅读|猜你喜欢|延伸阅读)\s*[:：]?\s*$/;
+export const RELATED_LINKS_HEADING = /^(相关链接|相关文章|相关阅读|相关文件|相关新闻|热点推荐|推荐阅读|猜你喜欢|延伸阅读|相关稿件|附件下载)\s*[:：]?\s*$/;
+
+/** A breadcrumb: 您的位置：首页 > 政务公开 > 通知公告, or 首页 » 信息公开 ›. */
+export const BREADCRUMB = /((您|你)(当前|现在)?(所在)?的?位置|当前位置|所在位置)\s*[:：]|^(首页|网站首页|主页)\s*[>»›/＞]|([\u4e00-\u9fff\w ]{1,12}[>»›＞]\s*){2,}/;
+
+/**
+ * Names of portal sections and sites, which stand above a circular but are never its title
+ * (通知公告 ends like a title: 公告).
+ */
+export const SECTION_NAME = /^(通知公告|通知通告|公示公告|公告公示|最新公告|政策文件|政府文件|部门文件|规范性文件|政策法规|法律法规|文件通知|工作通知|政务公开|信息公开|政府信息公开|新闻中心|工作动态|图片新闻|要闻动态|政策解读|[\u4e00-\u9fff]{2,20}(门户网站|政府网站|网站|政府网|信息网|官网))$/;
 
 /** A line that is chrome wherever it stands (if short). */
 export const CHROME_LINE_PATTERNS: RegExp[] = [
   /^PM ?2\.5/i,
   /^(首页|网站首页)(\s|>|$)/,
-  /(您|你)?(当前|现在)(所在)?的?位置/,
-  /浏览次数|阅读次数|点击数|访问量|浏览量/,
+  BREADCRUMB,
+  SECTION_NAME,
+  /浏览次数|阅读次数|点击数|访问量|浏览量|阅读量/,
   /^(【|\[)?\s*(打印|关闭|打印本页|关闭窗口|打印此页)\s*(】|\])?(\s*(【|\[)?\s*(打印|关闭|关闭窗口|返回顶部|收藏)\s*(】|\])?)*$/,
   /^(【|\[)?\s*字体\s*[:：]?\s*(大|中|小)/,
   /^\s*字号\s*[:：]\s*(大|中|小)/,
@@ -30,6 +40,7 @@ export const CHROME_LINE_PATTERNS: RegExp[] = [
   RELATED_LINKS_HEADING,
   // A navigation menu: four or more short items and nothing else (机构概况 政务公开 新闻动态 …).
   /^[\u4e00-\u9fff]{2,6}(\s+[\u4e00-\u9fff]{2,6}){3,}$/,
+  /^[\u4e00-\u9fff]{2,8}(\s*[|｜]\s*[\u4e00-\u9fff]{2,8}){2,}\s*[|｜]?$/,
   /^政务公开检索$/,
   /^(信息来源|来源|作者|发布时间|发布日期|编辑|责任编辑)\s*[:：][^。；]*$/,
   /^(发布时间|发布日期)\s*[:：]?\s*\d{4}[-/年]\d{1,2}[-/月]\d{1,2}/,
@@ -41,11 +52,23 @@ export const CHROME_LINE_PATTERNS: RegExp[] = [
 ];
 
 /**
- * Labels of a portal's metadata table (政务公开 信息索引). The label line is chrome and so
- * is the value on the line after it; the values are still read for metadata.
+ * Labels of a portal's or law database's metadata (政务公开 信息索引, 法规库). The label line is
+ * chrome and so is the value on the line after it; the values are read as header evidence.
  */
 export const PORTAL_FIELD_LABELS = [
-  "索引号", "分类", "主题分类", "体裁分类", "组配分类", "发布机构", "发文机关", "发文日期",
-  "成文日期", "发布日期", "生效日期", "废止日期", "名称", "标题", "文号", "发文字号",
-  "公开方式", "公开时限", "公开范围", "有效性", "信息来源", "关键词", "主题词", "内容概述",
+  "索引号", "分类", "主题分类", "体裁分类", "组配分类", "发布机构", "发文机关", "发文单位", "制定机关", "颁布机关",
+  "发文日期", "成文日期", "发布日期", "发布时间", "公布日期", "颁布日期", "生效日期", "施行日期", "实施日期", "废止日期",
+  "名称", "标题", "题名", "法规标题", "文件名称", "文号", "发文字号", "文件编号",
+  "公开方式", "公开时限", "公开范围", "有效性", "时效性", "效力级别", "信息来源", "关键词", "主题词", "内容概述",
 ] as const;
+export type PortalFieldLabel = (typeof PORTAL_FIELD_LABELS)[number];
+
+/** Which labels carry which header field, most specific first. */
+export const PORTAL_FIELDS_FOR = {
+  title: ["标题", "法规标题", "文件名称", "题名", "名称"],
+  docNumber: ["发文字号", "文号", "文件编号"],
+  issuer: ["发文机关", "发文单位", "制定机关", "颁布机关", "发布机构", "信息来源"],
+  date: ["成文日期", "发文日期"],
+  published: ["发布日期", "发布时间", "公布日期", "颁布日期"],
+  effective: ["施行日期", "实施日期", "生效日期"],
+} as const satisfies Record<string, readonly PortalFieldLabel[]>;

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { CircularMeta, Citation, Jurisdiction } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
-import { inferJurisdiction } from "../ingest/jurisdiction.ts";
+import { jurisdictionOf } from "../ingest/jurisdiction.ts";
 
 export interface CiteRef {
   docId: string;
@@ -77,7 +77,11 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
           slug: `stub-${createHash("sha256").update(key).digest("hex").slice(0, 10)}`,
           title: c.title,
           docNumber: c.docNumber,
-          jurisdiction: inferJurisdiction({ issuers: c.title ? [c.title.split(/关于|印发/)[0]!] : [], title: c.title ?? "", docNumberPrefix: prefix, chrome: [], body: "" }),
+          jurisdiction: jurisdictionOf({
+            issuers: c.title ? [{ name: c.title.split(/关于|印发/)[0]!, from: "title", line: null }] : [],
+            title: c.title ? { text: c.title, line: null } : null,
+            docNumberPrefix: prefix ? { prefix, line: null } : null,
+          }),
           citedBy: [],
         };
         stubs.set(key, stub);

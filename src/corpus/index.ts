@@ -46,6 +46,8 @@ export interface CorpusIndex {
   relatedClauses: () => Map<string, Related[]>;
   /** docId → the most similar other circulars (computed on first use). */
   similarCirculars: () => Map<string, Related[]>;
+  /** Ids published by earlier builds → the id of the same source now. */
+  movedIds: Map<string, string>;
 }
 
 export function yearOf(doc: Pick<CircularMeta, "date">): string | null {
@@ -83,7 +85,17 @@ function once<T>(compute: () => T): () => T {
   return () => (value ??= compute());
 }
 
-export function buildCorpusIndex(models: CircularMeta[]): CorpusIndex {
+/**
+ * Ids an earlier build published, by source key → the current id of each source still in
+ * the library (content/published-ids.json).
+ */
+export function movedIds(docs: CircularMeta[], published: Record<string, string[]>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of docs) for (const old of published[d.source.key] ?? []) if (old !== d.id) out.set(old, d.id);
+  return out;
+}
+
+export function buildCorpusIndex(models: CircularMeta[], published: Record<string, string[]> = {}): CorpusIndex {
   const docs = [...models].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const clauseTopics = new Map<string, Map<string, TopicMatch[]>>();
@@ -117,7 +129,7 @@ export function buildCorpusIndex(models: CircularMeta[]): CorpusIndex {
   const related = once(() => relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text })))));
   return {
     docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
-    citations: buildCitationGraph(docs), regions: regionTree(docs), years,
+    citations: buildCitationGraph(docs), regions: regionTree(docs), years, movedIds: movedIds(docs, published),
     relatedClauses: related,
     similarCirculars: once(() => similarCirculars(related(), new Map(docs.map((d) => [d.id, d.clauses.length])))),
   };

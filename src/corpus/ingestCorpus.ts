@@ -8,6 +8,8 @@ import { parseCircular } from "../ingest/parse.ts";
 export interface SourceFile {
   /** Path as it should appear in messages. */
   file: string;
+  /** The source's identity: its path inside the source folder (the id is derived from it). */
+  key: string;
   bytes: Uint8Array;
 }
 
@@ -37,7 +39,7 @@ export function assignUniqueIds(models: Circular[]): { models: Circular[]; notic
     let k = 2;
     while (byId.has(`${m.id}-${k}`)) k++;
     const id = `${m.id}-${k}`;
-    const warning: Warning = { line: null, message: `id ${m.id} is also that of ${first.source.file}; this copy is ${id}` };
+    const warning: Warning = { line: null, message: `编号 ${m.id} 已由 ${first.source.file} 使用，此件编为 ${id}` };
     const renamed = { ...m, id, warnings: [...m.warnings, warning] };
     notices.push(`${m.source.file}: ${warning.message}`);
     byId.set(id, renamed);
@@ -55,7 +57,7 @@ export function ingestCorpus(files: SourceFile[], reuse?: (f: SourceFile) => Cir
       parsed.push(cached);
       continue;
     }
-    const r = parseCircular(f.bytes, f.file);
+    const r = parseCircular(f.bytes, f.file, { sourceKey: f.key });
     if (r.ok) parsed.push(r.value);
     else errors.push(r.error);
   }

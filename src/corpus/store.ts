@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Circular, CircularMeta, formatError, validateModel } from "../model/circular.ts";
-import { MODELS_DIR } from "../config/paths.ts";
+import { MODELS_DIR, PUBLISHED_IDS } from "../config/paths.ts";
 
 const modelFiles = () => (existsSync(MODELS_DIR) ? readdirSync(MODELS_DIR).filter((f) => f.endsWith(".json") && !f.startsWith(".")).sort() : []);
 
@@ -39,4 +39,9 @@ export function loadModels(): CircularMeta[] {
 /** One stored model, whole. */
 export function loadModel(id: string): Circular {
   return read<Circular>(Circular, `${id}.json`);
+}
+
+/** Ids published by earlier builds, by source key (content/published-ids.json). */
+export function publishedIds(): Record<string, string[]> {
+  return existsSync(PUBLISHED_IDS) ? (JSON.parse(readFileSync(PUBLISHED_IDS, "utf8")) as { ids: Record<string, string[]> }).ids : {};
 }

@@ -1,8 +1,10 @@
 /**
  * Separates portal chrome from the circular. Nothing is dropped: each non-blank source
- * line ends up either in the body or in `noise`, so a reader can audit the cut.
+ * line ends up either in the body or in `noise`, so a reader can audit the cut. The
+ * portal's metadata fields (发文字号：…, 成文日期：…) are read on the way, with their lines,
+ * as evidence for the header.
  */
-import { CHROME_LINE_PATTERNS, CHROME_MAX_LENGTH, PORTAL_FIELD_LABELS, RELATED_LINKS_HEADING } from "../config/chrome.ts";
+import { CHROME_LINE_PATTERNS, CHROME_MAX_LENGTH, PORTAL_FIELD_LABELS, RELATED_LINKS_HEADING, SPAM_LINE, type PortalFieldLabel } from "../config/chrome.ts";
 import { isBlank } from "../text/chars.ts";
 import { compactKey, lineKey } from "../text/keys.ts";
 
@@ -14,28 +16,70 @@ export interface BodyLine {
   key: string;
 }
 
+/** A value of the portal's metadata, and the source line it was read on. */
+export interface PortalField {
+  value: string;
+  line: number;
+}
+
 export interface ChromeResult {
   body: BodyLine[];
   noise: Array<{ line: number; text: string }>;
   /** Values of the portal's metadata table, by label (e.g. 发布机构 → 应急管理局). */
-  portalFields: Record<string, string>;
+  portalFields: Partial<Record<PortalFieldLabel, PortalField>>;
 }
 
-const LABEL_RE = new RegExp(`^(${PORTAL_FIELD_LABELS.join("|")}):(.*)$`);
-
-/** A portal field label at the start of a line, e.g. "索 引 号:" or "发布机构：应急管理局". */
-function portalField(line: string): { label: string; value: string } | null {
-  const m = LABEL_RE.exec(compactKey(line));
-  if (!m) return null;
-  return { label: m[1]!, value: m[2]!.trim() };
-}
-
+const LABELS = [...PORTAL_FIELD_LABELS].sort((a, b) => b.length - a.length).join("|");
+/**
+ * A field as portals print it, on a key without spaces: "发文字号:X", "•发文字号:X",
+ * "【发文字号】X", "[文号]X".
+ */
+const FIELD_RE = new RegExp(`^[•·●◆■▪◇○*-]*(?:(${LABELS}):|【(${LABELS})】|\\[(${LABELS})\\])(.*)$`);
 /** Several fields on one line: "信息来源:X 发布日期:2020-02-26 浏览次数:". */
-function inlineFields(key: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /(信息来源|来源|发布日期|发布时间|发文日期|成文日期|发布机构|文号)\s*:\s*([^:]*?)(?=\s+\S+\s*:|$)/g;
-  for (const m of key.matchAll(re)) out[m[1]!] = m[2]!.trim();
-  return out;
+const INLINE_FIELD_RE = new RegExp(`(${LABELS})\\s*:\\s*([^:]*?)(?=\\s+\\S+\\s*:|$)`, "g");
+
+function portalField(line: string): { label: PortalFieldLabel; value: string } | null {
+  const m = FIELD_RE.exec(compactKey(line));
+  if (!m) return null;
+  return { label: (m[1] ?? m[2] ?? m[3]) as PortalFieldLabel, value: m[4]!.trim() };
+}
+
+function inlineFields(key: string): Array<{ label: PortalFieldLabel; value: string }> {
+  return [...key.matchAll(INLINE_FIELD_RE)].map((m) => ({ label: m[1] as PortalFieldLabel, value: m[2]!.trim() }));
+}
+
+/** A table row as text: "文号 | 潍政办字〔2019〕33号 | 发布机构 | 潍坊市人民政府办公室 |". */
+function tableFields(key: string): Array<{ label: PortalFieldLabel; value: string }> | null {
+  if (!/[|｜]/.test(key)) return null;
+  const cells = key.split(/[|｜]/).map((c) => c.replace(/\s+/g, "").replace(/[:：]$/, "")).filter(Boolean);
+  const out: Array<{ label: PortalFieldLabel; value: string }> = [];
+  for (let i = 0; i + 1 < cells.length; i++) {
+    if ((PORTAL_FIELD_LABELS as readonly string[]).includes(cells[i]!)) {
+      out.push({ label: cells[i] as PortalFieldLabel, value: cells[i + 1]! });
+      i++;
+    }
+  }
+  return out.length ? out : null;
+}
+
+/** A line left by HTML that was not rendered: tags and entities, perhaps after a number label. */
+export function isMarkupResidue(line: string): boolean {
+  if (!/<\/?[a-z][^>]*>|&(nbsp|lt|gt|amp|quot|#\d+);/i.test(line)) return false;
+  const text = line.replace(/<\/?[a-z][^>]*>|<!--.*?-->|&(nbsp|lt|gt|amp|quot|#\d+);/gi, "");
+  return /^[\s\d.、．（）()一二三四五六七八九十]*$/.test(text);
+}
+
+/** A title with advertising glued after it (…的通知-【澳门新葡京】): a title line, its tail cut off later. */
+function titleBeforeSpam(key: string): boolean {
+  const spam = SPAM_LINE.exec(key);
+  return spam !== null && /关于.{2,80}(通知|意见|决定|通报|公告|通告|报告|批复|函|方案|要点|办法|规定|细则)/.test(key.slice(0, spam.index));
+}
+
+export function isChromeLine(line: string): boolean {
+  const key = lineKey(line);
+  if (key === "") return false;
+  if (isMarkupResidue(line)) return true;
+  return key.length <= CHROME_MAX_LENGTH && !/。/.test(key) && CHROME_LINE_PATTERNS.some((re) => re.test(key)) && !titleBeforeSpam(key);
 }
 
 /** A line listing another page: a title (关于…的通知), perhaps with its date, and no sentence. */
@@ -43,45 +87,49 @@ function isLinkedTitle(key: string): boolean {
   return key.length <= 80 && !/[。；;]/.test(key) && /(关于|通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则)/.test(key);
 }
 
-export function isChromeLine(line: string): boolean {
-  const key = lineKey(line);
-  return key !== "" && key.length <= CHROME_MAX_LENGTH && !/。/.test(key) && CHROME_LINE_PATTERNS.some((re) => re.test(key));
-}
-
 export function stripChrome(lines: string[]): ChromeResult {
   const isNoise = new Array<boolean>(lines.length).fill(false);
-  const portalFields: Record<string, string> = {};
+  const portalFields: ChromeResult["portalFields"] = {};
+  const keep = (label: PortalFieldLabel, value: string, line: number) => {
+    if (value !== "" && !(label in portalFields)) portalFields[label] = { value, line };
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
-    const inline = inlineFields(lineKey(line));
-    const field = Object.keys(inline).length > 1 ? null : portalField(line);
+    const key = lineKey(line);
+    const table = tableFields(key);
+    if (table) {
+      isNoise[i] = true;
+      for (const f of table) keep(f.label, f.value, i + 1);
+      continue;
+    }
+    const inline = inlineFields(key);
+    const field = inline.length > 1 ? null : portalField(line);
     if (field) {
       isNoise[i] = true;
       let value = field.value;
+      let at = i;
       const next = lines[i + 1];
       // The value stands on the very next line when the label line has none.
       if (value === "" && next !== undefined && !isBlank(next) && !portalField(next)) {
         value = lineKey(next);
         isNoise[i + 1] = true;
-        i++;
+        at = ++i;
       }
-      if (value !== "" && !(field.label in portalFields)) portalFields[field.label] = value;
+      keep(field.label, value, at + 1);
       continue;
     }
     if (isChromeLine(line)) {
       isNoise[i] = true;
       // Under 相关文件: the linked titles, up to the first line that is not one.
-      if (RELATED_LINKS_HEADING.test(lineKey(line))) {
+      if (RELATED_LINKS_HEADING.test(key)) {
         while (i + 1 < lines.length && (isBlank(lines[i + 1]!) || isLinkedTitle(lineKey(lines[i + 1]!)))) {
           i++;
           if (!isBlank(lines[i]!)) isNoise[i] = true;
         }
         continue;
       }
-      for (const [label, value] of Object.entries(inline)) {
-        if (value !== "" && !(label in portalFields)) portalFields[label] = value;
-      }
+      for (const f of inline) keep(f.label, f.value, i + 1);
     }
   }
   const noise: ChromeResult["noise"] = [];

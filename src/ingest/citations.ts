@@ -45,7 +45,7 @@ export function findCitations(text: string, ownDocNumber: string | null = null):
       const cut = next && next.index < sentenceEnd ? next.index - 1 : sentenceEnd;
       title = text.slice(i + 1, cut).replace(/[（(,，、\s]+$/, "");
       rawEnd = i + 1 + title.length;
-      repair = `《${title}》: closing 》 was missing`;
+      repair = `书名号不完整，补“》”`;
     }
     if (title.includes("《")) continue; // a mis-nested fragment; the inner 《 is read on its own
     // A 文号 in brackets right after the title belongs to it.
@@ -58,7 +58,7 @@ export function findCitations(text: string, ownDocNumber: string | null = null):
       usedNumbers.add(num!.index);
       const close = /^\s*[）)]?/.exec(text.slice(num!.index + num!.raw.length))!;
       rawEnd = num!.index + num!.raw.length + close[0].length;
-      if (num!.repair) repair = [repair, `${num!.raw} → ${num!.normalized}: ${num!.repair}`].filter(Boolean).join("; ");
+      if (num!.repair) repair = [repair, `文号“${num!.raw}”读作“${num!.normalized}”（${num!.repair}）`].filter(Boolean).join("；");
     }
     const cleanTitle = title.trim();
     // 《意见》 alone means this circular; with a 文号 it names another one by genre only.
@@ -68,8 +68,9 @@ export function findCitations(text: string, ownDocNumber: string | null = null):
   }
   // 文号 cited without a title.
   for (const n of numbers) {
-    if (usedNumbers.has(n.index) || n.normalized === ownDocNumber) continue;
-    out.push({ title: null, docNumber: n.normalized, raw: n.raw, index: n.index, repair: n.repair ? `${n.raw} → ${n.normalized}: ${n.repair}` : null });
+    // The document's own number, however much prose ran into its 机关代字, is no citation.
+    if (usedNumbers.has(n.index) || (ownDocNumber !== null && n.normalized.endsWith(ownDocNumber))) continue;
+    out.push({ title: null, docNumber: n.normalized, raw: n.raw, index: n.index, repair: n.repair ? `文号“${n.raw}”读作“${n.normalized}”（${n.repair}）` : null });
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -1,6 +1,11 @@
-/** Dates as circulars write them → ISO 8601 with their real precision. */
+/**
+ * Dates as circulars write them → ISO 8601 with their real precision. Also the forms
+ * scraped pages break: ○ typed for 〇 (二○一六年), 月 lost (2016年1013日), everything run
+ * together (2021519); these are read where only one reading is possible, and the repair
+ * is said.
+ */
 import type { PartialDate } from "../model/circular.ts";
-import { CN_NUMERAL_CLASS, chineseNumber, halfWidthDigits } from "../text/chars.ts";
+import { CN_NUMERAL_CLASS, chineseNumber, halfWidthDigits, removeSpace } from "../text/chars.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -25,22 +30,58 @@ function num(s: string | undefined): number | null {
   return chineseNumber(halfWidthDigits(s));
 }
 
+/** A date read, and what had to be repaired to read it (in Chinese), if anything. */
+export interface ReadDate {
+  date: PartialDate;
+  repair: string | null;
+}
+
 /** The first date in `s`, or null. */
 export function parseDate(s: string): PartialDate | null {
+  return readDate(s)?.date ?? null;
+}
+
+/** Month and day run together (1013, 519): the one reading that is a real date, else null. */
+function splitMonthDay(year: number, digits: string): PartialDate | null {
+  const readings = [1, 2]
+    .filter((k) => digits.length - k >= 1 && digits.length - k <= 2)
+    .map((k) => isoDate(year, Number(digits.slice(0, k)), Number(digits.slice(k))))
+    .filter((d): d is PartialDate => d !== null);
+  return readings.length === 1 ? readings[0]! : null;
+}
+
+export function readDate(raw: string): ReadDate | null {
+  const s = halfWidthDigits(raw);
   const cn = CN_DATE.exec(s);
   if (cn) {
     const y = num(cn[1]);
-    if (y !== null) return isoDate(y, num(cn[2]), cn[3] === undefined ? null : num(cn[3]));
+    const date = y === null ? null : isoDate(y, num(cn[2]), cn[3] === undefined ? null : num(cn[3]));
+    if (date) return { date, repair: cn[0].includes("○") ? "“○”按“〇”读" : null };
   }
   const n = NUM_DATE.exec(s);
-  if (n) return isoDate(Number(n[1]), Number(n[2]), Number(n[3]));
+  if (n) {
+    const date = isoDate(Number(n[1]), Number(n[2]), Number(n[3]));
+    if (date) return { date, repair: null };
+  }
+  // 2016年1013日: 月 lost between month and day.
+  const glued = /((?:19|20)\d{2})\s*年\s*(\d{3,4})\s*[日号]/.exec(s);
+  if (glued) {
+    const date = splitMonthDay(Number(glued[1]), glued[2]!);
+    if (date) return { date, repair: `“${glued[0]}”缺“月”字，读作 ${date}` };
+  }
   return null;
 }
 
 /** A line that is nothing but a date: the 成文日期 under a signature. */
-export function dateLine(key: string): PartialDate | null {
-  const k = key.replace(/\s+/g, "");
+export function dateLine(key: string): ReadDate | null {
+  const k = removeSpace(halfWidthDigits(key));
   if (k.length > 20) return null;
-  if (!new RegExp(`^(?:${N}{4}年${N}{1,3}月${N}{1,3}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})$`).test(k)) return null;
-  return parseDate(k);
+  if (new RegExp(`^(?:${N}{4}年${N}{1,3}月${N}{1,3}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:19|20)\\d{2}年\\d{3,4}[日号])$`).test(k)) return readDate(k);
+  // 2021519, 20210519: digits alone, read when only one reading is a date.
+  const digits = /^((?:19|20)\d{2})(\d{3,4})$/.exec(k);
+  if (digits) {
+    const date = splitMonthDay(Number(digits[1]), digits[2]!);
+    if (date) return { date, repair: `“${k}”数字连写，读作 ${date}` };
+  }
+  return null;
 }

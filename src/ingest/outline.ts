@@ -85,7 +85,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
       const siblings = depth === 0 ? roots : stack[depth - 1]!.children;
       const prev = [...siblings].reverse().find((s) => s.kind === m.kind);
       if (m.number !== 1 && prev && m.number > prev.number + 1 && m.number !== (lastNumberOfKind.get(m.kind) ?? 0) + 1) {
-        warnings.push({ line: line.sourceLine, message: `numbering jumps from ${prev.label} to ${m.label}` });
+        warnings.push({ line: line.sourceLine, message: `编号从“${prev.label}”跳到“${m.label}”` });
       }
       const draft: Draft = {
         kind: m.kind, number: m.number, label: m.label, heading: leadPhrase(m.rest),
@@ -96,7 +96,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
       lastNumberOfKind.set(m.kind, m.number);
       if (firstLabel < 0) firstLabel = i;
     } else if (m) {
-      warnings.push({ line: line.sourceLine, message: `"${m.label}" does not continue the numbering here; kept as running text` });
+      warnings.push({ line: line.sourceLine, message: `“${m.label}”不接续此处的编号，按正文处理` });
     }
     lastContent = i;
     extendOpen(i);

@@ -1,118 +1,110 @@
 /**
  * One raw circular (bytes) → the typed document model. Pure: the caller reads the file.
- * Returns the model or an error located at file:line; repairs go into `warnings`.
+ * Returns the model or an error located at file:line; repairs and doubts go into
+ * `warnings` (in Chinese, for the page), and every header value records its evidence.
  */
 import { createHash } from "node:crypto";
-import { SPAM_LINE } from "../config/chrome.ts";
-import { Circular, SCHEMA_VERSION, validateModel, walkSections, type Clause, type IngestError, type Result, type Warning } from "../model/circular.ts";
+import { Circular, SCHEMA_VERSION, validateModel, walkSections, type Clause, type IngestError, type Result, type SourceFormat, type Warning } from "../model/circular.ts";
+import { compactKey, toSimplified } from "../text/keys.ts";
 import { stripChrome, type BodyLine } from "./chrome.ts";
 import { findCitations } from "./citations.ts";
-import { isoDate, parseDate } from "./dates.ts";
-import { findDocNumbers } from "../text/docNumber.ts";
-import { inferJurisdiction } from "./jurisdiction.ts";
-import { divisionOf } from "../config/gazetteer.ts";
-import { findSignatures, genreOf, readHeader } from "./metadata.ts";
+import { dateLine } from "./dates.ts";
+import { readHead } from "./head.ts";
+import { readHeaderFields } from "./header.ts";
+import { matchLabel } from "./labels.ts";
+import { findSignatures, isOrgLine } from "./metadata.ts";
 import { buildOutline } from "./outline.ts";
 import { decode, splitLines } from "./read.ts";
 import { extractResponsible } from "./responsible.ts";
-import { findPromulgation } from "./promulgation.ts";
 import { findTargets } from "./targets.ts";
-import { compactKey, lineKey, toSimplified } from "../text/keys.ts";
 
 /** Lines that end the text of any open item: 附件, 抄送/印发 (版记), 公开 notes. */
 const CLOSING_LINE = /^(附件\s*\d*\s*[:：]?|附件\s*\d*\s*$|抄送\s*[:：]|印发\s*[:：]|（此件[^）]*）$|\(此件[^)]*\)$|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/;
+/** A line that can end a complete document without closing punctuation. */
+const ENDS_COMPLETE = /[。！？!?；;）)”」』》]$/;
 
-/** A stable, URL-safe id: place code, year, and a hash of what identifies the circular. */
-export function circularId(code: string | null, year: string | null, identity: string): string {
-  const hash = createHash("sha256").update(compactKey(identity)).digest("hex").slice(0, 8);
-  return `${code ?? "000000"}-${year ?? "0000"}-${hash}`;
+export interface ParseOptions {
+  /**
+   * The source's identity: its path inside the library's source folder (default: the file's
+   * name). The id is derived from it alone, so it does not move when the reading improves.
+   */
+  sourceKey?: string;
+  /** The format the text was extracted from (default: text). */
+  format?: SourceFormat;
+  /** Text decoded from another format: parse it instead of decoding `bytes` (which are still hashed). */
+  text?: string;
+}
+
+/** A stable, URL-safe id from the source's identity alone. */
+export function circularId(sourceKey: string): string {
+  return `c-${createHash("sha256").update(sourceKey.normalize("NFC").replace(/\\/g, "/")).digest("hex").slice(0, 10)}`;
 }
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export function parseCircular(bytes: Uint8Array, file: string): Result<Circular> {
+/** Chinese sentences: a run of at least 8 Han characters (commas between allowed) on one line. */
+function hasChineseSentences(lines: BodyLine[]): boolean {
+  return lines.some((l) => /[\u4e00-\u9fff](?:[\u4e00-\u9fff，、]){7,}/.test(l.key));
+}
+
+/**
+ * A table of contents: 目录, then lines that are headings only (第一章 总则, 一、总体要求), up
+ * to where the text itself starts again at its first heading. Not clauses, not sections.
+ */
+function tableOfContents(lines: BodyLine[]): Set<number> {
+  const toc = new Set<number>();
+  const start = lines.findIndex((l) => /^目\s*录$/.test(l.key));
+  if (start < 0) return toc;
+  const entries: number[] = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const key = lines[i]!.key;
+    if (key === "") continue;
+    const label = matchLabel(lines[i]!.text);
+    if (!label || key.length > 40 || /[。；;]/.test(key)) break;
+    // The text begins where the first entry's heading comes again.
+    if (entries.length && compactKey(key) === compactKey(lines[entries[0]!]!.key)) break;
+    entries.push(i);
+  }
+  if (entries.length >= 2) [start, ...entries].forEach((i) => toc.add(i));
+  return toc;
+}
+
+export function parseCircular(bytes: Uint8Array, file: string, options: ParseOptions = {}): Result<Circular> {
   const fail = (line: number, message: string): Result<Circular> => ({ ok: false, error: { file, line, message } satisfies IngestError });
-  const decoded = decode(bytes);
+  const decoded = options.text !== undefined ? { ok: true as const, text: options.text, encoding: "UTF-8" } : decode(bytes);
   if (!decoded.ok) return fail(1, decoded.message);
   const { lines, lineEnding } = splitLines(decoded.text);
   const { body: bodyLines, noise, portalFields } = stripChrome(lines);
   if (bodyLines.length === 0) return fail(1, "no text left after removing portal chrome");
+  if (!hasChineseSentences(bodyLines)) return fail(bodyLines[0]!.sourceLine, "no Chinese sentences: not a document");
 
-  const warnings: Warning[] = [];
-  let header = readHeader(bodyLines);
-  const looksLikeTitle = (t: string | null): t is string => t !== null && /[\u4e00-\u9fff]{4}/.test(t);
-  // A portal that shows the title only in its metadata table (名称：关于…的通知).
-  const portalTitle = portalFields["标题"] ?? portalFields["名称"] ?? null;
-  const bodyTitleIsWeak = !looksLikeTitle(header.title) || (!/关于/.test(header.title) && !genreOf(header.title));
-  if (bodyTitleIsWeak && looksLikeTitle(portalTitle) && genreOf(portalTitle)) {
-    const at = noise.find((n) => n.text.includes(portalTitle.slice(0, 6)))?.line ?? null;
-    warnings.push({ line: at, message: `no title line in the text; the portal's 标题/名称 "${portalTitle}" is used` });
-    header = { ...header, title: portalTitle, titleIndices: [] };
-  }
-  if (!looksLikeTitle(header.title)) {
-    return fail(bodyLines[0]!.sourceLine, "no recognizable title (expected a line such as 关于…的通知 before the text)");
-  }
-  const titleLine = header.titleIndices[0] ?? -1;
-  if (header.pageTitle) {
-    warnings.push({ line: bodyLines[titleLine]?.sourceLine ?? null, message: `the page "${header.pageTitle}" wraps the circular; its own title is used` });
-  }
+  const body = bodyLines.map((l) => l.text).join("\n");
+  const toc = tableOfContents(bodyLines);
+  const signatures = findSignatures(bodyLines);
+  const head = readHead(bodyLines, (i) => !toc.has(i) && matchLabel(bodyLines[i]!.text) !== null && !dateLine(bodyLines[i]!.key));
+  const header = readHeaderFields({ fileName: file, lines: bodyLines, head, signatures, portal: portalFields, noise, body });
+  const warnings: Warning[] = [...header.warnings];
 
-  // 发文字号
-  const found = header.docNumber ?? (portalFields["文号"] ? findDocNumbers(portalFields["文号"])[0] ?? null : null);
-  // 文号 are compared in simplified script: 國辦發 and 国办发 are one number.
-  const docNumberMatch = found && { ...found, normalized: toSimplified(found.normalized) };
-  if (docNumberMatch?.repair) {
-    const at = header.docNumberIndex !== null ? bodyLines[header.docNumberIndex]!.sourceLine : null;
-    warnings.push({ line: at, message: `文号 ${docNumberMatch.raw} repaired to ${docNumberMatch.normalized}: ${docNumberMatch.repair}` });
-  }
-
-  // 发文机关 and 成文日期: the first signature after the title, else the head, else a
-  // regulation's promulgation note, else the portal.
-  const allSignatures = findSignatures(bodyLines);
-  const signatures = allSignatures.filter((s) => s.indices[0]! > titleLine);
-  const signed = signatures.find((s) => s.issuers.length > 0);
-  let issuers = signed?.issuers ?? (header.headIssuers.length ? header.headIssuers : []);
-  // Regulations state date and maker under the title: （2019年11月29日…第十六次会议通过）.
-  const promulgation = findPromulgation(bodyLines);
-  if (issuers.length === 0 && promulgation?.issuer) issuers = [promulgation.issuer];
-  const portalIssuer = portalFields["发布机构"] ?? portalFields["发文机关"] ?? portalFields["信息来源"] ?? portalFields["来源"];
-  let issuerFromPortal = false;
-  if (issuers.length === 0 && portalIssuer) {
-    issuers = [portalIssuer];
-    issuerFromPortal = true;
-  }
-  let date = (signed ?? signatures[0])?.date ?? promulgation?.date ?? null;
-  if (!date) {
-    const portalDate = portalFields["成文日期"] ?? portalFields["发文日期"];
-    if (portalDate) {
-      date = parseDate(portalDate);
-      if (date) warnings.push({ line: null, message: `成文日期 ${date} taken from the portal's metadata (not in the text)` });
-    }
-  }
-  if (!date && docNumberMatch) date = isoDate(docNumberMatch.year);
-  const publishedRaw = portalFields["发布日期"] ?? portalFields["发布时间"];
-  const published = publishedRaw ? parseDate(publishedRaw) : null;
-
-  // Outline, with header and signature lines closing any open item.
-  const breaks = new Set<number>([...header.titleIndices, ...allSignatures.flatMap((s) => s.indices)]);
-  if (header.docNumberIndex !== null) breaks.add(header.docNumberIndex);
-  if (header.addresseeIndex !== null) breaks.add(header.addresseeIndex);
+  // Outline, with header, history, signature and table-of-contents lines closing any open item.
+  const breaks = new Set<number>([...header.titleIndices, ...toc, ...signatures.flatMap((s) => s.indices)]);
+  for (const d of head.docNumbers) if (d.index !== null) breaks.add(d.index);
+  if (head.addresseeIndex !== null) breaks.add(head.addresseeIndex);
+  const historyLines = new Set(header.acts.map((a) => a.line));
   bodyLines.forEach((l, i) => {
-    if (CLOSING_LINE.test(l.key)) breaks.add(i);
+    if (CLOSING_LINE.test(l.key) || historyLines.has(l.sourceLine)) breaks.add(i);
   });
   const outline = buildOutline(bodyLines, breaks);
   warnings.push(...outline.warnings);
-  // Scraped pages get cut off: say so when the text stops mid-sentence and nothing closes it.
-  const last = bodyLines.at(-1)!;
-  if (signatures.length === 0 && !/[。！？!?；;）)”」』》]$/.test(last.key) && !CLOSING_LINE.test(last.key)) {
-    warnings.push({ line: last.sourceLine, message: `the text stops mid-sentence ("…${[...last.key].slice(-12).join("")}") with no signature or date after it: the source may be truncated` });
+  // Scraped pages get cut off: say so when the text stops mid-sentence, whatever came before.
+  const lastIndex = bodyLines.length - 1;
+  const last = bodyLines[lastIndex]!;
+  if (!ENDS_COMPLETE.test(last.key) && !CLOSING_LINE.test(last.key) && !breaks.has(lastIndex) && !isOrgLine(last.key) && !dateLine(last.key) && !(matchLabel(last.text) && !/[。；;，,]/.test(last.key))) {
+    warnings.push({ line: last.sourceLine, message: `原文可能不完整：正文在“…${[...last.key].slice(-12).join("")}”处中断，句子没有结束` });
   }
 
-  const body = bodyLines.map((l) => l.text).join("\n");
-  const ownDocNumber = docNumberMatch?.normalized ?? null;
-
+  const ownDocNumber = header.docNumber?.normalized ?? null;
   // Anchors by source line, deepest last, to place citations and targets.
   const anchors: Array<{ id: string; from: number; to: number }> = [];
   walkSections(outline.sections, (n) => anchors.push({ id: n.id, from: n.lines[0], to: n.lines[1] }));
@@ -127,23 +119,27 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
     return found;
   };
 
-  // The circular itself and its attachment (a body line of its own) are not citations.
+  // The circular itself and its attachments (a body line of their own) are not citations —
+  // unless the text repeals a predecessor of the same name (…同时废止).
   const ownNames = new Set([header.title, header.pageTitle ?? "", ...bodyLines.filter((l) => l.key.length <= 60).map((l) => l.key)].map(compactKey));
   const ownTitleKey = compactKey(header.pageTitle ?? header.title);
   const seen = new Set<string>();
   const titleLines = new Set(header.titleIndices);
   const citations = findCitations(body, ownDocNumber).flatMap((c) => {
-    // A title wrapped over lines (关于印发《…安全\n…方案》的通知) names the circular's own attachment.
-    if (titleLines.has(lineIndexAt(lineStarts, c.index))) return [];
-    if (c.title && (ownNames.has(compactKey(c.title)) || ownTitleKey.includes(`《${compactKey(c.title)}》`))) return [];
-    if (c.repair) warnings.push({ line: sourceLineAt(bodyLines, lineStarts, c.index), message: `citation ${c.raw}: ${c.repair}` });
-    const citation = { title: c.title, docNumber: c.docNumber, raw: c.raw, clauseId: anchorAt(c.index) };
+    const repeals = /^[^。；;\n]{0,40}?(同时)?(废止|停止执行|不再执行)/.test(body.slice(c.index + c.raw.length));
+    if (!repeals) {
+      // A title wrapped over lines (关于印发《…安全\n…方案》的通知) names the circular's own attachment.
+      if (titleLines.has(lineIndexAt(lineStarts, c.index))) return [];
+      if (c.title && (ownNames.has(compactKey(c.title)) || ownTitleKey.includes(`《${compactKey(c.title)}》`))) return [];
+    }
+    if (c.repair) warnings.push({ line: sourceLineAt(bodyLines, lineStarts, c.index), message: `引用“${c.raw}”：${c.repair}` });
+    const citation = { title: c.title, relation: repeals ? ("repeals" as const) : ("cites" as const), docNumber: c.docNumber, raw: c.raw, clauseId: anchorAt(c.index) };
     const key = `${citation.title}|${citation.docNumber}|${citation.clauseId}`;
     if (seen.has(key)) return [];
     seen.add(key);
     return [citation];
   });
-  const year = date?.slice(0, 4) ?? (docNumberMatch ? String(docNumberMatch.year) : null);
+  const year = header.date?.slice(0, 4) ?? null;
   const targets = findTargets(body, year === null ? null : Number(year))
     .filter((t) => !breaks.has(lineIndexAt(lineStarts, t.index)))
     .map((t) => ({ kind: t.kind, text: t.text, date: t.date, clauseId: anchorAt(t.index) }));
@@ -154,37 +150,31 @@ export function parseCircular(bytes: Uint8Array, file: string): Result<Circular>
     return { id: node.id, path: node.path, kind: node.kind, label: node.label, heading: node.heading, text, responsible: r.responsible, leads: r.leads, lines: node.lines };
   });
 
-  const title = header.title;
-  const chrome = noise.map((n) => n.text).filter((t) => !SPAM_LINE.test(lineKey(t)));
-  const jurisdiction = inferJurisdiction({ issuers, title, docNumberPrefix: docNumberMatch?.prefix ?? null, chrome, body });
-  if (issuerFromPortal && jurisdiction && issuers[0] && !/[省市县区州旗盟]/.test(issuers[0].slice(0, 6))) {
-    // The portal's 发布机构 omits the place its own site is for: 应急管理局 → 寿光市应急管理局.
-    const place = divisionOf(jurisdiction.code);
-    if (place) issuers = [place.name + issuers[0]];
-  }
-
-  const identity = ownDocNumber ?? `${title}|${issuers.join("、")}|${date ?? ""}`;
+  const sourceKey = options.sourceKey ?? file.split(/[\\/]/).at(-1)!;
   const model: Circular = {
     schemaVersion: SCHEMA_VERSION,
-    id: circularId(jurisdiction?.code ?? null, year, identity),
-    title,
-    issuers,
-    addressees: header.addressees,
-    genre: genreOf(title),
+    id: circularId(sourceKey),
+    title: header.title,
+    issuers: header.issuers,
+    addressees: head.addressees,
+    genre: header.genre,
     docNumber: ownDocNumber,
-    docNumberRaw: docNumberMatch?.raw ?? null,
-    date,
-    published,
-    jurisdiction,
+    docNumberRaw: header.docNumber?.raw ?? null,
+    date: header.date,
+    published: header.published,
+    effective: header.effective,
+    jurisdiction: header.jurisdiction,
     sections: outline.sections,
     clauses,
     citations,
     targets,
     body,
-    noise,
+    noise: [...noise, ...header.fragments].sort((a, b) => a.line - b.line),
     bodyLineNumbers: bodyLines.map((l) => l.sourceLine),
     warnings,
-    source: { file, sha256: sha256(bytes), encoding: decoded.encoding, lineEnding },
+    provenance: header.record.provenance,
+    candidates: header.record.lost,
+    source: { file, key: sourceKey, format: options.format ?? "text", sha256: sha256(bytes), encoding: decoded.encoding, lineEnding },
   };
   // The model checks itself: a parser bug that breaks the contract stops here, named.
   return validateModel(Circular, model, file);

@@ -32,6 +32,7 @@ export function frontmatter(m: Circular): Record<string, unknown> {
     docNumberRaw: m.docNumberRaw,
     date: m.date,
     published: m.published,
+    effective: m.effective,
     jurisdiction: m.jurisdiction,
     clauseCount: m.clauses.length,
     warnings: m.warnings.map((w) => (w.line ? `${w.line}: ${w.message}` : w.message)),

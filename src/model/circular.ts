@@ -12,13 +12,16 @@ import { z } from "zod";
  * removed or changes meaning, so stored models of an older shape are parsed again
  * rather than misread.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** 文种: the 15 genres of the 党政机关公文处理工作条例 (2012). */
-export const GENRES = [
+export const DOCUMENT_GENRES = [
   "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
   "通报", "报告", "请示", "批复", "议案", "函", "纪要",
 ] as const;
+/** The forms of laws and regulations (法规), beside them (决定 is both). */
+export const REGULATION_GENRES = ["法", "条例", "规定", "办法", "实施细则", "细则", "规则"] as const;
+export const GENRES = [...DOCUMENT_GENRES, ...REGULATION_GENRES] as const;
 export const Genre = z.enum(GENRES);
 export type Genre = z.infer<typeof Genre>;
 
@@ -132,6 +135,8 @@ export type Clause = z.infer<typeof Clause>;
 export const Citation = z.object({
   /** The cited title without its 《》, or null when only a 文号 is cited. */
   title: z.string().nullable(),
+  /** What the text does with it: cites it, or repeals it (…同时废止: a predecessor). */
+  relation: z.enum(["cites", "repeals"]),
   /** The cited 文号, normalised (机关代字〔年份〕序号号), or null. */
   docNumber: z.string().nullable(),
   /** The citation as written. */
@@ -162,10 +167,69 @@ export const Warning = z.object({
 });
 export type Warning = z.infer<typeof Warning>;
 
+/** Where a header value was read: the kinds of evidence, strongest first. */
+export const EVIDENCE_SOURCES = [
+  "signature", // 落款: the issuer and date under the text
+  "history", // a regulation's history lines (通过, 修订, 公布, 施行 …)
+  "head", // the document's head: 版头, title line, 文号 line
+  "title", // read out of the title (its issuer, place, 文种)
+  "portal-field", // the portal's or database's metadata (发文字号：…, 成文日期：…)
+  "file-name", // the name the file was saved under: 上海市防汛条例(2021-11-25).txt
+  "docNumber", // the 文号 (its 机关代字 names a place; its year a date)
+  "chrome", // the portal page around the document (its site names the place)
+  "body", // the running text
+] as const;
+export const EvidenceSource = z.enum(EVIDENCE_SOURCES);
+export type EvidenceSource = z.infer<typeof EvidenceSource>;
+
+/** How far a value can be trusted: high values are shown as fact; low ones are not chosen. */
+export const Confidence = z.enum(["high", "medium", "low"]);
+export type Confidence = z.infer<typeof Confidence>;
+
+/** Where one header value came from. */
+export const Evidence = z.object({
+  from: EvidenceSource,
+  /** Source line number it was read on; null when it is not one line (e.g. the whole body). */
+  line: z.number().int().nullable(),
+  confidence: Confidence,
+  /** The rule that read it, in Chinese, for the page: 「发文字号」字段, 落款日期, 历史沿革中最后一次修正. */
+  rule: z.string(),
+  /** True when the value is inferred, not read: a year taken from the 文号. */
+  inferred: z.boolean(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+/** The header fields whose source is recorded. */
+export const HEADER_FIELDS = ["title", "issuers", "docNumber", "date", "published", "effective", "genre", "jurisdiction"] as const;
+export const HeaderField = z.enum(HEADER_FIELDS);
+export type HeaderField = z.infer<typeof HeaderField>;
+
+/** For each header field, where its value came from; null when the field is unknown. */
+export const Provenance = z.object(Object.fromEntries(HEADER_FIELDS.map((f) => [f, Evidence.nullable()])) as Record<HeaderField, z.ZodNullable<typeof Evidence>>);
+export type Provenance = z.infer<typeof Provenance>;
+
+/** A value that was found but not chosen (weaker, or in conflict), kept for audit. */
+export const LostCandidate = Evidence.extend({
+  field: HeaderField,
+  /** The value as it would have been shown (issuers joined by 、, a place by its code). */
+  value: z.string(),
+});
+export type LostCandidate = z.infer<typeof LostCandidate>;
+
 /** The file a model was read from. */
+export const SOURCE_FORMATS = ["text", "html", "docx", "pdf", "ofd"] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
 export const Source = z.object({
   /** Path as given to ingest (relative to the project when it is inside it). */
   file: z.string(),
+  /**
+   * The source's identity: its path inside the library's source folder. The id is derived
+   * from it alone, so an id does not move when the parser reads the document better.
+   */
+  key: z.string(),
+  /** The file's format, recognised by its content. */
+  format: z.enum(SOURCE_FORMATS),
   /** SHA-256 of the file's bytes. */
   sha256: z.string(),
   /** The encoding it was decoded from (e.g. "UTF-8", "GB18030", "UTF-8 with BOM"). */
@@ -185,7 +249,7 @@ export const CircularMeta = z.object({
   issuers: z.array(z.string()),
   /** 主送机关. */
   addressees: z.array(z.string()),
-  /** 文种, or null when the title's ending names none. */
+  /** 文种, or the form of a law or regulation (法, 条例 …); null when the title's ending names none. */
   genre: Genre.nullable(),
   /** 发文字号, normalised: 机关代字〔年份〕序号号. */
   docNumber: z.string().nullable(),
@@ -195,6 +259,8 @@ export const CircularMeta = z.object({
   date: PartialDate.nullable(),
   /** 发布日期 (from the portal), with its precision. */
   published: PartialDate.nullable(),
+  /** 施行日期 / 生效日期: when it takes effect, with its precision. */
+  effective: PartialDate.nullable(),
   /** 地区 and 层级; null when the evidence does not say. */
   jurisdiction: Jurisdiction.nullable(),
   /** The heading tree: every numbered part, in document order. */
@@ -204,6 +270,10 @@ export const CircularMeta = z.object({
   citations: z.array(Citation),
   targets: z.array(Target),
   warnings: z.array(Warning),
+  /** Where each header value came from. */
+  provenance: Provenance,
+  /** Header values found but not chosen, for audit. */
+  candidates: z.array(LostCandidate),
   source: Source,
 });
 export type CircularMeta = z.infer<typeof CircularMeta>;
@@ -212,8 +282,12 @@ export type CircularMeta = z.infer<typeof CircularMeta>;
 export const Circular = CircularMeta.extend({
   /** The document after portal chrome is removed: its lines verbatim, joined by "\n". */
   body: z.string(),
-  /** Lines removed as portal chrome, verbatim, with their line numbers in the source. */
-  noise: z.array(z.object({ line: z.number().int(), text: z.string() })),
+  /**
+   * What was removed as portal chrome, verbatim, with its source line number: whole lines,
+   * and (`part`: true) pieces cut out of a line that stays in the body, such as a portal's
+   * suffix or anti-scraping junk inside a title.
+   */
+  noise: z.array(z.object({ line: z.number().int(), text: z.string(), part: z.boolean().optional() })),
   /** For each line of `body`, its line number in the source file. */
   bodyLineNumbers: z.array(z.number().int()),
 });

@@ -1,5 +1,5 @@
 /** Display forms of model values (pure): dates at their precision, level names, places. */
-import type { Jurisdiction, Level } from "./circular.ts";
+import type { Confidence, Evidence, Jurisdiction, Level } from "./circular.ts";
 
 /** "2020-12-01" → 2020年12月1日; "2012" → 2012年 — the date at its real precision. */
 export function formatDate(date: string | null): string {
@@ -15,4 +15,11 @@ export function placeOf(j: Jurisdiction | null): string {
   if (!j) return "";
   if (j.level === "national") return "国家";
   return [j.province, j.prefecture, j.county].filter(Boolean).join("");
+}
+
+const CONFIDENCE_NAMES: Record<Confidence, string> = { high: "高", medium: "中", low: "低" };
+
+/** Where a header value came from, for the page: 第 3 行「发文字号」字段（可信度：中）. */
+export function evidenceText(e: Evidence): string {
+  return `${e.line ? `第 ${e.line} 行` : ""}${e.rule}（可信度：${CONFIDENCE_NAMES[e.confidence]}${e.inferred ? "，推定" : ""}）`;
 }

@@ -3,6 +3,7 @@
  * reader can land on, in reading order — each clause whole, each section's own text (一、
  * 总体要求 and its paragraph), and the runs outside numbered parts (preamble, signature,
  * attachment lines). Together they are the whole body, so no phrase of it goes unfound.
+ * A part's label is part of its entry: readers search for 第五十二条 too.
  */
 import type { Circular, SectionNode } from "../model/circular.ts";
 import { bodySegments } from "../model/segments.ts";
@@ -22,10 +23,10 @@ export function searchEntries(doc: Pick<Circular, "body" | "bodyLineNumbers" | "
   const walk = (node: SectionNode) => {
     const clause = node.isClause ? clauses.get(node.id) : undefined;
     if (clause) {
-      out.push({ anchor: clause.id, label: citationLabel(clause.path), text: clause.text });
+      out.push({ anchor: clause.id, label: citationLabel(clause.path), text: clause.label + clause.text });
       return;
     }
-    if (node.text) out.push({ anchor: node.id, label: citationLabel(node.path), text: node.text });
+    if (node.text) out.push({ anchor: node.id, label: citationLabel(node.path), text: node.label + node.text });
     node.children.forEach(walk);
   };
   for (const segment of bodySegments(doc)) {

@@ -4,12 +4,12 @@
  */
 import type { CircularMeta } from "../model/circular.ts";
 import { buildCorpusIndex, type CorpusIndex } from "../corpus/index.ts";
-import { loadModels } from "../corpus/store.ts";
+import { loadModels, publishedIds } from "../corpus/store.ts";
 
 let index: CorpusIndex | null = null;
 
 export function corpus(): CorpusIndex {
-  index ??= buildCorpusIndex(loadModels());
+  index ??= buildCorpusIndex(loadModels(), publishedIds());
   return index;
 }
 

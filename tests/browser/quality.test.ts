@@ -116,7 +116,7 @@ describe("keyboard", () => {
       await ready(page);
       const controls = await page.locator("main input:visible, main select:visible, main button:visible").count();
       const reached = new Set<string>();
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 600 && reached.size < controls; i++) {
         await page.keyboard.press("Tab");
         const info = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement;

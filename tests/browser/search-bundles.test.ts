@@ -3,10 +3,10 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { buildSite } from "../site/build.ts";
+import { buildSite, seedCorpus } from "../site/build.ts";
 import { launchBrowser, serveStatic, siteModels, type StaticServer } from "./harness.ts";
 
-const site = buildSite({ env: { PAGEFIND_BUNDLE: "2" } });
+const site = buildSite({ corpus: seedCorpus(), env: { PAGEFIND_BUNDLE: "2" } });
 let browser: Browser;
 let server: StaticServer;
 beforeAll(async () => {

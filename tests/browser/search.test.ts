@@ -87,8 +87,9 @@ describe("search in the browser", () => {
 
   it("filters narrow the results correctly", async () => {
     await clearFilters();
+    const holds = (m: Circular) => phraseKey([m.title, m.docNumber, ...m.issuers, m.body].join(" ")).includes("安全");
     const all = await search("安全");
-    expect(all).toHaveLength(models.length);
+    expect(all.sort()).toEqual(models.filter(holds).map((m) => m.id).sort());
     const cases: Array<[Record<string, string>, (m: Circular) => boolean]> = [
       [{ province: "吉林省" }, (m) => m.jurisdiction?.province === "吉林省"],
       [{ level: "县级" }, (m) => m.jurisdiction?.level === "county"],
@@ -100,7 +101,7 @@ describe("search in the browser", () => {
     for (const [filters, expected] of cases) {
       await clearFilters();
       const ids = await search("安全", filters);
-      expect(ids.sort(), JSON.stringify(filters)).toEqual(models.filter(expected).map((m) => m.id).sort());
+      expect(ids.sort(), JSON.stringify(filters)).toEqual(models.filter((m) => holds(m) && expected(m)).map((m) => m.id).sort());
     }
     await clearFilters();
   });
@@ -154,7 +155,9 @@ describe("search in the browser", () => {
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
     const inClause = (m: Circular, key: string) => m.clauses.some((c) => phraseKey(c.text).includes(key));
     // Number labels (一、 （二）) are structure, not text: phrases are cut from what follows them.
-    const lines = models.flatMap((m) => m.body.split("\n").map((line) => ({ m, line: matchLabel(line)?.rest ?? line })));
+    // Circulars, where text outside clauses is common (a regulation is almost all articles).
+    const circulars = models.filter((m) => !m.source.key.startsWith("regulations/"));
+    const lines = circulars.flatMap((m) => m.body.split("\n").map((line) => ({ m, line: matchLabel(line)?.rest ?? line })));
     let outside = 0;
     for (let k = 0; k < 400 && (k < 60 || outside < 10); k++) {
       const { m, line } = lines[rand(lines.length)]!;

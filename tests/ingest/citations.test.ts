@@ -15,7 +15,7 @@ describe("findCitations", () => {
   it("closes a 《 the page lost at its 文号", () => {
     const [c] = findCitations("认真落实潍坊市《关于加强规划引领提升城市建设品质的实施意见(潍办发201822号),坚持解决问题。");
     expect(c).toMatchObject({ title: "关于加强规划引领提升城市建设品质的实施意见", docNumber: "潍办发〔2018〕22号" });
-    expect(c!.repair).toContain("closing 》 was missing");
+    expect(c!.repair).toContain("书名号不完整，补“》”");
   });
   it("leaves out the circular's own number", () => {
     expect(findCitations("吉安委〔2019〕6号 另见吉政发〔2012〕8号", "吉安委〔2019〕6号").map((c) => c.docNumber)).toEqual(["吉政发〔2012〕8号"]);

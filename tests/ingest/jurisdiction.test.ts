@@ -1,41 +1,78 @@
 import { describe, expect, it } from "vitest";
-import { findPlaceNames, inferJurisdiction } from "../../src/ingest/jurisdiction.ts";
+import { everydayWords, findPlaceNames, placeAtStart, readJurisdiction, type PlaceEvidence } from "../../src/ingest/jurisdiction.ts";
 
-const none = { title: "", docNumberPrefix: null, chrome: [], body: "" };
+const none: PlaceEvidence = { issuers: [], title: null, docNumberPrefix: null, isRegulation: false, chrome: [], body: "" };
+const signed = (...names: string[]) => names.map((name) => ({ name, from: "signature" as const, line: 20 }));
+const place = (ev: Partial<PlaceEvidence>) => readJurisdiction({ ...none, ...ev });
 
-describe("inferJurisdiction", () => {
-  it("takes the issuer's place: 吉林省 vs 吉林市", () => {
-    expect(inferJurisdiction({ ...none, issuers: ["吉林省粮食和物资储备局"] })).toMatchObject({ code: "220000", level: "province" });
-    expect(inferJurisdiction({ ...none, issuers: ["吉林市人民政府"] })).toMatchObject({ code: "220200", level: "prefecture", province: "吉林省", prefecture: "吉林市" });
-    expect(inferJurisdiction({ ...none, issuers: ["兴化市安全生产委员会办公室"] })).toMatchObject({ code: "321281", level: "county", prefecture: "泰州市" });
+describe("place from ranked evidence", () => {
+  it("takes the issuer's place: 吉林省 vs 吉林市, a county-level city under its prefecture", () => {
+    expect(place({ issuers: signed("吉林省粮食和物资储备局") }).chosen?.value).toMatchObject({ code: "220000", level: "province" });
+    expect(place({ issuers: signed("吉林市人民政府") }).chosen?.value).toMatchObject({ code: "220200", level: "prefecture", province: "吉林省", prefecture: "吉林市" });
+    expect(place({ issuers: signed("兴化市安全生产委员会办公室") }).chosen?.value).toMatchObject({ code: "321281", level: "county", prefecture: "泰州市" });
+    expect(place({ issuers: signed("中共山东省委办公厅", "山东省人民政府办公厅") }).chosen).toMatchObject({ from: "signature", confidence: "high", value: { code: "370000" } });
   });
-  it("reads a 文号 abbreviation", () => {
-    expect(inferJurisdiction({ ...none, issuers: ["省安委会"], docNumberPrefix: "鲁安委" })).toMatchObject({ code: "370000" });
+
+  it("reads a 文号 abbreviation, also in traditional script", () => {
+    expect(place({ issuers: signed("省安委会"), docNumberPrefix: { prefix: "鲁安委", line: 2 } }).chosen).toMatchObject({ from: "docNumber", value: { code: "370000" } });
+    expect(place({ docNumberPrefix: { prefix: "國發", line: 2 } }).chosen?.value).toMatchObject({ level: "national", code: "100000" });
+    expect(place({ docNumberPrefix: { prefix: "安監總辦", line: 2 } }).chosen?.value).toMatchObject({ level: "national" });
   });
-  it("recognises national bodies", () => {
-    expect(inferJurisdiction({ ...none, issuers: ["国务院安全生产委员会"] })).toMatchObject({ level: "national", code: "100000" });
+
+  it("recognises national bodies, and laws and State Council regulations that name no place", () => {
+    expect(place({ issuers: signed("国务院安全生产委员会") }).chosen?.value).toMatchObject({ level: "national", code: "100000" });
+    expect(place({ issuers: signed("國務院辦公廳") }).chosen?.value).toMatchObject({ level: "national" });
+    expect(place({ title: { text: "中华人民共和国消防法", line: 1 }, isRegulation: true }).chosen?.value).toMatchObject({ level: "national" });
+    expect(place({ title: { text: "烟花爆竹安全管理条例", line: 1 }, isRegulation: true }).chosen?.value).toMatchObject({ level: "national" });
+    // A circular whose title names no place is not thereby national.
+    expect(place({ title: { text: "关于加强安全生产工作的通知", line: 1 } }).chosen).toBeNull();
   });
-  it("does not descend to a county merely mentioned", () => {
+
+  it("files a city's regulation approved by its province under the city", () => {
+    const r = place({ issuers: [{ name: "河南省人民代表大会常务委员会", from: "history", line: 3 }], title: { text: "信阳市城市道路交通安全设施管理条例", line: 1 }, isRegulation: true });
+    expect(r.chosen?.value).toMatchObject({ code: "411500", level: "prefecture" });
+  });
+
+  it("does not take the body's place names for the document's: unknown, with the reason", () => {
     const body = "全省各地要落实责任。吉林省各地区要加强领导，吉林省应急管理厅牵头，吉林市龙潭区开展试点。全省推进。";
-    expect(inferJurisdiction({ ...none, issuers: [], body })).toMatchObject({ code: "220000" });
+    const r = place({ body });
+    expect(r.chosen).toBeNull();
+    expect(r.unknownBecause).toMatch(/^地区不详：.*正文提及/);
   });
-  it("uses the portal's own place when the issuer has none", () => {
-    const chrome = ["首页 新闻中心 走进寿光 数说寿光"];
-    const body = "落实潍坊市要求，在潍坊市率先建成示范。现结合我市实际。全市推进，夯实品质寿光建设。";
-    expect(inferJurisdiction({ ...none, issuers: ["应急管理局"], chrome, body })).toMatchObject({ code: "370783", level: "county" });
+
+  it("uses the portal's own place when the body names it in full", () => {
+    const chrome = [{ text: "首页 新闻中心 走进寿光 数说寿光", line: 2 }];
+    const body = "落实潍坊市要求，在潍坊市率先建成示范。现结合我市实际，建成寿光市台头镇调峰储备站。";
+    expect(place({ issuers: [{ name: "应急管理局", from: "portal-field", line: 9 }], chrome, body }).chosen).toMatchObject({ from: "chrome", confidence: "medium", value: { code: "370783", level: "county" } });
+    // The portal alone, or the body alone, is not enough.
+    expect(place({ chrome }).chosen).toBeNull();
   });
-  it("is null without evidence", () => {
-    expect(inferJurisdiction({ ...none, issuers: ["某某局"] })).toBeNull();
+
+  it("never reads everyday words as places: 公安机关, 会同有关部门, 重大安全, 提高安全, a contact person's name", () => {
+    const body = "公安机关会同有关部门开展重大安全隐患排查，提高安全水平。联系人：张寿光。";
+    expect(findPlaceNames(body).filter((p) => p.full)).toEqual([]);
+    expect(place({ issuers: signed("公安局"), body }).chosen).toBeNull();
+    for (const w of ["公安", "会同", "大安", "平安", "城区"]) expect(everydayWords().has(w), w).toBe(true);
+    for (const w of ["寿光", "吉林", "潍坊"]) expect(everydayWords().has(w), w).toBe(false);
   });
-  it("matches the longest name and skips everyday words", () => {
-    expect(findPlaceNames("吉林省吉林市以城区为基础").map((m) => m.name)).toEqual(["吉林省", "吉林市"]);
+
+  it("says the evidence conflicts instead of choosing", () => {
+    const r = place({ issuers: [{ name: "吉林省应急管理厅", from: "signature", line: 30 }, { name: "山东省应急管理厅", from: "head", line: 1 }] });
+    expect(r.chosen).toBeNull();
+    expect(r.unknownBecause).toMatch(/^地区证据相互矛盾/);
   });
 });
 
-describe("the state's name", () => {
-  it("is no place: 中华人民共和国 does not read as 共和县", () => {
+describe("place names", () => {
+  it("matches the longest name, and several at the start read one inside the other", () => {
+    expect(findPlaceNames("吉林省吉林市以城区为基础").map((m) => m.name)).toEqual(["吉林省", "吉林市"]);
+    expect(placeAtStart("吉林省吉林市人民政府")?.division.code).toBe("220200");
+    expect(placeAtStart("中共潍坊市委办公室")?.division.code).toBe("370700");
+    expect(placeAtStart("关于潍坊市…")).toBeNull();
+  });
+
+  it("the state's name is no place: 中华人民共和国 does not read as 共和县", () => {
     expect(findPlaceNames("根据《中华人民共和国安全生产法》").map((m) => m.name)).toEqual([]);
-    const j = inferJurisdiction({ issuers: [], title: "生产安全事故应急预案管理办法", docNumberPrefix: null, chrome: [], body: "依据《中华人民共和国突发事件应对法》《中华人民共和国安全生产法》" });
-    expect(j).toBeNull();
+    expect(place({ title: { text: "生产安全事故应急预案管理办法", line: 1 }, body: "依据《中华人民共和国突发事件应对法》" }).chosen).toBeNull();
   });
 });

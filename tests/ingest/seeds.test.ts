@@ -124,7 +124,7 @@ describe("details a reader checks", () => {
     expect(c11.heading).toBe("实行城市安全风险分级分类监管");
     const unclosed = m.clauses.find((c) => c.path === "二.1")!;
     expect(unclosed.responsible).toContain("消防大队");
-    expect(m.warnings.some((w) => w.message.includes("中办发〔20181号 → 中办发〔2018〕1号"))).toBe(true);
+    expect(m.warnings.some((w) => w.message.includes("文号“中办发〔20181号”读作“中办发〔2018〕1号”"))).toBe(true);
     expect(m.targets).toEqual(expect.arrayContaining([expect.objectContaining({ text: "到20196月底前", date: "2019-06", clauseId: m.clauses.find((c) => c.path === "四.8")!.id })]));
   });
   it("吉林市: three-level numbering and the targets of 主要目标", () => {

@@ -54,23 +54,27 @@ describe("circulars from the web", () => {
     const big5 = iconv.encode(fixture("b-traditional-mirror.txt").toString("utf8").replace(/\n/g, "\r\n"), "big5");
     const m = parseOk(big5, "b-big5.txt");
     expect(m.source).toMatchObject({ encoding: "Big5", lineEnding: "CRLF" });
-    for (const key of ["id", "title", "issuers", "docNumber", "date", "jurisdiction", "addressees"] as const) expect(m[key]).toEqual(utf8[key]);
+    // The id is the source's identity (its file), so another file has another id; the rest is the same.
+    for (const key of ["title", "issuers", "docNumber", "date", "jurisdiction", "addressees", "provenance"] as const) expect(m[key]).toEqual(utf8[key]);
     expect(m.clauses.map((c) => [c.id, c.text, c.responsible])).toEqual(utf8.clauses.map((c) => [c.id, c.text, c.responsible]));
     assertLossless(big5, m);
   });
 
   it("says a page cut off mid-sentence may be truncated, and keeps what is there", () => {
     const m = parse("c-truncated.txt");
-    const warning = m.warnings.find((w) => w.message.includes("truncated"));
+    const warning = m.warnings.find((w) => w.message.includes("原文可能不完整"));
     expect(warning?.line).toBe(8);
     expect(m.body).toContain("督促尾矿库企业落实汛期");
-    expect(parse("a-national-portal.txt").warnings.some((w) => w.message.includes("truncated"))).toBe(false);
+    expect(parse("a-national-portal.txt").warnings.some((w) => w.message.includes("原文可能不完整"))).toBe(false);
   });
 
-  it("reads a regulation's maker and date from its promulgation note; 中华人民共和国 is no place", () => {
+  it("reads a regulation's maker and date from its promulgation note: the latest revision, not the first act; 中华人民共和国 is no place", () => {
     const m = parse("d-regulation.txt");
-    expect(m.issuers).toEqual(["国家安全生产监督管理总局"]);
-    expect(m.date).toBe("2016-06-03");
+    // （2016年6月3日国家安全生产监督管理总局令第88号公布，根据2019年7月11日应急管理部令第2号修正）
+    expect(m.issuers).toEqual(["应急管理部"]);
+    expect(m.date).toBe("2019-07-11");
+    expect(m.docNumber).toBe("国家安全生产监督管理总局令第88号");
+    expect(m.provenance.date).toMatchObject({ from: "history", line: 2 });
     expect(m.jurisdiction).toMatchObject({ level: "national", code: "100000" });
     expect(m.clauses.map((c) => c.path)).toEqual([
       "第一章.第一条", "第一章.第二条", "第一章.第三条", "第二章.第一节.第四条", "第二章.第一节.第五条", "第二章.第二节.第六条", "第三章.第七条",
@@ -110,7 +114,8 @@ describe("circulars from the web", () => {
   it("takes the title from the portal's 名称 when the text has none, and says so", () => {
     const m = parse("i-portal-title.txt");
     expect(m.title).toBe("关于做好2021年汛期安全生产工作的通知");
-    expect(m.warnings).toEqual([{ line: 3, message: expect.stringContaining("portal's 标题/名称") }]);
+    expect(m.warnings).toEqual([{ line: 3, message: expect.stringContaining("标题取自网站的「名称」字段") }]);
+    expect(m.provenance.title).toMatchObject({ from: "portal-field", line: 3, confidence: "medium" });
     expect([m.docNumber, m.date, m.jurisdiction?.code]).toEqual(["寿应急发〔2021〕15号", "2021-06-01", "370783"]);
     expect(m.targets).toEqual([expect.objectContaining({ text: "在6月10日前", date: "2021-06-10" })]);
   });

@@ -1,6 +1,6 @@
 /** Builds a site the way `npm run build` does, into temporary folders. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -26,4 +26,16 @@ export function buildSite(options: { corpus?: string; base?: string; env?: Recor
   const log = `${r.stdout}\n${r.stderr}`;
   if (r.status !== 0) throw new Error(`site build failed:\n${log}`);
   return { dist, content, base, log };
+}
+
+/**
+ * A small corpus for a site a test builds for itself: the five seed circulars (not the
+ * bundled regulations), and the given files beside them.
+ */
+export function seedCorpus(extra: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), "seed-corpus-"));
+  const sources = join(ROOT, "content", "sources");
+  for (const f of readdirSync(sources).filter((n) => n.endsWith(".txt"))) copyFileSync(join(sources, f), join(dir, f));
+  for (const f of extra) copyFileSync(f, join(dir, f.split("/").at(-1)!));
+  return dir;
 }

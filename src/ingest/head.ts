@@ -1,0 +1,196 @@
+/**
+ * The head of a document: the lines above its text that carry its 版头 (issuer banner),
+ * title, 文号 and 主送机关. Scraped pages put anything there (a site's blurb, a breadcrumb,
+ * the whole page on one line, a news headline), so the head is searched for evidence, not
+ * read by position: every title-like line is a candidate, and so is a 文号 standing alone.
+ */
+import { BREADCRUMB, SECTION_NAME } from "../config/chrome.ts";
+import { findDocNumbers, type DocNumberMatch } from "../text/docNumber.ts";
+import { compactKey } from "../text/keys.ts";
+import { stripPinyin } from "../text/normalize.ts";
+import type { BodyLine } from "./chrome.ts";
+import { dateLine } from "./dates.ts";
+import { candidate, type Candidate } from "./evidence.ts";
+import { matchLabel } from "./labels.ts";
+import { TITLE_END, genreOf, isOrgLine, isOrgName, splitAddressees, splitOrgs } from "./metadata.ts";
+import { cleanTitle, type CleanTitle } from "./title.ts";
+
+/** How far down a title is looked for (scraped pages put a lot above it). */
+const HEAD_LINES = 40;
+const TITLE_MAX = 120;
+
+export interface TitleCandidate extends Candidate<string> {
+  /** Body indices of its lines (empty when it is not a line of its own). */
+  indices: number[];
+  /** Issuers named above it (版头) as part of it. */
+  banner: string[];
+  cleaned: CleanTitle;
+}
+
+export interface Head {
+  titles: TitleCandidate[];
+  docNumbers: Array<Candidate<DocNumberMatch> & { index: number | null }>;
+  /** Issuers of a red-header banner (X X X 文件) or the lines above the title. */
+  banners: Array<Candidate<string[]>>;
+  addressees: string[];
+  addresseeIndex: number | null;
+  /** The title as the page framed it, when the circular proper sits inside it (征求意见 反馈). */
+  pageTitle: string | null;
+  /** Index of the first numbered item: the text starts here. */
+  textStart: number;
+}
+
+/** A paragraph of running text: not a title. */
+const isRunningText = (key: string) => key.length > 60 || (/[。；;]$/.test(key) && key.length > 25);
+
+/** A line that could be (part of) a title: not a field, a breadcrumb, a section name, a date, a 文号, a sentence. */
+function titleLike(key: string): boolean {
+  if (key === "" || key.length > TITLE_MAX || BREADCRUMB.test(key) || SECTION_NAME.test(compactKey(key))) return false;
+  if (/^[•·●◆]?\s*(索引号|发布机构|发文机关|发文字号|文号|成文日期|发布日期|主题分类)\s*[:：]/.test(key)) return false;
+  if (/[。！？!?；;]$/.test(key) || /[:：]$/.test(key)) return false;
+  return true;
+}
+
+/** The red-header banner: 吉林省人民政府文件, 中共X委办公室 X人民政府办公室文件 (letters spaced out). */
+function bannerIssuers(key: string): string[] | null {
+  const k = key.replace(/\s+/g, " ").trim();
+  const m = /^(.+?)\s*文\s*件$/.exec(k);
+  if (!m) return null;
+  const orgs = splitOrgs(m[1]!.replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, m[1]!.includes("  ") ? " " : ""));
+  return orgs.every(isOrgName) ? orgs : null;
+}
+
+const joined = (lines: BodyLine[], indices: number[]) => indices.map((i) => lines[i]!.text.trim()).join("");
+
+export function readHead(lines: BodyLine[], isTextStart: (i: number) => boolean): Head {
+  let textStart = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    if (isTextStart(i)) {
+      textStart = i;
+      break;
+    }
+  }
+  const end = Math.min(textStart, HEAD_LINES, lines.length);
+  const docNumbers: Head["docNumbers"] = [];
+  const banners: Head["banners"] = [];
+  const titles: TitleCandidate[] = [];
+  const used = new Set<number>();
+
+  // 文号 standing on a line of its own (with 签发人 and the like beside it; pinyin annotations aside).
+  for (let i = 0; i < Math.min(end + 2, lines.length); i++) {
+    const text = stripPinyin(lines[i]!.text);
+    const found = findDocNumbers(text);
+    const rest = compactKey(text.replace(found[0]?.raw ?? "", "")).replace(/^(签发人|签发)[:：].*$/, "");
+    if (found.length === 1 && rest.length <= 2) {
+      docNumbers.push({ ...candidate(found[0]!, "head", lines[i]!.sourceLine, "high", "文号行"), index: i });
+      used.add(i);
+    }
+  }
+  for (let i = 0; i < end; i++) {
+    const b = bannerIssuers(lines[i]!.key);
+    if (b) {
+      banners.push(candidate(b, "head", lines[i]!.sourceLine, "high", "版头“…文件”"));
+      used.add(i);
+    }
+  }
+
+  // Title lines: the first part ends with a title's last word, or wraps onto the next lines.
+  for (let i = 0; i < end; i++) {
+    // An organisation's name alone is a 版头 or a site's name: it joins a title only from above.
+    if (used.has(i) || !titleLike(lines[i]!.key) || dateLine(lines[i]!.key) || isOrgLine(lines[i]!.key)) continue;
+    const indices = [i];
+    const endsTitle = () => TITLE_END.test(compactKey(cleanTitle(joined(lines, indices)).title));
+    while (!endsTitle() && indices.length < 4) {
+      const next = indices.at(-1)! + 1;
+      if (next >= end || !titleLike(lines[next]!.key) || used.has(next)) break;
+      // A line that begins a title of its own (…关于…) does not continue a line without 关于: that was a headline.
+      if (/关于/.test(lines[next]!.key) && !indices.some((k) => /关于/.test(lines[k]!.key))) break;
+      indices.push(next);
+    }
+    const cleaned = cleanTitle(joined(lines, indices));
+    const key = compactKey(cleaned.title);
+    if (!TITLE_END.test(key) || key.length < 4 || isOrgName(key)) continue;
+    // A title names its subject: 关于…, or it is the first line (a regulation's name), or it has a 文种.
+    const strong = /关于/.test(key) || (i === firstContent(lines) && genreOf(cleaned.title) !== null);
+    // Issuer lines directly above belong to it (版头 + 事由 + 文种), unless it names its issuer itself.
+    const banner: string[] = [];
+    if (!/^.{2,60}?关于/.test(key)) {
+      for (let j = i - 1; j >= 0 && i - j <= 3 && !used.has(j); j--) {
+        const k = lines[j]!.key;
+        if (k === "") continue;
+        if (!isOrgLine(k)) break;
+        indices.unshift(j);
+        banner.unshift(...splitOrgs(k));
+      }
+    }
+    const title = banner.length ? cleanTitle(joined(lines, indices)) : cleaned;
+    titles.push({
+      ...candidate(title.title, "head", lines[indices[0]!]!.sourceLine, strong ? "high" : "medium", strong ? "标题行" : "标题行（无“关于”）"),
+      indices, banner, cleaned: title,
+    });
+    i = indices.at(-1)!;
+  }
+  // A title in 《》 on a line of its own (a database page that prints 《XX办法》 first).
+  for (let i = 0; i < end && titles.length === 0; i++) {
+    const m = /^《([^《》]{4,80})》$/.exec(compactKey(lines[i]!.text));
+    if (m && TITLE_END.test(m[1]!)) {
+      const cleaned = cleanTitle(lines[i]!.text.trim().replace(/^《|》$/g, ""));
+      titles.push({ ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "书名号中的标题"), indices: [i], banner: [], cleaned });
+    }
+  }
+  // A title inside a long line: the whole page scraped onto one line, or a blurb before it.
+  if (!titles.some((t) => t.confidence === "high")) {
+    for (let i = 0; i < end; i++) {
+      const text = lines[i]!.text;
+      if (text.length <= TITLE_MAX) continue;
+      const m = /(?:[\u4e00-\u9fff]{2,30}?)?关于[^。；;，,：:\s]{2,80}?(通知|意见|决定|通报|公告|通告|报告|批复|函|方案|要点|办法|规定|细则|规划|计划)/.exec(text);
+      if (!m) continue;
+      const cleaned = cleanTitle(m[0]);
+      titles.push({ ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "长行中的标题"), indices: [], banner: [], cleaned });
+    }
+  }
+
+  // Addressees (主送机关): a line ending in a colon after the title, naming units.
+  let addressees: string[] = [];
+  let addresseeIndex: number | null = null;
+  const afterTitle = titles.length ? Math.max(...titles[0]!.indices, -1) + 1 : 0;
+  for (let i = afterTitle; i < Math.min(textStart + 1, lines.length); i++) {
+    const key = lines[i]!.key;
+    if (!/[:：]$/.test(key) || BREADCRUMB.test(key) || matchLabel(lines[i]!.text) || isRunningText(key)) continue;
+    const list = splitAddressees(lines[i]!.text.trim().replace(/[:：]\s*$/, ""));
+    if (list.length && list.some((a) => /(各|有关|单位|部门|政府|委员会|局|厅|办|室|会|企业)/.test(a))) {
+      addressees = list;
+      addresseeIndex = i;
+    }
+    break;
+  }
+
+  // A page that wraps the circular (征求意见的结果反馈 …) names it in 《》: use the circular's own title.
+  let pageTitle: string | null = null;
+  const first = titles[0];
+  if (first && !genreOf(first.value)) {
+    for (const m of first.value.matchAll(/《([^》]+)》/g)) {
+      const inner = m[1]!;
+      const at = lines.findIndex((l, i) => i > (first.indices.at(-1) ?? -1) && compactKey(l.text) === compactKey(inner));
+      if (at >= 0 && genreOf(inner)) {
+        pageTitle = first.value;
+        titles[0] = { ...candidate(lines[at]!.text.trim(), "head", lines[at]!.sourceLine, "high", "页面所附正文的标题"), indices: [at], banner: [], cleaned: cleanTitle(lines[at]!.text) };
+        break;
+      }
+    }
+  }
+  return { titles, docNumbers, banners, addressees, addresseeIndex, pageTitle, textStart };
+}
+
+function firstContent(lines: BodyLine[]): number {
+  return lines.findIndex((l) => l.key !== "");
+}
+
+/** A title from a 印发/转发 sentence: 现将《2021年安全生产工作要点》印发给你们. */
+export function issuedSubject(lines: BodyLine[], limit = 20): Candidate<string> | null {
+  for (const l of lines.slice(0, limit)) {
+    const m = /(?:现将|現將|特将|特將|将|將|把)《([^《》]{4,80})》(?:印发|印發|转发|轉發)/.exec(l.text);
+    if (m) return candidate(m[1]!, "body", l.sourceLine, "low", "“印发”一句所印发的文件");
+  }
+  return null;
+}

@@ -1,0 +1,99 @@
+/**
+ * The history of a law or regulation, as the national database prints it under the title —
+ * one act a line, each starting with its date:
+ *   2018年5月24日 上海市第十五届人民代表大会常务委员会第四次会议《关于修改…》第二次修正
+ *   2019年2月17日 中华人民共和国国务院令第708号公布
+ *   2019年4月1日 施行
+ * — or as a bracketed note: （2010年7月30日…通过　根据2018年9月29日…《关于修改…的决定》修正）.
+ * The version in force is the latest act that made or changed the text (not 施行); its
+ * maker is the issuer; 施行 gives the date it takes effect.
+ */
+import type { PartialDate } from "../model/circular.ts";
+import { findOrderNumbers } from "../text/docNumber.ts";
+import { CN_NUMERAL_CLASS } from "../text/chars.ts";
+import type { BodyLine } from "./chrome.ts";
+import { readDate } from "./dates.ts";
+
+export type ActKind = "adopted" | "revised" | "amended" | "promulgated" | "approved" | "effective";
+
+export interface Act {
+  date: PartialDate;
+  kind: ActKind;
+  /** The body that made the act: 上海市人民代表大会常务委员会, 国务院; null when the line names none. */
+  maker: string | null;
+  /** The order (令) it was promulgated by: 国务院令第708号. */
+  order: string | null;
+  /** Source line number. */
+  line: number;
+}
+
+const DATE = `(?:\\d{4}|[${CN_NUMERAL_CLASS}]{4})\\s*年\\s*[0-9${CN_NUMERAL_CLASS}]{1,3}\\s*月\\s*[0-9${CN_NUMERAL_CLASS}]{1,3}\\s*日`;
+const ACT_WORDS: Array<[RegExp, ActKind]> = [
+  [/(起)?施行$|生效$/, "effective"],
+  [/修订$/, "revised"],
+  [/修正$|修改$/, "amended"],
+  [/(公布|发布|颁布|印发)$/, "promulgated"],
+  [/批准$/, "approved"],
+  [/通过$/, "adopted"],
+];
+
+/** The maker of one act, from its wording. */
+export function makerOf(text: string): string | null {
+  const order = findOrderNumbers(text)[0];
+  if (order) return order.issuer === "主席" ? "国家主席" : order.issuer;
+  // 上海市第十五届人民代表大会常务委员会第四次会议 → 上海市人民代表大会常务委员会; 第十届全国人民代表大会… → 全国….
+  const congress = new RegExp(`^(?:.*?[\\s　])?([\\u4e00-\\u9fff]{0,12}?)第[${CN_NUMERAL_CLASS}\\d]+届(全国)?(人民代表大会(?:常务委员会)?)`).exec(text);
+  if (congress) return `${congress[2] ?? congress[1]!}${congress[3]!}`;
+  // 《国务院关于修改部分行政法规的决定》 → 国务院; 《X省人民代表大会常务委员会关于修改…的决定》.
+  const decision = /《([^《》]{2,40}?)关于[^《》]*决定》/.exec(text);
+  if (decision && !/^(本市|本省)/.test(decision[1]!)) return decision[1]!.replace(/^中华人民共和国/, "");
+  const approvedBy = /(国务院|[\u4e00-\u9fff]{2,20}(?:人民政府|部|委员会|总局|局))(?:批准|发布|公布)/.exec(text);
+  return approvedBy ? approvedBy[1]!.replace(/^中华人民共和国/, "") : null;
+}
+
+function act(text: string, line: number): Act | null {
+  const d = new RegExp(`^\\s*(${DATE})`).exec(text);
+  if (!d) return null;
+  const date = readDate(d[1]!)?.date;
+  if (!date) return null;
+  const rest = text.slice(d[0].length).replace(/[）)\s。，,；;]+$/, "").trim();
+  const kind = ACT_WORDS.find(([re]) => re.test(rest))?.[1];
+  if (!kind) return null;
+  return { date, kind, maker: kind === "effective" ? null : makerOf(rest), order: findOrderNumbers(rest)[0]?.normalized ?? null, line };
+}
+
+/** The acts of the history lines (or bracketed note) right under the title. */
+export function readHistory(lines: BodyLine[], from: number, limit = 16): Act[] {
+  const acts: Act[] = [];
+  for (let i = from; i < Math.min(lines.length, from + limit); i++) {
+    const { key, sourceLine } = lines[i]!;
+    if (key === "") continue;
+    const note = /^[（(](.*)[）)]$/.exec(key);
+    if (note || new RegExp(`^${DATE}`).test(key)) {
+      // A note holds several acts: …通过　根据…修正；…
+      const parts = (note ? note[1]! : key).split(new RegExp(`(?=${DATE})`)).map((p) => p.replace(/[\s，,；;　]*(根据|并|又)?[\s，,；;　]*$/, ""));
+      const found = parts.map((p) => act(p, sourceLine)).filter((a): a is Act => a !== null);
+      if (found.length) {
+        acts.push(...found);
+        continue;
+      }
+    }
+    if (acts.length) break;
+  }
+  return acts;
+}
+
+/** The version in force: the latest act that made or changed the text. */
+export function versionInForce(acts: Act[]): Act | null {
+  const making = acts.filter((a) => a.kind !== "effective");
+  return making.reduce<Act | null>((latest, a) => (!latest || a.date >= latest.date ? a : latest), null);
+}
+
+/**
+ * The body that made the version in force: the maker of the latest act that adopted, revised,
+ * amended or promulgated it (an approval by a higher body, 批准, makes no one the maker).
+ */
+export function makerInForce(acts: Act[]): Act | null {
+  const making = acts.filter((a) => a.maker && a.kind !== "effective" && a.kind !== "approved");
+  return making.reduce<Act | null>((latest, a) => (!latest || a.date >= latest.date ? a : latest), null);
+}

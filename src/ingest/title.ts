@@ -1,0 +1,70 @@
+/**
+ * Cleaning a title candidate: what portals and scrapers glue to a title is cut off and
+ * kept as noise (a portal's prefix or suffix, a trailing date, anti-scraping junk between
+ * the characters, pinyin annotations), and a 文号 in brackets after it is read as the
+ * document's own. The title that is left is the document's words only.
+ */
+import { findDocNumbers, type DocNumberMatch } from "../text/docNumber.ts";
+import { stripPinyin } from "../text/normalize.ts";
+import { trimSpace } from "../text/chars.ts";
+import { lineKey } from "../text/keys.ts";
+import { TITLE_END } from "./metadata.ts";
+
+export interface CleanTitle {
+  title: string;
+  /** Pieces cut out of the line, verbatim, in order. */
+  removed: string[];
+  /** Anti-scraping junk or pinyin found inside the title (already in `removed`). */
+  junk: string[];
+  /** A 文号 written after the title: …的通知（泰政办发〔2021〕8号）. */
+  docNumber: DocNumberMatch | null;
+}
+
+/** Labels and tags portals put before a title. */
+const PREFIX = /^([•·●◆■▪◇*\s]*((标\s*题|题\s*名|名\s*称|文件名称|法规标题)\s*[:：])?\s*([【\[](通知|公告|通告|转载|原创|置顶|最新|政策文件|文件|通知公告)[】\]])?\s*)/;
+/** What may follow a title's last word on a portal: a separator and a site or section name, or a date. */
+const SUFFIX = /^\s*([_|｜—–\-]+.*|[（(]?\s*(发布时间|发布日期|时间|日期)?\s*[:：]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*[）)]?.*|\s{2,}.*)$/;
+/**
+ * Junk a scraper's trap puts between characters: a run of Latin letters and digits with a
+ * lower-case letter in it (titles write acronyms in capitals: LNG, PM2.5 stays).
+ */
+const JUNK = /(?<=[\p{Script=Han}）》”])[A-Za-z0-9]*[a-z][A-Za-z0-9]*(?=[\p{Script=Han}（《“]|$)/gu;
+
+export function cleanTitle(raw: string): CleanTitle {
+  const removed: string[] = [];
+  const junk: string[] = [];
+  let t = trimSpace(raw);
+  const prefix = PREFIX.exec(t)![0];
+  if (prefix.trim()) removed.push(prefix.trim());
+  t = t.slice(prefix.length);
+  // A 文号 in brackets at the end: the document's own number, not part of the title.
+  let docNumber: DocNumberMatch | null = null;
+  const bracketed = /[（(]\s*([^（）()]{4,30})\s*[）)]\s*$/.exec(t);
+  if (bracketed) {
+    const found = findDocNumbers(bracketed[1]!);
+    if (found.length === 1 && found[0]!.raw.replace(/\s/g, "") === bracketed[1]!.replace(/\s/g, "")) {
+      docNumber = { ...found[0]!, index: bracketed.index };
+      t = trimSpace(t.slice(0, bracketed.index));
+    }
+  }
+  // Cut what follows the last word that ends a title, when it is a portal's suffix.
+  const key = lineKey(t);
+  if (!TITLE_END.test(key)) {
+    for (let i = t.length - 1; i > 0; i--) {
+      if (TITLE_END.test(lineKey(t.slice(0, i))) && SUFFIX.test(t.slice(i))) {
+        removed.push(trimSpace(t.slice(i)));
+        t = trimSpace(t.slice(0, i));
+        break;
+      }
+    }
+  }
+  const withoutPinyin = stripPinyin(t);
+  if (withoutPinyin !== t) {
+    for (const m of t.matchAll(/[(（][^()（）]*[)）]/g)) if (!withoutPinyin.includes(m[0])) junk.push(m[0]);
+    t = withoutPinyin;
+  }
+  for (const m of t.matchAll(JUNK)) junk.push(m[0]);
+  t = t.replace(JUNK, "");
+  removed.push(...junk);
+  return { title: t, removed, junk, docNumber };
+}
