@@ -5,16 +5,31 @@
  * original characters.
  *
  * - lineKey: half-width (NFKC: full-width letters, digits and punctuation; compatibility
- *   ideographs and Kangxi radicals to the unified ones), simplified, pinyin annotations
- *   removed, trimmed. For recognising lines.
+ *   ideographs and radicals to the unified ones), simplified, pinyin annotations removed,
+ *   dashes as one, trimmed. For recognising lines.
  * - compactKey: lineKey with no white space at all, for names written with odd gaps.
  * - phraseKey: compactKey in lower case, for search, comparison and similarity.
  *
  * The fold is injected: the pipeline uses the whole table (keys.ts); the browser folds a
  * query with the part of the table it needs (script.ts), which gives the same key.
  */
+import radicals from "./data/radicals.json" with { type: "json" };
 import { ANY_SPACE, trimSpace } from "./chars.ts";
-import type { Fold } from "./script.ts";
+import { foldFrom, type Fold } from "./script.ts";
+
+const radicalFold = foldFrom(radicals.from, radicals.to);
+const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf]/gu;
+/** Dashes fonts and typists use for one another (― for —, ─ in PDFs): one in a key. */
+const DASH = /[\u2012\u2013\u2015\u2500\u30fc]/g;
+
+/**
+ * Radicals → the unified ideographs they stand for (⽣ → 生, ⺠ → 民): CJK fonts in PDFs map
+ * some characters to these code points. Returns the text and how many were folded.
+ */
+export function foldRadicals(s: string): { text: string; count: number } {
+  const count = (s.match(RADICAL) ?? []).length;
+  return { text: count ? radicalFold(s) : s, count };
+}
 
 /** A tone-marked vowel, as pinyin is printed after characters on some mirror sites. */
 const TONE_VOWEL = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
@@ -41,8 +56,8 @@ export interface Keys {
 }
 
 export function createKeys(fold: Fold): Keys {
-  // NFKC first: it turns compatibility ideographs into the unified ones the fold knows.
-  const base = (s: string) => fold(stripPinyin(s.normalize("NFKC")));
+  // NFKC and radicals first: they turn compatibility ideographs into the unified ones the fold knows.
+  const base = (s: string) => fold(stripPinyin(radicalFold(s.normalize("NFKC")))).replace(DASH, "—");
   const lineKey = (s: string) => trimSpace(base(s));
   const compactKey = (s: string) => base(s).replace(ANY_SPACE, "");
   const phraseKey = (s: string) => compactKey(s).toLowerCase();

@@ -1,6 +1,6 @@
 /**
  * Traditional → simplified script, one character at a time, from a table derived from
- * OpenCC (scriptTableSource.ts writes data/t2s.json). The same table folds the texts at
+ * OpenCC (tableSources.ts writes data/t2s.json). The same table folds the texts at
  * build time and a query in the browser, so both meet in the same key.
  *
  * The browser does not load the whole table (3,000 pairs, 20 KB) for every query: a

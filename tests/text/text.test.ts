@@ -2,20 +2,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SCRIPT_TABLE_FILES, deriveScriptTable } from "../../src/text/scriptTableSource.ts";
+import { TABLE_FILES, deriveRadicalTable, deriveScriptTable } from "../../src/text/tableSources.ts";
 import { SCRIPT_TABLE, compactKey, lineKey, phraseKey, toSimplified } from "../../src/text/keys.ts";
 import { browserFold, commonFold, needsFullTable, tableFold } from "../../src/text/script.ts";
-import { createKeys, keyWithOffsets, stripPinyin } from "../../src/text/normalize.ts";
+import { createKeys, foldRadicals, keyWithOffsets, stripPinyin } from "../../src/text/normalize.ts";
 import { chineseNumber } from "../../src/text/chars.ts";
 import { splitTopLevel } from "../../src/text/split.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
 describe("the traditional → simplified table", () => {
-  it("is what OpenCC's dictionaries give today (npm run gen:script-table)", () => {
-    const derived = deriveScriptTable();
-    for (const part of ["table", "common"] as const) {
-      expect(JSON.parse(readFileSync(join(ROOT, SCRIPT_TABLE_FILES[part]), "utf8")), part).toEqual(derived[part]);
+  it("is what OpenCC's dictionaries give today (npm run gen:text-tables)", () => {
+    const derived = { ...deriveScriptTable(), radicals: deriveRadicalTable() };
+    for (const part of ["table", "common", "radicals"] as const) {
+      expect(JSON.parse(readFileSync(join(ROOT, TABLE_FILES[part]), "utf8")), part).toEqual(derived[part]);
     }
   });
 
@@ -66,6 +66,13 @@ describe("keys", () => {
     const { key, offsets } = keyWithOffsets(text, createKeys(tableFold(SCRIPT_TABLE)));
     const at = key.indexOf("应急预案管理");
     expect(text.slice(offsets[at]!, offsets[at + 5]! + 1)).toBe("應急預案(yù)管理");
+  });
+});
+
+describe("radicals", () => {
+  it("fold to the unified ideographs, as Unicode's data says, and are counted", () => {
+    expect(foldRadicals("⼈⺠⽣活")).toEqual({ text: "人民生活", count: 3 });
+    expect(phraseKey("⼈⺠政府")).toBe(phraseKey("人民政府"));
   });
 });
 

