@@ -3,19 +3,23 @@
  * content/models/<id>.json and content/circulars/<id>.mdx. Incremental: a file whose
  * bytes and the pipeline's code are unchanged is not parsed again, and an output whose
  * content is unchanged is not rewritten. Bad files are reported as file:line and skipped;
- * --strict makes any of them fatal.
+ * --strict makes any of them fatal. Editors' corrections (content/overrides/<id>.yaml) are
+ * applied to the models; a bad correction file fails the run.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Circular, formatError } from "../src/model/circular.ts";
+import { Circular, formatError, type IngestError } from "../src/model/circular.ts";
+import { applyOverride, readOverride, type LoadedOverride } from "../src/corpus/overrides.ts";
+import { circularId } from "../src/ingest/parse.ts";
 import { ingestCorpus, type SourceFile } from "../src/corpus/ingestCorpus.ts";
 import { renderMdx } from "../src/mdx/render.ts";
-import { MANIFEST, MDX_DIR, MODELS_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
+import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
 
 interface Manifest {
   pipeline: string;
-  files: Record<string, { sha256: string; id: string }>;
+  /** Per source file: its hash, its id, and the hash of the correction applied to it (if any). */
+  files: Record<string, { sha256: string; id: string; override?: string | null }>;
 }
 
 const strict = process.argv.includes("--strict");
@@ -33,7 +37,7 @@ function listFiles(d: string): string[] {
 /** Hash of the code that turns a source into outputs: a change re-parses everything. */
 function pipelineHash(): string {
   const h = createHash("sha256");
-  for (const sub of ["src/text", "src/ingest", "src/model", "src/mdx", "src/config", "src/corpus/ingestCorpus.ts"]) {
+  for (const sub of ["src/text", "src/ingest", "src/model", "src/mdx", "src/config", "src/corpus/ingestCorpus.ts", "src/corpus/overrides.ts"]) {
     const p = join(ROOT, sub);
     const files = statSync(p).isDirectory() ? listFiles(p).sort() : [p];
     for (const f of files) h.update(f).update(readFileSync(f));
@@ -58,16 +62,38 @@ const previous: Manifest = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFE
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 const files: SourceFile[] = listFiles(dir).map((p) => ({ file: relative(process.cwd(), p) || p, key: relative(dir, p).split("\\").join("/"), bytes: readFileSync(p) }));
+
+// Editors' corrections, by the id of the document each corrects. A bad one fails the run.
+const overrides = new Map<string, LoadedOverride & { hash: string }>();
+const overrideErrors: IngestError[] = [];
+for (const name of existsSync(OVERRIDES_DIR) ? readdirSync(OVERRIDES_DIR).filter((f) => /\.ya?ml$/.test(f)).sort() : []) {
+  const path = join(OVERRIDES_DIR, name);
+  const text = readFileSync(path, "utf8");
+  const r = readOverride(text, relative(ROOT, path));
+  if (r.ok) overrides.set(name.replace(/\.ya?ml$/, ""), { ...r.value, hash: sha(Buffer.from(text)) });
+  else overrideErrors.push(r.error);
+}
+const knownIds = new Set(files.map((f) => circularId(f.key)));
+for (const [id, o] of overrides) if (!knownIds.has(id)) overrideErrors.push({ file: o.file, line: 1, message: `no document with id ${id} in ${relative(ROOT, dir) || dir}` });
+
 let reused = 0;
-const { models, errors, notices } = ingestCorpus(files, (f) => {
-  const before = previous.files[f.file];
-  const modelPath = before && join(MODELS_DIR, `${before.id}.json`);
-  if (previous.pipeline !== pipeline || !before || before.sha256 !== sha(f.bytes) || !existsSync(modelPath!)) return null;
-  const parsed = Circular.safeParse(JSON.parse(readFileSync(modelPath!, "utf8")));
-  if (!parsed.success) return null;
-  reused++;
-  return parsed.data;
-});
+const { models, errors, notices } = await ingestCorpus(
+  files,
+  (f) => {
+    const before = previous.files[f.file];
+    const modelPath = before && join(MODELS_DIR, `${before.id}.json`);
+    const override = overrides.get(before?.id ?? "")?.hash ?? null;
+    if (previous.pipeline !== pipeline || !before || before.sha256 !== sha(f.bytes) || (before.override ?? null) !== override || !existsSync(modelPath!)) return null;
+    const parsed = Circular.safeParse(JSON.parse(readFileSync(modelPath!, "utf8")));
+    if (!parsed.success) return null;
+    reused++;
+    return parsed.data;
+  },
+  (m) => {
+    const o = overrides.get(m.id);
+    return o ? applyOverride(m, o) : { ok: true, value: m };
+  },
+);
 
 const written: string[] = [];
 const keep = new Set<string>();
@@ -88,13 +114,13 @@ for (const d of [MODELS_DIR, MDX_DIR]) {
     }
   }
 }
-const manifest: Manifest = { pipeline, files: Object.fromEntries(models.map((m) => [m.source.file, { sha256: m.source.sha256, id: m.id }])) };
+const manifest: Manifest = { pipeline, files: Object.fromEntries(models.map((m) => [m.source.file, { sha256: m.source.sha256, id: m.id, override: overrides.get(m.id)?.hash ?? null }])) };
 writeFileSync(MANIFEST, JSON.stringify(manifest, null, 1));
 
-for (const e of errors) console.error(formatError(e));
+for (const e of [...overrideErrors, ...errors]) console.error(formatError(e));
 for (const n of notices) console.error(`notice: ${n}`);
 console.log(
   `ingest: ${models.length} circulars from ${relative(ROOT, dir) || dir}; ${written.length} written${written.length && written.length <= 10 ? ` (${written.join(", ")})` : ""}, ` +
     `${models.length - written.length} unchanged, ${reused} not re-parsed, ${removed} stale files removed; ${errors.length} bad files skipped`,
 );
-if (errors.length > 0 && (strict || models.length === 0)) process.exit(1);
+if (overrideErrors.length > 0 || (errors.length > 0 && (strict || models.length === 0))) process.exit(1);

@@ -1,7 +1,7 @@
-/** `npm run --silent parse -- FILE`: the document model of one raw circular as JSON. */
+/** `npm run --silent parse -- FILE`: the document model of one source file (text, saved page, .docx, .pdf, .ofd) as JSON. */
 import { readFileSync } from "node:fs";
 import { formatError } from "../src/model/circular.ts";
-import { parseCircular } from "../src/ingest/parse.ts";
+import { parseSource } from "../src/ingest/parse.ts";
 
 const file = process.argv[2];
 if (!file) {
@@ -15,7 +15,7 @@ try {
   console.error(`${file}:0: cannot read file: ${(e as Error).message}`);
   process.exit(1);
 }
-const result = parseCircular(bytes, file);
+const result = await parseSource(bytes, file);
 if (!result.ok) {
   console.error(formatError(result.error));
   process.exit(1);

@@ -11,6 +11,8 @@ export const MDX_DIR = join(CONTENT_OUT, "circulars");
 /** Generated document models (JSON), one per circular. */
 export const MODELS_DIR = join(CONTENT_OUT, "models");
 export const MANIFEST = join(MODELS_DIR, ".manifest.json");
+/** Editors' corrections, one YAML file per document id (OVERRIDES=DIR, else content/overrides). */
+export const OVERRIDES_DIR = process.env.OVERRIDES ? resolve(process.env.OVERRIDES) : join(ROOT, "content", "overrides");
 /** Ids published by earlier builds (kept as pages that send the reader on), by source key. */
 export const PUBLISHED_IDS = join(ROOT, "content", "published-ids.json");
 

@@ -2,8 +2,8 @@
  * A folder's worth of raw circulars → models, with corpus-wide id uniqueness.
  * Bad files are reported and skipped; the rest go on.
  */
-import type { Circular, IngestError, Warning } from "../model/circular.ts";
-import { parseCircular } from "../ingest/parse.ts";
+import type { Circular, IngestError, Result, Warning } from "../model/circular.ts";
+import { parseSource } from "../ingest/parse.ts";
 
 export interface SourceFile {
   /** Path as it should appear in messages. */
@@ -48,7 +48,11 @@ export function assignUniqueIds(models: Circular[]): { models: Circular[]; notic
   return { models: out, notices };
 }
 
-export function ingestCorpus(files: SourceFile[], reuse?: (f: SourceFile) => Circular | null): CorpusResult {
+/**
+ * `reuse` returns a stored model for a file that has not changed; `correct` applies an
+ * editor's corrections to a freshly parsed one (its errors name the correction's file).
+ */
+export async function ingestCorpus(files: SourceFile[], reuse?: (f: SourceFile) => Circular | null, correct: (m: Circular) => Result<Circular> = (m) => ({ ok: true, value: m })): Promise<CorpusResult> {
   const parsed: Circular[] = [];
   const errors: IngestError[] = [];
   for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
@@ -57,9 +61,10 @@ export function ingestCorpus(files: SourceFile[], reuse?: (f: SourceFile) => Cir
       parsed.push(cached);
       continue;
     }
-    const r = parseCircular(f.bytes, f.file, { sourceKey: f.key });
-    if (r.ok) parsed.push(r.value);
-    else errors.push(r.error);
+    const r = await parseSource(f.bytes, f.file, { sourceKey: f.key });
+    const corrected = r.ok ? correct(r.value) : r;
+    if (corrected.ok) parsed.push(corrected.value);
+    else errors.push(corrected.error);
   }
   const { models, notices } = assignUniqueIds(parsed);
   return { models, errors, notices };

@@ -87,8 +87,12 @@ function isLinkedTitle(key: string): boolean {
   return key.length <= 80 && !/[。；;]/.test(key) && /(关于|通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则)/.test(key);
 }
 
-export function stripChrome(lines: string[]): ChromeResult {
-  const isNoise = new Array<boolean>(lines.length).fill(false);
+/**
+ * `known`: 1-based lines the file's format already knows to be chrome (a page's menu, a
+ * PDF's running head); they are noise, and their fields are still read.
+ */
+export function stripChrome(lines: string[], known: ReadonlySet<number> = new Set()): ChromeResult {
+  const isNoise = lines.map((_, i) => known.has(i + 1));
   const portalFields: ChromeResult["portalFields"] = {};
   const keep = (label: PortalFieldLabel, value: string, line: number) => {
     if (value !== "" && !(label in portalFields)) portalFields[label] = { value, line };
@@ -119,7 +123,7 @@ export function stripChrome(lines: string[]): ChromeResult {
       keep(field.label, value, at + 1);
       continue;
     }
-    if (isChromeLine(line)) {
+    if (isNoise[i] || isChromeLine(line)) {
       isNoise[i] = true;
       // Under 相关文件: the linked titles, up to the first line that is not one.
       if (RELATED_LINKS_HEADING.test(key)) {

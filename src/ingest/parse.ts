@@ -15,6 +15,7 @@ import { matchLabel } from "./labels.ts";
 import { findSignatures, isOrgLine } from "./metadata.ts";
 import { buildOutline } from "./outline.ts";
 import { decode, splitLines } from "./read.ts";
+import { extractDocument, type Extracted } from "./formats/extract.ts";
 import { extractResponsible } from "./responsible.ts";
 import { findTargets } from "./targets.ts";
 
@@ -31,8 +32,15 @@ export interface ParseOptions {
   sourceKey?: string;
   /** The format the text was extracted from (default: text). */
   format?: SourceFormat;
-  /** Text decoded from another format: parse it instead of decoding `bytes` (which are still hashed). */
-  text?: string;
+  /** Text read out of the file by its format (formats/extract.ts): parsed instead of decoding `bytes`, which are still hashed. */
+  extracted?: Pick<Extracted, "text" | "encoding" | "noiseLines" | "warnings">;
+}
+
+/** Any source file → the model: its format recognised and read (a page, Word, PDF, OFD, text), then parsed. */
+export async function parseSource(bytes: Uint8Array, file: string, options: Omit<ParseOptions, "extracted" | "format"> = {}): Promise<Result<Circular>> {
+  const x = await extractDocument(bytes, file);
+  if (!x.ok) return { ok: false, error: { file, line: 1, message: x.message } };
+  return parseCircular(bytes, file, { ...options, format: x.value.format, extracted: x.value });
 }
 
 /** A stable, URL-safe id from the source's identity alone. */
@@ -73,10 +81,10 @@ function tableOfContents(lines: BodyLine[]): Set<number> {
 
 export function parseCircular(bytes: Uint8Array, file: string, options: ParseOptions = {}): Result<Circular> {
   const fail = (line: number, message: string): Result<Circular> => ({ ok: false, error: { file, line, message } satisfies IngestError });
-  const decoded = options.text !== undefined ? { ok: true as const, text: options.text, encoding: "UTF-8" } : decode(bytes);
+  const decoded = options.extracted ? { ok: true as const, ...options.extracted } : decode(bytes);
   if (!decoded.ok) return fail(1, decoded.message);
   const { lines, lineEnding } = splitLines(decoded.text);
-  const { body: bodyLines, noise, portalFields } = stripChrome(lines);
+  const { body: bodyLines, noise, portalFields } = stripChrome(lines, new Set(options.extracted?.noiseLines ?? []));
   if (bodyLines.length === 0) return fail(1, "no text left after removing portal chrome");
   if (!hasChineseSentences(bodyLines)) return fail(bodyLines[0]!.sourceLine, "no Chinese sentences: not a document");
 
@@ -85,7 +93,7 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
   const signatures = findSignatures(bodyLines);
   const head = readHead(bodyLines, (i) => !toc.has(i) && matchLabel(bodyLines[i]!.text) !== null && !dateLine(bodyLines[i]!.key));
   const header = readHeaderFields({ fileName: file, lines: bodyLines, head, signatures, portal: portalFields, noise, body });
-  const warnings: Warning[] = [...header.warnings];
+  const warnings: Warning[] = [...(options.extracted?.warnings ?? []), ...header.warnings];
 
   // Outline, with header, history, signature and table-of-contents lines closing any open item.
   const breaks = new Set<number>([...header.titleIndices, ...toc, ...signatures.flatMap((s) => s.indices)]);
@@ -174,6 +182,7 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     warnings,
     provenance: header.record.provenance,
     candidates: header.record.lost,
+    corrections: null,
     source: { file, key: sourceKey, format: options.format ?? "text", sha256: sha256(bytes), encoding: decoded.encoding, lineEnding },
   };
   // The model checks itself: a parser bug that breaks the contract stops here, named.

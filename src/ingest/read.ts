@@ -65,6 +65,16 @@ function looksBinary(text: string): boolean {
   return bad > 0 && bad / text.length > 0.01;
 }
 
+/**
+ * Bytes in a declared encoding (an HTML page's charset, by its WHATWG name). GBK and GB2312
+ * are read as GB18030, their superset.
+ */
+export function decodeAs(bytes: Uint8Array, encoding: string): Decoded {
+  const enc = decoderFor(encoding) ?? encoding;
+  if (!iconv.encodingExists(enc)) return { ok: false, message: `unknown encoding ${encoding}` };
+  return finish(iconv.decode(Buffer.from(bytes), enc), `${enc} (declared)`);
+}
+
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, message: "empty file" };
   for (const [bom, enc] of BOMS) {

@@ -12,7 +12,7 @@ import { z } from "zod";
  * removed or changes meaning, so stored models of an older shape are parsed again
  * rather than misread.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** 文种: the 15 genres of the 党政机关公文处理工作条例 (2012). */
 export const DOCUMENT_GENRES = [
@@ -169,6 +169,7 @@ export type Warning = z.infer<typeof Warning>;
 
 /** Where a header value was read: the kinds of evidence, strongest first. */
 export const EVIDENCE_SOURCES = [
+  "editor", // an editor's correction (content/overrides/<id>.yaml)
   "signature", // 落款: the issuer and date under the text
   "history", // a regulation's history lines (通过, 修订, 公布, 施行 …)
   "head", // the document's head: 版头, title line, 文号 line
@@ -274,6 +275,16 @@ export const CircularMeta = z.object({
   provenance: Provenance,
   /** Header values found but not chosen, for audit. */
   candidates: z.array(LostCandidate),
+  /** An editor's corrections, when there are any: the file, what it set, and why. */
+  corrections: z
+    .object({
+      /** The override file, relative to the project: content/overrides/<id>.yaml. */
+      file: z.string(),
+      /** The header fields it set, and the clause changes it made ("merge p2-3 p2-4", "split p2-5"). */
+      changes: z.array(z.string()),
+      note: z.string().nullable(),
+    })
+    .nullable(),
   source: Source,
 });
 export type CircularMeta = z.infer<typeof CircularMeta>;

@@ -23,3 +23,16 @@ const CONFIDENCE_NAMES: Record<Confidence, string> = { high: "高", medium: "中
 export function evidenceText(e: Evidence): string {
   return `${e.line ? `第 ${e.line} 行` : ""}${e.rule}（可信度：${CONFIDENCE_NAMES[e.confidence]}${e.inferred ? "，推定" : ""}）`;
 }
+
+const FIELD_NAMES: Record<string, string> = {
+  title: "标题", issuers: "发文机关", addressees: "主送机关", docNumber: "发文字号", date: "成文日期", published: "发布日期",
+  effective: "施行日期", genre: "文种", jurisdiction: "地区",
+};
+
+/** An editor's change, for the page: 标题, 合并条款 p2-3、p2-4, 拆分条款 p2-5. */
+export function correctionText(change: string): string {
+  const [verb, ...ids] = change.split(" ");
+  if (verb === "merge") return `合并条款 ${ids.join("、")}`;
+  if (verb === "split") return `拆分条款 ${ids.join("、")}`;
+  return FIELD_NAMES[change] ?? change;
+}

@@ -29,3 +29,14 @@ export function bodySegments(m: Pick<Circular, "body" | "bodyLineNumbers" | "sec
   pushText(next, lines.length - 1);
   return out;
 }
+
+/**
+ * The source text as the parser read it (a file's decoded text, or what its format gave):
+ * every line of the body and every whole line of noise at its place, blank lines blank.
+ */
+export function sourceText(m: Pick<Circular, "body" | "bodyLineNumbers" | "noise">): string {
+  const lines: string[] = [];
+  m.body.split("\n").forEach((text, i) => (lines[m.bodyLineNumbers[i]! - 1] = text));
+  for (const n of m.noise) if (!n.part) lines[n.line - 1] = n.text;
+  return Array.from(lines, (l) => l ?? "").join("\n") + "\n";
+}

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SOURCES, seedFiles } from "../helpers.ts";
 import { runScript } from "./run.ts";
+import { circularId } from "../../src/ingest/parse.ts";
 
 function corpus() {
   const src = mkdtempSync(join(tmpdir(), "corpus-"));
@@ -42,5 +43,26 @@ describe("ingest CLI", () => {
     writeFileSync(first, readFileSync(first, "utf8") + "\n（此件公开发布）\n");
     const third = runScript("ingest.ts", [], c.env);
     expect(third.stdout).toMatch(/1 written \([0-9a-z-]+\), 1 unchanged, 1 not re-parsed/);
+  });
+});
+
+describe("editors' corrections", () => {
+  it("are applied at ingest, and a bad one fails the run with file:line", () => {
+    const c = corpus();
+    const overrides = mkdtempSync(join(tmpdir(), "overrides-"));
+    const first = readdirSync(c.src).find((f) => f.startsWith("000_"))!;
+    const id = circularId(first);
+    writeFileSync(join(overrides, `${id}.yaml`), "note: 据原件补正\ntitle: 吉林省粮食和物资储备局关于推进城市安全发展有关工作的通知\n");
+    const ok = runScript("ingest.ts", [], { ...c.env, OVERRIDES: overrides });
+    expect(ok.status).toBe(0);
+    const model = JSON.parse(readFileSync(join(c.out, "models", `${id}.json`), "utf8"));
+    expect(model.title).toBe("吉林省粮食和物资储备局关于推进城市安全发展有关工作的通知");
+    expect(model.corrections.changes).toEqual(["title"]);
+    writeFileSync(join(overrides, `${id}.yaml`), "note: 据原件补正\ndate: 2020-02-30\n");
+    const bad = runScript("ingest.ts", [], { ...c.env, OVERRIDES: overrides });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(new RegExp(`${id}\\.yaml:2: date: not a real date`));
+    writeFileSync(join(overrides, "c-0000000000.yaml"), "note: x\n");
+    expect(runScript("ingest.ts", [], { ...c.env, OVERRIDES: overrides }).stderr).toMatch(/c-0000000000\.yaml:1: no document with id c-0000000000/);
   });
 });

@@ -23,6 +23,7 @@ export default function setup(project: TestProject) {
   const corpus = mkdtempSync(join(tmpdir(), "site-corpus-"));
   cpSync(join(root, "content", "sources"), corpus, { recursive: true });
   for (const f of SITE_FIXTURES) cpSync(join(root, "tests", "fixtures", f), join(corpus, "fixtures", f));
-  const site = buildSite({ corpus });
+  // With an editor's correction of the mirror (tests/fixtures/overrides).
+  const site = buildSite({ corpus, env: { OVERRIDES: join(root, "tests", "fixtures", "overrides") } });
   project.provide("seedSite", { dist: site.dist, content: site.content, base: site.base });
 }

@@ -128,3 +128,14 @@ describe("ids", () => {
     expect(moved.querySelector('meta[name="robots"]')!.getAttribute("content")).toBe("noindex");
   });
 });
+
+describe("editors' corrections", () => {
+  it("the page says what was corrected and by which file; the source of the value is the correction", () => {
+    const m = models.find((x) => x.source.key.endsWith("b-traditional-mirror.txt"))!;
+    expect(m.effective).toBe("2021-05-01");
+    const html = page(site.dist, `/circulars/${m.id}/`);
+    expect(html.querySelector(".correction")!.text).toBe(`编辑更正：本页的施行日期据 tests/fixtures/overrides/${m.id}.yaml 更正，原文未改（施行日期据广东省人民政府门户网站补正）。`);
+    expect(html.querySelector("dl.meta")!.text).toContain("2021年5月1日");
+    expect(html.querySelector("dl.meta")!.text).toContain(`编辑更正（tests/fixtures/overrides/${m.id}.yaml）`);
+  });
+});
