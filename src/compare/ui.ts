@@ -9,7 +9,8 @@ import { Circular, validateModel, type Clause } from "../model/circular.ts";
 import { citationLabel } from "../model/labels.ts";
 import { createKeys } from "../text/normalize.ts";
 import { browserFold, type ScriptTable } from "../text/script.ts";
-import { alignClauses, diffVersions, sharedWording, type PhraseKey, type Segment } from "./similarity.ts";
+import { idfOf, type IdfTable } from "./idf.ts";
+import { alignClauses, diffVersions, sharedWording, type Idf, type PhraseKey, type Segment } from "./similarity.ts";
 
 const urls = siteUrls(document.documentElement.dataset.base);
 /** Texts are compared by the search index's key; the whole script table is fetched only for traditional characters. */
@@ -32,10 +33,14 @@ function cell(doc: Circular, c: Clause | undefined, parts?: Segment[]): HTMLTabl
   return el("td", {}, el("div", { className: "clause-ref" }, clauseLink(doc, c)), el("p", {}, ...(parts ? segments(parts) : [c.text])));
 }
 
-function renderAlignment(docs: Circular[], key: PhraseKey): HTMLElement {
+/** The library's IDF; without it (an old build, a failed fetch) clauses are weighed within the documents compared. */
+const libraryIdf = (): Promise<Idf | undefined> =>
+  fetch(urls.idfTable()).then((r) => (r.ok ? r.json().then((t: IdfTable) => idfOf(t)) : undefined), () => undefined);
+
+function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined): HTMLElement {
   const [a, ...others] = docs as [Circular, ...Circular[]];
   const texts = (d: Circular) => d.clauses.map((c) => c.text);
-  const alignments = others.map((o) => alignClauses(texts(a), texts(o), key));
+  const alignments = others.map((o) => alignClauses(texts(a), texts(o), key, { idf }));
   const table = el("table", { className: "compare-table" });
   table.append(el("caption", { textContent: "按内容对齐的条款（以文件甲为基准）" }));
   const head = el("tr", {}, ...docs.map((d, i) => el("th", { scope: "col" }, `${"甲乙丙"[i]}：`, el("a", { href: urls.circular(d.id), textContent: d.title }))));
@@ -75,27 +80,27 @@ function renderAlignment(docs: Circular[], key: PhraseKey): HTMLElement {
   return wrap;
 }
 
-function renderDiff(before: Circular, after: Circular, key: PhraseKey): HTMLElement {
-  const diffs = diffVersions(before.clauses.map((c) => c.text), after.clauses.map((c) => c.text), key);
-  const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf | undefined): HTMLElement {
+  const diffs = diffVersions(before.clauses.map((c) => c.text), after.clauses.map((c) => c.text), key, { idf });
+  const counts = { added: 0, removed: 0, changed: 0, moved: 0, unchanged: 0 };
   diffs.forEach((d) => counts[d.kind]++);
   const list = el("ol", { className: "version-diff" });
-  const names = { added: "新增", removed: "删除", changed: "修改", unchanged: "未变" };
+  const names = { added: "新增", removed: "删除", changed: "修改", moved: "移动", unchanged: "未变" };
   for (const d of diffs) {
     const li = el("li", { className: `diff-${d.kind}` });
     li.dataset.kind = d.kind;
     const ca = d.a !== null ? before.clauses[d.a]! : null;
     const cb = d.b !== null ? after.clauses[d.b]! : null;
     li.append(el("strong", { textContent: names[d.kind] }), " ", ...(ca ? [clauseLink(before, ca)] : []), ...(ca && cb ? [" → "] : []), ...(cb ? [clauseLink(after, cb)] : []));
-    if (d.kind === "changed") {
+    if (d.changes.length) {
       li.append(el("p", {}, ...d.changes.map((w) => (w.kind === "same" ? document.createTextNode(w.value) : el(w.kind === "added" ? "ins" : "del", { textContent: w.value })))));
-    } else if (d.kind !== "unchanged") {
+    } else if (d.kind === "added" || d.kind === "removed") {
       li.append(el("p", { textContent: (ca ?? cb)!.text }));
     }
     list.append(li);
   }
   return el("div", {},
-    el("p", { className: "diff-summary", textContent: `从“${before.title}”到“${after.title}”：新增 ${counts.added} 条，删除 ${counts.removed} 条，修改 ${counts.changed} 条，未变 ${counts.unchanged} 条。` }),
+    el("p", { className: "diff-summary", textContent: `从“${before.title}”到“${after.title}”：新增 ${counts.added} 条，删除 ${counts.removed} 条，修改 ${counts.changed} 条，移动 ${counts.moved} 条，未变 ${counts.unchanged} 条（条款按内容对应，不按条号）。` }),
     list);
 }
 
@@ -118,6 +123,7 @@ export function startComparePage(): void {
     return;
   }
   status.textContent = "比较中…";
+  const idf = libraryIdf();
   Promise.all(ids.map((id) => fetch(urls.docJson(id)).then(async (r) => {
     if (!r.ok) throw new Error(`没有编号为 ${id} 的文件`);
     const checked = validateModel(Circular, await r.json(), urls.docJson(id));
@@ -127,7 +133,7 @@ export function startComparePage(): void {
     .then(async (docs) => {
       const diff = params.get("mode") === "diff";
       const { phraseKey } = createKeys(await foldFor(docs.flatMap((d) => d.clauses.map((c) => c.text))));
-      output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!, phraseKey) : renderAlignment(docs, phraseKey));
+      output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!, phraseKey, await idf) : renderAlignment(docs, phraseKey, await idf));
       const rows = output.querySelectorAll("tr.aligned").length;
       status.textContent = diff ? "版本差异如下。" : `共对齐 ${rows} 组条款。`;
       output.dataset.state = "done";

@@ -25,15 +25,21 @@ export function siteUrls(rawBase?: string) {
     topic: (slug: string) => url(`/topics/${slug}/`),
     region: (code: string) => url(`/regions/${code}/`),
     year: (year: string) => url(`/years/${year}/`),
-    /** A department is an anchor on its jurisdiction's page; its slug is d + the jurisdiction code + a hash. */
-    department: (slug: string) => url(`/departments/${slug.slice(1, 7)}/#${slug}`),
+    /** A department is an anchor on its jurisdiction's page, named by the department's name. */
+    department: (code: string | null, anchor: string) => url(`/departments/${code ?? "000000"}/#${anchor.replace(/[#%?"<>\s]/g, encodeURIComponent)}`),
     stub: (slug: string) => url(`/citations/#${slug}`),
     docJson: (id: string) => url(`/data/circulars/${id}.json`),
     sourceText: (id: string) => url(`/data/sources/${id}.txt`),
     compare: (...ids: string[]) => url(`/compare/?${ids.map((id, i) => `${"abc"[i]}=${id}`).join("&")}`),
+    /** The version diff from an older document to a newer one. */
+    versionDiff: (older: string, newer: string) => url(`/compare/?a=${older}&b=${newer}&mode=diff`),
+    kinds: () => url("/kinds/"),
+    kind: (slug: string) => url(`/kinds/${slug}/`),
     /** Files of the search index (the phrase index and its tables). */
     searchData: (path: string) => url(`/search-data/${path}`),
     /** The traditional → simplified table, fetched by browser code that meets traditional script. */
     scriptTable: () => url("/data/t2s.json"),
+    /** The library's bigram frequencies, fetched by the compare page. */
+    idfTable: () => url("/data/idf.json"),
   };
 }

@@ -3,14 +3,16 @@
  * "市应急管理局" in a 兴化 circular is 兴化市应急管理局; in 寿光's lists the 市 of the
  * first unit carries over to the ones after it (市应急管理局、发改局 → 寿光市发展和改革局).
  */
-import { createHash } from "node:crypto";
 import { DEPARTMENT_ALIASES, GENERIC_UNITS } from "../config/departments.ts";
 import type { Jurisdiction } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
 import { findPlaceNames } from "../ingest/jurisdiction.ts";
 
 export interface Department {
+  /** Unique in the library: the jurisdiction code and the anchor. */
   slug: string;
+  /** The anchor on its jurisdiction's page: the normalised name itself (#寿光市应急管理局). */
+  anchor: string;
   name: string;
   code: string | null;
 }
@@ -37,8 +39,11 @@ function placeName(j: Jurisdiction | null): string | null {
   return j.county ?? j.prefecture ?? j.province;
 }
 
+/** A readable anchor: the name with spacing taken out (ids cannot hold spaces). */
+export const departmentAnchor = (name: string): string => compactKey(name);
+
 export function departmentSlug(name: string, code: string | null): string {
-  return `d${code ?? "000000"}-${createHash("sha256").update(compactKey(name)).digest("hex").slice(0, 8)}`;
+  return `${code ?? "000000"}/${departmentAnchor(name)}`;
 }
 
 /** Normalises one clause's list of units, one entry per unit; generic ones ("相关部门") are left out. */
@@ -64,7 +69,7 @@ export function departmentsOf(units: string[], j: Jurisdiction | null): UnitDepa
       name = `共青团${place}委员会`;
     }
     name = expandAlias(name);
-    out.push({ unit: raw, slug: departmentSlug(name, j?.code ?? null), name, code: j?.code ?? null });
+    out.push({ unit: raw, slug: departmentSlug(name, j?.code ?? null), anchor: departmentAnchor(name), name, code: j?.code ?? null });
   }
   return out;
 }

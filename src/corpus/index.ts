@@ -6,7 +6,9 @@ import { TOPICS } from "../config/topics.ts";
 import type { CircularMeta, Clause } from "../model/circular.ts";
 import { buildCitationGraph, type CitationGraph } from "./citationGraph.ts";
 import { departmentsOf, type Department, type UnitDepartment } from "./departments.ts";
-import { tagCircular, type TopicMatch } from "./topics.ts";
+import { tagCircular, type DocumentTopics, type TopicMatch } from "./topics.ts";
+import { kindsOf, type Kind } from "./kinds.ts";
+import { versionChains, type VersionChain } from "./versions.ts";
 import { NATIONAL_CODE, divisionsByCode } from "../config/gazetteer.ts";
 import { relatedClauses, similarCirculars, type Related } from "./related.ts";
 
@@ -35,7 +37,8 @@ export interface CorpusIndex {
   docs: CircularMeta[];
   byId: Map<string, CircularMeta>;
   clauseTopics: Map<string, Map<string, TopicMatch[]>>;
-  docTopics: Map<string, string[]>;
+  /** Each document's primary topics (主要主题) and those it only mentions (涉及). */
+  docTopics: Map<string, DocumentTopics>;
   topicClauses: Map<string, TopicEntry[]>;
   clauseDepartments: Map<string, Map<string, UnitDepartment[]>>;
   departments: Map<string, { department: Department; clauses: ClauseRef[] }>;
@@ -48,6 +51,17 @@ export interface CorpusIndex {
   similarCirculars: () => Map<string, Related[]>;
   /** Ids published by earlier builds → the id of the same source now. */
   movedIds: Map<string, string>;
+  /** docId → the chain of versions it belongs to (documents with no other version are absent). */
+  versions: Map<string, VersionChain>;
+  /** Regulations of one kind across places (气象灾害防御条例 …), the most places first. */
+  kinds: Kind[];
+  /** docId → its kind. */
+  kindOf: Map<string, Kind>;
+}
+
+/** Primary topics, then the mentioned ones. */
+export function allTopics(t: DocumentTopics | undefined): string[] {
+  return t ? [...t.primary, ...t.mentioned] : [];
 }
 
 export function yearOf(doc: Pick<CircularMeta, "date">): string | null {
@@ -99,7 +113,7 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
   const docs = [...models].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const clauseTopics = new Map<string, Map<string, TopicMatch[]>>();
-  const docTopics = new Map<string, string[]>();
+  const docTopics = new Map<string, DocumentTopics>();
   const topicClauses = new Map<string, TopicEntry[]>(TOPICS.map((t) => [t.slug, []]));
   const clauseDepartments = new Map<string, Map<string, UnitDepartment[]>>();
   const departments = new Map<string, { department: Department; clauses: ClauseRef[] }>();
@@ -117,7 +131,7 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
       depts.set(c.id, ds);
       for (const slug of new Set(ds.map((d) => d.slug))) {
         const d = ds.find((x) => x.slug === slug)!;
-        const entry = departments.get(slug) ?? { department: { slug, name: d.name, code: d.code }, clauses: [] };
+        const entry = departments.get(slug) ?? { department: { slug, anchor: d.anchor, name: d.name, code: d.code }, clauses: [] };
         entry.clauses.push({ docId: doc.id, clauseId: c.id });
         departments.set(slug, entry);
       }
@@ -126,10 +140,12 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
     const y = yearOf(doc);
     if (y) years.set(y, [...(years.get(y) ?? []), doc.id]);
   }
+  const kinds = kindsOf(docs);
   const related = once(() => relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text })))));
   return {
     docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
     citations: buildCitationGraph(docs), regions: regionTree(docs), years, movedIds: movedIds(docs, published),
+    versions: versionChains(docs), kinds, kindOf: new Map(kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
     relatedClauses: related,
     similarCirculars: once(() => similarCirculars(related(), new Map(docs.map((d) => [d.id, d.clauses.length])))),
   };

@@ -7,7 +7,7 @@
 import { TOPICS } from "../config/topics.ts";
 import type { CorpusIndex } from "../corpus/index.ts";
 import type { Circular, CircularMeta } from "../model/circular.ts";
-import { yearOf } from "../corpus/index.ts";
+import { allTopics, yearOf } from "../corpus/index.ts";
 import { phraseKey } from "../text/keys.ts";
 import { levelName, placeOf } from "../model/display.ts";
 import { searchEntries } from "./entries.ts";
@@ -103,7 +103,7 @@ export function buildPhraseIndex(
     const chars = texts.map((t) => Array.from(phraseKey(t)));
     bi.add(d, chars);
     tri.add(d, chars);
-    const topicMask = (index.docTopics.get(doc.id) ?? []).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
+    const topicMask = allTopics(index.docTopics.get(doc.id)).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
     facets.push([
       indexOf(provinces, doc.jurisdiction?.province ?? (doc.jurisdiction?.level === "national" ? "国家" : "")),
       doc.jurisdiction ? levels.indexOf(levelName(doc.jurisdiction.level)) : -1,

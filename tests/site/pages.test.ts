@@ -87,6 +87,74 @@ describe("cross-link pages", () => {
   });
 });
 
+describe("versions, kinds, topics, departments", () => {
+  const byTitle = (title: string, date?: string) => models.find((m) => m.title === title && (!date || m.date === date))!;
+
+  it("突发事件应对法 2007 and 2024 are one chain: each page lists the other and links the version diff, older first", () => {
+    const [old, now] = [byTitle("中华人民共和国突发事件应对法", "2007-08-30"), byTitle("中华人民共和国突发事件应对法", "2024-06-28")];
+    const diff = `/compare/?a=${old.id}&b=${now.id}&mode=diff`;
+    for (const [m, other] of [[old, now], [now, old]] as const) {
+      const versions = page(site.dist, `/circulars/${m.id}/`).querySelector("#versions")!;
+      expect(versions.querySelector("h2")!.text).toBe("历次版本");
+      const hrefs = versions.querySelectorAll("a").map((a) => a.getAttribute("href"));
+      expect(hrefs).toContain(`/circulars/${other.id}/`);
+      expect(hrefs).toContain(diff);
+      expect(versions.querySelector("[aria-current]")!.text).toContain("本件");
+    }
+  });
+
+  it("every document page has a versions section, saying so when the library holds no other version", () => {
+    const versions = page(site.dist, `/circulars/${bySeed("002_").id}/`).querySelector("#versions")!;
+    expect(versions.text).toContain("本库未收录此文件的其他版本");
+  });
+
+  it("/kinds/ has 气象灾害防御条例 with members from at least five places, the national one first and the baseline of every compare link", () => {
+    const index = page(site.dist, "/kinds/");
+    const link = index.querySelectorAll("a").find((a) => a.text === "气象灾害防御条例")!;
+    const kind = page(site.dist, link.getAttribute("href")!);
+    const members = kind.querySelectorAll(".kind-members li");
+    const places = new Set(members.map((li) => li.getAttribute("data-place")));
+    expect(places.size).toBeGreaterThanOrEqual(5);
+    expect(members[0]!.getAttribute("data-place")).toBe("100000");
+    const national = byTitle("气象灾害防御条例");
+    const compares = kind.querySelectorAll(".kind-members a.compare").map((a) => a.getAttribute("href")!);
+    expect(compares).toHaveLength(members.length - 1);
+    for (const href of compares) expect(href).toMatch(new RegExp(`^/compare/\\?a=${national.id}&b=c-`));
+    expect(kind.querySelectorAll(".kind-matrix tbody tr")).toHaveLength(places.size);
+  });
+
+  it("open data carries primary and mentioned topics; the page shows 主要主题 apart from 涉及", () => {
+    const m = bySeed("003_");
+    const data = JSON.parse(readFileSync(join(site.dist, "data/circulars", `${m.id}.json`), "utf8")) as { topics: { primary: string[]; mentioned: string[] }; clauses: unknown[] };
+    expect(data.clauses).toHaveLength(m.clauses.length);
+    expect(data.topics.primary).toContain("urban-safety");
+    expect(data.topics.primary.length).toBeLessThanOrEqual(4);
+    expect(data.topics.mentioned.length).toBeGreaterThan(0);
+    expect(data.topics.mentioned.some((t) => data.topics.primary.includes(t))).toBe(false);
+    const meta = page(site.dist, `/circulars/${m.id}/`).querySelector("dl.meta")!;
+    const dts = meta.querySelectorAll("dt").map((d) => d.text);
+    expect(dts).toContain("主要主题");
+    expect(dts).toContain("涉及");
+  });
+
+  it("a topic page lists the documents about it before those that mention it", () => {
+    const html = page(site.dist, "/topics/urban-safety/");
+    const primary = html.querySelector("#primary-docs")!.parentNode!.querySelectorAll(".doc-list a").map((a) => a.text);
+    expect(primary).toContain("关于推进全市城市安全发展的实施意见");
+    expect(primary).not.toContain("吉林省安全生产委员会关于印发2019年工作要点的通知");
+  });
+
+  it("a department's anchor is its name, and its entry lists its duties with their deadlines first", () => {
+    const html = page(site.dist, "/departments/370783/");
+    const section = html.querySelector('[id="寿光市应急管理局"]')!.parentNode!;
+    expect(section.querySelector("p")!.text).toMatch(/^负责 \d+ 项条款，其中 \d+ 项定有期限。$/);
+    const notes = section.querySelectorAll(".clause-refs .note").map((n) => n.text);
+    expect(notes[0]).toMatch(/期限：/);
+    const shouguang = page(site.dist, `/circulars/${bySeed("003_").id}/`);
+    expect(shouguang.querySelectorAll(".responsible a").map((a) => a.getAttribute("href"))).toContain("/departments/370783/#寿光市应急管理局");
+  });
+});
+
 describe("publishing", () => {
   it("every internal link and fragment resolves, and nothing points to another origin", () => {
     expect(checkLinks(site.dist, site.base)).toEqual([]);
