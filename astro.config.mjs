@@ -11,7 +11,10 @@ export default defineConfig({
   // The content store lives in the cache: a build of another content folder gets its own.
   cacheDir: process.env.INGEST_OUT ? `${process.env.INGEST_OUT}/.astro-cache` : "./node_modules/.astro",
   trailingSlash: "always",
-  build: { format: "directory" },
+  // No inline <script> or <style>: portals serve a Content-Security-Policy without
+  // 'unsafe-inline', so every page script and stylesheet is a file of its own.
+  build: { format: "directory", inlineStylesheets: "never" },
+  vite: { build: { assetsInlineLimit: 0 } },
   // Circular pages compile their MDX with remark-gfm as they render (src/mdx/evaluate.ts);
   // the integration supplies the renderer for MDX components.
   integrations: [mdx()],

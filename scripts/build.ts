@@ -1,5 +1,6 @@
 /**
- * `npm run build [-- --strict]`: ingest → Astro build → search index, into dist/ (or DIST_DIR).
+ * `npm run build [-- --strict]`: ingest → Astro build → search index → .gz/.br copies of the
+ * text files, into dist/ (or DIST_DIR).
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH are passed through to every stage.
  */
 import { spawnSync } from "node:child_process";
@@ -20,3 +21,4 @@ const astro = join(ROOT, "node_modules", "astro", "bin", "astro.mjs");
 run("ingest", process.execPath, ["scripts/ingest.ts", ...process.argv.slice(2)]);
 run("astro", process.execPath, [astro, "build", "--silent"]);
 run("search index", process.execPath, ["scripts/search-index.ts"]);
+run("precompress", process.execPath, ["scripts/precompress.ts"]);

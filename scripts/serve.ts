@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { ROOT } from "../src/config/paths.ts";
 import { staticServer } from "../src/site/staticServer.ts";
 import { normalizeBase } from "../src/config/urls.ts";
+import { SECURITY_HEADERS } from "../src/config/security.ts";
 
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
 if (!existsSync(dist)) {
@@ -16,4 +17,5 @@ if (!existsSync(dist)) {
 const base = normalizeBase(process.env.BASE_PATH);
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? "127.0.0.1";
-staticServer(dist, base).listen(port, host, () => console.log(`serving ${dist} at http://${host}:${port}${base}`));
+// The headers a portal sends (deploy/nginx.conf), so what works here works there.
+staticServer(dist, base, SECURITY_HEADERS).listen(port, host, () => console.log(`serving ${dist} at http://${host}:${port}${base}`));

@@ -44,9 +44,9 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves `dir` on a free port of 127.0.0.1 so that `base` maps to its root. */
-export async function serveStatic(dir: string, base = "/"): Promise<StaticServer> {
-  const server = staticServer(dir, base);
+/** Serves `dir` on a free port of 127.0.0.1 so that `base` maps to its root, with the given response headers. */
+export async function serveStatic(dir: string, base = "/", headers: Record<string, string> = {}): Promise<StaticServer> {
+  const server = staticServer(dir, base, headers);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };

@@ -4,6 +4,7 @@
  * data-c clause ids, data-score) with shared wording in <mark>; or, in diff mode, the
  * clause-level changes from the first to the second with word-level <ins>/<del>.
  */
+import "../model/jitless.ts";
 import { siteUrls } from "../config/urls.ts";
 import { Circular, validateModel, type Clause } from "../model/circular.ts";
 import { citationLabel } from "../model/labels.ts";

@@ -3,8 +3,14 @@ import type { CircularMeta } from "../model/circular.ts";
 import { citationText } from "../model/labels.ts";
 import { placeOf } from "../model/display.ts";
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/**
+ * One CSV field. A field a spreadsheet would read as a formula (=, +, -, @, or a tab or
+ * carriage return before one: CSV injection) gets a leading apostrophe, which Excel and WPS
+ * show as text and do not evaluate (OWASP's advice); the text after it is unchanged.
+ */
+export function csvCell(v: string): string {
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
@@ -45,7 +51,15 @@ export function isoTimestamp(date: string | null): string {
   return `${y}-${m}-${d}T00:00:00Z`;
 }
 
-const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/**
+ * Text as XML character data: markup characters escaped, and characters XML 1.0 does not
+ * allow at all (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF) replaced
+ * by U+FFFD — one such character in a title would make the whole feed unreadable.
+ */
+export const xml = (s: string): string =>
+  s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function atomFeed(docs: CircularMeta[], siteUrl: string, absolute: (path: string) => string, updated: string): string {
   const sorted = [...docs].sort((a, b) => (b.published ?? b.date ?? "").localeCompare(a.published ?? a.date ?? ""));

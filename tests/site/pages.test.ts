@@ -183,7 +183,13 @@ describe("publishing", () => {
     const feed = readFileSync(join(site.dist, "feed.xml"), "utf8");
     expect(feed.match(/<entry>/g)).toHaveLength(models.length);
     expect(existsSync(join(site.dist, `data/sources/${models[0]!.id}.txt`))).toBe(true);
-    expect(page(site.dist, "/data/").querySelectorAll("pre.astro-code").length).toBe(2);
+    // Highlighted with classes and a stylesheet (a strict CSP forbids style attributes).
+    const data = page(site.dist, "/data/");
+    expect(data.querySelectorAll("pre.shiki").length).toBe(2);
+    // The parser keeps <pre> content as text: its markup is read from the raw HTML.
+    const code = data.querySelectorAll("pre.shiki").map((p) => p.innerHTML).join("");
+    expect(code).not.toMatch(/\sstyle=/);
+    expect(code.match(/<span class="sk-/g)?.length).toBeGreaterThan(10);
   });
 });
 

@@ -1,0 +1,133 @@
+/**
+ * The site under a portal's strict Content-Security-Policy (config/security.ts, sent as a
+ * response header) at a sub-path, with the seeds and a hostile circular: no page type raises
+ * a `securitypolicyviolation`, and search, compare and copy-citation still work. The check
+ * is shown to fail on a page with an inline script.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { parse } from "node-html-parser";
+import { SECURITY_HEADERS } from "../../src/config/security.ts";
+import { circularId } from "../../src/ingest/parse.ts";
+import { buildSite, seedCorpus } from "../site/build.ts";
+import { htmlFiles } from "../site/html.ts";
+import { launchBrowser, serveStatic, siteModels, type StaticServer } from "./harness.ts";
+
+const BASE = "/gov/policy/";
+const site = buildSite({ base: BASE, corpus: seedCorpus([join(import.meta.dirname, "../fixtures/hostile/hostile.txt")]) });
+const models = siteModels(site.content);
+const hostile = circularId("hostile.txt");
+const [a, b] = models.filter((m) => m.id !== hostile) as [(typeof models)[number], (typeof models)[number]];
+const PAGES: Record<string, string> = {
+  home: "",
+  list: "circulars/",
+  circular: `circulars/${a.id}/`,
+  hostile: `circulars/${hostile}/`,
+  topics: "topics/",
+  topic: "topics/urban-safety/",
+  region: "regions/220000/",
+  year: "years/2019/",
+  departments: "departments/220000/",
+  citations: "citations/",
+  kinds: "kinds/",
+  data: "data/",
+  search: `search/?q=${encodeURIComponent("应急预案")}`,
+  "search, one character (Pagefind's WebAssembly)": `search/?q=${encodeURIComponent("安")}`,
+  compare: `compare/?a=${a.id}&b=${b.id}`,
+};
+
+let browser: Browser;
+let server: StaticServer;
+let fixtures: StaticServer;
+beforeAll(async () => {
+  server = await serveStatic(site.dist, BASE, SECURITY_HEADERS);
+  const dir = mkdtempSync(join(tmpdir(), "csp-"));
+  writeFileSync(join(dir, "inline.html"), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title></head><body><h1>坏页</h1><script>document.title = "x"</script><p style="color:red">文字</p></body></html>');
+  fixtures = await serveStatic(dir, "/", SECURITY_HEADERS);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await fixtures?.close();
+});
+
+/** Opens a page with a listener for CSP violations installed before any of its scripts run. */
+async function open(url: string): Promise<{ page: Page; violations: () => Promise<string[]> }> {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  await page.goto(url);
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => ["search-results", "compare-output"].every((id) => !document.getElementById(id) || document.getElementById(id)!.dataset.state === "done"));
+  return { page, violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
+}
+
+describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
+  it("the policy is the response header of every page", async () => {
+    const res = await fetch(server.origin + BASE);
+    expect(res.headers.get("content-security-policy")).toBe(SECURITY_HEADERS["Content-Security-Policy"]);
+  });
+
+  it("no page holds an inline script, an inline style element or a style attribute", () => {
+    const offending = htmlFiles(site.dist).flatMap((f) => {
+      const html = parse(readFileSync(f, "utf8"));
+      const found = [
+        ...html.querySelectorAll("script").filter((s) => !s.getAttribute("src")).map(() => "inline script"),
+        ...html.querySelectorAll("style").map(() => "style element"),
+        ...html.querySelectorAll("[style]").map((e) => `style attribute on <${e.tagName.toLowerCase()}>`),
+      ];
+      return found.length ? [`${f}: ${[...new Set(found)].join(", ")}`] : [];
+    });
+    expect(offending).toEqual([]);
+    // The hostile circular's <script> is text: in the page, and in its copy-citation attribute.
+    expect(readFileSync(join(site.dist, "circulars", hostile, "index.html"), "utf8")).toContain("&lt;script&gt;alert");
+  });
+
+  it.each(Object.entries(PAGES))("%s: no violation", async (_name, path) => {
+    const { page, violations } = await open(server.origin + BASE + path);
+    expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+
+  it("search finds circulars, for a phrase and for one character", async () => {
+    for (const q of ["应急预案", "安"]) {
+      const { page, violations } = await open(`${server.origin}${BASE}search/?q=${encodeURIComponent(q)}`);
+      expect(await page.locator("#search-results li.result").count(), q).toBeGreaterThan(0);
+      expect(await violations()).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("compare aligns clauses", async () => {
+    const { page } = await open(`${server.origin}${BASE}${PAGES.compare}`);
+    expect(await page.locator("tr.aligned").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("copy-citation copies the clause's citation", async () => {
+    const { page, violations } = await open(`${server.origin}${BASE}${PAGES.circular}`);
+    const button = page.locator("button.copy-cite").first();
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe("已复制");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await button.getAttribute("data-copy"));
+    expect(await violations()).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the check fails on a page with an inline script and a style attribute", async () => {
+    const { page, violations } = await open(`${fixtures.origin}/inline.html`);
+    const seen = await violations();
+    expect(seen.some((v) => v.startsWith("script-src"))).toBe(true);
+    expect(seen.some((v) => v.startsWith("style-src"))).toBe(true);
+    await page.context().close();
+  });
+});
