@@ -15,8 +15,9 @@ export default defineConfig({
   // 'unsafe-inline', so every page script and stylesheet is a file of its own.
   build: { format: "directory", inlineStylesheets: "never" },
   vite: { build: { assetsInlineLimit: 0 } },
-  // Circular pages compile their MDX with remark-gfm as they render (src/mdx/evaluate.ts);
-  // the integration supplies the renderer for MDX components.
+  // Circular pages draw their body from the model with the components their exported MDX
+  // names (src/mdx/render.ts, tests/mdx/evaluate.test.ts), not by compiling it per page;
+  // the integration stays for MDX written by hand.
   integrations: [mdx()],
   devToolbar: { enabled: false },
 });

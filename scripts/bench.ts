@@ -1,13 +1,15 @@
 /**
  * `npm run bench -- --docs N [--seed S]`: generates a synthetic corpus of N circulars and
- * runs ingest, site build, search indexing and the related-clause computation on it,
- * printing one JSON line per stage ({stage, docs, ms, peakRssMb}) and a summary line.
- * Work goes to bench-out/<N>/.
+ * builds it as `npm run build` does (src/bench/pipeline.ts: stages side by side where they
+ * are independent), printing one JSON line per stage ({stage, docs, ms, peakRssMb}), the
+ * related-clause computation timed alone, and a total: the build's wall time and the peak
+ * memory of all its processes together. Work goes to bench-out/<N>/.
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runStage } from "../src/bench/stage.ts";
+import { runBuild } from "../src/bench/pipeline.ts";
 import { ROOT } from "../src/config/paths.ts";
 
 const arg = (name: string, fallback: string) => {
@@ -20,30 +22,22 @@ const out = resolve(ROOT, "bench-out", String(docs));
 const corpus = join(out, "corpus");
 const env = { ...process.env, CORPUS: corpus, INGEST_OUT: join(out, "content"), DIST_DIR: join(out, "dist"), ASTRO_TELEMETRY_DISABLED: "1" };
 const node = process.execPath;
-const astro = join(ROOT, "node_modules/astro/bin/astro.mjs");
 
 // A fresh build each time: no models or cache from an earlier run.
 rmSync(out, { recursive: true, force: true });
-const stages: Array<[string, string[]]> = [
-  ["generate", ["scripts/generate-corpus.ts", String(docs), corpus, seed]],
-  ["ingest", ["scripts/ingest.ts"]],
-  ["site build", [astro, "build", "--silent"]],
-  ["search index", ["scripts/search-index.ts"]],
-  ["related clauses", ["scripts/related-timing.ts"]],
-];
-let totalMs = 0;
-let peak = 0;
-for (const [stage, args] of stages) {
-  const r = await runStage(node, args, env);
-  // The site build and search index are what a publisher runs; generate and the separate related timing are not.
-  if (stage !== "generate" && stage !== "related clauses") totalMs += r.ms;
-  peak = Math.max(peak, r.peakRssMb);
-  const extra = stage === "related clauses" ? JSON.parse(r.stdout.trim().split("\n").at(-1)!) : {};
-  console.log(JSON.stringify({ stage, docs, ms: r.ms, peakRssMb: r.peakRssMb, ...extra }));
-}
+const generated = await runStage(node, ["scripts/generate-corpus.ts", String(docs), corpus, seed], env);
+console.log(JSON.stringify({ stage: "generate", docs, ms: generated.ms, peakRssMb: generated.peakRssMb }));
+const build = await runBuild({ env, onStage: (s) => console.log(JSON.stringify({ stage: s.stage, docs, ms: s.ms, peakRssMb: s.peakRssMb })) });
+// Timed alone for the record; the site build computes it too.
+const related = await runStage(node, ["scripts/related-timing.ts"], env);
+console.log(JSON.stringify({ stage: "related clauses", docs, ms: related.ms, peakRssMb: related.peakRssMb, ...JSON.parse(related.stdout.trim().split("\n").at(-1)!) }));
 const dist = env.DIST_DIR;
-const sizeOf = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+const sizeOf = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : /\.(gz|br)$/.test(e.name) ? 0 : statSync(join(dir, e.name)).size), 0);
 const countHtml = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countHtml(join(dir, e.name)) : e.name.endsWith(".html") ? 1 : 0), 0);
 const cost = execFileSync(node, ["scripts/search-cost.ts", dist], { env: { ...env, QUERIES: "应急预案" }, encoding: "utf8" });
 const first = cost.trim().split("\n").map((l) => JSON.parse(l)).find((l) => l.stage === "first search");
-console.log(JSON.stringify({ stage: "total", docs, ms: totalMs, peakRssMb: peak, outputMb: Math.round(sizeOf(dist) / 1e6), pages: countHtml(dist), firstSearchKb: first?.kb ?? null }));
+const precompress = build.stages.find((s) => s.stage === "precompress")?.ms ?? 0;
+console.log(JSON.stringify({
+  stage: "total", docs, ms: build.ms, msBeforePrecompress: build.ms - precompress, peakRssMb: build.peakRssMb,
+  outputMb: Math.round(sizeOf(dist) / 1e6), pages: countHtml(dist), firstSearchKb: first?.kb ?? null, firstSearchKbCompressed: first?.kbCompressed ?? null,
+}));

@@ -1,24 +1,17 @@
 /**
- * `npm run build [-- --strict]`: ingest → Astro build → search index → .gz/.br copies of the
- * text files, into dist/ (or DIST_DIR).
+ * `npm run build [-- --strict]`: ingest → Astro build ‖ phrase index → Pagefind →
+ * .gz/.br copies of the text files, into dist/ (or DIST_DIR); see src/bench/pipeline.ts.
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH are passed through to every stage.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { ROOT } from "../src/config/paths.ts";
+import { runBuild } from "../src/bench/pipeline.ts";
 
-function run(label: string, command: string, args: string[]): void {
-  const started = Date.now();
-  const r = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) {
-    console.error(`build: ${label} failed (exit ${r.status ?? r.signal})`);
-    process.exit(r.status ?? 1);
-  }
-  console.log(`build: ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+try {
+  const run = await runBuild({
+    ingestArgs: process.argv.slice(2),
+    onStage: (s) => console.log(`build: ${s.stage} done in ${(s.ms / 1000).toFixed(1)} s (peak ${s.peakRssMb} MB)`),
+  });
+  console.log(`build: done in ${(run.ms / 1000).toFixed(1)} s (peak ${run.peakRssMb} MB)`);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
 }
-
-const astro = join(ROOT, "node_modules", "astro", "bin", "astro.mjs");
-run("ingest", process.execPath, ["scripts/ingest.ts", ...process.argv.slice(2)]);
-run("astro", process.execPath, [astro, "build", "--silent"]);
-run("search index", process.execPath, ["scripts/search-index.ts"]);
-run("precompress", process.execPath, ["scripts/precompress.ts"]);

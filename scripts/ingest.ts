@@ -13,6 +13,8 @@ import { Circular, formatError, type IngestError } from "../src/model/circular.t
 import { applyOverride, readOverride, type LoadedOverride } from "../src/corpus/overrides.ts";
 import { circularId } from "../src/ingest/parse.ts";
 import { ingestCorpus, type SourceFile } from "../src/corpus/ingestCorpus.ts";
+import { createParser } from "../src/corpus/parsePool.ts";
+import { progress } from "../src/bench/progress.ts";
 import { renderMdx } from "../src/mdx/render.ts";
 import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
 
@@ -76,16 +78,23 @@ for (const name of existsSync(OVERRIDES_DIR) ? readdirSync(OVERRIDES_DIR).filter
 const knownIds = new Set(files.map((f) => circularId(f.key)));
 for (const [id, o] of overrides) if (!knownIds.has(id)) overrideErrors.push({ file: o.file, line: 1, message: `no document with id ${id} in ${relative(ROOT, dir) || dir}` });
 
+/** The stored model of a file whose bytes, correction and pipeline are as last time. */
+const storedModelPath = (f: SourceFile): string | null => {
+  const before = previous.files[f.file];
+  const modelPath = before && join(MODELS_DIR, `${before.id}.json`);
+  const override = overrides.get(before?.id ?? "")?.hash ?? null;
+  return previous.pipeline === pipeline && before && before.sha256 === sha(f.bytes) && (before.override ?? null) === override && existsSync(modelPath!) ? modelPath! : null;
+};
+const toParse = files.filter((f) => !storedModelPath(f)).length;
+const parser = createParser(toParse);
+const bar = progress("ingest", files.length, { unit: "files" });
 let reused = 0;
 const { models, errors, notices } = await ingestCorpus(
   files,
   (f) => {
-    const before = previous.files[f.file];
-    const modelPath = before && join(MODELS_DIR, `${before.id}.json`);
-    const override = overrides.get(before?.id ?? "")?.hash ?? null;
-    if (previous.pipeline !== pipeline || !before || before.sha256 !== sha(f.bytes) || (before.override ?? null) !== override || !existsSync(modelPath!)) return null;
-    const parsed = Circular.safeParse(JSON.parse(readFileSync(modelPath!, "utf8")));
-    if (!parsed.success) return null;
+    const modelPath = storedModelPath(f);
+    const parsed = modelPath ? Circular.safeParse(JSON.parse(readFileSync(modelPath, "utf8"))) : null;
+    if (!parsed?.success) return null;
     reused++;
     return parsed.data;
   },
@@ -93,7 +102,10 @@ const { models, errors, notices } = await ingestCorpus(
     const o = overrides.get(m.id);
     return o ? applyOverride(m, o) : { ok: true, value: m };
   },
+  { parse: parser?.parse, onParsed: () => bar.tick() },
 );
+await parser?.close();
+bar.done();
 
 const written: string[] = [];
 const keep = new Set<string>();

@@ -1,55 +1,58 @@
 /**
- * `node scripts/search-index.ts`: after the Astro build, indexes dist/ (or DIST_DIR) with
- * Pagefind's extended binary (Chinese segmentation) and writes the exact-phrase index.
+ * `node scripts/search-index.ts`: after the Astro build, indexes the circular pages of
+ * dist/ (or DIST_DIR) with Pagefind's extended binary (Chinese segmentation), in bundles
+ * of PAGEFIND_BUNDLE pages (src/search/bundles.ts). Bundles are independent: one child
+ * process per core indexes its share, each with its own Pagefind binary, and reports
+ * each page to this one, which shows the progress.
+ * (The exact-phrase index is scripts/phrase-index.ts; the build runs it beside Astro.)
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { ROOT } from "../src/config/paths.ts";
-import { buildCorpusIndex } from "../src/corpus/index.ts";
-import { loadModel, loadModels } from "../src/corpus/store.ts";
-import { buildPhraseIndex } from "../src/search/buildIndex.ts";
-import { siteUrls } from "../src/config/urls.ts";
+import { modelIds } from "../src/corpus/store.ts";
+import { circularPages, planBundles } from "../src/search/bundles.ts";
+import { progress } from "../src/bench/progress.ts";
 
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
-const urls = siteUrls(process.env.BASE_PATH);
+const bundles = planBundles(circularPages(modelIds()), Number(process.env.PAGEFIND_BUNDLE ?? 1000));
+const partArg = process.argv.indexOf("--part");
 
-/**
- * Pagefind holds a whole index in memory (about 2 MB per circular page here), so large
- * libraries are indexed in bundles of PAGEFIND_BUNDLE pages, each written to its own folder
- * (pagefind/, pagefind-1/ …) and merged in the browser with mergeIndex.
- */
-const PAGEFIND_BUNDLE = Number(process.env.PAGEFIND_BUNDLE ?? 1000);
-const started = Date.now();
-const models = loadModels();
-// The documents' pages only (not the pages that stand at ids published by earlier builds).
-const pages = models.map((m) => `circulars/${m.id}/index.html`).sort();
-const bundles: string[] = [];
-for (let i = 0; i * PAGEFIND_BUNDLE < pages.length || i === 0; i++) {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
-  if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-  for (const sourcePath of pages.slice(i * PAGEFIND_BUNDLE, (i + 1) * PAGEFIND_BUNDLE)) {
-    const added = await index.addHTMLFile({ sourcePath, content: readFileSync(join(dist, sourcePath), "utf8") });
-    if (added.errors.length) console.error(`${sourcePath}: ${added.errors.join("; ")}`);
+/** Indexes every `of`-th bundle from `part` on, telling the parent of each page. */
+async function indexPart(part: number, of: number): Promise<void> {
+  for (const bundle of bundles.filter((_, i) => i % of === part)) {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
+    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+    for (const sourcePath of bundle.pages) {
+      const added = await index.addHTMLFile({ sourcePath, content: readFileSync(join(dist, sourcePath), "utf8") });
+      if (added.errors.length) console.error(`${sourcePath}: ${added.errors.join("; ")}`);
+      process.send?.(1);
+    }
+    const written = await index.writeFiles({ outputPath: join(dist, bundle.folder) });
+    if (written.errors.length) throw new Error(written.errors.join("\n"));
+    // A fresh Pagefind process per bundle returns the memory of the last one.
+    await pagefind.close();
   }
-  const folder = i === 0 ? "pagefind" : `pagefind-${i}`;
-  const written = await index.writeFiles({ outputPath: join(dist, folder) });
-  if (written.errors.length) throw new Error(written.errors.join("\n"));
-  bundles.push(`${folder}/`);
-  // A fresh Pagefind process per bundle returns the memory of the last one.
-  await pagefind.close();
 }
-console.log(`search: pagefind indexed ${pages.length} circular pages in ${bundles.length} bundle(s) in ${Date.now() - started} ms`);
 
-const phraseStarted = Date.now();
-const out = join(dist, "search-data");
-rmSync(out, { recursive: true, force: true });
-const files = buildPhraseIndex(buildCorpusIndex(models), urls.circular, bundles, (doc) => loadModel(doc.id));
-let bytes = 0;
-for (const [path, content] of files) {
-  const file = join(out, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  bytes += Buffer.byteLength(content);
+if (partArg >= 0) {
+  const [part, of] = process.argv[partArg + 1]!.split("/").map(Number);
+  await indexPart(part!, of!);
+} else {
+  const parts = Math.max(1, Math.min(availableParallelism(), bundles.length));
+  const total = bundles.reduce((n, b) => n + b.pages.length, 0);
+  const bar = progress("pagefind", total, { unit: "pages" });
+  const codes = await Promise.all(Array.from({ length: parts }, (_, part) => new Promise<number>((done) => {
+    const child = fork(import.meta.filename, ["--part", `${part}/${parts}`], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    child.on("message", (n) => bar.tick(Number(n)));
+    child.on("exit", (code) => done(code ?? 1));
+  })));
+  bar.done();
+  if (codes.some((c) => c !== 0)) {
+    console.error(`search: a Pagefind process failed (exit ${codes.join(", ")})`);
+    process.exit(1);
+  }
+  console.log(`search: pagefind indexed ${total} circular pages in ${bundles.length} bundle(s), ${parts} at a time`);
 }
-console.log(`search: phrase index ${files.size} files, ${(bytes / 1e6).toFixed(1)} MB in ${Date.now() - phraseStarted} ms`);

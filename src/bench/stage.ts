@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 
-function treeRssKb(root: number): number {
+export function treeRssKb(root: number): number {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
@@ -38,19 +38,25 @@ export interface StageResult {
   stdout: string;
 }
 
+/** Samples the peak resident memory of `root`'s process tree until stopped. */
+export function samplePeak(root: number, everyMs = 100): { stop: () => number } {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(root))), everyMs);
+  return { stop: () => (clearInterval(timer), Math.round(peak / 1024)) };
+}
+
 export function runStage(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<StageResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "inherit"] });
     let stdout = "";
     child.stdout.on("data", (d) => (stdout += d));
-    let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
+    const peak = samplePeak(child.pid!);
     child.on("error", reject);
     child.on("close", (code) => {
-      clearInterval(timer);
+      const peakRssMb = peak.stop();
       if (code !== 0) reject(new Error(`${command} ${args.join(" ")} exited ${code}\n${stdout}`));
-      else resolve({ ms: Math.round(performance.now() - started), peakRssMb: Math.round(peak / 1024), stdout });
+      else resolve({ ms: Math.round(performance.now() - started), peakRssMb, stdout });
     });
   });
 }

@@ -48,23 +48,39 @@ export function assignUniqueIds(models: Circular[]): { models: Circular[]; notic
   return { models: out, notices };
 }
 
+/** Turns one source file into a model (parsePool.ts runs it on every core). */
+export type ParseSource = (f: SourceFile) => Promise<Result<Circular>>;
+
+const parseInProcess: ParseSource = (f) => parseSource(f.bytes, f.file, { sourceKey: f.key });
+
 /**
  * `reuse` returns a stored model for a file that has not changed; `correct` applies an
- * editor's corrections to a freshly parsed one (its errors name the correction's file).
+ * editor's corrections to a freshly parsed one (its errors name the correction's file);
+ * `parse` may run files concurrently — results keep the files' order whatever order they
+ * finish in; `onParsed` is told of each file done (for progress).
  */
-export async function ingestCorpus(files: SourceFile[], reuse?: (f: SourceFile) => Circular | null, correct: (m: Circular) => Result<Circular> = (m) => ({ ok: true, value: m })): Promise<CorpusResult> {
+export async function ingestCorpus(
+  files: SourceFile[],
+  reuse?: (f: SourceFile) => Circular | null,
+  correct: (m: Circular) => Result<Circular> = (m) => ({ ok: true, value: m }),
+  options: { parse?: ParseSource; onParsed?: () => void } = {},
+): Promise<CorpusResult> {
+  const sorted = [...files].sort((a, b) => a.file.localeCompare(b.file));
+  const one = async (f: SourceFile): Promise<Result<Circular>> => {
+    const cached = reuse?.(f);
+    const r = cached ? { ok: true as const, value: cached } : await (options.parse ?? parseInProcess)(f).then((p) => (p.ok ? correct(p.value) : p));
+    options.onParsed?.();
+    return r;
+  };
+  // A pool bounds its own concurrency; in this thread, one file at a time keeps memory flat.
+  const results: Array<Result<Circular>> = [];
+  if (options.parse) results.push(...(await Promise.all(sorted.map(one))));
+  else for (const f of sorted) results.push(await one(f));
   const parsed: Circular[] = [];
   const errors: IngestError[] = [];
-  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) {
-    const cached = reuse?.(f);
-    if (cached) {
-      parsed.push(cached);
-      continue;
-    }
-    const r = await parseSource(f.bytes, f.file, { sourceKey: f.key });
-    const corrected = r.ok ? correct(r.value) : r;
-    if (corrected.ok) parsed.push(corrected.value);
-    else errors.push(corrected.error);
+  for (const r of results) {
+    if (r.ok) parsed.push(r.value);
+    else errors.push(r.error);
   }
   const { models, notices } = assignUniqueIds(parsed);
   return { models, errors, notices };

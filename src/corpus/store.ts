@@ -5,16 +5,20 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Circular, CircularMeta, formatError, validateModel } from "../model/circular.ts";
+import type { z } from "zod";
 import { MODELS_DIR, PUBLISHED_IDS } from "../config/paths.ts";
 
 const modelFiles = () => (existsSync(MODELS_DIR) ? readdirSync(MODELS_DIR).filter((f) => f.endsWith(".json") && !f.startsWith(".")).sort() : []);
+
+/** The ids of the stored models, without reading them. */
+export const modelIds = (): string[] => modelFiles().map((f) => f.slice(0, -".json".length));
 
 /** The JSON of one model exactly as ingest wrote it (open data serves it as is). */
 export function modelJson(id: string): string {
   return readFileSync(join(MODELS_DIR, `${id}.json`), "utf8");
 }
 
-function read<T>(schema: typeof Circular | typeof CircularMeta, file: string): T {
+function read<T>(schema: z.ZodType<T>, file: string): T {
   const path = join(MODELS_DIR, file);
   let data: unknown;
   try {
@@ -24,7 +28,7 @@ function read<T>(schema: typeof Circular | typeof CircularMeta, file: string): T
   }
   const r = validateModel(schema, data, path);
   if (!r.ok) throw new Error(formatError(r.error));
-  return r.value as T;
+  return r.value;
 }
 
 /**
@@ -34,6 +38,14 @@ function read<T>(schema: typeof Circular | typeof CircularMeta, file: string): T
  */
 export function loadModels(): CircularMeta[] {
   return modelFiles().map((f) => read<CircularMeta>(CircularMeta, f));
+}
+
+/** What a page needs beyond the metadata to show the whole text: checked alone, it costs little. */
+const BodyOnly = Circular.pick({ id: true, body: true, bodyLineNumbers: true });
+
+/** One model's body and its line numbers. */
+export function loadBody(id: string): { id: string; body: string; bodyLineNumbers: number[] } {
+  return read(BodyOnly, `${id}.json`);
 }
 
 /** One stored model, whole. */

@@ -13,9 +13,9 @@ export function jsString(s: string): string {
   return JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-function attrs(values: Record<string, string | number | boolean | string[] | null>): string {
+function attrs(values: Record<string, string | number | boolean | string[] | undefined>): string {
   return Object.entries(values)
-    .filter(([, v]) => v !== null)
+    .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}={${typeof v === "string" ? jsString(v) : JSON.stringify(v)}}`)
     .join(" ");
 }
@@ -40,29 +40,46 @@ export function frontmatter(m: Circular): Record<string, unknown> {
   };
 }
 
-function renderNode(docId: string, n: SectionNode, depth: number, responsibleById: Map<string, string[]>): string {
-  const props = attrs({
-    docId,
-    id: n.id,
-    label: n.label,
-    heading: n.heading,
-    text: n.text,
-    depth,
-    isClause: n.isClause,
-    responsible: n.isClause ? responsibleById.get(n.id) ?? [] : null,
+/** The props of a numbered part, as Item.astro takes them. */
+export interface ItemProps {
+  docId: string;
+  id: string;
+  label: string;
+  heading?: string;
+  text?: string;
+  depth: number;
+  isClause: boolean;
+  responsible?: string[];
+}
+
+/**
+ * The body as the page's components: text runs and numbered parts in reading order. The
+ * MDX page writes these elements; the site renders them directly (BodyElement.astro),
+ * so both show the same thing by construction.
+ */
+export type BodyElement = { type: "Text"; props: { text: string; line: number } } | { type: "Item"; props: ItemProps; children: BodyElement[] };
+
+export function bodyElements(m: Pick<Circular, "id" | "body" | "bodyLineNumbers" | "sections" | "clauses">): BodyElement[] {
+  const responsibleById = new Map(m.clauses.map((c) => [c.id, c.responsible]));
+  const item = (n: SectionNode, depth: number): BodyElement => ({
+    type: "Item",
+    props: {
+      docId: m.id, id: n.id, label: n.label, heading: n.heading ?? undefined, text: n.text ?? undefined, depth, isClause: n.isClause,
+      responsible: n.isClause ? responsibleById.get(n.id) ?? [] : undefined,
+    },
+    children: n.children.map((c) => item(c, depth + 1)),
   });
-  if (n.children.length === 0) return `<Item ${props} />`;
-  const children = n.children.map((c) => renderNode(docId, c, depth + 1, responsibleById)).join("\n\n");
-  return `<Item ${props}>\n\n${children}\n\n</Item>`;
+  return bodySegments(m).map((seg) => (seg.kind === "text" ? { type: "Text", props: { text: seg.text, line: seg.lines[0] } } : item(seg.node, 0)));
+}
+
+function mdxElement(el: BodyElement): string {
+  const props = attrs({ ...el.props });
+  if (el.type === "Text" || el.children.length === 0) return `<${el.type} ${props} />`;
+  return `<Item ${props}>\n\n${el.children.map(mdxElement).join("\n\n")}\n\n</Item>`;
 }
 
 export function renderMdx(m: Circular): string {
   // YAML from a serialiser, not by hand: quoting of any value is its job.
   const yaml = stringify(frontmatter(m), { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" });
-  const responsibleById = new Map(m.clauses.map((c) => [c.id, c.responsible]));
-  const parts = [`---\n${yaml}---`, ""];
-  for (const seg of bodySegments(m)) {
-    parts.push(seg.kind === "text" ? `<Text ${attrs({ text: seg.text, line: seg.lines[0] })} />` : renderNode(m.id, seg.node, 0, responsibleById), "");
-  }
-  return parts.join("\n");
+  return [`---\n${yaml}---`, "", ...bodyElements(m).flatMap((el) => [mdxElement(el), ""])].join("\n");
 }

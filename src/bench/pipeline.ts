@@ -1,0 +1,96 @@
+/**
+ * The build, as child processes in stages, independent work side by side (`npm run build`
+ * runs it; `npm run bench` times it):
+ *
+ *   ingest (parses on every core)
+ *   → Astro build ‖ phrase index (it reads only the models, so it takes the core Astro's
+ *     single thread leaves idle; written aside, since Astro empties dist/, and moved in after)
+ *   → Pagefind (bundles on every core)
+ *   → precompress (.gz/.br copies)
+ *
+ * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, renameSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { CONTENT_OUT, ROOT } from "../config/paths.ts";
+import { samplePeak } from "./stage.ts";
+
+export interface StageRun {
+  stage: string;
+  ms: number;
+  /** Peak resident memory of the stage's process tree. */
+  peakRssMb: number;
+}
+
+export interface BuildRun {
+  stages: StageRun[];
+  /** Wall time of the whole build. */
+  ms: number;
+  /** Peak resident memory of the whole build, stages that overlap counted together. */
+  peakRssMb: number;
+}
+
+/** Stages still running: stopped when another fails, so a failed build leaves nothing behind. */
+const running = new Set<ChildProcess>();
+
+function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv): Promise<StageRun> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: "inherit" });
+    running.add(child);
+    const peak = samplePeak(child.pid!);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      running.delete(child);
+      const peakRssMb = peak.stop();
+      if (code !== 0) reject(new Error(`build: ${stage} failed (exit ${code ?? signal})`));
+      else resolvePromise({ stage, ms: Math.round(performance.now() - started), peakRssMb });
+    });
+  });
+}
+
+/** Moves a folder, also across file systems. */
+function move(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/** Runs the build; `onStage` hears of each stage as it ends. */
+export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: string[]; onStage?: (s: StageRun) => void } = {}): Promise<BuildRun> {
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), ASTRO_TELEMETRY_DISABLED: "1" };
+  const dist = env.DIST_DIR ? resolve(env.DIST_DIR) : join(ROOT, "dist");
+  const contentOut = env.INGEST_OUT ? resolve(env.INGEST_OUT) : CONTENT_OUT;
+  const phraseAside = join(contentOut, "search-data");
+  const stages: StageRun[] = [];
+  const stage = async (name: string, args: string[]) => {
+    const s = await runStage(name, args, env);
+    stages.push(s);
+    options.onStage?.(s);
+  };
+  const started = performance.now();
+  const peak = samplePeak(process.pid);
+  let peakRssMb = 0;
+  try {
+    await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
+    await Promise.all([
+      stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent"]),
+      stage("phrase index", ["scripts/phrase-index.ts", phraseAside]),
+    ]);
+    move(phraseAside, join(dist, "search-data"));
+    await stage("pagefind", ["scripts/search-index.ts"]);
+    await stage("precompress", ["scripts/precompress.ts"]);
+  } catch (e) {
+    for (const child of running) child.kill();
+    throw e;
+  } finally {
+    peakRssMb = peak.stop();
+  }
+  return { stages, ms: Math.round(performance.now() - started), peakRssMb };
+}

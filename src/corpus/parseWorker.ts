@@ -1,0 +1,16 @@
+/**
+ * One parse in a worker thread (parsePool.ts): the same parseSource the main thread would
+ * run, so a pooled ingest gives byte-identical models.
+ */
+import type { Circular, Result } from "../model/circular.ts";
+import { parseSource } from "../ingest/parse.ts";
+
+export interface ParseTask {
+  bytes: Uint8Array;
+  file: string;
+  key: string;
+}
+
+export default function parseTask(task: ParseTask): Promise<Result<Circular>> {
+  return parseSource(task.bytes, task.file, { sourceKey: task.key });
+}
