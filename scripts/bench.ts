@@ -1,9 +1,11 @@
 /**
- * `npm run bench -- --docs N [--seed S]`: generates a synthetic corpus of N circulars and
- * builds it as `npm run build` does (src/bench/pipeline.ts: stages side by side where they
- * are independent), printing one JSON line per stage ({stage, docs, ms, peakRssMb}), the
- * related-clause computation timed alone, and a total: the build's wall time and the peak
- * memory of all its processes together. Work goes to bench-out/<N>/.
+ * `npm run bench -- --docs N [--seed S] [--add K]`: generates a synthetic corpus of N
+ * circulars and builds it as `npm run build` does (src/bench/pipeline.ts: stages side by side
+ * where they are independent), printing one JSON line per stage ({stage, docs, ms,
+ * peakRssMb}) and a total: the build's wall time and the peak memory of all its processes
+ * together. With --add, K circulars of the next year are then added and the library built
+ * again, as a portal would after a new batch ("rebuild …" lines: what the second build
+ * reuses). Work goes to bench-out/<N>/.
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync, statSync } from "node:fs";
@@ -17,6 +19,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1]! : fallback;
 };
 const docs = Number(arg("docs", "1000"));
+const add = Number(arg("add", "0"));
 const seed = arg("seed", "1");
 const out = resolve(ROOT, "bench-out", String(docs));
 const corpus = join(out, "corpus");
@@ -28,9 +31,6 @@ rmSync(out, { recursive: true, force: true });
 const generated = await runStage(node, ["scripts/generate-corpus.ts", String(docs), corpus, seed], env);
 console.log(JSON.stringify({ stage: "generate", docs, ms: generated.ms, peakRssMb: generated.peakRssMb }));
 const build = await runBuild({ env, onStage: (s) => console.log(JSON.stringify({ stage: s.stage, docs, ms: s.ms, peakRssMb: s.peakRssMb })) });
-// Timed alone for the record; the site build computes it too.
-const related = await runStage(node, ["scripts/related-timing.ts"], env);
-console.log(JSON.stringify({ stage: "related clauses", docs, ms: related.ms, peakRssMb: related.peakRssMb, ...JSON.parse(related.stdout.trim().split("\n").at(-1)!) }));
 const dist = env.DIST_DIR;
 const sizeOf = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : /\.(gz|br)$/.test(e.name) ? 0 : statSync(join(dir, e.name)).size), 0);
 const countHtml = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countHtml(join(dir, e.name)) : e.name.endsWith(".html") ? 1 : 0), 0);
@@ -41,3 +41,8 @@ console.log(JSON.stringify({
   stage: "total", docs, ms: build.ms, msBeforePrecompress: build.ms - precompress, peakRssMb: build.peakRssMb,
   outputMb: Math.round(sizeOf(dist) / 1e6), pages: countHtml(dist), firstSearchKb: first?.kb ?? null, firstSearchKbCompressed: first?.kbCompressed ?? null,
 }));
+if (add > 0) {
+  execFileSync(node, ["scripts/generate-corpus.ts", String(add), corpus, String(Number(seed) + 1), "--years", "2025-2025", "--prefix", "add-", "--keep"], { env });
+  const rebuild = await runBuild({ env, onStage: (s) => console.log(JSON.stringify({ stage: `rebuild ${s.stage}`, docs: docs + add, ms: s.ms, peakRssMb: s.peakRssMb })) });
+  console.log(JSON.stringify({ stage: "rebuild total", docs: docs + add, added: add, ms: rebuild.ms, peakRssMb: rebuild.peakRssMb }));
+}

@@ -1,58 +1,96 @@
 /**
- * `node scripts/search-index.ts`: after the Astro build, indexes the circular pages of
- * dist/ (or DIST_DIR) with Pagefind's extended binary (Chinese segmentation), in bundles
- * of PAGEFIND_BUNDLE pages (src/search/bundles.ts). Bundles are independent: one child
- * process per core indexes its share, each with its own Pagefind binary, and reports
- * each page to this one, which shows the progress.
- * (The exact-phrase index is scripts/phrase-index.ts; the build runs it beside Astro.)
+ * `node scripts/search-index.ts OUT`: the build's search stage. From the stored models alone
+ * (so it runs beside the Astro build, on the other core) it writes into OUT:
+ * - search-data/: the exact-phrase index (src/search/buildIndex.ts);
+ * - pagefind/, pagefind-1/ …: Pagefind's indexes of what the phrase index cannot answer (one-character
+ *   and related queries: src/search/pagefindRecord.ts), in bundles (src/search/bundles.ts).
+ *   A bundle whose records are as in the last build is copied from the cache
+ *   (INGEST_OUT/search-cache/), not indexed again;
+ * and .gz/.br copies of the text files. The build moves OUT's folders into dist/ once Astro
+ * is done (Astro empties dist/ when it starts).
  */
-import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
-import { ROOT } from "../src/config/paths.ts";
-import { modelIds } from "../src/corpus/store.ts";
-import { circularPages, planBundles } from "../src/search/bundles.ts";
+import { CONTENT_OUT } from "../src/config/paths.ts";
+import { siteUrls } from "../src/config/urls.ts";
+import { buildCorpusIndex } from "../src/corpus/index.ts";
+import { loadModel, loadModels } from "../src/corpus/store.ts";
+import { buildPhraseIndex } from "../src/search/buildIndex.ts";
+import { planBundles, type PagefindBundle } from "../src/search/bundles.ts";
+import { searchFacets } from "../src/search/facets.ts";
+import { pagefindRecord, type PagefindRecord } from "../src/search/pagefindRecord.ts";
+import { precompress } from "../src/site/precompress.ts";
 import { progress } from "../src/bench/progress.ts";
 
-const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
-const bundles = planBundles(circularPages(modelIds()), Number(process.env.PAGEFIND_BUNDLE ?? 1000));
-const partArg = process.argv.indexOf("--part");
+const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
+const cache = join(CONTENT_OUT, "search-cache");
+const bundleState = join(cache, "bundles.json");
+const urls = siteUrls(process.env.BASE_PATH);
+const started = performance.now();
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
-/** Indexes every `of`-th bundle from `part` on, telling the parent of each page. */
-async function indexPart(part: number, of: number): Promise<void> {
-  for (const bundle of bundles.filter((_, i) => i % of === part)) {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
-    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    for (const sourcePath of bundle.pages) {
-      const added = await index.addHTMLFile({ sourcePath, content: readFileSync(join(dist, sourcePath), "utf8") });
-      if (added.errors.length) console.error(`${sourcePath}: ${added.errors.join("; ")}`);
-      process.send?.(1);
+const models = loadModels();
+const index = buildCorpusIndex(models);
+const previous: PagefindBundle[] = existsSync(bundleState) ? JSON.parse(readFileSync(bundleState, "utf8")) : [];
+const bundles = planBundles(models.map((m) => m.id), Number(process.env.PAGEFIND_BUNDLE ?? 1000), previous);
+rmSync(out, { recursive: true, force: true });
+
+// The phrase index, and each circular's Pagefind record from the same reading of its model.
+const records = new Map<string, PagefindRecord>();
+const phraseBar = progress("phrase index", models.length, { unit: "circulars" });
+const emitted = { files: 0, bytes: 0 };
+buildPhraseIndex(index, urls.circular, bundles.map((b) => b.folder), (doc) => loadModel(doc.id), (path, content) => {
+  const file = join(out, "search-data", path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  emitted.files++;
+  emitted.bytes += content.length;
+}, {
+  onDoc: (doc, _n, entries, chunks) => {
+    records.set(doc.id, pagefindRecord(doc, entries.map((e) => e.text), searchFacets(doc, index), `/circulars/${doc.id}/`, chunks));
+    phraseBar.tick();
+  },
+});
+phraseBar.done();
+
+// Pagefind, a bundle at a time; unchanged bundles from the cache.
+const pagefindStarted = performance.now();
+// A cached bundle is only as good as the Pagefind that wrote it.
+const pagefindVersion = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+const pagefindBar = progress("pagefind", models.length, { unit: "records" });
+const used = new Set<string>();
+let reused = 0;
+for (const bundle of bundles) {
+  const mine = bundle.ids.map((id) => records.get(id)!);
+  const key = createHash("sha256").update(pagefindVersion).update(JSON.stringify(mine)).digest("hex").slice(0, 24);
+  const cached = join(cache, "pagefind", key);
+  used.add(key);
+  if (existsSync(join(cached, "pagefind-entry.json"))) reused++;
+  else {
+    const { index: pf, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
+    if (!pf) throw new Error(`pagefind: ${errors.join("; ")}`);
+    for (const record of mine) {
+      const added = await pf.addCustomRecord(record);
+      if (added.errors.length) console.error(`${record.url}: ${added.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath: join(dist, bundle.folder) });
+    rmSync(cached, { recursive: true, force: true });
+    const written = await pf.writeFiles({ outputPath: cached });
     if (written.errors.length) throw new Error(written.errors.join("\n"));
     // A fresh Pagefind process per bundle returns the memory of the last one.
     await pagefind.close();
   }
+  cpSync(cached, join(out, bundle.folder), { recursive: true });
+  pagefindBar.tick(mine.length);
 }
+pagefindBar.done();
+for (const key of existsSync(join(cache, "pagefind")) ? readdirSync(join(cache, "pagefind")) : []) if (!used.has(key)) rmSync(join(cache, "pagefind", key), { recursive: true, force: true });
+mkdirSync(cache, { recursive: true });
+writeFileSync(bundleState, JSON.stringify(bundles));
+const pagefindSeconds = seconds(pagefindStarted);
 
-if (partArg >= 0) {
-  const [part, of] = process.argv[partArg + 1]!.split("/").map(Number);
-  await indexPart(part!, of!);
-} else {
-  const parts = Math.max(1, Math.min(availableParallelism(), bundles.length));
-  const total = bundles.reduce((n, b) => n + b.pages.length, 0);
-  const bar = progress("pagefind", total, { unit: "pages" });
-  const codes = await Promise.all(Array.from({ length: parts }, (_, part) => new Promise<number>((done) => {
-    const child = fork(import.meta.filename, ["--part", `${part}/${parts}`], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    child.on("message", (n) => bar.tick(Number(n)));
-    child.on("exit", (code) => done(code ?? 1));
-  })));
-  bar.done();
-  if (codes.some((c) => c !== 0)) {
-    console.error(`search: a Pagefind process failed (exit ${codes.join(", ")})`);
-    process.exit(1);
-  }
-  console.log(`search: pagefind indexed ${total} circular pages in ${bundles.length} bundle(s), ${parts} at a time`);
-}
+const compressStarted = performance.now();
+let compressed = (await precompress(join(out, "search-data"), "index")).files;
+for (const b of bundles) compressed += (await precompress(join(out, b.folder))).files;
+console.log(`search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB; pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed} files precompressed in ${seconds(compressStarted)} s; ${seconds(started)} s in all`);

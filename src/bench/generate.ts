@@ -50,7 +50,15 @@ function abbreviationOf(d: Division | null): string {
   return d.level === "province" ? province : province + d.shortName[0]!;
 }
 
-export function generateCorpus(seeds: Circular[], count: number, seed = 1): GeneratedFile[] {
+export interface GenerateOptions {
+  /** Years the circulars are dated in (default 2010–2024). */
+  years?: [number, number];
+  /** Start of each file's name (default "gen-"). */
+  prefix?: string;
+}
+
+export function generateCorpus(seeds: Circular[], count: number, seed = 1, options: GenerateOptions = {}): GeneratedFile[] {
+  const [fromYear, toYear] = options.years ?? [2010, 2024];
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   // Clauses are rebuilt from the seeds' sentences, so texts vary as in a real library
@@ -76,7 +84,7 @@ export function generateCorpus(seeds: Circular[], count: number, seed = 1): Gene
       division = pick(province.children);
       if (random() < 0.5 && division.children.length) division = pick(division.children);
     }
-    const year = 2010 + Math.floor(random() * 15);
+    const year = fromYear + Math.floor(random() * (toYear - fromYear + 1));
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const place = division?.name ?? "";
@@ -105,7 +113,7 @@ export function generateCorpus(seeds: Circular[], count: number, seed = 1): Gene
     lines.push(issuer, `${year}年${month}月${day}日`);
     if (random() < 0.2) lines.push("", ...CHROME_TAIL);
     issued.push({ division, number, title: `${issuer}${title}`, year });
-    files.push({ name: `gen-${String(i).padStart(6, "0")}.txt`, text: lines.join("\n") + "\n" });
+    files.push({ name: `${options.prefix ?? "gen-"}${String(i).padStart(6, "0")}.txt`, text: lines.join("\n") + "\n" });
   }
   return files;
 }

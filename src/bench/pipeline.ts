@@ -3,15 +3,15 @@
  * runs it; `npm run bench` times it):
  *
  *   ingest (parses on every core)
- *   → Astro build ‖ phrase index (it reads only the models, so it takes the core Astro's
- *     single thread leaves idle; written aside, since Astro empties dist/, and moved in after)
- *   → Pagefind (bundles on every core)
- *   → precompress (.gz/.br copies)
+ *   → derive (related clauses, IDF) → Astro build
+ *     ‖ search index (phrase index and Pagefind, from the models alone, with .gz/.br of its
+ *       files; written aside, since Astro empties dist/ when it starts, and moved in after)
+ *   → precompress (.gz/.br of the site's other text files)
  *
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, renameSync, rmSync } from "node:fs";
+import { cpSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
 import { samplePeak } from "./stage.ts";
@@ -67,7 +67,7 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
   const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), ASTRO_TELEMETRY_DISABLED: "1" };
   const dist = env.DIST_DIR ? resolve(env.DIST_DIR) : join(ROOT, "dist");
   const contentOut = env.INGEST_OUT ? resolve(env.INGEST_OUT) : CONTENT_OUT;
-  const phraseAside = join(contentOut, "search-data");
+  const searchAside = join(contentOut, "search-out");
   const stages: StageRun[] = [];
   const stage = async (name: string, args: string[]) => {
     const s = await runStage(name, args, env);
@@ -80,11 +80,10 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
   try {
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
     await Promise.all([
-      stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent"]),
-      stage("phrase index", ["scripts/phrase-index.ts", phraseAside]),
+      stage("derive", ["scripts/derive.ts"]).then(() => stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent"])),
+      stage("search index", ["scripts/search-index.ts", searchAside]),
     ]);
-    move(phraseAside, join(dist, "search-data"));
-    await stage("pagefind", ["scripts/search-index.ts"]);
+    for (const folder of readdirSync(searchAside)) move(join(searchAside, folder), join(dist, folder));
     await stage("precompress", ["scripts/precompress.ts"]);
   } catch (e) {
     for (const child of running) child.kill();

@@ -5,7 +5,6 @@
  * if in one clause): measured on the gold set, a table cut at 3 aligns exactly as the full
  * one at under half its size. Browser-safe.
  */
-import { bigrams } from "../text/grams.ts";
 import type { Idf, PhraseKey } from "./similarity.ts";
 
 export interface IdfTable {
@@ -17,14 +16,35 @@ export interface IdfTable {
 }
 
 export function buildIdfTable(texts: Iterable<string>, key: PhraseKey, minDf = 3): IdfTable {
-  const df = new Map<string, number>();
+  // Bigrams of code points counted as numbers, once per clause: strings and a set per
+  // clause took 10 s at 200,000 clauses.
+  const PLANE = 0x110000;
+  const df = new Map<number, number>();
   let clauses = 0;
+  let codes = new Float64Array(256);
   for (const t of texts) {
     clauses++;
-    for (const g of new Set(bigrams(key(t)))) df.set(g, (df.get(g) ?? 0) + 1);
+    const k = key(t);
+    if (k.length > codes.length) codes = new Float64Array(k.length * 2);
+    let n = 0;
+    let previous = -1;
+    for (let i = 0; i < k.length; i++) {
+      const cp = k.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (previous >= 0) codes[n++] = previous * PLANE + cp;
+      previous = cp;
+    }
+    const set = codes.subarray(0, n).sort();
+    for (let i = 0; i < n; i++) if (i === 0 || set[i] !== set[i - 1]) df.set(set[i]!, (df.get(set[i]!) ?? 0) + 1);
   }
   const groups = new Map<number, string[]>();
-  for (const [g, n] of df) if (n >= minDf) groups.set(n, [...(groups.get(n) ?? []), g]);
+  for (const [code, count] of df) {
+    if (count < minDf) continue;
+    const g = String.fromCodePoint(Math.floor(code / PLANE), code % PLANE);
+    const list = groups.get(count);
+    if (list) list.push(g);
+    else groups.set(count, [g]);
+  }
   const byDf: Record<string, string> = {};
   for (const n of [...groups.keys()].sort((x, y) => x - y)) byDf[String(n)] = groups.get(n)!.sort().join("");
   return { clauses, minDf, byDf };

@@ -10,7 +10,8 @@ import { tagCircular, type DocumentTopics, type TopicMatch } from "./topics.ts";
 import { kindsOf, type Kind } from "./kinds.ts";
 import { versionChains, type VersionChain } from "./versions.ts";
 import { NATIONAL_CODE, divisionsByCode } from "../config/gazetteer.ts";
-import { relatedClauses, similarCirculars, type Related } from "./related.ts";
+import type { Related } from "./related.ts";
+import { derive, type Derived } from "./derived.ts";
 
 export interface ClauseRef {
   docId: string;
@@ -45,9 +46,9 @@ export interface CorpusIndex {
   citations: CitationGraph;
   regions: Map<string, RegionNode>;
   years: Map<string, string[]>;
-  /** "docId#clauseId" → the most similar clauses of other circulars (computed on first use). */
+  /** "docId#clauseId" → the most similar clauses of other circulars (derived.ts). */
   relatedClauses: () => Map<string, Related[]>;
-  /** docId → the most similar other circulars (computed on first use). */
+  /** docId → the most similar other circulars (derived.ts). */
   similarCirculars: () => Map<string, Related[]>;
   /** Ids published by earlier builds → the id of the same source now. */
   movedIds: Map<string, string>;
@@ -93,7 +94,7 @@ function regionTree(docs: CircularMeta[]): Map<string, RegionNode> {
   return regions;
 }
 
-/** Similarity is the costly part of the index: computed when a page first asks, not by every reader. */
+/** Similarity is the costly part of the index: computed when first asked, not by every reader. */
 function once<T>(compute: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= compute());
@@ -109,7 +110,8 @@ export function movedIds(docs: CircularMeta[], published: Record<string, string[
   return out;
 }
 
-export function buildCorpusIndex(models: CircularMeta[], published: Record<string, string[]> = {}): CorpusIndex {
+/** `derived`: related clauses as the derive stage stored them (the site); else computed on first use. */
+export function buildCorpusIndex(models: CircularMeta[], published: Record<string, string[]> = {}, derived?: Derived): CorpusIndex {
   const docs = [...models].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const clauseTopics = new Map<string, Map<string, TopicMatch[]>>();
@@ -141,13 +143,13 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
     if (y) years.set(y, [...(years.get(y) ?? []), doc.id]);
   }
   const kinds = kindsOf(docs);
-  const related = once(() => relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text })))));
+  const similarity = once(() => derived ?? derive(docs));
   return {
     docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
     citations: buildCitationGraph(docs), regions: regionTree(docs), years, movedIds: movedIds(docs, published),
     versions: versionChains(docs), kinds, kindOf: new Map(kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
-    relatedClauses: related,
-    similarCirculars: once(() => similarCirculars(related(), new Map(docs.map((d) => [d.id, d.clauses.length])))),
+    relatedClauses: () => similarity().related,
+    similarCirculars: () => similarity().similar,
   };
 }
 

@@ -3,11 +3,12 @@
  * each clause's bigram set, banded into LSH buckets; only clauses sharing a bucket are
  * scored exactly. Build cost grows near-linearly with the number of clauses.
  *
- * Bigrams are numbered once and each text kept as a sorted Int32Array, and each text keeps
- * only its best `top` neighbours: at 80,000 clauses, sets of strings and a map of every
- * scored pair were most of the build's memory.
+ * Everything is numbers in typed arrays: bigrams are numbered (keyed by their two UTF-16
+ * code units, not as strings), each text's ids sit in one flat array, a text is scored
+ * against its candidates by one array read per bigram, buckets are keyed by number, and
+ * each text keeps its best neighbours in fixed slots. At 200,000 clauses, sets of strings,
+ * string bucket keys and merging sorted lists were most of the time (README "Benchmark").
  */
-import { bigrams } from "../text/grams.ts";
 import { phraseKey } from "../text/keys.ts";
 
 export interface ClauseKey {
@@ -38,115 +39,235 @@ function mix(x: number, seed: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function signature(ids: Int32Array): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const id of ids) {
-    for (let k = 0; k < HASHES; k++) {
-      const v = mix(id, SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
+/**
+ * Each distinct text's set of bigrams as dense ids 0 … `distinct` − 1, sorted, in one flat
+ * array (text t is ids[start[t] .. start[t + 1])).
+ */
+export interface BigramSets {
+  ids: Uint32Array;
+  start: Uint32Array;
+  distinct: number;
+}
+
+export function bigramSets(keys: string[]): BigramSets {
+  let total = 0;
+  for (const k of keys) total += Math.max(0, k.length - 1);
+  const ids = new Uint32Array(total);
+  const start = new Uint32Array(keys.length + 1);
+  // A bigram is its two UTF-16 code units in one number; numbered as first seen.
+  const dense = new Map<number, number>();
+  let at = 0;
+  for (let t = 0; t < keys.length; t++) {
+    start[t] = at;
+    const key = keys[t]!;
+    const n = Math.max(0, key.length - 1);
+    for (let i = 0; i < n; i++) {
+      const code = key.charCodeAt(i) * 0x10000 + key.charCodeAt(i + 1);
+      let id = dense.get(code);
+      if (id === undefined) dense.set(code, (id = dense.size));
+      ids[at + i] = id;
+    }
+    // Sorted, then unique in place: the next text starts after this one's unique ids.
+    const set = ids.subarray(at, at + n).sort();
+    let u = 0;
+    for (let i = 0; i < n; i++) if (u === 0 || set[i] !== set[u - 1]) set[u++] = set[i]!;
+    at += u;
+  }
+  start[keys.length] = at;
+  return { ids: ids.subarray(0, at), start, distinct: dense.size };
+}
+
+/**
+ * Jaccard of one text against many: the text's bigrams are stamped into an array indexed by
+ * bigram id, so each other text costs one read per bigram (no merge of two sorted lists).
+ */
+class Scorer {
+  private readonly sets: BigramSets;
+  private readonly stamp: Int32Array;
+  private generation = 0;
+  private size = 0;
+  constructor(sets: BigramSets) {
+    this.sets = sets;
+    this.stamp = new Int32Array(sets.distinct);
+  }
+
+  /** Makes `t` the text the next scores are against. */
+  focus(t: number): void {
+    const { ids, start } = this.sets;
+    const g = ++this.generation;
+    for (let i = start[t]!; i < start[t + 1]!; i++) this.stamp[ids[i]!] = g;
+    this.size = start[t + 1]! - start[t]!;
+  }
+
+  /** Jaccard of the focused text and `t`, or −1 as soon as it cannot reach `atLeast`. */
+  score(t: number, atLeast: number): number {
+    const { ids, start } = this.sets;
+    const na = this.size;
+    const from = start[t]!;
+    const to = start[t + 1]!;
+    const nb = to - from;
+    if (na === 0 && nb === 0) return 1;
+    // J ≤ min/max of the sizes; J ≥ t ⇔ shared ≥ t (na + nb) / (1 + t).
+    if (Math.min(na, nb) < atLeast * Math.max(na, nb)) return -1;
+    const need = Math.ceil((atLeast * (na + nb)) / (1 + atLeast) - 1e-9);
+    const g = this.generation;
+    let shared = 0;
+    for (let i = from; i < to; i++) {
+      if (this.stamp[ids[i]!] === g) shared++;
+      else if (((i - from) & 31) === 31 && shared + (to - i - 1) < need) return -1;
+    }
+    return shared / (na + nb - shared);
+  }
+}
+
+/** The best `keep` neighbours of each text, in fixed slots: best first, ties by lower index. */
+class Neighbours {
+  readonly keep: number;
+  readonly index: Int32Array;
+  readonly score: Float64Array;
+  readonly count: Uint8Array;
+  constructor(texts: number, keep: number) {
+    this.keep = keep;
+    this.index = new Int32Array(texts * keep);
+    this.score = new Float64Array(texts * keep);
+    this.count = new Uint8Array(texts);
+  }
+
+  /** The score a new neighbour of `t` must beat (ties by index aside): its worst kept one once full. */
+  floor(t: number): number {
+    return this.count[t] === this.keep ? this.score[t * this.keep + this.keep - 1]! : 0;
+  }
+
+  offer(t: number, j: number, s: number): void {
+    const base = t * this.keep;
+    const n = this.count[t]!;
+    let at = n;
+    for (let k = 0; k < n; k++) {
+      if (this.index[base + k] === j) return;
+      if (at === n && (s > this.score[base + k]! || (s === this.score[base + k]! && j < this.index[base + k]!))) at = k;
+    }
+    if (at === this.keep) return;
+    const last = Math.min(n, this.keep - 1);
+    for (let k = last; k > at; k--) {
+      this.index[base + k] = this.index[base + k - 1]!;
+      this.score[base + k] = this.score[base + k - 1]!;
+    }
+    this.index[base + at] = j;
+    this.score[base + at] = s;
+    if (n < this.keep) this.count[t] = n + 1;
+  }
+
+  list(t: number): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let k = 0; k < this.count[t]!; k++) out.push([this.index[t * this.keep + k]!, this.score[t * this.keep + k]!]);
+    return out;
+  }
+}
+
+/** MinHash signatures, HASHES per text; texts with fewer than 4 bigrams get none (`has` 0). */
+function signatures(sets: BigramSets, texts: number): { sig: Uint32Array; has: Uint8Array } {
+  const sig = new Uint32Array(texts * HASHES).fill(0xffffffff);
+  const has = new Uint8Array(texts);
+  for (let t = 0; t < texts; t++) {
+    const from = sets.start[t]!;
+    const to = sets.start[t + 1]!;
+    if (to - from < 4) continue;
+    has[t] = 1;
+    const base = t * HASHES;
+    for (let i = from; i < to; i++) {
+      const id = sets.ids[i]!;
+      for (let k = 0; k < HASHES; k++) {
+        const v = mix(id, SEEDS[k]!);
+        if (v < sig[base + k]!) sig[base + k] = v;
+      }
     }
   }
-  return sig;
-}
-
-/** Jaccard of two sorted id arrays. */
-export function jaccardSorted(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  const union = a.length + b.length - shared;
-  return union === 0 ? 1 : shared / union;
-}
-
-/** Keeps the best `top` (neighbour, score) pairs, best first. */
-function offer(list: Array<[number, number]>, j: number, score: number, top: number): void {
-  if (list.some(([x]) => x === j)) return;
-  if (list.length === top && score <= list[top - 1]![1]) return;
-  let at = list.findIndex(([, s]) => score > s);
-  if (at < 0) at = list.length;
-  list.splice(at, 0, [j, score]);
-  if (list.length > top) list.pop();
+  return { sig, has };
 }
 
 /**
  * For each clause, the `top` most similar clauses of other circulars with Jaccard ≥ `min`.
  * Small corpora are scored exhaustively; larger ones through LSH buckets, where buckets
- * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped.
+ * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped. A pair is
+ * scored once, in the first band where it shares a bucket that is not skipped.
  */
 export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket = 100, exhaustiveUpTo = EXHAUSTIVE_UP_TO): Map<string, Related[]> {
   // Circulars copy clauses word for word: score each distinct text once, then expand.
-  const groups = new Map<string, ClauseKey[]>();
+  const textOf = new Map<string, number>();
+  const members: ClauseKey[][] = [];
   for (const c of input) {
     const key = phraseKey(c.text);
-    const g = groups.get(key);
-    if (g) g.push(c);
-    else groups.set(key, [c]);
-  }
-  const dictionary = new Map<string, number>();
-  const texts: Int32Array[] = [];
-  const members: ClauseKey[][] = [];
-  for (const [key, group] of groups) {
-    const ids = new Set<number>();
-    for (const g of bigrams(key)) {
-      let id = dictionary.get(g);
-      if (id === undefined) dictionary.set(g, (id = dictionary.size));
-      ids.add(id);
+    const t = textOf.get(key);
+    if (t !== undefined) members[t]!.push(c);
+    else {
+      textOf.set(key, members.length);
+      members.push([c]);
     }
-    texts.push(Int32Array.from(ids).sort());
-    members.push(group);
   }
+  const n = members.length;
+  const sets = bigramSets([...textOf.keys()]);
   // A text's neighbours: more than `top` so that copies in the same circular can be skipped.
-  const keep = top * 2;
-  const best: Array<Array<[number, number]>> = texts.map(() => []);
+  const best = new Neighbours(n, top * 2);
+  const scorer = new Scorer(sets);
   const score = (i: number, j: number) => {
-    const s = jaccardSorted(texts[i]!, texts[j]!);
+    const s = scorer.score(j, Math.max(min, Math.min(best.floor(i), best.floor(j))));
     if (s < min) return;
-    offer(best[i]!, j, s, keep);
-    offer(best[j]!, i, s, keep);
+    best.offer(i, j, s);
+    best.offer(j, i, s);
   };
-  if (texts.length <= exhaustiveUpTo) {
-    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) score(i, j);
+  if (n <= exhaustiveUpTo) {
+    for (let i = 0; i < n; i++) {
+      scorer.focus(i);
+      for (let j = i + 1; j < n; j++) score(i, j);
+    }
   } else {
-    const signatures: Array<Uint32Array | null> = texts.map((ids) => (ids.length < 4 ? null : signature(ids)));
-    const buckets = new Map<string, { band: number; items: number[] }>();
-    signatures.forEach((sig, i) => {
-      if (!sig) return;
-      for (let b = 0; b < BANDS; b++) {
-        const key = `${b}:${sig[b * ROWS]}:${sig[b * ROWS + 1]}`;
-        const bucket = buckets.get(key);
-        if (bucket) bucket.items.push(i);
-        else buckets.set(key, { band: b, items: [i] });
+    const { sig, has } = signatures(sets, n);
+    // Per band: bucket key → texts. Two 32-bit hashes in one exact-enough number key
+    // (a merged pair of buckets only adds candidates, which are then scored exactly).
+    const bands: Array<Map<number, number[]>> = [];
+    // Each text's bucket in each band, numbered across bands; 0 where the bucket is skipped.
+    const bucketOf = new Uint32Array(n * BANDS);
+    let buckets = 0;
+    for (let b = 0; b < BANDS; b++) {
+      const band = new Map<number, number[]>();
+      for (let t = 0; t < n; t++) {
+        if (!has[t]) continue;
+        const key = sig[t * HASHES + b * ROWS]! * 0x200000 + (sig[t * HASHES + b * ROWS + 1]! & 0x1fffff);
+        const bucket = band.get(key);
+        if (bucket) bucket.push(t);
+        else band.set(key, [t]);
       }
-    });
-    // A pair that shares several bands is scored in the first one only (no set of pairs:
-    // at 200,000 clauses it would exceed what a Set can hold).
-    const sharedEarlier = (x: Uint32Array, y: Uint32Array, band: number) => {
-      for (let b = 0; b < band; b++) if (x[b * ROWS] === y[b * ROWS] && x[b * ROWS + 1] === y[b * ROWS + 1]) return true;
+      for (const items of band.values()) {
+        if (items.length < 2 || items.length > maxBucket) continue;
+        buckets++;
+        for (const t of items) bucketOf[t * BANDS + b] = buckets;
+      }
+      bands.push(band);
+    }
+    // Scored in the first band where the pair shares a bucket that is not skipped.
+    const sharedEarlier = (i: number, j: number, band: number) => {
+      for (let b = 0; b < band; b++) if (bucketOf[i * BANDS + b] !== 0 && bucketOf[i * BANDS + b] === bucketOf[j * BANDS + b]) return true;
       return false;
     };
-    for (const { band, items } of buckets.values()) {
-      if (items.length < 2 || items.length > maxBucket) continue;
-      for (let x = 0; x < items.length; x++) {
-        for (let y = x + 1; y < items.length; y++) {
+    bands.forEach((buckets, band) => {
+      for (const items of buckets.values()) {
+        if (items.length < 2 || items.length > maxBucket) continue;
+        for (let x = 0; x + 1 < items.length; x++) {
           const i = items[x]!;
-          const j = items[y]!;
-          if (!sharedEarlier(signatures[i]!, signatures[j]!, band)) score(i, j);
+          scorer.focus(i);
+          for (let y = x + 1; y < items.length; y++) {
+            const j = items[y]!;
+            if (!sharedEarlier(i, j, band)) score(i, j);
+          }
         }
       }
-    }
+      bands[band] = new Map();
+    });
   }
   const out = new Map<string, Related[]>();
   members.forEach((group, i) => {
     // Identical copies first (score 1), then the most similar distinct texts.
-    const neighbours: Array<[number, number]> = [[i, 1], ...best[i]!];
+    const neighbours: Array<[number, number]> = [[i, 1], ...best.list(i)];
     for (const c of group) {
       const list: Related[] = [];
       for (const [j, s] of neighbours) {

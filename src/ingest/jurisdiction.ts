@@ -41,7 +41,7 @@ export function everydayWords(): Set<string> {
   return everyday;
 }
 
-let index: { names: Map<string, Division[]>; maxLen: number } | null = null;
+let index: { names: Map<string, Division[]>; lengths: Map<string, number[]> } | null = null;
 
 /** Full names, and short names that are not everyday words, of every division. */
 function nameIndex() {
@@ -58,7 +58,16 @@ function nameIndex() {
     if (!words.has(d.name)) add(d.name, d);
     if (!words.has(d.shortName)) add(d.shortName, d);
   }
-  index = { names, maxLen: Math.max(...[...names.keys()].map((k) => k.length)) };
+  // By first character, the lengths of the names starting with it, longest first: most
+  // characters start none, so most positions of a long body cost one lookup.
+  const lengths = new Map<string, number[]>();
+  for (const name of names.keys()) {
+    const list = lengths.get(name[0]!) ?? [];
+    if (!list.includes(name.length)) list.push(name.length);
+    lengths.set(name[0]!, list);
+  }
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
+  index = { names, lengths };
   return index;
 }
 
@@ -76,12 +85,13 @@ export interface PlaceName {
 
 /** Division names in `text`, longest match first at each position. */
 export function findPlaceNames(raw: string): PlaceName[] {
-  const { names, maxLen } = nameIndex();
+  const { names, lengths } = nameIndex();
   const text = withoutStateName(toSimplified(raw));
   const out: PlaceName[] = [];
   for (let i = 0; i < text.length; ) {
     let found = 0;
-    for (let len = Math.min(maxLen, text.length - i); len >= 2; len--) {
+    for (const len of lengths.get(text[i]!) ?? []) {
+      if (i + len > text.length) continue;
       const ds = names.get(text.slice(i, i + len));
       if (ds) {
         out.push({ name: text.slice(i, i + len), divisions: ds, full: ds.some((d) => d.name === text.slice(i, i + len)), index: i });

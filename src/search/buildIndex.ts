@@ -1,8 +1,9 @@
 /**
- * Writes the exact-phrase index (see phrase.ts) for a corpus: meta.json, bigram and
- * positional trigram posting shards, facets.json (read only when filtering), one small
- * file per circular (title, 文号, clause anchors) and one with its texts for excerpts —
- * fetched only for the results shown — and the department → circulars map.
+ * Writes the exact-phrase index (see phrase.ts) for a corpus: meta.json; header and body
+ * posting shards of bigrams and positional trigrams, long postings cut into pages written
+ * as they fill; facets.json (read only when filtering); one small file per circular
+ * (title, 文号, clause anchors); its texts in chunks, so an excerpt fetches only the chunk
+ * that holds it; and the department → circulars map.
  */
 import { TOPICS } from "../config/topics.ts";
 import type { CorpusIndex } from "../corpus/index.ts";
@@ -10,83 +11,293 @@ import type { Circular, CircularMeta } from "../model/circular.ts";
 import { allTopics, yearOf } from "../corpus/index.ts";
 import { phraseKey } from "../text/keys.ts";
 import { levelName, placeOf } from "../model/display.ts";
-import { searchEntries } from "./entries.ts";
-import { shardOf, type GramKind, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
+import { searchEntries, type SearchEntry } from "./entries.ts";
+import { shardOf, type GramKind, type PagedPostings, type PhraseDoc, type PhraseFacets, type PhraseMeta, type ShardValue, type TextChunk } from "./phrase.ts";
 
-/** Aim for posting shards of about this many bytes: a query fetches one per gram. */
-const TARGET_SHARD_BYTES = 12_000;
-/** The parts of each gram's postings are joined every so many circulars, so a big library is not millions of small strings. */
-const CHUNK_DOCS = 256;
+export interface PhraseIndexOptions {
+  /** Aim for posting shards of about this many bytes: a query reads one per gram. */
+  shardBytes?: number;
+  /** A gram's postings longer than this are cut into pages of about this size. */
+  pageBytes?: number;
+  /** Texts are written in chunks of about this many characters. */
+  chunkChars?: number;
+  /** Told of each circular as it is indexed: its number, entries and how many text chunks it has. */
+  onDoc?: (doc: CircularMeta, n: number, entries: SearchEntry[], chunks: number) => void;
+}
 
-/** Posting strings of one gram length, built a circular at a time. */
-class PostingWriter {
-  /** Per gram: the circular written last, joined chunks, and the parts not yet joined. */
-  private readonly grams = new Map<string, { lastDoc: number; chunks: string[]; parts: string[] }>();
-  readonly n: 2 | 3;
+/**
+ * Grams numbered densely as first seen. A gram whose code points are all in the BMP is keyed
+ * by one number (its code units side by side) in an open-addressing table of typed arrays —
+ * no string per occurrence and no boxed key in a Map; others (rare) by their text.
+ */
+class GramIds {
+  private keys = new Float64Array(1 << 16).fill(-1);
+  private slots = new Int32Array(1 << 16);
+  private readonly others = new Map<string, number>();
+  /** Each id's key (−1 for a gram kept by its text) and text. */
+  private byId = new Float64Array(1 << 14);
+  private readonly texts = new Map<number, string>();
+  size = 0;
+  private readonly n: 2 | 3;
   constructor(n: 2 | 3) {
     this.n = n;
   }
 
+  /** The id of the gram starting at `i` of `codes`. */
+  id(codes: Uint32Array, i: number): number {
+    const a = codes[i]!;
+    const b = codes[i + 1]!;
+    const c = this.n === 3 ? codes[i + 2]! : 0;
+    if (a > 0xffff || b > 0xffff || c > 0xffff) {
+      const text = this.n === 2 ? String.fromCodePoint(a, b) : String.fromCodePoint(a, b, c);
+      let id = this.others.get(text);
+      if (id === undefined) {
+        this.others.set(text, (id = this.add(-1)));
+        this.texts.set(id, text);
+      }
+      return id;
+    }
+    const key = this.n === 2 ? a * 0x10000 + b : a * 0x100000000 + b * 0x10000 + c;
+    const mask = this.keys.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) & mask;
+    for (;;) {
+      const k = this.keys[h]!;
+      if (k === key) return this.slots[h]!;
+      if (k === -1) break;
+      h = (h + 1) & mask;
+    }
+    const id = this.add(key);
+    this.keys[h] = key;
+    this.slots[h] = id;
+    if (this.size * 2 > this.keys.length) this.grow();
+    return id;
+  }
+
+  private add(key: number): number {
+    if (this.size === this.byId.length) {
+      const grown = new Float64Array(this.byId.length * 2);
+      grown.set(this.byId);
+      this.byId = grown;
+    }
+    this.byId[this.size] = key;
+    return this.size++;
+  }
+
+  private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2).fill(-1);
+    const slots = new Int32Array(keys.length);
+    const mask = keys.length - 1;
+    for (let h = 0; h < this.keys.length; h++) {
+      const key = this.keys[h]!;
+      if (key === -1) continue;
+      const a = Math.floor(key / (this.n === 2 ? 0x10000 : 0x100000000));
+      const b = this.n === 2 ? key % 0x10000 : Math.floor(key / 0x10000) % 0x10000;
+      const c = this.n === 2 ? 0 : key % 0x10000;
+      let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) & mask;
+      while (keys[i] !== -1) i = (i + 1) & mask;
+      keys[i] = key;
+      slots[i] = this.slots[h]!;
+    }
+    this.keys = keys;
+    this.slots = slots;
+  }
+
+  text(id: number): string {
+    const key = this.byId[id]!;
+    if (key === -1) return this.texts.get(id)!;
+    return this.n === 2 ? String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000) : String.fromCharCode(Math.floor(key / 0x100000000), Math.floor(key / 0x10000) % 0x10000, key % 0x10000);
+  }
+}
+
+/** Base 36 of small numbers, looked up: most entries, positions and gaps are small. */
+const BASE36 = Array.from({ length: 4096 }, (_, i) => i.toString(36));
+const b36 = (x: number) => (x < 4096 ? BASE36[x]! : x.toString(36));
+
+/** An Int32Array that grows. */
+function ensure(a: Int32Array, length: number, fill = 0): Int32Array {
+  if (length <= a.length) return a;
+  const grown = new Int32Array(Math.max(length, a.length * 2)).fill(fill);
+  grown.set(a);
+  return grown;
+}
+
+/** A text's code points, for random access. */
+export function codePoints(text: string): Uint32Array {
+  const out = new Uint32Array(text.length);
+  let n = 0;
+  for (const ch of text) out[n++] = ch.codePointAt(0)!;
+  return out.subarray(0, n);
+}
+
+/** Per gram, the postings being written: the page being filled and the pages written. */
+interface GramState {
+  lastDoc: number;
+  docs: number;
+  parts: string[];
+  bytes: number;
+  first: number;
+  pages: Array<[number, number, number]>;
+}
+
+/** Posting strings of one kind, built a circular at a time; pages are handed to `emit` as they fill. */
+class PostingWriter {
+  private readonly ids: GramIds;
+  private readonly grams: GramState[] = [];
+  private pagesWritten = 0;
+  readonly kind: GramKind;
+  private readonly n: 2 | 3;
+  private readonly pageBytes: number;
+  private readonly emit: (path: string, content: string) => void;
+  // A circular's occurrences, as linked lists per gram in typed arrays: the last circular
+  // that saw each gram, its first and last occurrence, and each occurrence's entry, position and next.
+  private seenIn = new Int32Array(1 << 14).fill(-1);
+  private head = new Int32Array(1 << 14);
+  private tail = new Int32Array(1 << 14);
+  private occEntry = new Int32Array(1 << 14);
+  private occPos = new Int32Array(1 << 14);
+  private occNext = new Int32Array(1 << 14);
+  private inDoc = new Int32Array(1 << 12);
+
+  constructor(kind: GramKind, pageBytes: number, emit: (path: string, content: string) => void) {
+    this.kind = kind;
+    this.n = kind.endsWith("tri") ? 3 : 2;
+    this.ids = new GramIds(this.n);
+    this.pageBytes = pageBytes;
+    this.emit = emit;
+  }
+
   /**
-   * Adds circular `doc` (called in increasing order) with its entries as characters. Its
-   * part of each gram's postings ("entry.pos.pos;entry…", phrase.ts) is written as the
-   * grams come: entries and positions arrive in increasing order.
+   * Adds circular `doc` (called in increasing order) with its entries as code points, the
+   * first of them numbered `firstEntry`. Each gram's occurrences are collected as numbers
+   * and written once per circular ("entry.pos.delta;entry…", phrase.ts): a string per
+   * occurrence was most of the index's build time.
    */
-  add(doc: number, entries: string[][]): void {
-    const positional = this.n === 3;
-    const inDoc = new Map<string, { text: string; entry: number }>();
-    entries.forEach((chars, entry) => {
-      for (let i = 0; i + this.n <= chars.length; i++) {
-        const g = positional ? chars[i]! + chars[i + 1]! + chars[i + 2]! : chars[i]! + chars[i + 1]!;
-        const p = inDoc.get(g);
-        if (!p) inDoc.set(g, { text: positional ? `${entry.toString(36)}.${i.toString(36)}` : entry.toString(36), entry });
-        else if (p.entry !== entry) {
-          p.text += positional ? `;${entry.toString(36)}.${i.toString(36)}` : `;${entry.toString(36)}`;
-          p.entry = entry;
-        } else if (positional) p.text += `.${i.toString(36)}`;
+  add(doc: number, entries: Uint32Array[], firstEntry: number): void {
+    const n = this.n;
+    let occurrences = 0;
+    let distinct = 0;
+    entries.forEach((codes, k) => {
+      const entry = firstEntry + k;
+      for (let i = 0; i + n <= codes.length; i++) {
+        const id = this.ids.id(codes, i);
+        if (id >= this.seenIn.length) {
+          this.seenIn = ensure(this.seenIn, id + 1, -1);
+          this.head = ensure(this.head, id + 1);
+          this.tail = ensure(this.tail, id + 1);
+        }
+        // Bigrams keep one occurrence per entry: they have no positions.
+        if (n === 2 && this.seenIn[id] === doc && this.occEntry[this.tail[id]!] === entry) continue;
+        this.occEntry = ensure(this.occEntry, occurrences + 1);
+        this.occPos = ensure(this.occPos, occurrences + 1);
+        this.occNext = ensure(this.occNext, occurrences + 1);
+        this.occEntry[occurrences] = entry;
+        this.occPos[occurrences] = i;
+        this.occNext[occurrences] = -1;
+        if (this.seenIn[id] !== doc) {
+          this.seenIn[id] = doc;
+          this.head[id] = occurrences;
+          this.inDoc = ensure(this.inDoc, distinct + 1);
+          this.inDoc[distinct++] = id;
+        } else this.occNext[this.tail[id]!] = occurrences;
+        this.tail[id] = occurrences++;
       }
     });
-    for (const [g, p] of inDoc) {
-      let w = this.grams.get(g);
-      if (!w) this.grams.set(g, (w = { lastDoc: -1, chunks: [], parts: [] }));
-      w.parts.push(`${(doc - w.lastDoc - 1).toString(36)}:${p.text}`);
-      w.lastDoc = doc;
-    }
-    // Only the new parts are joined: joining all so far each time grew as the square of the library.
-    if (doc % CHUNK_DOCS === CHUNK_DOCS - 1) {
-      for (const w of this.grams.values()) {
-        if (w.parts.length > 1) w.chunks.push(w.parts.join(","));
-        else if (w.parts.length === 1) w.chunks.push(w.parts[0]!);
-        w.parts = [];
+    for (let g = 0; g < distinct; g++) {
+      const id = this.inDoc[g]!;
+      let text = "";
+      let entry = -1;
+      let last = 0;
+      for (let o = this.head[id]!; o >= 0; o = this.occNext[o]!) {
+        if (this.occEntry[o] !== entry) {
+          entry = this.occEntry[o]!;
+          text += (text ? ";" : "") + b36(entry);
+          last = -1;
+        }
+        if (n === 3) {
+          const pos = this.occPos[o]!;
+          text += "." + b36(last < 0 ? pos : pos - last);
+          last = pos;
+        }
       }
+      let w = this.grams[id];
+      if (!w) this.grams[id] = w = { lastDoc: -1, docs: 0, parts: [], bytes: 0, first: doc, pages: [] };
+      // Each page reads alone: its first circular is written whole, the others from the one before.
+      if (w.parts.length === 0) w.first = doc;
+      const part = `${b36(w.parts.length === 0 ? doc : doc - w.lastDoc - 1)}:${text}`;
+      w.parts.push(part);
+      w.bytes += part.length + 1;
+      w.lastDoc = doc;
+      w.docs++;
+      if (w.bytes >= this.pageBytes) this.flush(w);
+      // Many small strings cost more than their text: join them now and then.
+      else if (w.parts.length >= 64) w.parts = [w.parts.join(",")];
     }
   }
 
-  /** Shard files, named `${kind}/${i}.json`, and how many shards. */
-  write(files: Map<string, string>, kind: GramKind): number {
-    const encoded = [...this.grams].map(([g, w]) => [g, [...w.chunks, ...w.parts].join(",")] as const);
-    const totalBytes = encoded.reduce((n, [g, p]) => n + g.length * 3 + p.length + 6, 0);
-    const shards = Math.max(8, Math.min(16384, Math.ceil(totalBytes / TARGET_SHARD_BYTES)));
-    const shardMaps: Array<Record<string, string>> = Array.from({ length: shards }, () => ({}));
-    for (const [g, p] of encoded) shardMaps[shardOf(g, shards)]![g] = p;
-    shardMaps.forEach((m, i) => files.set(`${kind}/${i}.json`, JSON.stringify(m)));
+  private flush(w: GramState): void {
+    const page = this.pagesWritten++;
+    this.emit(`${this.kind}/p/${page}.json`, JSON.stringify(w.parts.join(",")));
+    w.pages.push([w.first, w.lastDoc, page]);
+    w.parts = [];
+    w.bytes = 0;
+  }
+
+  /** Writes the shard files; returns how many. */
+  finish(shardBytes: number): number {
+    const values: Array<[string, ShardValue]> = [];
+    let total = 0;
+    for (const [id, w] of this.grams.entries()) {
+      const g = this.ids.text(id);
+      let value: ShardValue;
+      if (w.pages.length === 0) value = w.parts.join(",");
+      else {
+        if (w.parts.length) this.flush(w);
+        value = { n: w.docs, p: w.pages } satisfies PagedPostings;
+      }
+      total += g.length * 3 + (typeof value === "string" ? value.length : w.pages.length * 16) + 6;
+      values.push([g, value]);
+    }
+    this.grams.length = 0;
+    const shards = Math.max(8, Math.min(65536, Math.ceil(total / shardBytes)));
+    const shardMaps: Array<Record<string, ShardValue>> = Array.from({ length: shards }, () => ({}));
+    for (const [g, v] of values) shardMaps[shardOf(g, shards)]![g] = v;
+    shardMaps.forEach((m, i) => this.emit(`${this.kind}/${i}.json`, JSON.stringify(m)));
     return shards;
   }
 }
 
+/** Entries cut into chunks of about `chars` characters (an entry is never split). */
+function chunks(entries: Array<{ anchor: string; label: string; text: string }>, chars: number): { starts: number[]; chunks: TextChunk[] } {
+  const out: TextChunk[] = [];
+  const starts: number[] = [];
+  let size = Infinity;
+  entries.forEach((e, i) => {
+    if (size >= chars) {
+      out.push([]);
+      starts.push(i + 1);
+      size = 0;
+    }
+    out.at(-1)!.push([e.anchor, e.label, e.text]);
+    size += e.text.length;
+  });
+  return { starts, chunks: out };
+}
+
 /**
  * Every part of the body is indexed, so each circular is read whole through `fullModel`,
- * one at a time (a large library's bodies need not all be in memory at once).
+ * one at a time (a large library's bodies need not all be in memory at once); files are
+ * handed to `emit` as they are made.
  */
 export function buildPhraseIndex(
   index: CorpusIndex,
   circularUrl: (id: string) => string,
   pagefindBundles: string[],
   fullModel: (doc: CircularMeta) => Circular,
-): Map<string, string> {
-  const files = new Map<string, string>();
-  const bi = new PostingWriter(2);
-  const tri = new PostingWriter(3);
+  emit: (path: string, content: string) => void,
+  options: PhraseIndexOptions = {},
+): PhraseMeta {
+  const { shardBytes = 12_000, pageBytes = 16_000, chunkChars = 1_200 } = options;
+  const writers = { hbi: new PostingWriter("hbi", pageBytes, emit), htri: new PostingWriter("htri", pageBytes, emit), bi: new PostingWriter("bi", pageBytes, emit), tri: new PostingWriter("tri", pageBytes, emit) };
   const facets: PhraseFacets["facets"] = [];
   const provinces: string[] = [];
   const levels = (["national", "province", "prefecture", "county"] as const).map(levelName);
@@ -99,10 +310,12 @@ export function buildPhraseIndex(
   const departments: Record<string, number[]> = {};
   index.docs.forEach((doc, d) => {
     const entries = searchEntries(fullModel(doc));
-    const texts = [[doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" "), ...entries.map((e) => e.text)];
-    const chars = texts.map((t) => Array.from(phraseKey(t)));
-    bi.add(d, chars);
-    tri.add(d, chars);
+    const header = [codePoints(phraseKey([doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" ")))];
+    const body = entries.map((e) => codePoints(phraseKey(e.text)));
+    writers.hbi.add(d, header, 0);
+    writers.htri.add(d, header, 0);
+    writers.bi.add(d, body, 1);
+    writers.tri.add(d, body, 1);
     const topicMask = allTopics(index.docTopics.get(doc.id)).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
     facets.push([
       indexOf(provinces, doc.jurisdiction?.province ?? (doc.jurisdiction?.level === "national" ? "国家" : "")),
@@ -111,12 +324,14 @@ export function buildPhraseIndex(
       indexOf(genres, doc.genre ?? ""),
       topicMask,
     ]);
+    const text = chunks(entries, chunkChars);
     const shown: PhraseDoc = {
       id: doc.id, url: circularUrl(doc.id), title: doc.title, docNumber: doc.docNumber, date: doc.date,
-      place: placeOf(doc.jurisdiction), anchors: entries.map((e) => e.anchor), labels: entries.map((e) => e.label),
+      place: placeOf(doc.jurisdiction), anchors: entries.map((e) => e.anchor), labels: entries.map((e) => e.label), chunks: text.starts,
     };
-    files.set(`doc/${d}.json`, JSON.stringify(shown));
-    files.set(`text/${d}.json`, JSON.stringify(texts));
+    emit(`doc/${d}.json`, JSON.stringify(shown));
+    text.chunks.forEach((c, k) => emit(`text/${doc.id}/${k}.json`, JSON.stringify(c)));
+    options.onDoc?.(doc, d, entries, text.chunks.length);
     for (const depts of index.clauseDepartments.get(doc.id)?.values() ?? []) {
       for (const dept of depts) {
         const list = (departments[dept.name] ??= []);
@@ -124,11 +339,11 @@ export function buildPhraseIndex(
       }
     }
   });
-  const shards = { bi: bi.write(files, "bi"), tri: tri.write(files, "tri") };
-  files.set("departments.json", JSON.stringify(departments));
+  const shards = { hbi: writers.hbi.finish(shardBytes), htri: writers.htri.finish(shardBytes), bi: writers.bi.finish(shardBytes), tri: writers.tri.finish(shardBytes) };
+  emit("departments.json", JSON.stringify(departments));
   const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
-  files.set("facets.json", JSON.stringify(facetFile));
-  const meta: PhraseMeta = { version: 2, docs: index.docs.length, shards, pagefindBundles };
-  files.set("meta.json", JSON.stringify(meta));
-  return files;
+  emit("facets.json", JSON.stringify(facetFile));
+  const meta: PhraseMeta = { version: 3, docs: index.docs.length, shards, pagefindBundles };
+  emit("meta.json", JSON.stringify(meta));
+  return meta;
 }

@@ -2,18 +2,21 @@
  * The search page in the browser. Two engines:
  * - the exact-phrase index (phrase.ts) answers every query of two or more characters: it
  *   finds every circular and clause containing the phrase, 文号 or issuer — complete by
- *   construction, and cheap (a first search fetches a few small files);
+ *   construction, read a page of postings at a time, so a first search costs a few small
+ *   files whatever the library's size;
  * - Pagefind (extended, Chinese segmentation) answers what the phrase index cannot: one-
  *   character queries, and related circulars holding the query's words apart when no
  *   circular holds the exact phrase. It is loaded only then: its own first search costs
- *   more than the whole budget for one (see README, search cost).
+ *   more than the whole budget for one (see README, search cost). Its records hold no
+ *   text to show (pagefindRecord.ts), so its results show passages from the phrase index's
+ *   text chunks, as exact results do.
  * Query and filters are kept in the URL.
  */
 import { siteUrls } from "../config/urls.ts";
 import { findDocNumbers } from "../text/docNumber.ts";
 import { createKeys, keyWithOffsets, type Keys } from "../text/normalize.ts";
 import { browserFold, type ScriptTable } from "../text/script.ts";
-import { findPhrase, type PhraseDoc, type PhraseFacets, type PhraseMeta } from "./phrase.ts";
+import { chunkOf, PhraseQuery, type ExactHit, type HitOrder, type PhraseDoc, type PhraseFacets, type PhraseMeta, type TextChunk } from "./phrase.ts";
 
 const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -48,61 +51,57 @@ export function queryTerms(q: string, keys: Keys): string[] {
   return trimmed.split(/[\s\u3000]+/).filter(Boolean);
 }
 
-export interface ExactHit {
-  doc: number;
-  /** Entries within the circular that match: 0 is its header (title, 文号, issuers), 1… its clauses and other text. */
-  offsets: number[];
+/** Which circulars the filters keep (facets are fetched only when a filter is set: a first search does not pay for them). */
+async function filterOf(filters: Filters): Promise<(d: number) => boolean> {
+  if (!Object.values(filters).some(Boolean)) return () => true;
+  const [f, deptDocs] = await Promise.all([
+    searchData<PhraseFacets>("facets.json"),
+    filters.department ? searchData<Record<string, number[]>>("departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
+  ]);
+  return (d) => {
+    const [province, level, year, genre, topics] = f.facets[d]!;
+    return (!filters.province || f.provinces[province] === filters.province) &&
+      (!filters.level || f.levels[level] === filters.level) &&
+      (!filters.year || String(year) === filters.year) &&
+      (!filters.genre || f.genres[genre] === filters.genre) &&
+      (!filters.topic || (topics & (1 << f.topics.indexOf(filters.topic))) !== 0) &&
+      (!deptDocs || deptDocs.has(d));
+  };
 }
 
-/** Every circular containing all the query's phrases; null when a phrase is too short to look up. */
-export async function exactSearch(terms: string[], keys: Keys, filters: Filters): Promise<ExactHit[] | null> {
-  const termKeys = terms.map(keys.phraseKey);
-  if (termKeys.length === 0 || termKeys.some((k) => length(k) < 2)) return null;
-  const meta = await searchData<PhraseMeta>("meta.json");
-  const perTerm = await Promise.all(termKeys.map((k) => findPhrase(k, meta, (kind, s) => searchData(`${kind}/${s}.json`))));
-  // A circular matches when it holds every term; its matching entries are those of all terms.
-  const docs = (perTerm as Array<Map<number, Set<number>>>).reduce((prev, byDoc) =>
-    new Map([...byDoc].filter(([d]) => prev.has(d)).map(([d, s]) => [d, new Set([...s, ...prev.get(d)!])])));
-  let keep = (_d: number) => true;
-  if (Object.values(filters).some(Boolean)) {
-    // Facets are fetched only when a filter is set: a first search does not pay for them.
-    const [f, deptDocs] = await Promise.all([
-      searchData<PhraseFacets>("facets.json"),
-      filters.department ? searchData<Record<string, number[]>>("departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
-    ]);
-    keep = (d) => {
-      const [province, level, year, genre, topics] = f.facets[d]!;
-      return (!filters.province || f.provinces[province] === filters.province) &&
-        (!filters.level || f.levels[level] === filters.level) &&
-        (!filters.year || String(year) === filters.year) &&
-        (!filters.genre || f.genres[genre] === filters.genre) &&
-        (!filters.topic || (topics & (1 << f.topics.indexOf(filters.topic))) !== 0) &&
-        (!deptDocs || deptDocs.has(d));
-    };
+/** Up to `n` more items of an iterator. */
+async function take<T>(it: AsyncIterator<T>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  while (out.length < n) {
+    const next = await it.next();
+    if (next.done) break;
+    out.push(next.value);
   }
-  return [...docs]
-    .filter(([d]) => keep(d))
-    .sort((a, b) => a[0] - b[0])
-    .map(([doc, offsets]) => ({ doc, offsets: [...offsets].sort((x, y) => x - y) }));
+  return out;
 }
 
 interface PagefindResult {
   url: string;
   meta: Record<string, string>;
-  sub_results: Array<{ title: string; url: string; excerpt: string }>;
 }
 
 async function pagefindSearch(q: string, filters: Filters, sort: string): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
   const meta = await searchData<PhraseMeta>("meta.json");
   const [first, ...others] = meta.pagefindBundles;
   const pf = await import(/* @vite-ignore */ urls.url(`${first}pagefind.js`));
-  await pf.options({ baseUrl: urls.base, excerptLength: 40 });
+  await pf.options({ baseUrl: urls.base, excerptLength: 0 });
   for (const bundle of others) await pf.mergeIndex(urls.url(bundle));
   const pfFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   const search = await pf.search(q, { filters: pfFilters, sort: sort === "date-desc" ? { date: "desc" } : sort === "date-asc" ? { date: "asc" } : undefined });
   const results = (search?.results ?? []) as Array<{ data: () => Promise<PagefindResult> }>;
   return { total: results.length, load: (n) => Promise.all(results.slice(0, n).map((r) => r.data())) };
 }
+
+/** One text chunk of a circular (phrase.ts). */
+const textChunk = (id: string, k: number) => searchData<TextChunk>(`text/${id}/${k}.json`);
+
+/** How many passages of a result get an excerpt; the others are listed by their labels. */
+const EXCERPTS = 3;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -148,16 +147,7 @@ function writeForm(form: HTMLFormElement, params: URLSearchParams): void {
   }
 }
 
-/**
- * Order of the exact results. Relevance: circulars whose title, 文号 or issuer match first,
- * then those with more matching passages, then newer (the index is in date order).
- */
-export function orderHits(hits: ExactHit[], sort: string): number[] {
-  if (sort === "date-asc") return hits.map((h) => h.doc).reverse();
-  if (sort === "date-desc") return hits.map((h) => h.doc);
-  const score = (h: ExactHit) => (h.offsets[0] === 0 ? 1e6 : 0) + h.offsets.length;
-  return [...hits].sort((a, b) => score(b) - score(a) || a.doc - b.doc).map((h) => h.doc);
-}
+const ORDERS: Record<string, HitOrder> = { "": "relevance", "date-desc": "date-desc", "date-asc": "date-asc" };
 
 export function startSearchPage(): void {
   const form = document.getElementById("search-form") as HTMLFormElement;
@@ -181,40 +171,63 @@ export function startSearchPage(): void {
     status.textContent = "检索中…";
     const queryKeys = await keysFor([q]);
     const terms = queryTerms(q, queryKeys);
-    const exact = await exactSearch(terms, queryKeys, filters);
+    const [meta, keep] = await Promise.all([searchData<PhraseMeta>("meta.json"), filterOf(filters)]);
+    const query = await PhraseQuery.open(terms.map(queryKeys.phraseKey), meta, searchData);
+    const hits = query?.hits(ORDERS[sort] ?? "relevance", keep);
+    // One hit beyond the page tells whether there are more.
+    let ahead = hits ? await take(hits, PAGE + 1) : [];
     if (mine !== run) return;
-    if (exact === null || exact.length === 0) {
+    if (!query || ahead.length === 0) {
       // The phrase index cannot answer one-character queries; Pagefind can, and it also
       // offers related circulars (all words, not the exact phrase) when nothing matches exactly.
       const pf = await pagefindSearch(q, filters, sort).catch(() => null);
       const top = pf ? await pf.load(PAGE) : [];
       if (mine !== run) return;
-      status.textContent = exact === null
+      status.textContent = !query
         ? `共 ${pf?.total ?? 0} 件相关文件。`
         : `没有文件含“${terms.join(" ")}”。${top.length ? `以下是含有其中词语的相关文件（${pf!.total} 件）：` : ""}`;
-      for (const r of top) list.append(renderPagefindResult(r));
+      const words = relatedWords(q);
+      const rendered = await Promise.all(top.map(async (r) => renderPagefindResult(r, await passagesOf(r.meta.id!, Number(r.meta.chunks ?? 0), words), words, await keysFor([q]))));
+      list.append(...rendered);
       list.dataset.state = "done";
       return;
     }
-    const order = orderHits(exact, sort);
-    const hits = new Map(exact.map((h) => [h.doc, h.offsets]));
-    const passageCount = exact.reduce((n, h) => n + h.offsets.filter((o) => o > 0).length, 0);
-    status.textContent = `共 ${order.length} 件文件、${passageCount} 处含“${terms.join(" ")}”。`;
-    list.dataset.docIndexes = order.join(",");
-    let shown = 0;
+    // Hits read but not yet shown. When every page of postings is at hand, the rest cost
+    // nothing more: read them all, so the count is exact.
+    const buffer: ExactHit[] = [...ahead];
+    if (query.complete) buffer.push(...(await take(hits!, Infinity)));
+    const found: ExactHit[] = [...buffer];
+    const label = terms.join(" ");
     const showPage = async () => {
-      const page = order.slice(shown, shown + PAGE);
-      shown += page.length;
-      const rendered = await Promise.all(page.map(async (d) => {
-        const offsets = hits.get(d)!;
-        const [doc, texts] = await Promise.all([searchData<PhraseDoc>(`doc/${d}.json`), offsets.some((o) => o > 0) ? searchData<string[]>(`text/${d}.json`) : null]);
-        const shown = texts ? offsets.filter((o) => o > 0).map((o) => texts[o]!) : [];
-        return renderResult(doc, offsets, texts, terms, await keysFor([q, ...shown]));
+      const page = buffer.splice(0, PAGE);
+      if (buffer.length === 0) {
+        const next = await take(hits!, PAGE);
+        buffer.push(...next);
+        found.push(...next);
+      }
+      const rendered = await Promise.all(page.map(async (h) => {
+        const doc = await searchData<PhraseDoc>(`doc/${h.doc}.json`);
+        const excerpted = await Promise.all(h.offsets.filter((o) => o > 0).slice(0, EXCERPTS).map(async (o) => {
+          const k = chunkOf(doc.chunks, o);
+          return (await textChunk(doc.id, k))[o - doc.chunks[k]!]![2];
+        }));
+        return renderResult(doc, h.offsets, excerpted, terms, await keysFor([q, ...excerpted]));
       }));
+      if (mine !== run) return;
       list.append(...rendered);
-      more.hidden = shown >= order.length;
+      list.dataset.docIndexes = found.map((h) => h.doc).join(",");
+      more.hidden = buffer.length === 0;
+      const count = query.count();
+      const passages = found.reduce((n, h) => n + h.offsets.filter((o) => o > 0).length, 0);
+      status.textContent = count.exact
+        ? `共 ${count.docs} 件文件、${passages} 处含“${label}”。`
+        : `约 ${count.docs} 件文件含“${label}”，已列出 ${list.children.length} 件。`;
     };
-    more.onclick = () => void showPage();
+    more.onclick = async () => {
+      list.dataset.state = "loading";
+      await showPage();
+      list.dataset.state = "done";
+    };
     await showPage();
     if (mine === run) list.dataset.state = "done";
   };
@@ -230,37 +243,59 @@ export function startSearchPage(): void {
   void search();
 }
 
+/** The words a related (Pagefind) result is shown for: the query's words as a segmenter cuts them. */
+function relatedWords(q: string): string[] {
+  const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  const words = q.split(/[\s\u3000]+/).filter(Boolean).flatMap((term) => [...segmenter.segment(term)].filter((s) => s.isWordLike).map((s) => s.segment));
+  return words.length ? [...new Set(words)] : [q.trim()];
+}
+
+/** The first passages of a circular holding any of the words, read chunk by chunk (a few chunks at most). */
+async function passagesOf(id: string, chunks: number, words: string[]): Promise<Array<[string, string, string]>> {
+  const keys = await keysFor(words);
+  const wanted = words.map(keys.phraseKey).filter(Boolean);
+  const out: Array<[string, string, string]> = [];
+  for (let k = 0; k < Math.min(chunks, EXCERPTS) && out.length < EXCERPTS; k++) {
+    const chunk = await textChunk(id, k);
+    const chunkKeys = await keysFor(chunk.map((e) => e[2]));
+    for (const entry of chunk) if (out.length < EXCERPTS && wanted.some((w) => chunkKeys.phraseKey(entry[2]).includes(w))) out.push(entry);
+  }
+  return out;
+}
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
   const el = Object.assign(document.createElement(tag), props);
   el.append(...children);
   return el;
 }
 
-function renderPagefindResult(r: PagefindResult): HTMLLIElement {
-  const li = element("li", { className: "result" },
-    element("h2", {}, element("a", { href: r.url, textContent: r.meta.title ?? r.url })),
-    element("p", { className: "result-meta", textContent: [r.meta.docNumber, r.meta.date, r.meta.place].filter(Boolean).join(" · ") }));
-  const subs = element("ul", { className: "sub-results" });
-  for (const s of r.sub_results.slice(0, 3)) {
-    // Pagefind's excerpt is HTML it escaped itself, with <mark> around matches.
-    subs.append(element("li", {}, element("a", { href: s.url, textContent: s.title }), element("p", { className: "excerpt", innerHTML: s.excerpt })));
+function resultHeading(url: string, title: string, meta: Array<string | null | undefined>): HTMLLIElement {
+  return element("li", { className: "result" },
+    element("h2", {}, element("a", { href: url, textContent: title })),
+    element("p", { className: "result-meta", textContent: meta.filter(Boolean).join(" · ") }));
+}
+
+function passage(href: string, label: string, html: string): HTMLLIElement {
+  return element("li", {}, element("a", { href, textContent: label }), ...(html ? [element("p", { className: "excerpt", innerHTML: html })] : []));
+}
+
+function renderPagefindResult(r: PagefindResult, passages: Array<[string, string, string]>, words: string[], keys: Keys): HTMLLIElement {
+  const li = resultHeading(r.url, r.meta.title ?? r.url, [r.meta.docNumber, r.meta.date, r.meta.place]);
+  li.dataset.docId = r.meta.id;
+  if (passages.length) {
+    li.append(element("ul", { className: "sub-results" }, ...passages.map(([anchor, label, text]) => passage(anchor ? `${r.url}#${anchor}` : r.url, label, excerpt(text, words, keys)))));
   }
-  li.append(subs);
   return li;
 }
 
-function renderResult(doc: PhraseDoc, offsets: number[], texts: string[] | null, terms: string[], keys: Keys): HTMLLIElement {
-  const li = element("li", { className: "result" },
-    element("h2", {}, element("a", { href: doc.url, textContent: doc.title })),
-    element("p", { className: "result-meta", textContent: [doc.docNumber, doc.date, doc.place].filter(Boolean).join(" · ") }));
+/** An exact result: every matching passage linked, the first EXCERPTS with their excerpt. */
+function renderResult(doc: PhraseDoc, offsets: number[], excerpted: string[], terms: string[], keys: Keys): HTMLLIElement {
+  const li = resultHeading(doc.url, doc.title, [doc.docNumber, doc.date, doc.place]);
   li.dataset.docId = doc.id;
-  const subs = element("ul", { className: "sub-results" });
-  for (const o of offsets.filter((x) => x > 0)) {
+  const subs = offsets.filter((o) => o > 0).map((o, i) => {
     const anchor = doc.anchors[o - 1]!;
-    subs.append(element("li", {},
-      element("a", { href: anchor ? `${doc.url}#${anchor}` : doc.url, textContent: doc.labels[o - 1]! }),
-      element("p", { className: "excerpt", innerHTML: texts ? excerpt(texts[o]!, terms, keys) : "" })));
-  }
-  if (subs.children.length) li.append(subs);
+    return passage(anchor ? `${doc.url}#${anchor}` : doc.url, doc.labels[o - 1]!, excerpted[i] !== undefined ? excerpt(excerpted[i]!, terms, keys) : "");
+  });
+  if (subs.length) li.append(element("ul", { className: "sub-results" }, ...subs));
   return li;
 }

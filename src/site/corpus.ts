@@ -1,15 +1,17 @@
 /**
  * The corpus as the site sees it: every stored model (without its text), loaded and
- * validated once per build, with the cross-document index. Pages import from here.
+ * validated once per build, with the cross-document index and the related clauses the
+ * derive stage stored. Pages import from here.
  */
 import type { CircularMeta } from "../model/circular.ts";
 import { buildCorpusIndex, type CorpusIndex } from "../corpus/index.ts";
 import { loadModels, publishedIds } from "../corpus/store.ts";
+import { readDerived } from "../corpus/derived.ts";
 
 let index: CorpusIndex | null = null;
 
 export function corpus(): CorpusIndex {
-  index ??= buildCorpusIndex(loadModels(), publishedIds());
+  index ??= buildCorpusIndex(loadModels(), publishedIds(), readDerived());
   return index;
 }
 

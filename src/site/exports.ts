@@ -1,5 +1,6 @@
 /** Open-data exports built from the models (pure functions, tested directly). */
 import type { CircularMeta } from "../model/circular.ts";
+import type { DocumentTopics } from "../corpus/topics.ts";
 import { citationText } from "../model/labels.ts";
 import { placeOf } from "../model/display.ts";
 
@@ -11,6 +12,19 @@ import { placeOf } from "../model/display.ts";
 export function csvCell(v: string): string {
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A document's entry in the catalogue (circulars.json): what identifies and places it, its
+ * topics, and where its whole model and its source text are. The catalogue carries no text,
+ * so it stays small enough to download whole at any size of library (every model in one
+ * array was 500 MB at 10,000 circulars).
+ */
+export function catalogueEntry(d: CircularMeta, topics: DocumentTopics, urls: { circular: (id: string) => string; docJson: (id: string) => string; sourceText: (id: string) => string }) {
+  return {
+    id: d.id, title: d.title, issuers: d.issuers, genre: d.genre, docNumber: d.docNumber, date: d.date, published: d.published, effective: d.effective,
+    jurisdiction: d.jurisdiction, topics, clauses: d.clauses.length, url: urls.circular(d.id), data: urls.docJson(d.id), source: urls.sourceText(d.id),
+  };
 }
 
 /**

@@ -28,11 +28,11 @@ export function foldFrom(from: string, to: string): Fold {
   const a = [...from];
   const b = [...to];
   const map = new Map(a.map((c, i) => [c, b[i]!]));
-  return (s) => {
-    let out = "";
-    for (const c of s) out += map.get(c) ?? c;
-    return out;
-  };
+  if (a.length === 0) return identityFold;
+  // One character class of every traditional character: the regex engine skips the rest of
+  // the text at its own speed (a lookup per character was a tenth of parsing time).
+  const traditional = new RegExp(`[${a.map((c) => c.replace(/[\\\]^-]/g, "\\$&")).join("")}]`, "gu");
+  return (s) => s.replace(traditional, (c) => map.get(c)!);
 }
 
 /** The fold of a table. */

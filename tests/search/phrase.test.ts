@@ -7,17 +7,29 @@ import { describe, expect, it } from "vitest";
 import { buildCorpusIndex } from "../../src/corpus/index.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 import { bigrams } from "../../src/text/grams.ts";
-import { buildPhraseIndex } from "../../src/search/buildIndex.ts";
+import { buildPhraseIndex, type PhraseIndexOptions } from "../../src/search/buildIndex.ts";
 import { searchEntries } from "../../src/search/entries.ts";
-import { findPhrase, lookupGrams, type PhraseMeta } from "../../src/search/phrase.ts";
+import { findPhrase, lookupGrams, PhraseQuery, type IndexLoader, type PhraseDoc, type PhraseMeta } from "../../src/search/phrase.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
 const corpus = buildCorpusIndex(models);
 const full = (id: string) => models.find((m) => m.id === id)!;
-const files = buildPhraseIndex(corpus, (id) => `/circulars/${id}/`, ["pagefind/"], (d) => full(d.id));
-const meta = JSON.parse(files.get("meta.json")!) as PhraseMeta;
-const load = async (kind: string, shard: number) => JSON.parse(files.get(`${kind}/${shard}.json`) ?? "{}") as Record<string, string>;
+
+/** The index's files in memory, and a loader that counts what it reads. */
+function built(options: PhraseIndexOptions = {}) {
+  const files = new Map<string, string>();
+  const meta = buildPhraseIndex(corpus, (id) => `/circulars/${id}/`, ["pagefind/"], (d) => full(d.id), (path, content) => files.set(path, content), options);
+  const read: string[] = [];
+  const load: IndexLoader = async <T,>(path: string) => {
+    read.push(path);
+    return JSON.parse(files.get(path) ?? "{}") as T;
+  };
+  return { files, meta, load, read };
+}
+const { files, meta, load } = built();
+// Pages of a few dozen bytes: nearly every gram's postings are paged.
+const paged = built({ pageBytes: 40, shardBytes: 2000 });
 const entries = corpus.docs.map((d) =>
   [[d.title, d.docNumber ?? "", d.docNumberRaw ?? "", ...d.issuers].join(" "), ...searchEntries(full(d.id)).map((e) => e.text)].map(phraseKey),
 );
@@ -51,6 +63,7 @@ describe("exact-phrase index", () => {
       const phrase = text.slice(start, start + len);
       if ([...phrase].length < 2) continue;
       expect(asSorted((await findPhrase(phraseKey(phrase), meta, load))!), phrase).toEqual(asSorted(bruteForce(phrase)));
+      expect(asSorted((await findPhrase(phraseKey(phrase), paged.meta, paged.load))!), `${phrase} (paged)`).toEqual(asSorted(bruteForce(phrase)));
     }
   });
 
@@ -92,6 +105,59 @@ describe("exact-phrase index", () => {
 
   it("answers nothing for one character (Pagefind's job)", async () => {
     expect(await findPhrase(phraseKey("安"), meta, load)).toBeNull();
+  });
+
+  it("orders hits: a phrase in the header first, then the others, each newest first; the date orders by date alone", async () => {
+    for (const q of ["安全生产", "应急", "城市安全发展"]) {
+      const expected = [...bruteForce(q)].map(([d, e]) => ({ d, head: e.has(0) }));
+      const relevance = [...expected.filter((x) => x.head), ...expected.filter((x) => !x.head)].map((x) => x.d);
+      for (const index of [{ meta, load }, paged]) {
+        const query = (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!;
+        const got = async (order: "relevance" | "date-desc" | "date-asc") => {
+          const out: number[] = [];
+          for await (const h of (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!.hits(order)) out.push(h.doc);
+          return out;
+        };
+        expect(await got("relevance"), q).toEqual(relevance);
+        expect(await got("date-desc"), q).toEqual(expected.map((x) => x.d));
+        expect(await got("date-asc"), q).toEqual(expected.map((x) => x.d).reverse());
+        expect(query).toBeTruthy();
+      }
+    }
+  });
+
+  it("a query of several phrases hits circulars holding all of them", async () => {
+    const query = (await PhraseQuery.open(["尾矿库", "煤矿"].map(phraseKey), paged.meta, paged.load))!;
+    const got: number[] = [];
+    for await (const h of query.hits("date-desc")) got.push(h.doc);
+    const both = [...bruteForce("尾矿库").keys()].filter((d) => bruteForce("煤矿").has(d));
+    expect(got).toEqual(both.sort((a, b) => a - b));
+    expect(both.length).toBeGreaterThan(0);
+  });
+
+  it("reads postings a page at a time: the first hits of a common phrase read a few pages, and the count is an estimate until all are read", async () => {
+    const q = phraseKey("安全");
+    const all = bruteForce("安全").size;
+    paged.read.length = 0;
+    const query = (await PhraseQuery.open([q], paged.meta, paged.load))!;
+    const it = query.hits("date-desc");
+    await it.next();
+    const firstRead = paged.read.filter((p) => p.includes("/p/")).length;
+    expect(query.count().exact).toBe(false);
+    let n = 1;
+    while (!(await it.next()).done) n++;
+    expect(n).toBe(all);
+    expect(query.count()).toEqual({ docs: all, exact: true });
+    expect(firstRead).toBeLessThan(paged.read.filter((p) => p.includes("/p/")).length);
+  });
+
+  it("keeps each circular's text in chunks, every entry in the chunk its doc file names", () => {
+    corpus.docs.forEach((d, n) => {
+      const doc = JSON.parse(files.get(`doc/${n}.json`)!) as PhraseDoc;
+      const texts = doc.chunks.flatMap((_, k) => JSON.parse(files.get(`text/${d.id}/${k}.json`)!) as Array<[string, string, string]>);
+      expect(texts.map((t) => phraseKey(t[2])), d.id).toEqual(entries[n]!.slice(1));
+      expect(texts.map((t) => t[0])).toEqual(doc.anchors);
+    });
   });
 
   it("keeps its table of contents small: facets are a separate file", () => {

@@ -170,8 +170,13 @@ describe("publishing", () => {
   });
 
   it("publishes open data", () => {
-    const all = JSON.parse(readFileSync(join(site.dist, "data/circulars.json"), "utf8"));
+    const all = JSON.parse(readFileSync(join(site.dist, "data/circulars.json"), "utf8")) as Array<Record<string, unknown>>;
     expect(all).toHaveLength(models.length);
+    // A catalogue: each entry names its document and where its model is, and carries no text.
+    const entry = all.find((e) => e.id === models[0]!.id)!;
+    expect(entry).toMatchObject({ title: models[0]!.title, docNumber: models[0]!.docNumber, clauses: models[0]!.clauses.length, data: `${site.base}data/circulars/${models[0]!.id}.json` });
+    expect(existsSync(join(site.dist, String(entry.data).slice(site.base.length)))).toBe(true);
+    expect(all.every((e) => !("body" in e) && !("sections" in e))).toBe(true);
     const one = JSON.parse(readFileSync(join(site.dist, `data/circulars/${models[0]!.id}.json`), "utf8"));
     expect(one.clauses).toHaveLength(models[0]!.clauses.length);
     const csv = readFileSync(join(site.dist, "data/clauses.csv"), "utf8");

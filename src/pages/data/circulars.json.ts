@@ -1,11 +1,12 @@
-/** Every model, as ingest wrote it, in one JSON array (assembled from the files, not re-serialised). */
-import { allCirculars } from "../../site/corpus.ts";
-import { modelJson } from "../../corpus/store.ts";
-import { streamedResponse } from "../../site/exports.ts";
+/** The catalogue: one entry per document (site/exports.ts), streamed a document at a time. */
+import { corpus } from "../../site/corpus.ts";
+import { catalogueEntry, streamedResponse } from "../../site/exports.ts";
+import { urls } from "../../site/urls.ts";
 
-function* modelsArray() {
+function* catalogue() {
+  const index = corpus();
   yield "[";
-  for (const [i, d] of allCirculars().entries()) yield (i ? "," : "") + modelJson(d.id);
-  yield "]";
+  for (const [i, d] of index.docs.entries()) yield (i ? ",\n" : "\n") + JSON.stringify(catalogueEntry(d, index.docTopics.get(d.id) ?? { primary: [], mentioned: [] }, urls));
+  yield "\n]\n";
 }
-export const GET = () => streamedResponse(modelsArray(), "application/json; charset=utf-8");
+export const GET = () => streamedResponse(catalogue(), "application/json; charset=utf-8");

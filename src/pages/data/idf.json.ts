@@ -1,9 +1,5 @@
-/** The library's bigram document frequencies, which the compare page weighs wording by (compare/idf.ts). */
-import { buildIdfTable } from "../../compare/idf.ts";
-import { corpus } from "../../site/corpus.ts";
-import { phraseKey } from "../../text/keys.ts";
+/** The library's bigram document frequencies, which the compare page weighs wording by (compare/idf.ts), as the derive stage wrote them. */
+import { readFileSync } from "node:fs";
+import { DERIVED_IDF } from "../../config/paths.ts";
 
-export const GET = () => {
-  const table = buildIdfTable(corpus().docs.flatMap((d) => d.clauses.map((c) => c.text)), phraseKey);
-  return new Response(JSON.stringify(table), { headers: { "content-type": "application/json; charset=utf-8" } });
-};
+export const GET = () => new Response(readFileSync(DERIVED_IDF), { headers: { "content-type": "application/json; charset=utf-8" } });

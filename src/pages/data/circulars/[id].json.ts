@@ -15,5 +15,5 @@ export const GET: APIRoute = ({ params }) => {
     versions: index.versions.get(id)?.docIds ?? [],
     kind: kind ? { slug: kind.slug, name: kind.name, baseline: kind.baseline } : null,
   };
-  return new Response(JSON.stringify({ ...JSON.parse(modelJson(id)), ...library }, null, 1), { headers: { "content-type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify({ ...JSON.parse(modelJson(id)), ...library }), { headers: { "content-type": "application/json; charset=utf-8" } });
 };
