@@ -17,12 +17,8 @@ import { createParser } from "../src/corpus/parsePool.ts";
 import { progress } from "../src/bench/progress.ts";
 import { renderMdx } from "../src/mdx/render.ts";
 import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
+import type { Manifest } from "../src/corpus/store.ts";
 
-interface Manifest {
-  pipeline: string;
-  /** Per source file: its hash, its id, and the hash of the correction applied to it (if any). */
-  files: Record<string, { sha256: string; id: string; override?: string | null }>;
-}
 
 const strict = process.argv.includes("--strict");
 const dir = corpusDir();
@@ -126,7 +122,7 @@ for (const d of [MODELS_DIR, MDX_DIR]) {
     }
   }
 }
-const manifest: Manifest = { pipeline, files: Object.fromEntries(models.map((m) => [m.source.file, { sha256: m.source.sha256, id: m.id, override: overrides.get(m.id)?.hash ?? null }])) };
+const manifest: Manifest = { pipeline, files: Object.fromEntries(models.map((m) => [m.source.file, { sha256: m.source.sha256, id: m.id, date: m.date, override: overrides.get(m.id)?.hash ?? null }])) };
 writeFileSync(MANIFEST, JSON.stringify(manifest, null, 1));
 
 for (const e of [...overrideErrors, ...errors]) console.error(formatError(e));

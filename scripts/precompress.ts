@@ -1,9 +1,13 @@
-/** `node scripts/precompress.ts`: writes .gz and .br beside every text file of dist/ (or DIST_DIR). */
+/**
+ * `node scripts/precompress.ts`: writes .gz and .br beside every text file of dist/ (or
+ * DIST_DIR), reusing the copies of files compressed by an earlier build
+ * (INGEST_OUT/compress-cache/).
+ */
 import { resolve, join } from "node:path";
-import { ROOT } from "../src/config/paths.ts";
+import { CONTENT_OUT, ROOT } from "../src/config/paths.ts";
 import { precompress } from "../src/site/precompress.ts";
 
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
-const r = await precompress(dist);
+const r = await precompress(dist, { cache: join(CONTENT_OUT, "compress-cache") });
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-console.log(`precompress: ${r.files} files, ${mb(r.bytes)} → gzip ${mb(r.gzipBytes)}, brotli ${mb(r.brotliBytes)}`);
+console.log(`precompress: ${r.files} files (${r.reused} from the cache), ${mb(r.bytes)} → gzip ${mb(r.gzipBytes)}, brotli ${mb(r.brotliBytes)}`);

@@ -2,8 +2,9 @@
  * `node scripts/search-index.ts OUT`: the build's search stage. From the stored models alone
  * (so it runs beside the Astro build, on the other core) it writes into OUT:
  * - search-data/: the exact-phrase index (src/search/buildIndex.ts);
- * - pagefind/, pagefind-1/ …: Pagefind's indexes of what the phrase index cannot answer (one-character
- *   and related queries: src/search/pagefindRecord.ts), in bundles (src/search/bundles.ts).
+ * - pagefind/, pagefind-1/ …: Pagefind's indexes of what the phrase index cannot answer
+ *   (related circulars, holding the query's words apart: src/search/pagefindRecord.ts), in
+ *   bundles (src/search/bundles.ts).
  *   A bundle whose records are as in the last build is copied from the cache
  *   (INGEST_OUT/search-cache/), not indexed again;
  * and .gz/.br copies of the text files. The build moves OUT's folders into dist/ once Astro
@@ -15,8 +16,7 @@ import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_OUT } from "../src/config/paths.ts";
 import { siteUrls } from "../src/config/urls.ts";
-import { buildCorpusIndex } from "../src/corpus/index.ts";
-import { loadModel, loadModels } from "../src/corpus/store.ts";
+import { loadModel, oldestFirst } from "../src/corpus/store.ts";
 import { buildPhraseIndex } from "../src/search/buildIndex.ts";
 import { planBundles, type PagefindBundle } from "../src/search/bundles.ts";
 import { searchFacets } from "../src/search/facets.ts";
@@ -31,25 +31,25 @@ const urls = siteUrls(process.env.BASE_PATH);
 const started = performance.now();
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
-const models = loadModels();
-const index = buildCorpusIndex(models);
+// Each model is read once, whole, in the index's order; nothing holds them all.
+const ids = oldestFirst();
 const previous: PagefindBundle[] = existsSync(bundleState) ? JSON.parse(readFileSync(bundleState, "utf8")) : [];
-const bundles = planBundles(models.map((m) => m.id), Number(process.env.PAGEFIND_BUNDLE ?? 1000), previous);
+const bundles = planBundles(ids, Number(process.env.PAGEFIND_BUNDLE ?? 1000), previous);
 rmSync(out, { recursive: true, force: true });
 
 // The phrase index, and each circular's Pagefind record from the same reading of its model.
 const records = new Map<string, PagefindRecord>();
-const phraseBar = progress("phrase index", models.length, { unit: "circulars" });
+const phraseBar = progress("phrase index", ids.length, { unit: "circulars" });
 const emitted = { files: 0, bytes: 0 };
-buildPhraseIndex(index, urls.circular, bundles.map((b) => b.folder), (doc) => loadModel(doc.id), (path, content) => {
+buildPhraseIndex(ids, loadModel, urls.circular, bundles.map((b) => b.folder), (path, content) => {
   const file = join(out, "search-data", path);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, content);
   emitted.files++;
   emitted.bytes += content.length;
 }, {
-  onDoc: (doc, _n, entries, chunks) => {
-    records.set(doc.id, pagefindRecord(doc, entries.map((e) => e.text), searchFacets(doc, index), `/circulars/${doc.id}/`, chunks));
+  onDoc: (doc, _n, entries, chunks, facets) => {
+    records.set(doc.id, pagefindRecord(doc, entries.map((e) => e.text), searchFacets(doc, facets), `/circulars/${doc.id}/`, chunks));
     phraseBar.tick();
   },
 });
@@ -59,7 +59,7 @@ phraseBar.done();
 const pagefindStarted = performance.now();
 // A cached bundle is only as good as the Pagefind that wrote it.
 const pagefindVersion = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
-const pagefindBar = progress("pagefind", models.length, { unit: "records" });
+const pagefindBar = progress("pagefind", ids.length, { unit: "records" });
 const used = new Set<string>();
 let reused = 0;
 for (const bundle of bundles) {
@@ -91,6 +91,5 @@ writeFileSync(bundleState, JSON.stringify(bundles));
 const pagefindSeconds = seconds(pagefindStarted);
 
 const compressStarted = performance.now();
-let compressed = (await precompress(join(out, "search-data"), "index")).files;
-for (const b of bundles) compressed += (await precompress(join(out, b.folder))).files;
-console.log(`search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB; pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed} files precompressed in ${seconds(compressStarted)} s; ${seconds(started)} s in all`);
+const compressed = await precompress(out, { cache: join(cache, "compress") });
+console.log(`search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB; pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed.files} files precompressed (${compressed.reused} from the cache) in ${seconds(compressStarted)} s; ${seconds(started)} s in all`);

@@ -6,12 +6,28 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Circular, CircularMeta, formatError, validateModel } from "../model/circular.ts";
 import type { z } from "zod";
-import { MODELS_DIR, PUBLISHED_IDS } from "../config/paths.ts";
+import { MANIFEST, MODELS_DIR, PUBLISHED_IDS } from "../config/paths.ts";
 
 const modelFiles = () => (existsSync(MODELS_DIR) ? readdirSync(MODELS_DIR).filter((f) => f.endsWith(".json") && !f.startsWith(".")).sort() : []);
 
-/** The ids of the stored models, without reading them. */
-export const modelIds = (): string[] => modelFiles().map((f) => f.slice(0, -".json".length));
+/** What ingest stored, by source file (content/models/.manifest.json). */
+export interface Manifest {
+  /** A hash of the pipeline's code: a model made by other code is parsed again. */
+  pipeline: string;
+  /** Per source file: its hash, its document's id and date, and the hash of the correction applied to it (if any). */
+  files: Record<string, { sha256: string; id: string; date?: string | null; override?: string | null }>;
+}
+
+/**
+ * The stored documents oldest first (by date, then id), from the manifest alone: a stage
+ * that reads each model whole, one at a time, needs no pass over them all first.
+ */
+export function oldestFirst(): string[] {
+  const manifest = JSON.parse(readFileSync(MANIFEST, "utf8")) as Manifest;
+  return Object.values(manifest.files)
+    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id))
+    .map((f) => f.id);
+}
 
 /** The JSON of one model exactly as ingest wrote it (open data serves it as is). */
 export function modelJson(id: string): string {

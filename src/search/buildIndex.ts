@@ -6,9 +6,9 @@
  * that holds it; and the department → circulars map.
  */
 import { TOPICS } from "../config/topics.ts";
-import type { CorpusIndex } from "../corpus/index.ts";
-import type { Circular, CircularMeta } from "../model/circular.ts";
+import type { Circular } from "../model/circular.ts";
 import { allTopics, yearOf } from "../corpus/index.ts";
+import { docFacets, type DocFacets } from "./facets.ts";
 import { phraseKey } from "../text/keys.ts";
 import { levelName, placeOf } from "../model/display.ts";
 import { searchEntries, type SearchEntry } from "./entries.ts";
@@ -21,8 +21,8 @@ export interface PhraseIndexOptions {
   pageBytes?: number;
   /** Texts are written in chunks of about this many characters. */
   chunkChars?: number;
-  /** Told of each circular as it is indexed: its number, entries and how many text chunks it has. */
-  onDoc?: (doc: CircularMeta, n: number, entries: SearchEntry[], chunks: number) => void;
+  /** Told of each circular as it is indexed: its number, entries, how many text chunks it has, and its facets. */
+  onDoc?: (doc: Circular, n: number, entries: SearchEntry[], chunks: number, facets: DocFacets) => void;
 }
 
 /**
@@ -38,18 +38,30 @@ class GramIds {
   private byId = new Float64Array(1 << 14);
   private readonly texts = new Map<number, string>();
   size = 0;
-  private readonly n: 2 | 3;
-  constructor(n: 2 | 3) {
+  private readonly n: 1 | 2 | 3;
+  constructor(n: 1 | 2 | 3) {
     this.n = n;
+  }
+
+  private static hash(a: number, b: number, c: number, mask: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) & mask;
+  }
+
+  /** A numeric key's code units. */
+  private units(key: number): [number, number, number] {
+    if (this.n === 1) return [key, 0, 0];
+    if (this.n === 2) return [Math.floor(key / 0x10000), key % 0x10000, 0];
+    return [Math.floor(key / 0x100000000), Math.floor(key / 0x10000) % 0x10000, key % 0x10000];
   }
 
   /** The id of the gram starting at `i` of `codes`. */
   id(codes: Uint32Array, i: number): number {
+    const n = this.n;
     const a = codes[i]!;
-    const b = codes[i + 1]!;
-    const c = this.n === 3 ? codes[i + 2]! : 0;
+    const b = n > 1 ? codes[i + 1]! : 0;
+    const c = n > 2 ? codes[i + 2]! : 0;
     if (a > 0xffff || b > 0xffff || c > 0xffff) {
-      const text = this.n === 2 ? String.fromCodePoint(a, b) : String.fromCodePoint(a, b, c);
+      const text = String.fromCodePoint(...[a, b, c].slice(0, n));
       let id = this.others.get(text);
       if (id === undefined) {
         this.others.set(text, (id = this.add(-1)));
@@ -57,9 +69,9 @@ class GramIds {
       }
       return id;
     }
-    const key = this.n === 2 ? a * 0x10000 + b : a * 0x100000000 + b * 0x10000 + c;
+    const key = n === 1 ? a : n === 2 ? a * 0x10000 + b : a * 0x100000000 + b * 0x10000 + c;
     const mask = this.keys.length - 1;
-    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) & mask;
+    let h = GramIds.hash(a, b, c, mask);
     for (;;) {
       const k = this.keys[h]!;
       if (k === key) return this.slots[h]!;
@@ -90,10 +102,7 @@ class GramIds {
     for (let h = 0; h < this.keys.length; h++) {
       const key = this.keys[h]!;
       if (key === -1) continue;
-      const a = Math.floor(key / (this.n === 2 ? 0x10000 : 0x100000000));
-      const b = this.n === 2 ? key % 0x10000 : Math.floor(key / 0x10000) % 0x10000;
-      const c = this.n === 2 ? 0 : key % 0x10000;
-      let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) & mask;
+      let i = GramIds.hash(...this.units(key), mask);
       while (keys[i] !== -1) i = (i + 1) & mask;
       keys[i] = key;
       slots[i] = this.slots[h]!;
@@ -104,8 +113,7 @@ class GramIds {
 
   text(id: number): string {
     const key = this.byId[id]!;
-    if (key === -1) return this.texts.get(id)!;
-    return this.n === 2 ? String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000) : String.fromCharCode(Math.floor(key / 0x100000000), Math.floor(key / 0x10000) % 0x10000, key % 0x10000);
+    return key === -1 ? this.texts.get(id)! : String.fromCharCode(...this.units(key).slice(0, this.n));
   }
 }
 
@@ -114,7 +122,7 @@ const BASE36 = Array.from({ length: 4096 }, (_, i) => i.toString(36));
 const b36 = (x: number) => (x < 4096 ? BASE36[x]! : x.toString(36));
 
 /** An Int32Array that grows. */
-function ensure(a: Int32Array, length: number, fill = 0): Int32Array {
+function ensure(a: Int32Array<ArrayBuffer>, length: number, fill = 0): Int32Array<ArrayBuffer> {
   if (length <= a.length) return a;
   const grown = new Int32Array(Math.max(length, a.length * 2)).fill(fill);
   grown.set(a);
@@ -145,7 +153,7 @@ class PostingWriter {
   private readonly grams: GramState[] = [];
   private pagesWritten = 0;
   readonly kind: GramKind;
-  private readonly n: 2 | 3;
+  private readonly n: 1 | 2 | 3;
   private readonly pageBytes: number;
   private readonly emit: (path: string, content: string) => void;
   // A circular's occurrences, as linked lists per gram in typed arrays: the last circular
@@ -160,7 +168,7 @@ class PostingWriter {
 
   constructor(kind: GramKind, pageBytes: number, emit: (path: string, content: string) => void) {
     this.kind = kind;
-    this.n = kind.endsWith("tri") ? 3 : 2;
+    this.n = kind.endsWith("tri") ? 3 : kind.endsWith("bi") ? 2 : 1;
     this.ids = new GramIds(this.n);
     this.pageBytes = pageBytes;
     this.emit = emit;
@@ -185,8 +193,8 @@ class PostingWriter {
           this.head = ensure(this.head, id + 1);
           this.tail = ensure(this.tail, id + 1);
         }
-        // Bigrams keep one occurrence per entry: they have no positions.
-        if (n === 2 && this.seenIn[id] === doc && this.occEntry[this.tail[id]!] === entry) continue;
+        // Unigrams and bigrams keep one occurrence per entry: they have no positions.
+        if (n < 3 && this.seenIn[id] === doc && this.occEntry[this.tail[id]!] === entry) continue;
         this.occEntry = ensure(this.occEntry, occurrences + 1);
         this.occPos = ensure(this.occPos, occurrences + 1);
         this.occNext = ensure(this.occNext, occurrences + 1);
@@ -284,20 +292,23 @@ function chunks(entries: Array<{ anchor: string; label: string; text: string }>,
 }
 
 /**
+ * The index of the circulars `ids`, oldest first (numbered so: new circulars, which are
+ * mostly the newest, take new numbers, and the pages of older ones come out as before).
  * Every part of the body is indexed, so each circular is read whole through `fullModel`,
  * one at a time (a large library's bodies need not all be in memory at once); files are
  * handed to `emit` as they are made.
  */
 export function buildPhraseIndex(
-  index: CorpusIndex,
+  ids: string[],
+  fullModel: (id: string) => Circular,
   circularUrl: (id: string) => string,
   pagefindBundles: string[],
-  fullModel: (doc: CircularMeta) => Circular,
   emit: (path: string, content: string) => void,
   options: PhraseIndexOptions = {},
 ): PhraseMeta {
   const { shardBytes = 12_000, pageBytes = 16_000, chunkChars = 1_200 } = options;
-  const writers = { hbi: new PostingWriter("hbi", pageBytes, emit), htri: new PostingWriter("htri", pageBytes, emit), bi: new PostingWriter("bi", pageBytes, emit), tri: new PostingWriter("tri", pageBytes, emit) };
+  const kinds: GramKind[] = ["huni", "hbi", "htri", "uni", "bi", "tri"];
+  const writers = Object.fromEntries(kinds.map((k) => [k, new PostingWriter(k, pageBytes, emit)])) as Record<GramKind, PostingWriter>;
   const facets: PhraseFacets["facets"] = [];
   const provinces: string[] = [];
   const levels = (["national", "province", "prefecture", "county"] as const).map(levelName);
@@ -308,15 +319,14 @@ export function buildPhraseIndex(
     return i;
   };
   const departments: Record<string, number[]> = {};
-  index.docs.forEach((doc, d) => {
-    const entries = searchEntries(fullModel(doc));
+  ids.forEach((id, d) => {
+    const doc = fullModel(id);
+    const entries = searchEntries(doc);
     const header = [codePoints(phraseKey([doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" ")))];
     const body = entries.map((e) => codePoints(phraseKey(e.text)));
-    writers.hbi.add(d, header, 0);
-    writers.htri.add(d, header, 0);
-    writers.bi.add(d, body, 1);
-    writers.tri.add(d, body, 1);
-    const topicMask = allTopics(index.docTopics.get(doc.id)).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
+    for (const k of kinds) writers[k].add(d, k.startsWith("h") ? header : body, k.startsWith("h") ? 0 : 1);
+    const docFacet = docFacets(doc);
+    const topicMask = allTopics(docFacet.topics).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
     facets.push([
       indexOf(provinces, doc.jurisdiction?.province ?? (doc.jurisdiction?.level === "national" ? "国家" : "")),
       doc.jurisdiction ? levels.indexOf(levelName(doc.jurisdiction.level)) : -1,
@@ -331,19 +341,14 @@ export function buildPhraseIndex(
     };
     emit(`doc/${d}.json`, JSON.stringify(shown));
     text.chunks.forEach((c, k) => emit(`text/${doc.id}/${k}.json`, JSON.stringify(c)));
-    options.onDoc?.(doc, d, entries, text.chunks.length);
-    for (const depts of index.clauseDepartments.get(doc.id)?.values() ?? []) {
-      for (const dept of depts) {
-        const list = (departments[dept.name] ??= []);
-        if (list.at(-1) !== d) list.push(d);
-      }
-    }
+    for (const dept of docFacet.departments) (departments[dept] ??= []).push(d);
+    options.onDoc?.(doc, d, entries, text.chunks.length, docFacet);
   });
-  const shards = { hbi: writers.hbi.finish(shardBytes), htri: writers.htri.finish(shardBytes), bi: writers.bi.finish(shardBytes), tri: writers.tri.finish(shardBytes) };
+  const shards = Object.fromEntries(kinds.map((k) => [k, writers[k].finish(shardBytes)])) as Record<GramKind, number>;
   emit("departments.json", JSON.stringify(departments));
   const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
   emit("facets.json", JSON.stringify(facetFile));
-  const meta: PhraseMeta = { version: 3, docs: index.docs.length, shards, pagefindBundles };
+  const meta: PhraseMeta = { version: 4, docs: ids.length, shards, pagefindBundles };
   emit("meta.json", JSON.stringify(meta));
   return meta;
 }

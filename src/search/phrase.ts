@@ -3,16 +3,16 @@
  *
  * Every clause, every other run of body text (entries.ts) and each circular's header
  * (title, 文号, issuers) is an entry, indexed by its phrase key (text/normalize.ts).
- * Bigrams map to the entries holding them (two-character queries); trigrams to the entries
- * and the positions they stand at, so a longer phrase is found exactly where its trigrams
+ * Single characters and bigrams map to the entries holding them (one- and two-character
+ * queries); trigrams to the entries and the positions they stand at, so a longer phrase is found exactly where its trigrams
  * stand at the right distances: every entry containing it, and none that holds its pieces
- * apart. Headers are indexed apart from bodies (hbi/htri beside bi/tri): a header match
- * ranks first, and a header index is small.
+ * apart. Headers are indexed apart from bodies (huni/hbi/htri beside uni/bi/tri): a header
+ * match ranks first, and a header index is small.
  *
- * A first search must not grow with the library: circulars are numbered newest first, and a
+ * A first search must not grow with the library: circulars are numbered oldest first, and a
  * gram's postings longer than a page are cut into pages of consecutive circulars, each its
  * own file, listed in the gram's shard with the circulars they cover. A query walks the
- * postings in circular order and reads a page only when it gets there, so the first results
+ * postings from the newest and reads a page only when it gets there, so the first results
  * cost a few pages whatever the library's size; the count is estimated until every page has
  * been read (README "Search").
  *
@@ -69,12 +69,13 @@ export interface PagedPostings {
   p: Array<[number, number, number]>;
 }
 
-export type GramKind = "hbi" | "htri" | "bi" | "tri";
+/** Postings of single characters, bigrams and positional trigrams, of headers (h…) and of bodies. */
+export type GramKind = "huni" | "hbi" | "htri" | "uni" | "bi" | "tri";
 
 /** The index's table of contents, loaded first: a few hundred bytes whatever the library's size. */
 export interface PhraseMeta {
-  version: 3;
-  /** Circulars in the index, numbered 0… newest first (doc/<n>.json). */
+  version: 4;
+  /** Circulars in the index, numbered 0… oldest first (doc/<n>.json): a new circular, mostly the newest, takes the next number. */
   docs: number;
   /** Shard counts of each posting kind. */
   shards: Record<GramKind, number>;
@@ -119,14 +120,15 @@ export function chunkOf(chunks: number[], entry: number): number {
 }
 
 /**
- * The grams a phrase is looked up by, with their offsets in it: its one bigram when it has
- * two characters; else trigrams tiling it (0, 3, 6 … and the last three characters). With
- * positions, trigrams at those offsets pin every character, so a match is exact.
+ * The grams a phrase is looked up by, with their offsets in it: the phrase itself when it
+ * has one or two characters; else trigrams tiling it (0, 3, 6 … and the last three
+ * characters). With positions, trigrams at those offsets pin every character, so a match
+ * is exact.
  */
 export function lookupGrams(key: string): Array<{ gram: string; at: number }> {
   const chars = [...key];
-  if (chars.length < 2) return [];
-  if (chars.length === 2) return [{ gram: key, at: 0 }];
+  if (chars.length === 0) return [];
+  if (chars.length <= 2) return [{ gram: key, at: 0 }];
   const offsets: number[] = [];
   for (let k = 0; k + 3 <= chars.length; k += 3) offsets.push(k);
   if (offsets.at(-1) !== chars.length - 3) offsets.push(chars.length - 3);
@@ -219,7 +221,7 @@ class Term {
     for (const [entry, positions] of first!.entries) {
       const others = rest.map((r) => ({ positions: r.entries.get(entry), at: r.at }));
       if (others.some((o) => !o.positions)) continue;
-      // Bigram postings have no positions: the entry holds the phrase.
+      // Single characters and bigrams have no positions: the entry holds the phrase.
       if (positions.length === 0 || positions.some((p) => others.every((o) => o.positions!.includes(p - first!.at + o.at)))) out.add(entry);
     }
     return out.size ? out : null;
@@ -278,16 +280,16 @@ export class PhraseQuery {
     this.terms = terms;
   }
 
-  /** Opens a query (reads the shards of its grams); null when a phrase is too short to look up. */
+  /** Opens a query (reads the shards of its grams); null when there is nothing to look up. */
   static async open(keys: string[], meta: Pick<PhraseMeta, "shards">, load: IndexLoader): Promise<PhraseQuery | null> {
-    if (keys.length === 0 || keys.some((k) => [...k].length < 2)) return null;
-    const grams = async (key: string, kinds: [GramKind, GramKind]) => {
+    if (keys.length === 0 || keys.some((k) => k.length === 0)) return null;
+    const grams = async (key: string, kinds: [GramKind, GramKind, GramKind]) => {
       const lookup = lookupGrams(key);
-      const kind = [...lookup[0]!.gram].length === 2 ? kinds[0] : kinds[1];
+      const kind = kinds[[...lookup[0]!.gram].length - 1]!;
       const shards = await Promise.all(lookup.map((g) => load<Record<string, ShardValue>>(`${kind}/${shardOf(g.gram, meta.shards[kind])}.json`)));
       return lookup.map((g, i) => new Gram(kind, g.at, shards[i]![g.gram], load));
     };
-    return new PhraseQuery(await Promise.all(keys.map(async (k) => new Term(await grams(k, ["hbi", "htri"]), await grams(k, ["bi", "tri"])))));
+    return new PhraseQuery(await Promise.all(keys.map(async (k) => new Term(await grams(k, ["huni", "hbi", "htri"]), await grams(k, ["uni", "bi", "tri"])))));
   }
 
   /** Whether every page of every gram is at hand: then all the hits can be had without a fetch. */
@@ -347,20 +349,21 @@ export class PhraseQuery {
   /** The hits in the order asked for; `keep` filters circulars (facets) before they are read. */
   hits(order: HitOrder, keep: (d: number) => boolean = () => true): AsyncGenerator<ExactHit> {
     this.progress.length = 0;
-    const reverse = order === "date-asc";
-    const head = this.headCandidates(reverse);
+    // Circulars are numbered oldest first: newest first walks backwards.
+    const newestFirst = order !== "date-asc";
+    const head = this.headCandidates(newestFirst);
     const body = this.bodyDriver();
     if (order === "relevance") {
       // Circulars with a phrase in their header, then those with every phrase in the body only.
       const first = this.stream(head.docs, head.count, (d) => this.offsetsAt(d, "head"), keep);
-      const then = this.stream(body.circulars(false), body.docs, (d) => this.offsetsAt(d, "body"), keep);
+      const then = this.stream(body.circulars(true), body.docs, (d) => this.offsetsAt(d, "body"), keep);
       return (async function* () {
         yield* first;
         yield* then;
       })();
     }
     // By date: every candidate in circular order, wherever the phrase stands.
-    return this.stream(mergeOrdered([head.docs, body.circulars(reverse)], reverse), head.count + body.docs, (d) => this.offsetsAt(d, "either"), keep);
+    return this.stream(mergeOrdered([head.docs, body.circulars(newestFirst)], newestFirst), head.count + body.docs, (d) => this.offsetsAt(d, "either"), keep);
   }
 
   /**

@@ -1,15 +1,14 @@
 /**
  * The search page in the browser. Two engines:
- * - the exact-phrase index (phrase.ts) answers every query of two or more characters: it
- *   finds every circular and clause containing the phrase, 文号 or issuer — complete by
+ * - the exact-phrase index (phrase.ts) answers every query: it finds every circular and
+ *   clause containing the phrase (one character or more), 文号 or issuer — complete by
  *   construction, read a page of postings at a time, so a first search costs a few small
  *   files whatever the library's size;
- * - Pagefind (extended, Chinese segmentation) answers what the phrase index cannot: one-
- *   character queries, and related circulars holding the query's words apart when no
- *   circular holds the exact phrase. It is loaded only then: its own first search costs
- *   more than the whole budget for one (see README, search cost). Its records hold no
- *   text to show (pagefindRecord.ts), so its results show passages from the phrase index's
- *   text chunks, as exact results do.
+ * - Pagefind (extended, Chinese segmentation) answers what the phrase index cannot: related
+ *   circulars holding the query's words apart when no circular holds the exact phrase. It
+ *   is loaded only then: its own first search costs more than the whole budget for one
+ *   (see README, search cost). Its records hold no text to show (pagefindRecord.ts), so
+ *   its results show passages from the phrase index's text chunks, as exact results do.
  * Query and filters are kept in the URL.
  */
 import { siteUrls } from "../config/urls.ts";
@@ -178,8 +177,7 @@ export function startSearchPage(): void {
     let ahead = hits ? await take(hits, PAGE + 1) : [];
     if (mine !== run) return;
     if (!query || ahead.length === 0) {
-      // The phrase index cannot answer one-character queries; Pagefind can, and it also
-      // offers related circulars (all words, not the exact phrase) when nothing matches exactly.
+      // Nothing holds the exact phrase: Pagefind offers related circulars (all its words, apart).
       const pf = await pagefindSearch(q, filters, sort).catch(() => null);
       const top = pf ? await pf.load(PAGE) : [];
       if (mine !== run) return;
@@ -243,10 +241,27 @@ export function startSearchPage(): void {
   void search();
 }
 
-/** The words a related (Pagefind) result is shown for: the query's words as a segmenter cuts them. */
+/**
+ * The words a related (Pagefind) result is shown for: the query's words as the browser's
+ * segmenter cuts them (as Pagefind does), runs of single characters joined again (预案应急
+ * is cut 预 / 案 / 应急: the passages shown are those holding 预案 or 应急).
+ */
 function relatedWords(q: string): string[] {
   const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-  const words = q.split(/[\s\u3000]+/).filter(Boolean).flatMap((term) => [...segmenter.segment(term)].filter((s) => s.isWordLike).map((s) => s.segment));
+  const words: string[] = [];
+  for (const term of q.split(/[\s\u3000]+/).filter(Boolean)) {
+    let run = "";
+    for (const s of segmenter.segment(term)) {
+      if (!s.isWordLike) continue;
+      if ([...s.segment].length === 1) run += s.segment;
+      else {
+        if (run) words.push(run);
+        run = "";
+        words.push(s.segment);
+      }
+    }
+    if (run) words.push(run);
+  }
   return words.length ? [...new Set(words)] : [q.trim()];
 }
 

@@ -181,14 +181,29 @@ describe("search in the browser", () => {
     expect(outside).toBeGreaterThanOrEqual(10);
   }, 300_000);
 
-  it("answers one-character queries with Pagefind, and several words with all of them", async () => {
+  it("answers a one-character query exactly, and several words with all of them", async () => {
     await clearFilters();
-    await search("煤");
-    expect(await page.locator("#search-status").textContent()).toMatch(/^共 \d+ 件相关文件/);
-    expect(await page.locator("#search-results li.result").count()).toBeGreaterThan(0);
+    const one = await search("煤");
+    const holds = (m: Circular, s: string) => phraseKey([m.title, m.docNumber, ...m.issuers, m.body].join(" ")).includes(s);
+    expect(one.sort()).toEqual(models.filter((m) => holds(m, "煤")).map((m) => m.id).sort());
+    expect(await page.locator("#search-status").textContent()).toMatch(/^共 \d+ 件文件、\d+ 处含“煤”/);
+    expect(await page.locator("#search-results .sub-results a").count()).toBeGreaterThan(0);
     const both = await search("尾矿库 煤矿");
     const expected = models.filter((m) => m.body.includes("尾矿库") && m.body.includes("煤矿")).map((m) => m.id);
     expect(both.sort()).toEqual(expected.sort());
+  });
+
+  it("offers related circulars from Pagefind when no circular holds the exact phrase, with passages holding its words", async () => {
+    await clearFilters();
+    const q = "预案应急";
+    expect(models.some((m) => phraseKey(m.body).includes(q))).toBe(false);
+    await search(q);
+    expect(await page.locator("#search-status").textContent()).toMatch(/^没有文件含“预案应急”。以下是含有其中词语的相关文件（\d+ 件）：/);
+    const results = page.locator("#search-results li.result");
+    expect(await results.count()).toBeGreaterThan(0);
+    const excerpts = await page.locator("#search-results .excerpt").allTextContents();
+    expect(excerpts.length).toBeGreaterThan(0);
+    expect(excerpts.every((e) => e.includes("预案") || e.includes("应急"))).toBe(true);
   });
 
   it("without JavaScript, says search needs it and offers the indexes", async () => {
