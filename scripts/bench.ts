@@ -36,9 +36,8 @@ const sizeOf = (dir: string): number => readdirSync(dir, { withFileTypes: true }
 const countHtml = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countHtml(join(dir, e.name)) : e.name.endsWith(".html") ? 1 : 0), 0);
 const cost = execFileSync(node, ["scripts/search-cost.ts", dist], { env: { ...env, QUERIES: "应急预案" }, encoding: "utf8" });
 const first = cost.trim().split("\n").map((l) => JSON.parse(l)).find((l) => l.stage === "first search");
-const precompress = build.stages.find((s) => s.stage === "precompress")?.ms ?? 0;
 console.log(JSON.stringify({
-  stage: "total", docs, ms: build.ms, msBeforePrecompress: build.ms - precompress, peakRssMb: build.peakRssMb,
+  stage: "total", docs, ms: build.ms, peakRssMb: build.peakRssMb,
   outputMb: Math.round(sizeOf(dist) / 1e6), pages: countHtml(dist), firstSearchKb: first?.kb ?? null, firstSearchKbCompressed: first?.kbCompressed ?? null,
 }));
 if (add > 0) {

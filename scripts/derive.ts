@@ -2,18 +2,19 @@
  * `node scripts/derive.ts`: the build's derive stage. From the stored models, computes what
  * compares documents with one another — related clauses, similar circulars (corpus/derived.ts)
  * and the library's IDF table for the compare page (compare/idf.ts) — into content/derived/
- * (INGEST_OUT/derived/), for the site build to read.
+ * (INGEST_OUT/derived/), for the site build to read. It starts from the last run's state:
+ * only clauses whose neighbours may have changed are scored again.
  */
 import { writeFileSync } from "node:fs";
 import { DERIVED_IDF } from "../src/config/paths.ts";
 import { loadModels } from "../src/corpus/store.ts";
-import { derive, writeDerived } from "../src/corpus/derived.ts";
+import { derive, readState, writeDerived } from "../src/corpus/derived.ts";
 import { buildIdfTable } from "../src/compare/idf.ts";
 import { phraseKey } from "../src/text/keys.ts";
 
 const started = performance.now();
 const docs = loadModels();
-const derived = derive(docs);
+const derived = derive(docs, readState());
 writeDerived(derived);
 writeFileSync(DERIVED_IDF, JSON.stringify(buildIdfTable(docs.flatMap((d) => d.clauses.map((c) => c.text)), phraseKey)));
-console.log(`derive: related clauses for ${derived.related.size} clauses, similar circulars for ${derived.similar.size} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`derive: related clauses for ${derived.related.size} clauses (${derived.rescored} distinct texts scored again), similar circulars for ${derived.similar.size} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);

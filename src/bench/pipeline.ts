@@ -3,10 +3,10 @@
  * runs it; `npm run bench` times it):
  *
  *   ingest (parses on every core)
- *   → derive (related clauses, IDF) → Astro build
- *     ‖ search index (phrase index and Pagefind, from the models alone, with .gz/.br of its
- *       files; written aside, since Astro empties dist/ when it starts, and moved in after)
- *   → precompress (.gz/.br of the site's other text files)
+ *   → derive (related clauses, IDF) → Astro build → precompress (.gz/.br of its text files)
+ *     ‖ search index (phrase index and Pagefind's records, from the models alone) → Pagefind
+ *       (and .gz/.br of the search files); written aside, since Astro empties dist/ when it
+ *       starts, and moved in after
  *
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
  */
@@ -80,11 +80,14 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
   try {
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
     await Promise.all([
-      stage("derive", ["scripts/derive.ts"]).then(() => stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent"])),
-      stage("search index", ["scripts/search-index.ts", searchAside]),
+      (async () => {
+        await stage("derive", ["scripts/derive.ts"]);
+        await stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent"]);
+        await stage("precompress", ["scripts/precompress.ts"]);
+      })(),
+      stage("search index", ["scripts/search-index.ts", searchAside]).then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside])),
     ]);
     for (const folder of readdirSync(searchAside)) move(join(searchAside, folder), join(dist, folder));
-    await stage("precompress", ["scripts/precompress.ts"]);
   } catch (e) {
     for (const child of running) child.kill();
     throw e;

@@ -11,7 +11,7 @@ import { kindsOf, type Kind } from "./kinds.ts";
 import { versionChains, type VersionChain } from "./versions.ts";
 import { NATIONAL_CODE, divisionsByCode } from "../config/gazetteer.ts";
 import type { Related } from "./related.ts";
-import { derive, type Derived } from "./derived.ts";
+import { derive, inMemory, type Derived } from "./derived.ts";
 
 export interface ClauseRef {
   docId: string;
@@ -46,8 +46,8 @@ export interface CorpusIndex {
   citations: CitationGraph;
   regions: Map<string, RegionNode>;
   years: Map<string, string[]>;
-  /** "docId#clauseId" → the most similar clauses of other circulars (derived.ts). */
-  relatedClauses: () => Map<string, Related[]>;
+  /** A document's clauses → the most similar clauses of other circulars (derived.ts). */
+  relatedOf: (docId: string) => Map<string, Related[]>;
   /** docId → the most similar other circulars (derived.ts). */
   similarCirculars: () => Map<string, Related[]>;
   /** Ids published by earlier builds → the id of the same source now. */
@@ -143,12 +143,12 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
     if (y) years.set(y, [...(years.get(y) ?? []), doc.id]);
   }
   const kinds = kindsOf(docs);
-  const similarity = once(() => derived ?? derive(docs));
+  const similarity = once(() => derived ?? inMemory(derive(docs)));
   return {
     docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
     citations: buildCitationGraph(docs), regions: regionTree(docs), years, movedIds: movedIds(docs, published),
     versions: versionChains(docs), kinds, kindOf: new Map(kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
-    relatedClauses: () => similarity().related,
+    relatedOf: (id) => similarity().relatedOf(id),
     similarCirculars: () => similarity().similar,
   };
 }

@@ -8,6 +8,13 @@
  * against its candidates by one array read per bigram, buckets are keyed by number, and
  * each text keeps its best neighbours in fixed slots. At 200,000 clauses, sets of strings,
  * string bucket keys and merging sorted lists were most of the time (README "Benchmark").
+ *
+ * A build can start from the last one's state (RelatedState: each distinct text's identity,
+ * signature and best neighbours): only pairs involving a new text, or a text whose
+ * neighbours or buckets changed, are scored again, and the result is the same as scoring
+ * everything (tests/compare/similarity.test.ts holds the two equal). Signatures hash the
+ * bigrams themselves and ties are broken by the texts' identities, so neither depends on
+ * which other texts the library holds.
  */
 import { phraseKey } from "../text/keys.ts";
 
@@ -25,6 +32,8 @@ export interface Related {
 
 // 24 bands of 2 rows: pairs at Jaccard 0.3 share a bucket with probability 0.90, at 0.2 with 0.62.
 const HASHES = 48;
+/** Values in a text's signature (RelatedState.sig holds this many per text). */
+export const SIGNATURE_LENGTH = HASHES;
 const BANDS = 24;
 const ROWS = HASHES / BANDS;
 const SEEDS = Array.from({ length: HASHES }, (_, k) => Math.imul(k + 1, 0x9e3779b1) >>> 0);
@@ -47,6 +56,8 @@ export interface BigramSets {
   ids: Uint32Array;
   start: Uint32Array;
   distinct: number;
+  /** Each dense id's bigram as its two code units in one number (what signatures hash). */
+  codes: Uint32Array;
 }
 
 export function bigramSets(keys: string[]): BigramSets {
@@ -74,7 +85,9 @@ export function bigramSets(keys: string[]): BigramSets {
     at += u;
   }
   start[keys.length] = at;
-  return { ids: ids.subarray(0, at), start, distinct: dense.size };
+  const codes = new Uint32Array(dense.size);
+  for (const [code, id] of dense) codes[id] = code;
+  return { ids: ids.subarray(0, at), start, distinct: dense.size, codes };
 }
 
 /**
@@ -120,17 +133,19 @@ class Scorer {
   }
 }
 
-/** The best `keep` neighbours of each text, in fixed slots: best first, ties by lower index. */
+/** The best `keep` neighbours of each text, in fixed slots: best first, ties by lower `rank` (the texts' identities in order). */
 class Neighbours {
   readonly keep: number;
   readonly index: Int32Array;
   readonly score: Float64Array;
   readonly count: Uint8Array;
-  constructor(texts: number, keep: number) {
+  private readonly rank: Int32Array;
+  constructor(texts: number, keep: number, rank: Int32Array) {
     this.keep = keep;
     this.index = new Int32Array(texts * keep);
     this.score = new Float64Array(texts * keep);
     this.count = new Uint8Array(texts);
+    this.rank = rank;
   }
 
   /** The score a new neighbour of `t` must beat (ties by index aside): its worst kept one once full. */
@@ -144,7 +159,7 @@ class Neighbours {
     let at = n;
     for (let k = 0; k < n; k++) {
       if (this.index[base + k] === j) return;
-      if (at === n && (s > this.score[base + k]! || (s === this.score[base + k]! && j < this.index[base + k]!))) at = k;
+      if (at === n && (s > this.score[base + k]! || (s === this.score[base + k]! && this.rank[j]! < this.rank[this.index[base + k]!]!))) at = k;
     }
     if (at === this.keep) return;
     const last = Math.min(n, this.keep - 1);
@@ -164,8 +179,8 @@ class Neighbours {
   }
 }
 
-/** MinHash signatures, HASHES per text; texts with fewer than 4 bigrams get none (`has` 0). */
-function signatures(sets: BigramSets, texts: number): { sig: Uint32Array; has: Uint8Array } {
+/** MinHash signatures of the bigrams (not their ids), HASHES per text; texts with fewer than 4 bigrams get none (`has` 0). */
+function signatures(sets: BigramSets, texts: number, known?: { sig: Uint32Array; at: Int32Array }): { sig: Uint32Array; has: Uint8Array } {
   const sig = new Uint32Array(texts * HASHES).fill(0xffffffff);
   const has = new Uint8Array(texts);
   for (let t = 0; t < texts; t++) {
@@ -173,16 +188,57 @@ function signatures(sets: BigramSets, texts: number): { sig: Uint32Array; has: U
     const to = sets.start[t + 1]!;
     if (to - from < 4) continue;
     has[t] = 1;
+    // A text the last build saw has the same signature: copied, not computed.
+    const was = known?.at[t] ?? -1;
+    if (was >= 0) {
+      sig.set(known!.sig.subarray(was * HASHES, (was + 1) * HASHES), t * HASHES);
+      continue;
+    }
     const base = t * HASHES;
     for (let i = from; i < to; i++) {
-      const id = sets.ids[i]!;
+      const code = sets.codes[sets.ids[i]!]!;
       for (let k = 0; k < HASHES; k++) {
-        const v = mix(id, SEEDS[k]!);
+        const v = mix(code, SEEDS[k]!);
         if (v < sig[base + k]!) sig[base + k] = v;
       }
     }
   }
   return { sig, has };
+}
+
+/** A distinct text's identity: 64 bits of two FNV-1a hashes of its key. */
+function identity(key: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+    b ^= b >>> 15;
+  }
+  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+}
+
+/** What a build leaves for the next one to start from (the LSH path only: small libraries are scored whole). */
+export interface RelatedState {
+  /** Each distinct text's identity. */
+  texts: string[];
+  /** Their signatures, HASHES each. */
+  sig: Uint32Array;
+  /** How many neighbours each keeps, and the neighbours (indexes into `texts`) and scores, `keep` slots each. */
+  keep: number;
+  count: Uint8Array;
+  index: Int32Array;
+  score: Float64Array;
+}
+
+export interface RelatedOptions {
+  top?: number;
+  min?: number;
+  maxBucket?: number;
+  exhaustiveUpTo?: number;
+  /** The last build's state: only what changed is scored again. */
+  previous?: RelatedState | null;
 }
 
 /**
@@ -191,7 +247,8 @@ function signatures(sets: BigramSets, texts: number): { sig: Uint32Array; has: U
  * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped. A pair is
  * scored once, in the first band where it shares a bucket that is not skipped.
  */
-export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket = 100, exhaustiveUpTo = EXHAUSTIVE_UP_TO): Map<string, Related[]> {
+export function relatedClauses(input: ClauseKey[], options: RelatedOptions = {}): { related: Map<string, Related[]>; state: RelatedState | null; rescored: number } {
+  const { top = 5, min = 0.1, maxBucket = 100, exhaustiveUpTo = EXHAUSTIVE_UP_TO, previous = null } = options;
   // Circulars copy clauses word for word: score each distinct text once, then expand.
   const textOf = new Map<string, number>();
   const members: ClauseKey[][] = [];
@@ -205,9 +262,14 @@ export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket
     }
   }
   const n = members.length;
-  const sets = bigramSets([...textOf.keys()]);
+  const keys = [...textOf.keys()];
+  const ids = keys.map(identity);
+  const rank = new Int32Array(n);
+  [...ids.keys()].sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0)).forEach((t, r) => (rank[t] = r));
+  const sets = bigramSets(keys);
   // A text's neighbours: more than `top` so that copies in the same circular can be skipped.
-  const best = new Neighbours(n, top * 2);
+  const keep = top * 2;
+  const best = new Neighbours(n, keep, rank);
   const scorer = new Scorer(sets);
   const score = (i: number, j: number) => {
     const s = scorer.score(j, Math.max(min, Math.min(best.floor(i), best.floor(j))));
@@ -215,56 +277,102 @@ export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket
     best.offer(i, j, s);
     best.offer(j, i, s);
   };
+  let state: RelatedState | null = null;
+  let rescored = n;
   if (n <= exhaustiveUpTo) {
     for (let i = 0; i < n; i++) {
       scorer.focus(i);
       for (let j = i + 1; j < n; j++) score(i, j);
     }
   } else {
-    const { sig, has } = signatures(sets, n);
+    const usable = previous && previous.keep === keep ? previous : null;
+    const before = new Map(usable?.texts.map((id, k) => [id, k]) ?? []);
+    const old = new Int32Array(n).fill(-1);
+    ids.forEach((id, t) => (old[t] = before.get(id) ?? -1));
+    const { sig, has } = signatures(sets, n, usable ? { sig: usable.sig, at: old } : undefined);
+    const bandKey = (signatures: Uint32Array, t: number, b: number) => signatures[t * HASHES + b * ROWS]! * 0x200000 + (signatures[t * HASHES + b * ROWS + 1]! & 0x1fffff);
+    const present = new Uint8Array(usable?.texts.length ?? 0);
+    for (let t = 0; t < n; t++) if (old[t]! >= 0) present[old[t]!] = 1;
+    // Texts to score again: new ones, those that kept a neighbour now gone, and the members
+    // of a bucket that was skipped and is not, or the other way round.
+    const affected = new Uint8Array(n).fill(usable ? 0 : 1);
+    if (usable) {
+      for (let t = 0; t < n; t++) {
+        const o = old[t]!;
+        if (o < 0) affected[t] = 1;
+        else for (let k = 0; k < usable.count[o]!; k++) if (!present[usable.index[o * keep + k]!]) affected[t] = 1;
+      }
+    }
     // Per band: bucket key → texts. Two 32-bit hashes in one exact-enough number key
     // (a merged pair of buckets only adds candidates, which are then scored exactly).
     const bands: Array<Map<number, number[]>> = [];
     // Each text's bucket in each band, numbered across bands; 0 where the bucket is skipped.
     const bucketOf = new Uint32Array(n * BANDS);
     let buckets = 0;
+    const keptBucket = (size: number) => size >= 2 && size <= maxBucket;
     for (let b = 0; b < BANDS; b++) {
       const band = new Map<number, number[]>();
       for (let t = 0; t < n; t++) {
         if (!has[t]) continue;
-        const key = sig[t * HASHES + b * ROWS]! * 0x200000 + (sig[t * HASHES + b * ROWS + 1]! & 0x1fffff);
+        const key = bandKey(sig, t, b);
         const bucket = band.get(key);
         if (bucket) bucket.push(t);
         else band.set(key, [t]);
       }
-      for (const items of band.values()) {
-        if (items.length < 2 || items.length > maxBucket) continue;
+      const sizeBefore = new Map<number, number>();
+      if (usable) {
+        for (let o = 0; o < usable.texts.length; o++) {
+          // A text of fewer than 4 bigrams has no signature (all ones): it was in no bucket.
+          if (usable.sig[o * HASHES] === 0xffffffff && usable.sig[o * HASHES + 1] === 0xffffffff) continue;
+          const key = bandKey(usable.sig, o, b);
+          sizeBefore.set(key, (sizeBefore.get(key) ?? 0) + 1);
+        }
+      }
+      for (const [key, items] of band) {
+        if (usable && keptBucket(items.length) !== keptBucket(sizeBefore.get(key) ?? 0)) for (const t of items) affected[t] = 1;
+        if (!keptBucket(items.length)) continue;
         buckets++;
         for (const t of items) bucketOf[t * BANDS + b] = buckets;
       }
       bands.push(band);
+    }
+    // The others keep their neighbours, and hear of new pairs as those are scored.
+    if (usable) {
+      const currentOf = new Int32Array(usable.texts.length).fill(-1);
+      for (let t = 0; t < n; t++) if (old[t]! >= 0) currentOf[old[t]!] = t;
+      for (let t = 0; t < n; t++) {
+        if (affected[t]) continue;
+        const o = old[t]!;
+        for (let k = 0; k < usable.count[o]!; k++) best.offer(t, currentOf[usable.index[o * keep + k]!]!, usable.score[o * keep + k]!);
+      }
     }
     // Scored in the first band where the pair shares a bucket that is not skipped.
     const sharedEarlier = (i: number, j: number, band: number) => {
       for (let b = 0; b < band; b++) if (bucketOf[i * BANDS + b] !== 0 && bucketOf[i * BANDS + b] === bucketOf[j * BANDS + b]) return true;
       return false;
     };
-    bands.forEach((buckets, band) => {
-      for (const items of buckets.values()) {
-        if (items.length < 2 || items.length > maxBucket) continue;
+    rescored = 0;
+    for (let t = 0; t < n; t++) rescored += affected[t]!;
+    bands.forEach((band, b) => {
+      for (const items of band.values()) {
+        if (!keptBucket(items.length)) continue;
         for (let x = 0; x + 1 < items.length; x++) {
           const i = items[x]!;
-          scorer.focus(i);
+          let focused = false;
           for (let y = x + 1; y < items.length; y++) {
             const j = items[y]!;
-            if (!sharedEarlier(i, j, band)) score(i, j);
+            if ((!affected[i] && !affected[j]) || sharedEarlier(i, j, b)) continue;
+            if (!focused) scorer.focus(i);
+            focused = true;
+            score(i, j);
           }
         }
       }
-      bands[band] = new Map();
+      bands[b] = new Map();
     });
+    state = { texts: ids, sig, keep, count: best.count, index: best.index, score: best.score };
   }
-  const out = new Map<string, Related[]>();
+  const related = new Map<string, Related[]>();
   members.forEach((group, i) => {
     // Identical copies first (score 1), then the most similar distinct texts.
     const neighbours: Array<[number, number]> = [[i, 1], ...best.list(i)];
@@ -277,10 +385,10 @@ export function relatedClauses(input: ClauseKey[], top = 5, min = 0.1, maxBucket
         }
         if (list.length >= top) break;
       }
-      if (list.length) out.set(`${c.docId}#${c.clauseId}`, list);
+      if (list.length) related.set(`${c.docId}#${c.clauseId}`, list);
     }
   });
-  return out;
+  return { related, state, rescored };
 }
 
 /**

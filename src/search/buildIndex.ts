@@ -137,25 +137,162 @@ export function codePoints(text: string): Uint32Array {
   return out.subarray(0, n);
 }
 
-/** Per gram, the postings being written: the page being filled and the pages written. */
-interface GramState {
-  lastDoc: number;
-  docs: number;
-  parts: string[];
-  bytes: number;
-  first: number;
-  pages: Array<[number, number, number]>;
+/**
+ * Bytes of many growing texts in one pool: each text a chain of small blocks (no typed
+ * array per text: a third of a million small ones cost more to make than to fill).
+ */
+class BlockPool {
+  static readonly BLOCK = 60;
+  private data = new Uint8Array(BlockPool.BLOCK * 4096);
+  private next = new Int32Array(4096);
+  private blocks = 0;
+  private free: number[] = [];
+
+  allocate(): number {
+    const b = this.free.pop() ?? this.blocks++;
+    if (b >= this.next.length) {
+      const next = new Int32Array(this.next.length * 2);
+      next.set(this.next);
+      this.next = next;
+      const data = new Uint8Array(this.data.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    this.next[b] = -1;
+    return b;
+  }
+
+  /** Appends ASCII `s` to the chain whose last block is `tail`, `used` bytes full; returns the new tail and its fill. */
+  write(tail: number, used: number, s: string): [number, number] {
+    for (let i = 0; i < s.length; i++) {
+      if (used === BlockPool.BLOCK) {
+        const b = this.allocate();
+        this.next[tail] = b;
+        tail = b;
+        used = 0;
+      }
+      this.data[tail * BlockPool.BLOCK + used++] = s.charCodeAt(i);
+    }
+    return [tail, used];
+  }
+
+  /** The `length` bytes of the chain from `head`, as text; its blocks are freed. */
+  take(head: number, length: number): string {
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (let b = head; b >= 0; ) {
+      const n = Math.min(BlockPool.BLOCK, length - at);
+      out.set(this.data.subarray(b * BlockPool.BLOCK, b * BlockPool.BLOCK + n), at);
+      at += n;
+      const following = this.next[b]!;
+      this.free.push(b);
+      b = following;
+    }
+    return BlockPool.decoder.decode(out);
+  }
+
+  private static readonly decoder = new TextDecoder();
 }
 
-/** Posting strings of one kind, built a circular at a time; pages are handed to `emit` as they fill. */
-class PostingWriter {
-  private readonly ids: GramIds;
-  private readonly grams: GramState[] = [];
+/**
+ * The postings of one kind, a gram (by id) at a time: each gram's page being filled is ASCII
+ * in a chain of blocks, written out as a page file when full; what is left is written inline
+ * in the shards. A string per circular and gram — thirty million at 10,000 circulars — held
+ * more than a gigabyte.
+ */
+export class PostingPages {
+  private lastDoc = new Int32Array(1 << 12);
+  private docs = new Int32Array(1 << 12);
+  private first = new Int32Array(1 << 12);
+  private used = new Int32Array(1 << 12);
+  private head = new Int32Array(1 << 12);
+  private tail = new Int32Array(1 << 12);
+  private tailUsed = new Int32Array(1 << 12);
+  private readonly pool = new BlockPool();
+  /** Per gram, its pages written: [first circular, last circular, page file] triples, flat. */
+  private readonly pages = new Map<number, number[]>();
   private pagesWritten = 0;
+  private grams = 0;
   readonly kind: GramKind;
-  private readonly n: 1 | 2 | 3;
   private readonly pageBytes: number;
   private readonly emit: (path: string, content: string) => void;
+
+  constructor(kind: GramKind, pageBytes: number, emit: (path: string, content: string) => void) {
+    this.kind = kind;
+    this.pageBytes = pageBytes;
+    this.emit = emit;
+  }
+
+  /** Adds circular `doc`'s part ("entry.pos…;entry…") of gram `id`'s postings; circulars come in increasing order per gram. */
+  append(id: number, doc: number, part: string): void {
+    if (id >= this.lastDoc.length) {
+      for (const k of ["lastDoc", "docs", "first", "used", "head", "tail", "tailUsed"] as const) this[k] = ensure(this[k], id + 1);
+    }
+    if (id >= this.grams) this.grams = id + 1;
+    const used = this.used[id]!;
+    // Each page reads alone: its first circular is written whole, the others from the one before.
+    const text = used === 0 ? `${b36(doc)}:${part}` : `,${b36(doc - this.lastDoc[id]! - 1)}:${part}`;
+    if (used === 0) {
+      this.first[id] = doc;
+      this.head[id] = this.tail[id] = this.pool.allocate();
+      this.tailUsed[id] = 0;
+    }
+    const [tail, fill] = this.pool.write(this.tail[id]!, this.tailUsed[id]!, text);
+    this.tail[id] = tail;
+    this.tailUsed[id] = fill;
+    this.used[id] = used + text.length;
+    this.lastDoc[id] = doc;
+    this.docs[id]!++;
+    if (this.used[id]! >= this.pageBytes) this.flush(id);
+  }
+
+  private text(id: number): string {
+    const t = this.pool.take(this.head[id]!, this.used[id]!);
+    this.used[id] = 0;
+    return t;
+  }
+
+  private flush(id: number): void {
+    const page = this.pagesWritten++;
+    const first = this.first[id]!;
+    this.emit(`${this.kind}/p/${page}.json`, JSON.stringify(this.text(id)));
+    const list = this.pages.get(id);
+    if (list) list.push(first, this.lastDoc[id]!, page);
+    else this.pages.set(id, [first, this.lastDoc[id]!, page]);
+  }
+
+  /** Writes the shard files, naming each gram by `gramOf(id)`; returns how many. */
+  finish(gramOf: (id: number) => string, shardBytes: number): number {
+    const values: Array<[string, ShardValue]> = [];
+    let total = 0;
+    for (let id = 0; id < this.grams; id++) {
+      if (this.docs[id] === 0) continue;
+      const g = gramOf(id);
+      let value: ShardValue;
+      if (!this.pages.has(id)) value = this.text(id);
+      else {
+        if (this.used[id]) this.flush(id);
+        const flat = this.pages.get(id)!;
+        const p: Array<[number, number, number]> = [];
+        for (let i = 0; i < flat.length; i += 3) p.push([flat[i]!, flat[i + 1]!, flat[i + 2]!]);
+        value = { n: this.docs[id]!, p } satisfies PagedPostings;
+      }
+      total += g.length * 3 + (typeof value === "string" ? value.length : value.p.length * 16) + 6;
+      values.push([g, value]);
+    }
+    const shards = Math.max(8, Math.min(65536, Math.ceil(total / shardBytes)));
+    const shardMaps: Array<Record<string, ShardValue>> = Array.from({ length: shards }, () => ({}));
+    for (const [g, v] of values) shardMaps[shardOf(g, shards)]![g] = v;
+    shardMaps.forEach((m, i) => this.emit(`${this.kind}/${i}.json`, JSON.stringify(m)));
+    return shards;
+  }
+}
+
+/** Postings of one kind from circulars' texts: grams numbered, their occurrences collected per circular (PostingPages writes them). */
+class PostingWriter {
+  private readonly ids: GramIds;
+  private readonly pages: PostingPages;
+  private readonly n: 1 | 2 | 3;
   // A circular's occurrences, as linked lists per gram in typed arrays: the last circular
   // that saw each gram, its first and last occurrence, and each occurrence's entry, position and next.
   private seenIn = new Int32Array(1 << 14).fill(-1);
@@ -167,11 +304,9 @@ class PostingWriter {
   private inDoc = new Int32Array(1 << 12);
 
   constructor(kind: GramKind, pageBytes: number, emit: (path: string, content: string) => void) {
-    this.kind = kind;
     this.n = kind.endsWith("tri") ? 3 : kind.endsWith("bi") ? 2 : 1;
     this.ids = new GramIds(this.n);
-    this.pageBytes = pageBytes;
-    this.emit = emit;
+    this.pages = new PostingPages(kind, pageBytes, emit);
   }
 
   /**
@@ -227,50 +362,13 @@ class PostingWriter {
           last = pos;
         }
       }
-      let w = this.grams[id];
-      if (!w) this.grams[id] = w = { lastDoc: -1, docs: 0, parts: [], bytes: 0, first: doc, pages: [] };
-      // Each page reads alone: its first circular is written whole, the others from the one before.
-      if (w.parts.length === 0) w.first = doc;
-      const part = `${b36(w.parts.length === 0 ? doc : doc - w.lastDoc - 1)}:${text}`;
-      w.parts.push(part);
-      w.bytes += part.length + 1;
-      w.lastDoc = doc;
-      w.docs++;
-      if (w.bytes >= this.pageBytes) this.flush(w);
-      // Many small strings cost more than their text: join them now and then.
-      else if (w.parts.length >= 64) w.parts = [w.parts.join(",")];
+      this.pages.append(id, doc, text);
     }
-  }
-
-  private flush(w: GramState): void {
-    const page = this.pagesWritten++;
-    this.emit(`${this.kind}/p/${page}.json`, JSON.stringify(w.parts.join(",")));
-    w.pages.push([w.first, w.lastDoc, page]);
-    w.parts = [];
-    w.bytes = 0;
   }
 
   /** Writes the shard files; returns how many. */
   finish(shardBytes: number): number {
-    const values: Array<[string, ShardValue]> = [];
-    let total = 0;
-    for (const [id, w] of this.grams.entries()) {
-      const g = this.ids.text(id);
-      let value: ShardValue;
-      if (w.pages.length === 0) value = w.parts.join(",");
-      else {
-        if (w.parts.length) this.flush(w);
-        value = { n: w.docs, p: w.pages } satisfies PagedPostings;
-      }
-      total += g.length * 3 + (typeof value === "string" ? value.length : w.pages.length * 16) + 6;
-      values.push([g, value]);
-    }
-    this.grams.length = 0;
-    const shards = Math.max(8, Math.min(65536, Math.ceil(total / shardBytes)));
-    const shardMaps: Array<Record<string, ShardValue>> = Array.from({ length: shards }, () => ({}));
-    for (const [g, v] of values) shardMaps[shardOf(g, shards)]![g] = v;
-    shardMaps.forEach((m, i) => this.emit(`${this.kind}/${i}.json`, JSON.stringify(m)));
-    return shards;
+    return this.pages.finish((id) => this.ids.text(id), shardBytes);
   }
 }
 

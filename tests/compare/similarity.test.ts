@@ -65,7 +65,7 @@ describe("relatedClauses", () => {
       { docId: "y", clauseId: "1", text: A },
       { docId: "z", clauseId: "1", text: B },
     ];
-    const r = relatedClauses(clauses);
+    const r = relatedClauses(clauses).related;
     expect(r.get("x#1")).toEqual([{ docId: "y", clauseId: "1", score: 1 }]);
     expect(r.get("z#1")).toBeUndefined();
   });
@@ -77,7 +77,26 @@ describe("relatedClauses", () => {
     const clauses = Array.from({ length: 3200 }, (_, i) => ({ docId: `d${i % 400}`, clauseId: `c${i}`, text: text() }));
     const planted = clauses[10]!.text;
     clauses.push({ docId: "other", clauseId: "copy", text: planted.slice(0, 55) + "全面推进" });
-    const r = relatedClauses(clauses);
+    const r = relatedClauses(clauses).related;
     expect(r.get("other#copy")![0]).toMatchObject({ docId: "d10", clauseId: "c10" });
+  });
+
+  it("from the last build's state scores only what changed, and gives exactly what scoring everything gives", () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+    // Clauses built from shared sentences, as circulars copy one another: many near-duplicates, and big buckets.
+    const sentences = Array.from({ length: 60 }, (_, k) => [..."安全生产应急管理隐患排查治理危险化学品消防执法检查宣传教育培训科技信息化事故调查处理城市运行风险防控"].sort(() => rand() - 0.5).slice(0, 12 + (k % 7)).join("") + "。");
+    const clause = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentences[Math.floor(rand() * sentences.length)]).join("");
+    const library = Array.from({ length: 1200 }, (_, i) => ({ docId: `d${Math.floor(i / 6)}`, clauseId: `c${i % 6}`, text: clause() }));
+    const options = { exhaustiveUpTo: 0, maxBucket: 40 };
+    const before = relatedClauses(library, options);
+    // Ten circulars added, three removed, one changed.
+    const added = Array.from({ length: 60 }, (_, i) => ({ docId: `n${Math.floor(i / 6)}`, clauseId: `c${i % 6}`, text: clause() }));
+    const after = [...library.filter((c) => !["d3", "d50", "d120"].includes(c.docId)).map((c) => (c.docId === "d7" && c.clauseId === "c2" ? { ...c, text: clause() } : c)), ...added];
+    const full = relatedClauses(after, options);
+    const incremental = relatedClauses(after, { ...options, previous: before.state });
+    expect(incremental.related).toEqual(full.related);
+    expect(incremental.rescored).toBeLessThan(full.rescored);
+    expect(incremental.rescored).toBeGreaterThanOrEqual(61);
   });
 });

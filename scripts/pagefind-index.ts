@@ -1,0 +1,64 @@
+/**
+ * `node scripts/pagefind-index.ts OUT`: the build's search stage, second half. Indexes the
+ * Pagefind records that scripts/search-index.ts left in the search cache into OUT/pagefind/,
+ * OUT/pagefind-1/ … — a bundle whose records are as in an earlier build is copied from the
+ * cache, not indexed again — and writes .gz/.br copies of OUT's text files.
+ */
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import * as pagefind from "pagefind";
+import { CONTENT_OUT } from "../src/config/paths.ts";
+import type { PagefindBundle } from "../src/search/bundles.ts";
+import type { PagefindRecord } from "../src/search/pagefindRecord.ts";
+import { SEARCH_CACHE as cache } from "../src/search/searchCache.ts";
+import { precompress } from "../src/site/precompress.ts";
+import { progress } from "../src/bench/progress.ts";
+
+const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
+const started = performance.now();
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+const bundles = JSON.parse(readFileSync(cache.plan, "utf8")) as PagefindBundle[];
+const records = new Map<string, PagefindRecord>();
+for (const line of readFileSync(cache.records, "utf8").split("\n")) {
+  if (!line) continue;
+  const r = JSON.parse(line) as PagefindRecord;
+  records.set(r.meta.id!, r);
+}
+
+// A cached bundle is only as good as the Pagefind that wrote it.
+const pagefindVersion = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+const bar = progress("pagefind", records.size, { unit: "records" });
+const used = new Set<string>();
+let reused = 0;
+for (const bundle of bundles) {
+  const mine = bundle.ids.map((id) => records.get(id)!);
+  const key = createHash("sha256").update(pagefindVersion).update(JSON.stringify(mine)).digest("hex").slice(0, 24);
+  const cached = join(cache.pagefind, key);
+  used.add(key);
+  if (existsSync(join(cached, "pagefind-entry.json"))) reused++;
+  else {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
+    if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
+    for (const record of mine) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length) console.error(`${record.url}: ${added.errors.join("; ")}`);
+    }
+    rmSync(cached, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: cached });
+    if (written.errors.length) throw new Error(written.errors.join("\n"));
+    // A fresh Pagefind process per bundle returns the memory of the last one.
+    await pagefind.close();
+  }
+  cpSync(cached, join(out, bundle.folder), { recursive: true });
+  bar.tick(mine.length);
+}
+bar.done();
+for (const key of existsSync(cache.pagefind) ? readdirSync(cache.pagefind) : []) if (!used.has(key)) rmSync(join(cache.pagefind, key), { recursive: true, force: true });
+// Only now is this build's membership the one the next build starts from.
+renameSync(cache.plan, cache.bundles);
+const pagefindSeconds = seconds(started);
+
+const compressStarted = performance.now();
+const compressed = await precompress(out, { cache: cache.compress });
+console.log(`search: pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed.files} files precompressed (${compressed.reused} from the cache) in ${seconds(compressStarted)} s`);
