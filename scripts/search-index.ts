@@ -44,6 +44,8 @@ buildPhraseIndex(ids, loadModel, urls.circular, bundles.map((b) => b.folder), (p
   emitted.files++;
   emitted.bytes += content.length;
 }, {
+  // SEARCH_PEERS: the base paths of other libraries on this origin that a search here covers too.
+  peers: (process.env.SEARCH_PEERS ?? "").split(",").map((p) => p.trim()).filter(Boolean),
   onDoc: (doc, _n, entries, chunks, facets) => {
     records.push(JSON.stringify(pagefindRecord(doc, entries.map((e) => e.text), searchFacets(doc, facets), `/circulars/${doc.id}/`, chunks)));
     phraseBar.tick();

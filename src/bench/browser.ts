@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
-import { staticServer } from "../site/staticServer.ts";
+import { staticServer, type Mount } from "../site/staticServer.ts";
 
 const FONT_DIRS = ["400Regular", "700Bold"].map((w) => resolve("node_modules/@expo-google-fonts/noto-sans-sc", w));
 
@@ -46,7 +46,12 @@ export interface StaticServer {
 
 /** Serves `dir` on a free port of 127.0.0.1 so that `base` maps to its root, with the given response headers. */
 export async function serveStatic(dir: string, base = "/", headers: Record<string, string> = {}): Promise<StaticServer> {
-  const server = staticServer(dir, base, headers);
+  return serveSites([{ base, dir }], headers);
+}
+
+/** Several built sites on one origin, each under its base path (a library built in shards). */
+export async function serveSites(mounts: Mount[], headers: Record<string, string> = {}): Promise<StaticServer> {
+  const server = staticServer(mounts, headers);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };

@@ -21,6 +21,8 @@ export interface PhraseIndexOptions {
   pageBytes?: number;
   /** Texts are written in chunks of about this many characters. */
   chunkChars?: number;
+  /** Other libraries' base paths that a search here covers too (PhraseMeta.peers). */
+  peers?: string[];
   /** Told of each circular as it is indexed: its number, entries, how many text chunks it has, and its facets. */
   onDoc?: (doc: Circular, n: number, entries: SearchEntry[], chunks: number, facets: DocFacets) => void;
 }
@@ -446,7 +448,7 @@ export function buildPhraseIndex(
   emit("departments.json", JSON.stringify(departments));
   const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
   emit("facets.json", JSON.stringify(facetFile));
-  const meta: PhraseMeta = { version: 4, docs: ids.length, shards, pagefindBundles };
+  const meta: PhraseMeta = { version: 4, docs: ids.length, shards, pagefindBundles, ...(options.peers?.length ? { peers: options.peers } : {}) };
   emit("meta.json", JSON.stringify(meta));
   return meta;
 }

@@ -81,6 +81,8 @@ export interface PhraseMeta {
   shards: Record<GramKind, number>;
   /** Pagefind index folders: the first is loaded, the others merged into it. */
   pagefindBundles: string[];
+  /** Other libraries — shards of one library, each built apart — that a search here covers too: their sites' base paths on this origin (shards.ts). */
+  peers?: string[];
 }
 
 /** What filters read (facets.json), loaded only when a filter is set. */

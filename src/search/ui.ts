@@ -15,7 +15,8 @@ import { siteUrls } from "../config/urls.ts";
 import { findDocNumbers } from "../text/docNumber.ts";
 import { createKeys, keyWithOffsets, type Keys } from "../text/normalize.ts";
 import { browserFold, type ScriptTable } from "../text/script.ts";
-import { chunkOf, PhraseQuery, type ExactHit, type HitOrder, type PhraseDoc, type PhraseFacets, type PhraseMeta, type TextChunk } from "./phrase.ts";
+import { chunkOf, type HitOrder, type PhraseDoc, type PhraseFacets, type TextChunk } from "./phrase.ts";
+import { openShards, ShardQuery, type Shard, type ShardHit } from "./shards.ts";
 
 const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -36,6 +37,9 @@ function getJson<T>(url: string): Promise<T> {
   return p as Promise<T>;
 }
 const searchData = <T>(path: string) => getJson<T>(urls.searchData(path));
+/** This library's index and those of the other libraries (shards) it names, opened once. */
+let shardsOpened: Promise<Shard[]> | null = null;
+const searchShards = () => (shardsOpened ??= openShards({ base: urls.base, load: searchData }, (base) => (path) => getJson(`${base}search-data/${path}`)));
 /** Keys folded as the index folded its texts; the whole script table is fetched only for traditional characters. */
 const foldFor = browserFold(() => getJson<ScriptTable>(urls.scriptTable()));
 const keysFor = async (texts: string[]): Promise<Keys> => createKeys(await foldFor(texts));
@@ -50,12 +54,12 @@ export function queryTerms(q: string, keys: Keys): string[] {
   return trimmed.split(/[\s\u3000]+/).filter(Boolean);
 }
 
-/** Which circulars the filters keep (facets are fetched only when a filter is set: a first search does not pay for them). */
-async function filterOf(filters: Filters): Promise<(d: number) => boolean> {
+/** Which circulars of a shard the filters keep (facets are fetched only when a filter is set: a first search does not pay for them). */
+async function filterOf(filters: Filters, shard: Shard): Promise<(d: number) => boolean> {
   if (!Object.values(filters).some(Boolean)) return () => true;
   const [f, deptDocs] = await Promise.all([
-    searchData<PhraseFacets>("facets.json"),
-    filters.department ? searchData<Record<string, number[]>>("departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
+    shard.load<PhraseFacets>("facets.json"),
+    filters.department ? shard.load<Record<string, number[]>>("departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
   ]);
   return (d) => {
     const [province, level, year, genre, topics] = f.facets[d]!;
@@ -84,20 +88,22 @@ interface PagefindResult {
   meta: Record<string, string>;
 }
 
-async function pagefindSearch(q: string, filters: Filters, sort: string): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
-  const meta = await searchData<PhraseMeta>("meta.json");
-  const [first, ...others] = meta.pagefindBundles;
+async function pagefindSearch(q: string, filters: Filters, sort: string, shards: Shard[]): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
+  const [own, ...peers] = shards;
+  const [first, ...others] = own!.meta.pagefindBundles;
   const pf = await import(/* @vite-ignore */ urls.url(`${first}pagefind.js`));
   await pf.options({ baseUrl: urls.base, excerptLength: 0 });
   for (const bundle of others) await pf.mergeIndex(urls.url(bundle));
+  // Another library's bundles, with its own base for the links of its results.
+  for (const peer of peers) for (const bundle of peer.meta.pagefindBundles) await pf.mergeIndex(`${peer.base}${bundle}`, { baseUrl: peer.base });
   const pfFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   const search = await pf.search(q, { filters: pfFilters, sort: sort === "date-desc" ? { date: "desc" } : sort === "date-asc" ? { date: "asc" } : undefined });
   const results = (search?.results ?? []) as Array<{ data: () => Promise<PagefindResult> }>;
   return { total: results.length, load: (n) => Promise.all(results.slice(0, n).map((r) => r.data())) };
 }
 
-/** One text chunk of a circular (phrase.ts). */
-const textChunk = (id: string, k: number) => searchData<TextChunk>(`text/${id}/${k}.json`);
+/** One text chunk of a circular (phrase.ts), from its shard. */
+const textChunk = (shard: Shard, id: string, k: number) => shard.load<TextChunk>(`text/${id}/${k}.json`);
 
 /** How many passages of a result get an excerpt; the others are listed by their labels. */
 const EXCERPTS = 3;
@@ -170,31 +176,34 @@ export function startSearchPage(): void {
     status.textContent = "检索中…";
     const queryKeys = await keysFor([q]);
     const terms = queryTerms(q, queryKeys);
-    const [meta, keep] = await Promise.all([searchData<PhraseMeta>("meta.json"), filterOf(filters)]);
-    const query = await PhraseQuery.open(terms.map(queryKeys.phraseKey), meta, searchData);
-    const hits = query?.hits(ORDERS[sort] ?? "relevance", keep);
+    const shards = await searchShards();
+    const keeps = await Promise.all(shards.map((shard) => filterOf(filters, shard)));
+    const query = await ShardQuery.open(terms.map(queryKeys.phraseKey), shards);
+    const hits = query?.hits(ORDERS[sort] ?? "relevance", keeps);
     // One hit beyond the page tells whether there are more.
-    let ahead = hits ? await take(hits, PAGE + 1) : [];
+    const ahead = hits ? await take(hits, PAGE + 1) : [];
     if (mine !== run) return;
     if (!query || ahead.length === 0) {
       // Nothing holds the exact phrase: Pagefind offers related circulars (all its words, apart).
-      const pf = await pagefindSearch(q, filters, sort).catch(() => null);
+      const pf = await pagefindSearch(q, filters, sort, shards).catch(() => null);
       const top = pf ? await pf.load(PAGE) : [];
       if (mine !== run) return;
       status.textContent = !query
         ? `共 ${pf?.total ?? 0} 件相关文件。`
         : `没有文件含“${terms.join(" ")}”。${top.length ? `以下是含有其中词语的相关文件（${pf!.total} 件）：` : ""}`;
       const words = relatedWords(q);
-      const rendered = await Promise.all(top.map(async (r) => renderPagefindResult(r, await passagesOf(r.meta.id!, Number(r.meta.chunks ?? 0), words), words, await keysFor([q]))));
+      // A result's shard: the one whose path its link starts with (the longest, as "/" starts every link).
+      const shardOf = (url: string) => shards.filter((s) => url.startsWith(s.base)).sort((a, b) => b.base.length - a.base.length)[0] ?? shards[0]!;
+      const rendered = await Promise.all(top.map(async (r) => renderPagefindResult(r, await passagesOf(shardOf(r.url), r.meta.id!, Number(r.meta.chunks ?? 0), words), words, await keysFor([q]))));
       list.append(...rendered);
       list.dataset.state = "done";
       return;
     }
     // Hits read but not yet shown. When every page of postings is at hand, the rest cost
     // nothing more: read them all, so the count is exact.
-    const buffer: ExactHit[] = [...ahead];
+    const buffer: ShardHit[] = [...ahead];
     if (query.complete) buffer.push(...(await take(hits!, Infinity)));
-    const found: ExactHit[] = [...buffer];
+    const found: ShardHit[] = [...buffer];
     const label = terms.join(" ");
     const showPage = async () => {
       const page = buffer.splice(0, PAGE);
@@ -203,20 +212,22 @@ export function startSearchPage(): void {
         buffer.push(...next);
         found.push(...next);
       }
-      const rendered = await Promise.all(page.map(async (h) => {
-        const doc = await searchData<PhraseDoc>(`doc/${h.doc}.json`);
-        const excerpted = await Promise.all(h.offsets.filter((o) => o > 0).slice(0, EXCERPTS).map(async (o) => {
-          const k = chunkOf(doc.chunks, o);
-          return (await textChunk(doc.id, k))[o - doc.chunks[k]!]![2];
+      const rendered = await Promise.all(page.map(async ({ shard: k, hit, doc: known }) => {
+        const shard = shards[k]!;
+        const doc = known ?? (await shard.load<PhraseDoc>(`doc/${hit.doc}.json`));
+        const excerpted = await Promise.all(hit.offsets.filter((o) => o > 0).slice(0, EXCERPTS).map(async (o) => {
+          const c = chunkOf(doc.chunks, o);
+          return (await textChunk(shard, doc.id, c))[o - doc.chunks[c]!]![2];
         }));
-        return renderResult(doc, h.offsets, excerpted, terms, await keysFor([q, ...excerpted]));
+        return renderResult(doc, hit.offsets, excerpted, terms, await keysFor([q, ...excerpted]));
       }));
       if (mine !== run) return;
       list.append(...rendered);
-      list.dataset.docIndexes = found.map((h) => h.doc).join(",");
+      // This library's circulars by number, another shard's as shard:number.
+      list.dataset.docIndexes = found.map((h) => (h.shard === 0 ? String(h.hit.doc) : `${h.shard}:${h.hit.doc}`)).join(",");
       more.hidden = buffer.length === 0;
       const count = query.count();
-      const passages = found.reduce((n, h) => n + h.offsets.filter((o) => o > 0).length, 0);
+      const passages = found.reduce((n, h) => n + h.hit.offsets.filter((o) => o > 0).length, 0);
       status.textContent = count.exact
         ? `共 ${count.docs} 件文件、${passages} 处含“${label}”。`
         : `约 ${count.docs} 件文件含“${label}”，已列出 ${list.children.length} 件。`;
@@ -266,12 +277,12 @@ function relatedWords(q: string): string[] {
 }
 
 /** The first passages of a circular holding any of the words, read chunk by chunk (a few chunks at most). */
-async function passagesOf(id: string, chunks: number, words: string[]): Promise<Array<[string, string, string]>> {
+async function passagesOf(shard: Shard, id: string, chunks: number, words: string[]): Promise<Array<[string, string, string]>> {
   const keys = await keysFor(words);
   const wanted = words.map(keys.phraseKey).filter(Boolean);
   const out: Array<[string, string, string]> = [];
   for (let k = 0; k < Math.min(chunks, EXCERPTS) && out.length < EXCERPTS; k++) {
-    const chunk = await textChunk(id, k);
+    const chunk = await textChunk(shard, id, k);
     const chunkKeys = await keysFor(chunk.map((e) => e[2]));
     for (const entry of chunk) if (out.length < EXCERPTS && wanted.some((w) => chunkKeys.phraseKey(entry[2]).includes(w))) out.push(entry);
   }

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
-import { launchBrowser, serveStatic, type StaticServer } from "../../src/bench/browser.ts";
+import { launchBrowser, serveSites, serveStatic, type StaticServer } from "../../src/bench/browser.ts";
 
-export { launchBrowser, serveStatic, type StaticServer };
+export { launchBrowser, serveSites, serveStatic, type StaticServer };
 
 /** The models of a built site, read from its ingest output. */
 export function siteModels(content: string): Circular[] {
