@@ -448,7 +448,7 @@ export function buildPhraseIndex(
   emit("departments.json", JSON.stringify(departments));
   const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
   emit("facets.json", JSON.stringify(facetFile));
-  const meta: PhraseMeta = { version: 4, docs: ids.length, shards, pagefindBundles, ...(options.peers?.length ? { peers: options.peers } : {}) };
+  const meta: PhraseMeta = { version: 4, docs: ids.length, shards, pagefindBundles, provinces: provinces.filter(Boolean), ...(options.peers?.length ? { peers: options.peers } : {}) };
   emit("meta.json", JSON.stringify(meta));
   return meta;
 }

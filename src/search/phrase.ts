@@ -83,6 +83,8 @@ export interface PhraseMeta {
   pagefindBundles: string[];
   /** Other libraries — shards of one library, each built apart — that a search here covers too: their sites' base paths on this origin (shards.ts). */
   peers?: string[];
+  /** The provinces of this library's circulars ("国家" for national ones): a search filtered by province skips a shard without it. */
+  provinces?: string[];
 }
 
 /** What filters read (facets.json), loaded only when a filter is set. */
@@ -277,13 +279,16 @@ interface Progress {
 export class PhraseQuery {
   private readonly terms: Term[];
   private readonly progress: Progress[] = [];
+  /** Circulars in the index. */
+  private readonly docs: number;
 
-  private constructor(terms: Term[]) {
+  private constructor(terms: Term[], docs: number) {
     this.terms = terms;
+    this.docs = docs;
   }
 
   /** Opens a query (reads the shards of its grams); null when there is nothing to look up. */
-  static async open(keys: string[], meta: Pick<PhraseMeta, "shards">, load: IndexLoader): Promise<PhraseQuery | null> {
+  static async open(keys: string[], meta: Pick<PhraseMeta, "shards" | "docs">, load: IndexLoader): Promise<PhraseQuery | null> {
     if (keys.length === 0 || keys.some((k) => k.length === 0)) return null;
     const grams = async (key: string, kinds: [GramKind, GramKind, GramKind]) => {
       const lookup = lookupGrams(key);
@@ -291,7 +296,7 @@ export class PhraseQuery {
       const shards = await Promise.all(lookup.map((g) => load<Record<string, ShardValue>>(`${kind}/${shardOf(g.gram, meta.shards[kind])}.json`)));
       return lookup.map((g, i) => new Gram(kind, g.at, shards[i]![g.gram], load));
     };
-    return new PhraseQuery(await Promise.all(keys.map(async (k) => new Term(await grams(k, ["huni", "hbi", "htri"]), await grams(k, ["uni", "bi", "tri"])))));
+    return new PhraseQuery(await Promise.all(keys.map(async (k) => new Term(await grams(k, ["huni", "hbi", "htri"]), await grams(k, ["uni", "bi", "tri"])))), meta.docs);
   }
 
   /** Whether every page of every gram is at hand: then all the hits can be had without a fetch. */
@@ -355,17 +360,20 @@ export class PhraseQuery {
     const newestFirst = order !== "date-asc";
     const head = this.headCandidates(newestFirst);
     const body = this.bodyDriver();
+    // Of the body's candidates, those with no phrase in their header (as if the two were
+    // independent): what the count expects of the body's stream before it has started.
+    const bodyOnly = Math.round(body.docs * (1 - Math.min(1, head.count / Math.max(1, this.docs))));
     if (order === "relevance") {
       // Circulars with a phrase in their header, then those with every phrase in the body only.
       const first = this.stream(head.docs, head.count, (d) => this.offsetsAt(d, "head"), keep);
-      const then = this.stream(body.circulars(true), body.docs, (d) => this.offsetsAt(d, "body"), keep);
+      const then = this.stream(body.circulars(true), bodyOnly, (d) => this.offsetsAt(d, "body"), keep);
       return (async function* () {
         yield* first;
         yield* then;
       })();
     }
     // By date: every candidate in circular order, wherever the phrase stands.
-    return this.stream(mergeOrdered([head.docs, body.circulars(newestFirst)], newestFirst), head.count + body.docs, (d) => this.offsetsAt(d, "either"), keep);
+    return this.stream(mergeOrdered([head.docs, body.circulars(newestFirst)], newestFirst), head.count + bodyOnly, (d) => this.offsetsAt(d, "either"), keep);
   }
 
   /**
@@ -376,12 +384,12 @@ export class PhraseQuery {
     const exact = this.progress.length > 0 && this.progress.every((p) => p.done);
     // A stream not yet started counts all its candidates (for a two-character phrase in a body they all hit).
     const docs = this.progress.reduce((n, p) => n + (p.done ? p.matched : p.examined === 0 ? p.candidates : Math.round((p.matched / p.examined) * p.candidates)), 0);
-    return { docs, exact };
+    return { docs: exact ? docs : Math.min(docs, this.docs), exact };
   }
 }
 
 /** Every entry of every circular containing the phrase whose key is `key`: doc → entries (all pages read). */
-export async function findPhrase(key: string, meta: Pick<PhraseMeta, "shards">, load: IndexLoader): Promise<Map<number, Set<number>> | null> {
+export async function findPhrase(key: string, meta: Pick<PhraseMeta, "shards" | "docs">, load: IndexLoader): Promise<Map<number, Set<number>> | null> {
   const query = await PhraseQuery.open([key], meta, load);
   if (!query) return null;
   const out = new Map<number, Set<number>>();

@@ -176,7 +176,8 @@ export function startSearchPage(): void {
     status.textContent = "检索中…";
     const queryKeys = await keysFor([q]);
     const terms = queryTerms(q, queryKeys);
-    const shards = await searchShards();
+    // A search filtered by province asks only the shards that hold it.
+    const shards = (await searchShards()).filter((s, i) => i === 0 || !filters.province || !s.meta.provinces || s.meta.provinces.includes(filters.province));
     const keeps = await Promise.all(shards.map((shard) => filterOf(filters, shard)));
     const query = await ShardQuery.open(terms.map(queryKeys.phraseKey), shards);
     const hits = query?.hits(ORDERS[sort] ?? "relevance", keeps);

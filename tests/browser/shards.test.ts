@@ -80,6 +80,19 @@ describe("a library in two shards", () => {
     expect(await page.locator("h1").textContent()).toBe(target.title);
   });
 
+  it("a search filtered by province asks no shard that holds none of it", async () => {
+    const asked: string[] = [];
+    page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${server.origin}${JILIN}search/?q=${encodeURIComponent("安全生产")}&province=${encodeURIComponent("吉林省")}`);
+    await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+    const shown = await page.locator("#search-results li.result h2 a").evaluateAll((as) => as.map((x) => new URL((x as HTMLAnchorElement).href).pathname));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((u) => u.startsWith(JILIN))).toBe(true);
+    // The other shard's table of contents was read (to learn its provinces), nothing more.
+    expect(asked.filter((u) => u.startsWith(`${OTHERS}search-data/`))).toEqual([`${OTHERS}search-data/meta.json`]);
+    page.removeAllListeners("request");
+  });
+
   it("related results from Pagefind come from both shards' bundles", async () => {
     const got = await search(JILIN, "预案应急");
     expect(await page.locator("#search-status").textContent()).toMatch(/^没有文件含/);
