@@ -13,7 +13,7 @@ import type { PagefindBundle } from "../src/search/bundles.ts";
 import type { PagefindRecord } from "../src/search/pagefindRecord.ts";
 import { SEARCH_CACHE as cache } from "../src/search/searchCache.ts";
 import { precompress } from "../src/site/precompress.ts";
-import { progress } from "../src/bench/progress.ts";
+import { progress, progressOnceKnown } from "../src/bench/progress.ts";
 
 const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
 const started = performance.now();
@@ -60,5 +60,7 @@ renameSync(cache.plan, cache.bundles);
 const pagefindSeconds = seconds(started);
 
 const compressStarted = performance.now();
-const compressed = await precompress(out, { cache: cache.compress });
+const compressBar = progressOnceKnown("precompress search", { unit: "files" });
+const compressed = await precompress(out, { cache: cache.compress, onFile: compressBar.tick });
+compressBar.done();
 console.log(`search: pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed.files} files precompressed (${compressed.reused} from the cache) in ${seconds(compressStarted)} s`);

@@ -53,3 +53,16 @@ export function progress(stage: string, total: number, options: ProgressOptions 
     },
   };
 }
+
+/** A progress whose total is known only when the work starts: made at the first tick. */
+export function progressOnceKnown(stage: string, options: ProgressOptions = {}): { tick(total: number): void; done(): void } {
+  let bar: Progress | null = null;
+  return {
+    tick(total) {
+      (bar ??= progress(stage, total, options)).tick();
+    },
+    done() {
+      bar?.done();
+    },
+  };
+}

@@ -45,14 +45,16 @@ async function place(from: string, to: string): Promise<void> {
   await link(from, to).catch(() => copyFile(from, to));
 }
 
-export async function precompress(dir: string, options: { cache?: string; concurrency?: number } = {}): Promise<PrecompressResult> {
-  const { cache, concurrency = 8 } = options;
+/** `onFile` hears of each text file done, with how many there are (for a progress bar). */
+export async function precompress(dir: string, options: { cache?: string; concurrency?: number; onFile?: (total: number) => void } = {}): Promise<PrecompressResult> {
+  const { cache, concurrency = 8, onFile } = options;
   const names = (await readdir(dir, { recursive: true })).filter((n) => TEXT.test(n));
   const result: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, reused: 0 };
   const used = new Set<string>();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < names.length; i = next++) {
+      onFile?.(names.length);
       const name = names[i]!;
       const file = join(dir, name);
       const info = await stat(file);
