@@ -34,9 +34,17 @@ export function everydayWords(): Set<string> {
   const shortNames = new Set([...divisionsByCode().values()].flatMap((d) => [d.shortName, d.name]));
   const dict = readFileSync(createRequire(import.meta.url).resolve("@node-rs/jieba/dict.txt"), "utf8");
   everyday = new Set();
-  for (const line of dict.split("\n")) {
-    const [word, freq, tag] = line.split(" ");
-    if (word && shortNames.has(word) && tag !== "ns" && Number(freq) >= EVERYDAY_WORD_FREQUENCY) everyday.add(word);
+  // Line by line without splitting the whole dictionary: only a line whose word is a
+  // division's name is read further (every process that parses pays for this).
+  for (let at = 0; at < dict.length; ) {
+    const end = dict.indexOf("\n", at);
+    const stop = end < 0 ? dict.length : end;
+    const space = dict.indexOf(" ", at);
+    if (space > at && space < stop && shortNames.has(dict.slice(at, space))) {
+      const [freq, tag] = dict.slice(space + 1, stop).split(" ");
+      if (tag !== "ns" && Number(freq) >= EVERYDAY_WORD_FREQUENCY) everyday.add(dict.slice(at, space));
+    }
+    at = stop + 1;
   }
   return everyday;
 }
