@@ -3,7 +3,8 @@
  * (content/sources/regulations, or DIR) and prints, as a table, what the parser got against
  * what each file says of itself (its README): the title is line 1; the date in the file
  * name is that of the version in force; a regulation whose title names no place is
- * national, else the place its title starts with; the issuer comes from the history lines;
+ * national, else the place its title starts with; the issuer comes from the history lines
+ * and is a body of that place (a national one for a national regulation);
  * the number of 第X条 articles is the number of lines that start with one. Last line: the
  * share met for each check, as JSON.
  */
@@ -47,14 +48,17 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
     met.date += +(m.date === fileDate);
   }
   met.place += +(got === code);
-  met.issuer += +(m.issuers.length > 0);
+  // The issuer is a body of the document's place: 重庆市人民代表大会常务委员会, not 市人民代表大会常务委员会.
+  const placeName = [...divisionsByCode().values()].find((d) => d.code === code)?.name;
+  const issuerOk = m.issuers.length > 0 && (placeName ? m.issuers[0]!.startsWith(placeName) : !names.some((n) => m.issuers[0]!.startsWith(n)));
+  met.issuer += +issuerOk;
   met.articles += +(articles === articleLines);
   rows.push([
     file.replace(/\.txt$/, ""),
     m.title === firstLine ? "✓" : `✗ ${m.title}`,
     `${ok(!fileDate || m.date === fileDate)} ${fileDate ?? "—"} → ${m.date ?? "—"}`,
     `${ok(got === code)} ${code} → ${got}`,
-    `${ok(m.issuers.length > 0)} ${m.issuers.join("、") || "—"}`,
+    `${ok(issuerOk)} ${m.issuers.join("、") || "—"}`,
     `${ok(articles === articleLines)} ${articleLines} → ${articles}`,
   ]);
 }

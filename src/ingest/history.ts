@@ -41,6 +41,11 @@ const ACT_WORDS: Array<[RegExp, ActKind]> = [
 export function makerOf(text: string): string | null {
   const order = findOrderNumbers(text)[0];
   if (order) return order.issuer === "主席" ? "国家主席" : order.issuer;
+  // …省第十三届人民代表大会常务委员会…批准的《郑州市人民代表大会常务委员会关于修改…的决定》修正:
+  // the decision's body made the change; the province only approved it.
+  // (Up to 关于 only: databases misplace the title's marks — 《…关于修改》〈…〉…的决定》.)
+  const approvedDecision = /批准的《([^《》]{2,40}?)关于/.exec(text);
+  if (approvedDecision && !/^(本市|本省)/.test(approvedDecision[1]!)) return approvedDecision[1]!.replace(/^中华人民共和国/, "");
   // 上海市第十五届人民代表大会常务委员会第四次会议 → 上海市人民代表大会常务委员会; 第十届全国人民代表大会… → 全国….
   const congress = new RegExp(`^(?:.*?[\\s　])?([\\u4e00-\\u9fff]{0,12}?)第[${CN_NUMERAL_CLASS}\\d]+届(全国)?(人民代表大会(?:常务委员会)?)`).exec(text);
   if (congress) return `${congress[2] ?? congress[1]!}${congress[3]!}`;
@@ -95,5 +100,21 @@ export function versionInForce(acts: Act[]): Act | null {
  */
 export function makerInForce(acts: Act[]): Act | null {
   const making = acts.filter((a) => a.maker && a.kind !== "effective" && a.kind !== "approved");
-  return making.reduce<Act | null>((latest, a) => (!latest || a.date >= latest.date ? a : latest), null);
+  const latest = making.reduce<Act | null>((found, a) => (!found || a.date >= found.date ? a : found), null);
+  return latest && { ...latest, maker: withPlace(latest.maker!, making) };
+}
+
+/**
+ * A maker written without its place, as databases print a body's later sessions
+ * (2010年9月29日 市第三届人民代表大会常务委员会…修订 under 重庆市第一届…通过), takes the place of
+ * another act's maker of the same level: 重庆市人民代表大会常务委员会, not 市人民代表大会常务委员会.
+ */
+function withPlace(maker: string, acts: Act[]): string {
+  const bare = /^(市|省|自治区|自治州|州|县|区|旗)((?:人民代表大会|人民政府).*)$/.exec(maker);
+  if (!bare) return maker;
+  for (const a of acts) {
+    const place = new RegExp(`^(\\p{Script=Han}{1,12}?${bare[1]})(?:人民代表大会|人民政府)`, "u").exec(a.maker ?? "");
+    if (place && place[1] !== bare[1]) return place[1] + bare[2]!;
+  }
+  return maker;
 }

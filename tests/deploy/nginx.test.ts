@@ -88,6 +88,8 @@ describe("deploy/nginx.conf", () => {
     // Only names that change with their content get the long cache.
     expect(new RegExp(hashed.value.replace(/^~\s*/, "")).test("/gov/policy/pagefind/pagefind-entry.json")).toBe(false);
     expect(new RegExp(hashed.value.replace(/^~\s*/, "")).test("/gov/policy/pagefind/pagefind.zh-cn_828c18bcb4535.pf_meta")).toBe(true);
+    // Every bundle's chunks, not the first bundle's only.
+    expect(new RegExp(hashed.value.replace(/^~\s*/, "")).test("/gov/policy/pagefind-3/index/zh-cn_11ac15f.pf_index")).toBe(true);
   });
 
   it("serves .wasm, Pagefind's .pf_* files and .csv with their types", () => {
