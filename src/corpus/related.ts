@@ -52,7 +52,7 @@ function mix(x: number, seed: number): number {
  * Each distinct text's set of bigrams as dense ids 0 … `distinct` − 1, sorted, in one flat
  * array (text t is ids[start[t] .. start[t + 1])).
  */
-export interface BigramSets {
+interface BigramSets {
   ids: Uint32Array;
   start: Uint32Array;
   distinct: number;
@@ -60,7 +60,7 @@ export interface BigramSets {
   codes: Uint32Array;
 }
 
-export function bigramSets(keys: string[]): BigramSets {
+function bigramSets(keys: string[]): BigramSets {
   let total = 0;
   for (const k of keys) total += Math.max(0, k.length - 1);
   const ids = new Uint32Array(total);
@@ -148,7 +148,7 @@ class Neighbours {
     this.rank = rank;
   }
 
-  /** The score a new neighbour of `t` must beat (ties by index aside): its worst kept one once full. */
+  /** The score a new neighbour of `t` must beat (ties by rank aside): its worst kept one once full. */
   floor(t: number): number {
     return this.count[t] === this.keep ? this.score[t * this.keep + this.keep - 1]! : 0;
   }

@@ -132,7 +132,7 @@ function ensure(a: Int32Array<ArrayBuffer>, length: number, fill = 0): Int32Arra
 }
 
 /** A text's code points, for random access. */
-export function codePoints(text: string): Uint32Array {
+function codePoints(text: string): Uint32Array {
   const out = new Uint32Array(text.length);
   let n = 0;
   for (const ch of text) out[n++] = ch.codePointAt(0)!;
@@ -202,7 +202,7 @@ class BlockPool {
  * in the shards. A string per circular and gram — thirty million at 10,000 circulars — held
  * more than a gigabyte.
  */
-export class PostingPages {
+class PostingPages {
   private lastDoc = new Int32Array(1 << 12);
   private docs = new Int32Array(1 << 12);
   private first = new Int32Array(1 << 12);

@@ -302,15 +302,16 @@ function resultHeading(url: string, title: string, meta: Array<string | null | u
     element("p", { className: "result-meta", textContent: meta.filter(Boolean).join(" · ") }));
 }
 
-function passage(href: string, label: string, html: string): HTMLLIElement {
-  return element("li", {}, element("a", { href, textContent: label }), ...(html ? [element("p", { className: "excerpt", innerHTML: html })] : []));
+/** A passage of a result: its label linked to its place on the circular's page (`url`; the page itself for text outside numbered parts). */
+function passage(url: string, anchor: string, label: string, html: string): HTMLLIElement {
+  return element("li", {}, element("a", { href: anchor ? `${url}#${anchor}` : url, textContent: label }), ...(html ? [element("p", { className: "excerpt", innerHTML: html })] : []));
 }
 
 function renderPagefindResult(r: PagefindResult, passages: Array<[string, string, string]>, words: string[], keys: Keys): HTMLLIElement {
   const li = resultHeading(r.url, r.meta.title ?? r.url, [r.meta.docNumber, r.meta.date, r.meta.place]);
   li.dataset.docId = r.meta.id;
   if (passages.length) {
-    li.append(element("ul", { className: "sub-results" }, ...passages.map(([anchor, label, text]) => passage(anchor ? `${r.url}#${anchor}` : r.url, label, excerpt(text, words, keys)))));
+    li.append(element("ul", { className: "sub-results" }, ...passages.map(([anchor, label, text]) => passage(r.url, anchor, label, excerpt(text, words, keys)))));
   }
   return li;
 }
@@ -319,10 +320,7 @@ function renderPagefindResult(r: PagefindResult, passages: Array<[string, string
 function renderResult(doc: PhraseDoc, offsets: number[], excerpted: string[], terms: string[], keys: Keys): HTMLLIElement {
   const li = resultHeading(doc.url, doc.title, [doc.docNumber, doc.date, doc.place]);
   li.dataset.docId = doc.id;
-  const subs = offsets.filter((o) => o > 0).map((o, i) => {
-    const anchor = doc.anchors[o - 1]!;
-    return passage(anchor ? `${doc.url}#${anchor}` : doc.url, doc.labels[o - 1]!, excerpted[i] !== undefined ? excerpt(excerpted[i]!, terms, keys) : "");
-  });
+  const subs = offsets.filter((o) => o > 0).map((o, i) => passage(doc.url, doc.anchors[o - 1]!, doc.labels[o - 1]!, excerpted[i] !== undefined ? excerpt(excerpted[i]!, terms, keys) : ""));
   if (subs.length) li.append(element("ul", { className: "sub-results" }, ...subs));
   return li;
 }
