@@ -72,3 +72,20 @@ export const PORTAL_FIELDS_FOR = {
   published: ["发布日期", "发布时间", "公布日期", "颁布日期"],
   effective: ["施行日期", "实施日期", "生效日期"],
 } as const satisfies Record<string, readonly PortalFieldLabel[]>;
+
+/**
+ * Keys of a database's record of a document, as law databases and their mirrors write them
+ * in a Markdown file's frontmatter (the national database's API names: title, office,
+ * publish, expiry — its 施行日期 —, status), by the header field they carry.
+ */
+export const DATABASE_FIELD_KEYS = {
+  title: ["title", "name", "标题", "名称", "法规名称", "文件名称"],
+  issuer: ["office", "issuer", "authority", "department", "制定机关", "发布机关", "发文机关", "颁布机关", "发布部门"],
+  docNumber: ["number", "doc_number", "docNumber", "文号", "发文字号"],
+  date: ["成文日期", "written"],
+  published: ["publish", "published", "publish_date", "date", "公布日期", "发布日期", "颁布日期"],
+  effective: ["expiry", "effective", "effective_date", "implement_date", "施行日期", "实施日期", "生效日期"],
+  validity: ["status", "validity", "时效性", "有效性", "时效", "效力状态"],
+  level: ["type", "level", "效力级别", "法律性质"],
+} as const;
+export type DatabaseFieldName = keyof typeof DATABASE_FIELD_KEYS;

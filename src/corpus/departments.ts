@@ -6,7 +6,7 @@
 import { DEPARTMENT_ALIASES, GENERIC_UNITS } from "../config/departments.ts";
 import type { Jurisdiction } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
-import { findPlaceNames } from "../ingest/jurisdiction.ts";
+import { findPlaceNames } from "../ingest/header/jurisdiction.ts";
 
 export interface Department {
   /** Unique in the library: the jurisdiction code and the anchor. */

@@ -18,7 +18,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { NATIONAL_CODE, divisionOf } from "../config/gazetteer.ts";
 import { Genre, PartialDate, type Circular, type Evidence, type HeaderField, type IngestError, type Jurisdiction, type SectionNode } from "../model/circular.ts";
-import { NATIONAL, toJurisdiction } from "../ingest/jurisdiction.ts";
+import { NATIONAL, toJurisdiction } from "../ingest/header/jurisdiction.ts";
 import { matchLabel } from "../ingest/labels.ts";
 import { isoDate } from "../ingest/dates.ts";
 

@@ -9,8 +9,8 @@ import { compactKey, toSimplified } from "../text/keys.ts";
 import { stripChrome, type BodyLine } from "./chrome.ts";
 import { findCitations } from "./citations.ts";
 import { dateLine } from "./dates.ts";
-import { readHead } from "./head.ts";
-import { readHeaderFields } from "./header.ts";
+import { readHead } from "./header/headLines.ts";
+import { readHeaderFields } from "./header/index.ts";
 import { matchLabel } from "./labels.ts";
 import { findSignatures, isOrgLine } from "./metadata.ts";
 import { buildOutline } from "./outline.ts";
@@ -33,7 +33,7 @@ export interface ParseOptions {
   /** The format the text was extracted from (default: text). */
   format?: SourceFormat;
   /** Text read out of the file by its format (formats/extract.ts): parsed instead of decoding `bytes`, which are still hashed. */
-  extracted?: Pick<Extracted, "text" | "encoding" | "noiseLines" | "warnings">;
+  extracted?: Pick<Extracted, "text" | "encoding" | "noiseLines" | "noiseParts" | "fields" | "warnings">;
 }
 
 /** Any source file → the model: its format recognised and read (a page, Word, PDF, OFD, text), then parsed. */
@@ -177,7 +177,7 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     citations,
     targets,
     body,
-    noise: [...noise, ...header.fragments].sort((a, b) => a.line - b.line),
+    noise: [...noise, ...header.fragments, ...(options.extracted?.noiseParts ?? []).map((p) => ({ ...p, part: true }))].sort((a, b) => a.line - b.line),
     bodyLineNumbers: bodyLines.map((l) => l.sourceLine),
     warnings,
     provenance: header.record.provenance,

@@ -218,7 +218,7 @@ export const LostCandidate = Evidence.extend({
 export type LostCandidate = z.infer<typeof LostCandidate>;
 
 /** The file a model was read from. */
-export const SOURCE_FORMATS = ["text", "html", "docx", "pdf", "ofd"] as const;
+export const SOURCE_FORMATS = ["text", "html", "docx", "pdf", "ofd", "markdown"] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export const Source = z.object({

@@ -1,6 +1,6 @@
 /** A regulation's history lines: the maker of the version in force. */
 import { describe, expect, it } from "vitest";
-import { makerInForce, makerOf, type Act } from "../../src/ingest/history.ts";
+import { makerInForce, makerOf, type Act } from "../../src/ingest/header/history.ts";
 
 const act = (date: string, kind: Act["kind"], maker: string | null): Act => ({ date, kind, maker, order: null, line: 1 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { everydayWords, findPlaceNames, placeAtStart, readJurisdiction, type PlaceEvidence } from "../../src/ingest/jurisdiction.ts";
+import { everydayWords, findPlaceNames, placeAtStart, readJurisdiction, type PlaceEvidence } from "../../src/ingest/header/jurisdiction.ts";
 
 const none: PlaceEvidence = { issuers: [], title: null, docNumberPrefix: null, isRegulation: false, chrome: [], body: "" };
 const signed = (...names: string[]) => names.map((name) => ({ name, from: "signature" as const, line: 20 }));

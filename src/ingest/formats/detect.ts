@@ -50,5 +50,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Detected {
   // Markup: a page saved from the browser (whatever its name).
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, Math.min(bytes.length, 4096))).toLowerCase();
   if (/^\s*(\ufeff|ï»¿)?\s*<(!doctype html|html|head|meta|body)\b/.test(head) || (/<(html|body|div|p|table)\b/.test(head) && /<\/(div|p|td|html|body)>/.test(head) && /\.html?$/.test(lower))) return { format: "html" };
+  // Markdown by its name; a text file is also read as Markdown when its markers say so (extract.ts).
+  if (/\.(md|markdown)$/.test(lower)) return { format: "markdown" };
   return { format: "text" };
 }

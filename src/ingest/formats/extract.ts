@@ -10,6 +10,7 @@ import { detectFormat } from "./detect.ts";
 import { extractDocx } from "./docx.ts";
 import type { ExtractResult } from "./extracted.ts";
 import { extractHtml } from "./html.ts";
+import { extractMarkdown, looksLikeMarkdown } from "./markdown.ts";
 import { extractOfd } from "./ofd.ts";
 import { extractPdf } from "./pdf.ts";
 
@@ -24,9 +25,13 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case "docx": return extractDocx(bytes);
     case "pdf": return extractPdf(bytes);
     case "ofd": return extractOfd(bytes);
+    case "markdown":
     case "text": {
       const d = decode(bytes);
-      return d.ok ? { ok: true, value: { format: "text", text: d.text, encoding: d.encoding, noiseLines: [], warnings: [] } } : { ok: false, message: d.message };
+      if (!d.ok) return d;
+      // A text file whose markers (frontmatter, # headings) say it is Markdown is read as such.
+      if (detected.format === "markdown" || looksLikeMarkdown(d.text)) return extractMarkdown(d.text, d.encoding);
+      return { ok: true, value: { format: "text", text: d.text, encoding: d.encoding, noiseLines: [], warnings: [] } };
     }
   }
 }

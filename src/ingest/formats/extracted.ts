@@ -4,6 +4,17 @@
  * and what was repaired on the way. The text is kept as the document's source text.
  */
 import type { SourceFormat, Warning } from "../../model/circular.ts";
+import type { DatabaseFieldName } from "../../config/chrome.ts";
+
+/** A field of the database's own record of the document (a Markdown file's frontmatter). */
+export interface DatabaseField {
+  field: DatabaseFieldName;
+  /** The key as written: title, office, 施行日期. */
+  label: string;
+  value: string;
+  /** 1-based line of the key. */
+  line: number;
+}
 
 export interface Extracted {
   format: SourceFormat;
@@ -13,6 +24,10 @@ export interface Extracted {
   encoding: string;
   /** 1-based lines of `text` known to be chrome. */
   noiseLines: number[];
+  /** Markup taken out of lines that stay text (a Markdown heading's `## `), by line. */
+  noiseParts?: Array<{ line: number; text: string }>;
+  /** The database's fields, where the format carries them. */
+  fields?: DatabaseField[];
   warnings: Warning[];
 }
 

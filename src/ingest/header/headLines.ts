@@ -4,16 +4,16 @@
  * the whole page on one line, a news headline), so the head is searched for evidence, not
  * read by position: every title-like line is a candidate, and so is a 文号 standing alone.
  */
-import { BREADCRUMB, SECTION_NAME } from "../config/chrome.ts";
-import { findDocNumbers, type DocNumberMatch } from "../text/docNumber.ts";
-import { compactKey } from "../text/keys.ts";
-import { stripPinyin } from "../text/normalize.ts";
-import type { BodyLine } from "./chrome.ts";
-import { dateLine } from "./dates.ts";
+import { BREADCRUMB, SECTION_NAME } from "../../config/chrome.ts";
+import { findDocNumbers, type DocNumberMatch } from "../../text/docNumber.ts";
+import { compactKey } from "../../text/keys.ts";
+import { stripPinyin } from "../../text/normalize.ts";
+import type { BodyLine } from "../chrome.ts";
+import { dateLine } from "../dates.ts";
 import { candidate, type Candidate } from "./evidence.ts";
-import { matchLabel } from "./labels.ts";
-import { TITLE_END, genreOf, isOrgLine, isOrgName, splitAddressees, splitOrgs } from "./metadata.ts";
-import { cleanTitle, type CleanTitle } from "./title.ts";
+import { matchLabel } from "../labels.ts";
+import { TITLE_END, genreOf, isOrgLine, isOrgName, splitAddressees, splitOrgs } from "../metadata.ts";
+import { cleanTitle, type CleanTitle } from "./cleanTitle.ts";
 
 /** How far down a title is looked for (scraped pages put a lot above it). */
 const HEAD_LINES = 40;

@@ -4,7 +4,7 @@
  * others are kept for audit. A field whose best evidence is below what it needs stays
  * unknown, with a warning that says why.
  */
-import { HEADER_FIELDS, type Confidence, type Evidence, type EvidenceSource, type HeaderField, type LostCandidate, type Provenance } from "../model/circular.ts";
+import { HEADER_FIELDS, type Confidence, type Evidence, type EvidenceSource, type HeaderField, type LostCandidate, type Provenance } from "../../model/circular.ts";
 
 export interface Candidate<T> extends Evidence {
   value: T;

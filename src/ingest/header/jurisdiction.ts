@@ -14,10 +14,10 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { EvidenceSource, Jurisdiction } from "../model/circular.ts";
-import { NATIONAL_CODE, chainOf, divisionsByCode, type Division } from "../config/gazetteer.ts";
-import { toSimplified } from "../text/keys.ts";
-import { LOCAL_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../config/abbreviations.ts";
+import type { EvidenceSource, Jurisdiction } from "../../model/circular.ts";
+import { NATIONAL_CODE, chainOf, divisionsByCode, type Division } from "../../config/gazetteer.ts";
+import { toSimplified } from "../../text/keys.ts";
+import { LOCAL_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../../config/abbreviations.ts";
 import { candidate, choose, type Candidate } from "./evidence.ts";
 
 /** A dictionary word this common, and not a place name, is an everyday word. */

@@ -8,11 +8,11 @@
  * The version in force is the latest act that made or changed the text (not 施行); its
  * maker is the issuer; 施行 gives the date it takes effect.
  */
-import type { PartialDate } from "../model/circular.ts";
-import { findOrderNumbers } from "../text/docNumber.ts";
-import { CN_NUMERAL_CLASS } from "../text/chars.ts";
-import type { BodyLine } from "./chrome.ts";
-import { readDate } from "./dates.ts";
+import type { PartialDate } from "../../model/circular.ts";
+import { findOrderNumbers } from "../../text/docNumber.ts";
+import { CN_NUMERAL_CLASS } from "../../text/chars.ts";
+import type { BodyLine } from "../chrome.ts";
+import { readDate } from "../dates.ts";
 
 export type ActKind = "adopted" | "revised" | "amended" | "promulgated" | "approved" | "effective";
 

@@ -4,11 +4,11 @@
  * the characters, pinyin annotations), and a 文号 in brackets after it is read as the
  * document's own. The title that is left is the document's words only.
  */
-import { findDocNumbers, type DocNumberMatch } from "../text/docNumber.ts";
-import { stripPinyin } from "../text/normalize.ts";
-import { trimSpace } from "../text/chars.ts";
-import { lineKey } from "../text/keys.ts";
-import { TITLE_END } from "./metadata.ts";
+import { findDocNumbers, type DocNumberMatch } from "../../text/docNumber.ts";
+import { stripPinyin } from "../../text/normalize.ts";
+import { trimSpace } from "../../text/chars.ts";
+import { lineKey } from "../../text/keys.ts";
+import { TITLE_END } from "../metadata.ts";
 
 export interface CleanTitle {
   title: string;

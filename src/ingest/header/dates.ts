@@ -1,0 +1,81 @@
+/**
+ * 成文日期, 发布日期 and 施行日期. The 成文日期 comes from the signature, a regulation's
+ * version in force, the file's name, the portal, else the 文号's year (inferred, said so).
+ */
+import type { PartialDate } from "../../model/circular.ts";
+import { compactKey } from "../../text/keys.ts";
+import { isoDate, readDate, type ReadDate } from "../dates.ts";
+import type { BodyLine } from "../chrome.ts";
+import { candidate, choose, type Candidate } from "./evidence.ts";
+import type { FieldChoice, PortalValue } from "./fields.ts";
+import { versionInForce, type Act } from "./history.ts";
+
+export interface DateEvidence {
+  signature: { date: ReadDate; line: number | null } | null;
+  fileName: { title: string | null; date: PartialDate | null };
+  /** The chosen title: a file named after it dates the version it holds. */
+  title: string;
+  acts: Act[];
+  portal: PortalValue | null;
+  docNumber: { year: number | null; line: number | null } | null;
+}
+
+export function dateCandidates(ev: DateEvidence): Array<Candidate<PartialDate>> {
+  const out: Array<Candidate<PartialDate>> = [];
+  if (ev.signature) out.push(candidate(ev.signature.date.date, "signature", ev.signature.line, "high", "落款日期"));
+  // A file named with its title and date (上海市防汛条例(2021-11-25).txt) dates the version it holds;
+  // its text's history may stop at an earlier act.
+  if (ev.fileName.date) {
+    const short = (t: string) => compactKey(t).replace(/中华人民共和国/g, "");
+    const sameTitle = ev.fileName.title !== null && short(ev.fileName.title) === short(ev.title);
+    out.push(candidate(ev.fileName.date, "file-name", null, sameTitle ? "high" : "medium", "文件名中的日期"));
+  }
+  const inForce = versionInForce(ev.acts);
+  if (inForce) out.push(candidate(inForce.date, "history", inForce.line, "high", ev.acts.length > 1 ? "历史沿革中最后一次制定或修改的日期" : "历史沿革中的日期"));
+  const portalDate = ev.portal ? readDate(ev.portal.value)?.date : null;
+  if (ev.portal && portalDate) out.push(candidate(portalDate, "portal-field", ev.portal.line, "medium", `「${ev.portal.label}」字段`));
+  const docYear = ev.docNumber?.year ? isoDate(ev.docNumber.year) : null;
+  if (docYear) out.push(candidate(docYear, "docNumber", ev.docNumber!.line, "low", "文号中的年份（推定）", true));
+  return out;
+}
+
+export function chooseDate(ev: DateEvidence): FieldChoice<PartialDate> {
+  const { chosen, lost } = choose(dateCandidates(ev));
+  const warnings: FieldChoice<PartialDate>["warnings"] = [];
+  if (ev.signature?.date.repair && chosen?.from === "signature") warnings.push({ line: ev.signature.line, message: `落款日期${ev.signature.date.repair}` });
+  const history = lost.find((c) => c.from === "history");
+  if (chosen?.from === "file-name" && history) warnings.push({ line: history.line, message: `成文日期取文件名所示的 ${chosen.value}；正文的历史沿革止于 ${history.value}，未载此后的修改` });
+  if (chosen?.inferred) warnings.push({ line: chosen.line, message: `成文日期不详：年份 ${chosen.value} 取自文号，为推定` });
+  else if (chosen?.from === "portal-field") warnings.push({ line: chosen.line, message: `成文日期 ${chosen.value} 取自网站的「${ev.portal!.label}」字段，正文中没有` });
+  else if (!chosen) warnings.push({ line: null, message: "成文日期不详：没有落款日期、历史沿革或网站字段" });
+  return { chosen, lost, warnings };
+}
+
+export function choosePublished(portal: PortalValue | null): FieldChoice<PartialDate> {
+  const date = portal ? readDate(portal.value)?.date ?? null : null;
+  return { chosen: date ? candidate(date, "portal-field", portal!.line, "medium", `「${portal!.label}」字段`) : null, lost: [], warnings: [] };
+}
+
+export interface EffectiveEvidence {
+  acts: Act[];
+  portal: PortalValue | null;
+  lines: BodyLine[];
+}
+
+export function effectiveCandidates(ev: EffectiveEvidence): Array<Candidate<PartialDate>> {
+  const out: Array<Candidate<PartialDate>> = [];
+  const inEffect = [...ev.acts].reverse().find((a) => a.kind === "effective");
+  if (inEffect) out.push(candidate(inEffect.date, "history", inEffect.line, "high", "历史沿革中的施行日期"));
+  const portalDate = ev.portal ? readDate(ev.portal.value)?.date : null;
+  if (ev.portal && portalDate) out.push(candidate(portalDate, "portal-field", ev.portal.line, "medium", `「${ev.portal.label}」字段`));
+  for (const l of ev.lines) {
+    const m = /自\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起(?:施行|实施|生效|执行)/.exec(l.key);
+    const d = m ? readDate(m[1]!)?.date : null;
+    if (d) out.push(candidate(d, "body", l.sourceLine, "medium", "正文“自…起施行”"));
+  }
+  return out;
+}
+
+export function chooseEffective(ev: EffectiveEvidence): FieldChoice<PartialDate> {
+  return { ...choose(effectiveCandidates(ev)), warnings: [] };
+}

@@ -1,0 +1,131 @@
+/**
+ * The header fields — title, issuers, 文号, dates, 文种, place — each chosen by its own
+ * chooser (title.ts, docNumber.ts, issuers.ts, dates.ts, jurisdiction.ts) among candidates
+ * from every reader (head lines, signature, a regulation's history, the portal's fields,
+ * the 文号, the text), each with the line and rule it came from. Unknown rather than wrong:
+ * a field whose evidence is too weak stays null and a Chinese warning says why.
+ */
+import { PORTAL_FIELDS_FOR, SPAM_LINE } from "../../config/chrome.ts";
+import { divisionOf } from "../../config/gazetteer.ts";
+import { REGULATION_GENRES, type Genre, type Jurisdiction, type PartialDate, type Warning } from "../../model/circular.ts";
+import { lineKey } from "../../text/keys.ts";
+import type { BodyLine, ChromeResult } from "../chrome.ts";
+import { genreOf, type SignatureBlock } from "../metadata.ts";
+import { chooseDate, chooseEffective, choosePublished } from "./dates.ts";
+import { chooseDocNumber, type OwnNumber } from "./docNumber.ts";
+import { HeaderRecord, candidate } from "./evidence.ts";
+import { portalValue, type FieldChoice } from "./fields.ts";
+import { issuedSubject, type Head } from "./headLines.ts";
+import { readHistory, type Act } from "./history.ts";
+import { chooseIssuers, issuerCandidates } from "./issuers.ts";
+import { readJurisdiction } from "./jurisdiction.ts";
+import { chooseTitle, fileNameFacts, untitled } from "./title.ts";
+
+export type { OwnNumber } from "./docNumber.ts";
+export { fileNameFacts } from "./title.ts";
+
+export interface HeaderFields {
+  title: string;
+  /** Body indices of the title's lines. */
+  titleIndices: number[];
+  pageTitle: string | null;
+  issuers: string[];
+  docNumber: OwnNumber | null;
+  date: PartialDate | null;
+  published: PartialDate | null;
+  effective: PartialDate | null;
+  genre: Genre | null;
+  jurisdiction: Jurisdiction | null;
+  acts: Act[];
+  record: HeaderRecord;
+  warnings: Warning[];
+  /** Pieces cut out of lines that stay in the body (a title's portal suffix, junk), as noise. */
+  fragments: Array<{ line: number; text: string; part: true }>;
+}
+
+export interface HeaderInput {
+  /** The source file's name (its title and date may be in it: 上海市防汛条例(2021-11-25).txt). */
+  fileName: string;
+  lines: BodyLine[];
+  head: Head;
+  signatures: SignatureBlock[];
+  portal: ChromeResult["portalFields"];
+  noise: ChromeResult["noise"];
+  body: string;
+}
+
+export function readHeaderFields(input: HeaderInput): HeaderFields {
+  const { lines, head, signatures, portal } = input;
+  const record = new HeaderRecord();
+  const warnings: Warning[] = [];
+  const fragments: HeaderFields["fragments"] = [];
+  const lineOf = (i: number | undefined) => (i === undefined ? null : lines[i]?.sourceLine ?? null);
+  const take = <C extends FieldChoice<unknown>>(choice: C): C => (warnings.push(...choice.warnings), choice);
+
+  const named = fileNameFacts(input.fileName);
+  const titleChoice = take(chooseTitle({ head: head.titles, portal: portalValue(portal, PORTAL_FIELDS_FOR.title), fileName: named.title, issuedSubject: issuedSubject(lines) }, head.pageTitle));
+  const titleLine = titleChoice.line;
+
+  const acts = readHistory(lines, titleLine ? titleLine.indices.at(-1)! + 1 : 0);
+  const docNumber = record.record("docNumber", take(chooseDocNumber({ head: head.docNumbers, title: titleLine, portal: portalValue(portal, PORTAL_FIELDS_FOR.docNumber), acts })), (v) => v.normalized);
+
+  const finalTitle = titleChoice.chosen ? titleChoice : take(untitled(docNumber?.normalized ?? null));
+  const title = record.record("title", finalTitle, (v) => v)!;
+  if (titleLine) {
+    const at = titleLine.line ?? 0;
+    for (const piece of titleLine.cleaned.removed) fragments.push({ line: at, text: piece, part: true });
+    for (const junk of titleLine.cleaned.junk) warnings.push({ line: at, message: `标题中夹有无关字符“${junk}”，已从标题中去除` });
+  }
+  const titleEvidence = { text: title, line: record.provenance.title?.line ?? null };
+
+  const afterTitle = (s: SignatureBlock) => s.indices[0]! > (titleLine?.indices.at(-1) ?? -1);
+  const signed = signatures.filter(afterTitle).find((s) => s.issuers.length > 0);
+  const portalIssuer = portalValue(portal, PORTAL_FIELDS_FOR.issuer);
+  const issuerList = issuerCandidates({
+    signature: signed ? { block: signed, line: lineOf(signed.indices[0]) } : null,
+    banners: head.banners, titleLine, title: titleEvidence, acts, portal: portalIssuer,
+  });
+
+  const dated = signed ?? signatures.filter(afterTitle)[0];
+  const date = record.record("date", take(chooseDate({
+    signature: dated ? { date: dated.date, line: lineOf(dated.indices.at(-1)) } : null,
+    fileName: named, title, acts, portal: portalValue(portal, PORTAL_FIELDS_FOR.date),
+    docNumber: docNumber ? { year: docNumber.year, line: record.provenance.docNumber?.line ?? null } : null,
+  })), (v) => v);
+  const published = record.record("published", choosePublished(portalValue(portal, PORTAL_FIELDS_FOR.published)), (v) => v);
+  const effective = record.record("effective", chooseEffective({ acts, portal: portalValue(portal, PORTAL_FIELDS_FOR.effective), lines }), (v) => v);
+
+  // 文种
+  const genre = genreOf(title);
+  record.record("genre", { chosen: genre ? candidate(genre, "title", record.provenance.title?.line ?? null, finalTitle.chosen!.confidence, "标题的结尾") : null, lost: [] }, (v) => v);
+
+  // 地区
+  const place = readJurisdiction({
+    issuers: issuerList.flatMap((c) => c.value.map((name) => ({ name, from: c.from, line: c.line }))),
+    title: finalTitle.chosen!.from === "body" || finalTitle.chosen!.confidence === "low" ? null : titleEvidence,
+    docNumberPrefix: docNumber?.prefix ? { prefix: docNumber.prefix, line: record.provenance.docNumber?.line ?? null } : null,
+    isRegulation: acts.length > 0 || (genre !== null && (REGULATION_GENRES as readonly string[]).includes(genre)),
+    chrome: input.noise.filter((n) => !SPAM_LINE.test(lineKey(n.text))).map((n) => ({ text: n.text, line: n.line })),
+    body: input.body,
+  });
+  const jurisdiction = record.record("jurisdiction", place, (v) => v.code);
+  if (place.unknownBecause) warnings.push({ line: null, message: place.unknownBecause });
+
+  // 发文机关 (after the place: a portal's 发布机构 omits the place its own site is for: 应急管理局 → 寿光市应急管理局).
+  const issuerChoice = chooseIssuers(issuerList);
+  let issuers = issuerChoice.chosen?.value ?? [];
+  if (issuerChoice.chosen?.from === "portal-field" && jurisdiction && jurisdiction.level !== "national" && issuers.length === 1 && !/^(中共)?[\u4e00-\u9fff]{0,6}[省市县区州旗盟]/.test(issuers[0]!)) {
+    const division = divisionOf(jurisdiction.code);
+    if (division) {
+      issuers = [division.name + issuers[0]];
+      issuerChoice.chosen = { ...issuerChoice.chosen, value: issuers, rule: `「${portalIssuer!.label}」字段，冠以所在地` };
+    }
+  }
+  record.record("issuers", issuerChoice, (v) => v.join("、"));
+  warnings.push(...issuerChoice.warnings);
+
+  return {
+    title, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, docNumber, date, published, effective, genre, jurisdiction,
+    acts, record, warnings, fragments,
+  };
+}
