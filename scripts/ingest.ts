@@ -26,7 +26,8 @@ const dir = corpusDir();
 /** Every file below `d`, but hidden ones and the folder's own README. */
 function listFiles(d: string): string[] {
   return readdirSync(d, { withFileTypes: true }).flatMap((e) => {
-    if (e.name.startsWith(".") || /^readme(\.(md|txt))?$/i.test(e.name)) return [];
+    // A folder's README and its labels (labels.json: hand-read facts for `npm run accuracy`) are not documents.
+    if (e.name.startsWith(".") || /^readme(\.(md|txt))?$/i.test(e.name) || /\.json$/i.test(e.name)) return [];
     const p = join(d, e.name);
     return e.isDirectory() ? listFiles(p) : e.isFile() ? [p] : [];
   });

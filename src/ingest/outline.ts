@@ -71,6 +71,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
     for (const d of stack) d.end = i;
   };
 
+  const matches = lines.map((l, i) => (breaks.has(i) || l.key === "" ? null : matchLabel(l.text)));
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (breaks.has(i)) {
@@ -78,8 +79,8 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
       continue;
     }
     if (line.key === "") continue;
-    const m = matchLabel(line.text);
-    const depth = m ? acceptedDepth(m, stack, roots, lastNumberOfKind) : null;
+    const m = matches[i]!;
+    const depth = m ? acceptedDepth(m, stack, roots, lastNumberOfKind) ?? startedRun(m, i) : null;
     if (m && depth !== null) {
       closeTo(depth);
       const siblings = depth === 0 ? roots : stack[depth - 1]!.children;
@@ -102,6 +103,20 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
     extendOpen(i);
   }
   closeTo(0);
+
+  /**
+   * A numbering whose first parts are missing (a page cut at the top, articles printed
+   * without their labels) starts where it stands when the next two labels of its kind
+   * continue it: 第五条, 第六条, 第七条. It opens at the top, or under the open node it ranks below.
+   */
+  function startedRun(m: LabelMatch, at: number): number | null {
+    if (lastNumberOfKind.has(m.kind)) return null;
+    const next = matches.slice(at + 1).filter((x): x is LabelMatch => x !== null && x.kind === m.kind).slice(0, 2);
+    if (next.length < 2 || next[0]!.number !== m.number + 1 || next[1]!.number !== m.number + 2) return null;
+    let depth = stack.length;
+    while (depth > 0 && rank(stack[depth - 1]!.kind) >= rank(m.kind)) depth--;
+    return depth;
+  }
 
   const text = (from: number, to: number, cut: number): string =>
     lines.slice(from, to + 1).map((l, k) => (k === 0 ? l.text.slice(cut) : l.text)).join("\n").replace(/\n+$/, "");

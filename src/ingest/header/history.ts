@@ -39,6 +39,12 @@ const ACT_WORDS: Array<[RegExp, ActKind]> = [
 
 /** The maker of one act, from its wording. */
 export function makerOf(text: string): string | null {
+  // …批准的2021年12月29日青岛市第十六届…会议关于修改…的决定: the approved decision's body made the change.
+  const approved = new RegExp(`批准的\\s*(?:${DATE})?\\s*(?!《)(.+)$`).exec(text);
+  if (approved) {
+    const inner = makerOf(approved[1]!);
+    if (inner) return inner;
+  }
   const order = findOrderNumbers(text)[0];
   if (order) return order.issuer === "主席" ? "国家主席" : order.issuer;
   // …省第十三届人民代表大会常务委员会…批准的《郑州市人民代表大会常务委员会关于修改…的决定》修正:
@@ -56,36 +62,73 @@ export function makerOf(text: string): string | null {
   return approvedBy ? approvedBy[1]!.replace(/^中华人民共和国/, "") : null;
 }
 
-function act(text: string, line: number): Act | null {
+/** Said of a promulgation: it takes effect the same day (…发布　自发布之日起施行). */
+const SAME_DAY = /[\s，,　]*自(?:公布|发布|颁布|印发)之日(?:起)?(?:施行|生效|实施)$/;
+
+/** One act (its date first), or two when a promulgation says it takes effect the same day. */
+function acts(text: string, line: number): Act[] {
   const d = new RegExp(`^\\s*(${DATE})`).exec(text);
-  if (!d) return null;
+  if (!d) return [];
   const date = readDate(d[1]!)?.date;
-  if (!date) return null;
-  const rest = text.slice(d[0].length).replace(/[）)\s。，,；;]+$/, "").trim();
+  if (!date) return [];
+  let rest = text.slice(d[0].length).replace(/[）)\s。，,；;》]+$/, "").trim();
+  const sameDay = SAME_DAY.test(rest);
+  if (sameDay) rest = rest.replace(SAME_DAY, "");
   const kind = ACT_WORDS.find(([re]) => re.test(rest))?.[1];
-  if (!kind) return null;
-  return { date, kind, maker: kind === "effective" ? null : makerOf(rest), order: findOrderNumbers(rest)[0]?.normalized ?? null, line };
+  if (!kind) return [];
+  const made: Act = { date, kind, maker: kind === "effective" ? null : makerOf(rest), order: findOrderNumbers(rest)[0]?.normalized ?? null, line };
+  return sameDay && kind !== "effective" ? [made, { date, kind: "effective", maker: null, order: null, line }] : [made];
 }
 
-/** The acts of the history lines (or bracketed note) right under the title. */
-export function readHistory(lines: BodyLine[], from: number, limit = 16): Act[] {
-  const acts: Act[] = [];
-  for (let i = from; i < Math.min(lines.length, from + limit); i++) {
+/**
+ * A history line's acts: a date starts an act where it stands first, after a break, or after
+ * 根据/并/又/并经 (…通过并经2021年12月3日…批准), but not inside one (…批准的2021年12月29日…的决定).
+ */
+const ACT_START = new RegExp(`(?<=^|[\\s　，,；;。（(]|根据|并经|并|又|经)(?=${DATE})`);
+
+/** Lines a note or a history runs over: how far the history is looked for, and how long it may be. */
+const HISTORY_LOOKAHEAD = 16;
+const HISTORY_MAX_LINES = 80;
+
+/**
+ * The acts of the history lines (or bracketed note) right under the title. A note may run
+ * over several lines, broken anywhere (（2014年7月23日…通 / 过 2015年3月26日…批准）), and a
+ * history of many acts over many lines; what comes before the first act (a 文号 line) is
+ * skipped, and the history ends at the first line that is neither an act nor blank.
+ */
+export function readHistory(lines: BodyLine[], from: number): Act[] {
+  const found: Act[] = [];
+  for (let i = from; i < lines.length && i < from + HISTORY_MAX_LINES; i++) {
+    if (!found.length && i >= from + HISTORY_LOOKAHEAD) break;
     const { key, sourceLine } = lines[i]!;
     if (key === "") continue;
-    const note = /^[（(](.*)[）)]$/.exec(key);
-    if (note || new RegExp(`^${DATE}`).test(key)) {
+    let text = key;
+    let last = i;
+    // A bracketed note not closed on its line continues on the next ones.
+    if (/^[（(]/.test(text) && !/[）)]\s*$/.test(text)) {
+      for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+        text += lines[j]!.key;
+        if (/[）)]\s*$/.test(lines[j]!.key)) {
+          last = j;
+          break;
+        }
+      }
+      if (last === i) text = key;
+    }
+    const note = /^[（(](.*)[）)]$/.exec(text);
+    if (note || new RegExp(`^${DATE}`).test(text)) {
       // A note holds several acts: …通过　根据…修正；…
-      const parts = (note ? note[1]! : key).split(new RegExp(`(?=${DATE})`)).map((p) => p.replace(/[\s，,；;　]*(根据|并|又)?[\s，,；;　]*$/, ""));
-      const found = parts.map((p) => act(p, sourceLine)).filter((a): a is Act => a !== null);
-      if (found.length) {
-        acts.push(...found);
+      const parts = (note ? note[1]! : text).split(ACT_START).map((p) => p.replace(/[\s，,；;　]*(根据|并经|并|又|经)?[\s，,；;　]*$/, ""));
+      const read = parts.flatMap((p) => acts(p, sourceLine));
+      if (read.length) {
+        found.push(...read);
+        i = last;
         continue;
       }
     }
-    if (acts.length) break;
+    if (found.length) break;
   }
-  return acts;
+  return found;
 }
 
 /** The version in force: the latest act that made or changed the text. */

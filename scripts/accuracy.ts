@@ -1,0 +1,70 @@
+/**
+ * `npm run --silent accuracy [-- --details] [-- DIR]`: every labelled set of the source folder
+ * (the seeds, the laws and regulations as text and as Markdown, the web circulars with their
+ * hand-read labels) and the same documents wrapped in realistic page damage, parsed as
+ * ingest parses them; prints per set and field how many values are right, unknown and
+ * wrong, and exits 1 if any value is wrong.
+ */
+import { readFileSync } from "node:fs";
+import { DEFAULT_CORPUS } from "../src/config/paths.ts";
+import { parseSource } from "../src/ingest/parse.ts";
+import { FIELDS, judge, tally, type Judged } from "../src/bench/accuracy/judge.ts";
+import { bundledSets } from "../src/bench/accuracy/sets.ts";
+import { damagedSets } from "../src/bench/accuracy/damage.ts";
+
+const args = process.argv.slice(2);
+const details = args.includes("--details");
+const dir = args.find((a) => !a.startsWith("--")) ?? DEFAULT_CORPUS;
+
+const sets = bundledSets(dir);
+let wrong = 0;
+const rows: string[][] = [];
+const report = (set: string, judged: Judged[], failures: string[]) => {
+  const t = tally(judged);
+  for (const f of FIELDS) {
+    const c = t.get(f);
+    if (!c) continue;
+    const total = c.right + c.unknown + c.wrong;
+    rows.push([set, f, String(c.right), String(c.unknown), String(c.wrong), `${((100 * c.right) / total).toFixed(1)}%`]);
+    wrong += c.wrong;
+  }
+  if (details) for (const line of failures) console.error(line);
+};
+
+for (const set of sets) {
+  const judged: Judged[] = [];
+  const failures: string[] = [];
+  for (const f of set.files) {
+    const r = await parseSource(readFileSync(f.path), f.path);
+    if (!r.ok) {
+      failures.push(`${f.name}: ✗ ${r.error.message}`);
+      continue;
+    }
+    const js = judge(f.label, r.value);
+    judged.push(...js);
+    for (const j of js) if (j.verdict !== "right") failures.push(`${f.name} ${j.field} ${j.verdict}: ${j.expected} → ${j.got}`);
+  }
+  report(set.name, judged, failures);
+}
+for (const d of damagedSets(sets)) {
+  const judged: Judged[] = [];
+  const failures: string[] = [];
+  for (const f of d.files) {
+    const r = await parseSource(f.bytes, f.fileName);
+    if (!r.ok) {
+      failures.push(`${d.name} ${f.name}: ✗ ${r.error.message}`);
+      continue;
+    }
+    const js = judge(f.label, r.value);
+    judged.push(...js);
+    for (const j of js) if (j.verdict === "wrong") failures.push(`${d.name} ${f.name} ${j.field} wrong: ${j.expected} → ${j.got}`);
+  }
+  report(`damaged: ${d.name}`, judged, failures);
+}
+
+const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...[["set", "field", "right", "unknown", "wrong", "right %"], ...rows].map((r) => [...r[i]!].length)));
+const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+console.log(line(["set", "field", "right", "unknown", "wrong", "right %"]));
+for (const r of rows) console.log(line(r));
+console.log(`wrong values: ${wrong}`);
+process.exit(wrong > 0 ? 1 : 0);
