@@ -52,25 +52,36 @@ export const CHROME_LINE_PATTERNS: RegExp[] = [
 ];
 
 /**
- * Labels of a portal's or law database's metadata (政务公开 信息索引, 法规库). The label line is
- * chrome and so is the value on the line after it; the values are read as header evidence.
+ * Labels of a portal's or law database's metadata (政务公开 信息索引, 法规库). A line of such
+ * fields is chrome, and so is a value on the line after a label that stands alone; the
+ * values are read as header evidence.
  */
 export const PORTAL_FIELD_LABELS = [
-  "索引号", "分类", "主题分类", "体裁分类", "组配分类", "发布机构", "发文机关", "发文单位", "制定机关", "颁布机关",
-  "发文日期", "成文日期", "发布日期", "发布时间", "公布日期", "颁布日期", "生效日期", "施行日期", "实施日期", "废止日期",
+  "索引号", "分类", "主题分类", "体裁分类", "组配分类", "公文目录", "机构分类", "行业分类", "公文类型", "公文种类",
+  "发布机构", "发文机关", "发文单位", "制定机关", "颁布机关", "制发单位", "制发机关", "成文单位", "责任部门",
+  "发文日期", "成文日期", "成文时间", "发文时间", "印发日期", "发布日期", "发布时间", "公布日期", "颁布日期", "公开日期",
+  "信息时间", "生效日期", "施行日期", "实施日期", "废止日期", "失效日期", "生成日期", "公文生成日期",
   "名称", "标题", "题名", "法规标题", "文件名称", "文号", "发文字号", "文件编号",
-  "公开方式", "公开时限", "公开范围", "有效性", "时效性", "效力级别", "信息来源", "关键词", "主题词", "内容概述",
+  "公开方式", "公开形式", "公开时限", "公开范围", "有效性", "时效性", "文件有效性", "是否有效", "效力级别", "信息来源", "来源",
+  "关键词", "主题词", "内容概述",
 ] as const;
 export type PortalFieldLabel = (typeof PORTAL_FIELD_LABELS)[number];
 
-/** Which labels carry which header field, most specific first. */
+/**
+ * Which labels carry which header field, most specific first. A 生成日期 (the day the
+ * portal's record was made) is no date of the document; a 发布机构 is the site's publisher,
+ * which may not be the issuer (see ingest/header/issuers.ts).
+ */
 export const PORTAL_FIELDS_FOR = {
   title: ["标题", "法规标题", "文件名称", "题名", "名称"],
   docNumber: ["发文字号", "文号", "文件编号"],
-  issuer: ["发文机关", "发文单位", "制定机关", "颁布机关", "发布机构", "信息来源"],
-  date: ["成文日期", "发文日期"],
-  published: ["发布日期", "发布时间", "公布日期", "颁布日期"],
+  issuer: ["发文机关", "发文单位", "制定机关", "颁布机关", "制发单位", "制发机关", "成文单位"],
+  publisher: ["发布机构", "信息来源", "来源"],
+  date: ["成文日期", "成文时间", "发文日期", "发文时间", "印发日期"],
+  published: ["发布日期", "发布时间", "公布日期", "颁布日期", "公开日期", "信息时间"],
   effective: ["施行日期", "实施日期", "生效日期"],
+  validity: ["时效性", "有效性", "文件有效性", "是否有效"],
+  expiry: ["失效日期", "废止日期"],
 } as const satisfies Record<string, readonly PortalFieldLabel[]>;
 
 /**

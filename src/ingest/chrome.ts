@@ -29,30 +29,49 @@ export interface ChromeResult {
   portalFields: Partial<Record<PortalFieldLabel, PortalField>>;
 }
 
-const LABELS = [...PORTAL_FIELD_LABELS].sort((a, b) => b.length - a.length).join("|");
+/** Every label, longest first, each character of it allowed apart (索 引 号, 文  号). */
+const LABELS = [...PORTAL_FIELD_LABELS].sort((a, b) => b.length - a.length);
+const SPACED = LABELS.map((l) => [...l].join("\\s*")).join("|");
 /**
- * A field as portals print it, on a key without spaces: "发文字号:X", "•发文字号:X",
- * "【发文字号】X", "[文号]X".
+ * A label where a field starts: at the line's start (after a bullet or an item number: •, -,
+ * 1.) or after a gap; bracketed ([发文字号], 【文号】) or not, a compound such as 备注/文号
+ * taken by its last part; then a colon, a gap or the line's end.
  */
-const FIELD_RE = new RegExp(`^[•·●◆■▪◇○*-]*(?:(${LABELS}):|【(${LABELS})】|\\[(${LABELS})\\])(.*)$`);
-/** Several fields on one line: "信息来源:X 发布日期:2020-02-26 浏览次数:". */
-const INLINE_FIELD_RE = new RegExp(`(${LABELS})\\s*:\\s*([^:]*?)(?=\\s+\\S+\\s*:|$)`, "g");
+const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|｜]))(?:[•·●◆■▪◇○*-]\\s*|\\d{1,2}[.、．]\\s*)?[【\\[]?(?:[\\u4e00-\\u9fff]{1,4}/)?(${SPACED})(?:[】\\]]\\s*[:：]?|\\s*(?:[:：]|(?=\\s)|$))`, "g");
 
-function portalField(line: string): { label: PortalFieldLabel; value: string } | null {
-  const m = FIELD_RE.exec(compactKey(line));
-  if (!m) return null;
-  return { label: (m[1] ?? m[2] ?? m[3]) as PortalFieldLabel, value: m[4]!.trim() };
+export interface FieldToken {
+  label: PortalFieldLabel;
+  value: string;
 }
 
-function inlineFields(key: string): Array<{ label: PortalFieldLabel; value: string }> {
-  return [...key.matchAll(INLINE_FIELD_RE)].map((m) => ({ label: m[1] as PortalFieldLabel, value: m[2]!.trim() }));
+/**
+ * The fields of a line that holds nothing else: 发文字号：X, •发文字号:X, 【发文字号】X,
+ * "索引号 620722087/2020-00915 发文字号 民政发〔2020〕110号", "1. [成文日期] 2020-01-13",
+ * "发布机构: X 成文日期: 2023年08月10日", a label alone (its value on a line below). Without
+ * colons or brackets a line needs two labels to be fields (a sentence may start with 名称).
+ * Null for any other line.
+ */
+export function fieldsOfLine(key: string): FieldToken[] | null {
+  const hits = [...key.matchAll(LABEL_AT)];
+  if (hits.length === 0 || hits[0]!.index !== 0) return null;
+  const out: FieldToken[] = [];
+  let marked = false;
+  hits.forEach((h, i) => {
+    const label = h[1]!.replace(/\s+/g, "") as PortalFieldLabel;
+    marked ||= /[:：】\]]\s*$/.test(h[0]);
+    // A value ends where another field the list does not know begins (… 浏览次数: 字体:[ ]).
+    const value = key.slice(h.index! + h[0].length, hits[i + 1]?.index ?? key.length).replace(/\s+[\u4e00-\u9fff]{2,6}\s*[:：].*$/, "");
+    out.push({ label, value: value.trim() });
+  });
+  const alone = out.length === 1 && out[0]!.value === "";
+  return marked || alone || out.length >= 2 ? out : null;
 }
 
 /** A table row as text: "文号 | 潍政办字〔2019〕33号 | 发布机构 | 潍坊市人民政府办公室 |". */
-function tableFields(key: string): Array<{ label: PortalFieldLabel; value: string }> | null {
+function tableFields(key: string): FieldToken[] | null {
   if (!/[|｜]/.test(key)) return null;
   const cells = key.split(/[|｜]/).map((c) => c.replace(/\s+/g, "").replace(/[:：]$/, "")).filter(Boolean);
-  const out: Array<{ label: PortalFieldLabel; value: string }> = [];
+  const out: FieldToken[] = [];
   for (let i = 0; i + 1 < cells.length; i++) {
     if ((PORTAL_FIELD_LABELS as readonly string[]).includes(cells[i]!)) {
       out.push({ label: cells[i] as PortalFieldLabel, value: cells[i + 1]! });
@@ -101,26 +120,24 @@ export function stripChrome(lines: string[], known: ReadonlySet<number> = new Se
     const line = lines[i]!;
     if (isBlank(line)) continue;
     const key = lineKey(line);
-    const table = tableFields(key);
-    if (table) {
+    const fields = tableFields(key) ?? fieldsOfLine(key);
+    if (fields) {
       isNoise[i] = true;
-      for (const f of table) keep(f.label, f.value, i + 1);
-      continue;
-    }
-    const inline = inlineFields(key);
-    const field = inline.length > 1 ? null : portalField(line);
-    if (field) {
-      isNoise[i] = true;
-      let value = field.value;
-      let at = i;
-      const next = lines[i + 1];
-      // The value stands on the very next line when the label line has none.
-      if (value === "" && next !== undefined && !isBlank(next) && !portalField(next)) {
-        value = lineKey(next);
-        isNoise[i + 1] = true;
-        at = ++i;
+      for (const [k, f] of fields.entries()) {
+        // A label standing alone has its value on the next line with text (blank lines between allowed).
+        if (f.value === "" && k === fields.length - 1) {
+          let j = i + 1;
+          while (j < lines.length && j <= i + 2 && isBlank(lines[j]!)) j++;
+          const next = lines[j];
+          if (next !== undefined && !isBlank(next) && !fieldsOfLine(lineKey(next)) && lineKey(next).length <= 80) {
+            keep(f.label, lineKey(next), j + 1);
+            isNoise[j] = true;
+            i = j;
+          }
+          continue;
+        }
+        keep(f.label, f.value, i + 1);
       }
-      keep(field.label, value, at + 1);
       continue;
     }
     if (isNoise[i] || isChromeLine(line)) {
@@ -131,9 +148,7 @@ export function stripChrome(lines: string[], known: ReadonlySet<number> = new Se
           i++;
           if (!isBlank(lines[i]!)) isNoise[i] = true;
         }
-        continue;
       }
-      for (const f of inline) keep(f.label, f.value, i + 1);
     }
   }
   const noise: ChromeResult["noise"] = [];

@@ -1,10 +1,7 @@
 /**
- * What header readers share: organisation names, title endings and 文种, signature blocks
- * (落款: issuers and the date under the text), 主送机关 lists.
+ * What header readers share: organisation names, title endings and 文种, 主送机关 lists.
  */
 import { DOCUMENT_GENRES, REGULATION_GENRES, type Genre } from "../model/circular.ts";
-import type { BodyLine } from "./chrome.ts";
-import { dateLine, type ReadDate } from "./dates.ts";
 import { splitTopLevel } from "../text/split.ts";
 import { lineKey } from "../text/keys.ts";
 
@@ -39,35 +36,6 @@ export function genreOf(title: string): Genre | null {
   return null;
 }
 
-export interface SignatureBlock {
-  /** Organisations signing, as written (trimmed). */
-  issuers: string[];
-  date: ReadDate;
-  /** Body indices of the block's lines (org lines and the date line). */
-  indices: number[];
-}
-
-export function findSignatures(lines: BodyLine[]): SignatureBlock[] {
-  const blocks: SignatureBlock[] = [];
-  lines.forEach((line, i) => {
-    const date = dateLine(line.key);
-    if (!date) return;
-    const indices = [i];
-    const issuers: string[] = [];
-    // Up to three organisation lines above the date, blank lines between allowed.
-    for (let j = i - 1, seen = 0; j >= 0 && seen < 3; j--) {
-      const k = lines[j]!.key;
-      if (k === "") continue;
-      if (!isOrgLine(k)) break;
-      issuers.unshift(...splitOrgs(k));
-      indices.unshift(j);
-      seen++;
-    }
-    blocks.push({ issuers, date, indices });
-  });
-  return blocks;
-}
-
 /**
  * 主送机关 list. 、 separates units only where the part before it names one:
  * "各市（州）、县（市、区）粮食和物资储备局" is one kind of unit in two places.
@@ -78,7 +46,7 @@ export function splitAddressees(s: string): string[] {
     let pending = "";
     for (const piece of splitTopLevel(group, "、")) {
       pending = pending ? `${pending}、${piece}` : piece;
-      const bare = piece.replace(/[（(][^）)]*[）)]/g, "");
+      const bare = lineKey(piece).replace(/[（(][^）)]*[）)]/g, "");
       if (isOrgName(bare) || /(企业|单位|部门|机构|学校|医院)$/.test(bare)) {
         out.push(pending);
         pending = "";

@@ -12,7 +12,8 @@ import { dateLine } from "./dates.ts";
 import { readHead } from "./header/headLines.ts";
 import { readHeaderFields } from "./header/index.ts";
 import { matchLabel } from "./labels.ts";
-import { findSignatures, isOrgLine } from "./metadata.ts";
+import { isOrgLine } from "./metadata.ts";
+import { findBlocks } from "./blocks.ts";
 import { buildOutline } from "./outline.ts";
 import { decode, splitLines } from "./read.ts";
 import { extractDocument, type Extracted } from "./formats/extract.ts";
@@ -90,13 +91,13 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
 
   const body = bodyLines.map((l) => l.text).join("\n");
   const toc = tableOfContents(bodyLines);
-  const signatures = findSignatures(bodyLines);
-  const head = readHead(bodyLines, (i) => !toc.has(i) && matchLabel(bodyLines[i]!.text) !== null && !dateLine(bodyLines[i]!.key));
-  const header = readHeaderFields({ fileName: file, lines: bodyLines, head, signatures, portal: portalFields, noise, body });
+  const blocks = findBlocks(bodyLines, (i) => !toc.has(i) && matchLabel(bodyLines[i]!.text) !== null && !dateLine(bodyLines[i]!.key));
+  const head = readHead(bodyLines, blocks);
+  const header = readHeaderFields({ fileName: file, lines: bodyLines, head, blocks, portal: portalFields, noise, body });
   const warnings: Warning[] = [...(options.extracted?.warnings ?? []), ...header.warnings];
 
   // Outline, with header, history, signature and table-of-contents lines closing any open item.
-  const breaks = new Set<number>([...header.titleIndices, ...toc, ...signatures.flatMap((s) => s.indices)]);
+  const breaks = new Set<number>([...header.titleIndices, ...toc, ...blocks.signatures.flatMap((s) => s.indices), ...(blocks.signature?.indices ?? [])]);
   for (const d of head.docNumbers) if (d.index !== null) breaks.add(d.index);
   if (head.addresseeIndex !== null) breaks.add(head.addresseeIndex);
   const historyLines = new Set(header.acts.map((a) => a.line));
@@ -129,7 +130,9 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
 
   // The circular itself and its attachments (a body line of their own) are not citations —
   // unless the text repeals a predecessor of the same name (…同时废止).
-  const ownNames = new Set([header.title, header.pageTitle ?? "", ...bodyLines.filter((l) => l.key.length <= 60).map((l) => l.key)].map(compactKey));
+  // What a 印发 sentence issues is this document's own attachment (what it 转发 is another document).
+  const issued = header.issued && !/转发/.test(header.issued.rule) ? header.issued.value : "";
+  const ownNames = new Set([header.title, header.pageTitle ?? "", issued, ...bodyLines.filter((l) => l.key.length <= 60).map((l) => l.key)].map(compactKey));
   const ownTitleKey = compactKey(header.pageTitle ?? header.title);
   const seen = new Set<string>();
   const titleLines = new Set(header.titleIndices);

@@ -42,7 +42,7 @@ describe("parse CLI", () => {
     expect(r.status).toBe(0);
     const model = Circular.parse(JSON.parse(r.stdout));
     expect(model.title).toBe("（无标题）");
-    expect(model.warnings.map((w) => w.message)).toContain("未找到标题：正文中没有标题行，网站字段和“印发”一句也未给出标题");
+    expect(model.warnings.map((w) => w.message)).toContain("未找到标题：正文中没有标题行，网站字段也未给出标题");
   });
 
   it("says so for a missing file", () => {

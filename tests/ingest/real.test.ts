@@ -30,17 +30,20 @@ describe("titles", () => {
     expect(m.noise.find((n) => n.line === 8)?.text).toBe("1. <blockquote class=\"content-body\">");
   });
 
-  it("without a title line: the subject of the 印发 sentence, said in a warning", () => {
+  it("without a title line: untitled, not named after the attachment its 印发 sentence issues", () => {
     const m = parse("b-no-title.txt");
-    expect(m.title).toBe("2020年全市安全生产专项整治工作要点");
-    expect(m.provenance.title).toMatchObject({ from: "body", line: 3, confidence: "low" });
-    expect(messages(m)).toContain("正文中没有标题行；标题取自第 3 行“印发”一句所印发的《2020年全市安全生产专项整治工作要点》");
+    // The attachment's title is not the notice's: unknown, with the 文号 to tell it apart.
+    expect(m.title).toBe("（无标题）滨安办发〔2020〕12号");
+    expect(m.provenance.title).toMatchObject({ rule: "未找到标题", confidence: "low" });
+    expect(messages(m)).toContain("未找到标题：正文中没有标题行，网站字段也未给出标题；第 3 行所印发的《2020年全市安全生产专项整治工作要点》是附件的标题，不是本件的");
+    // Its own attachment is no citation.
+    expect(m.citations.map((c) => c.title)).not.toContain("2020年全市安全生产专项整治工作要点");
   });
 
   it("with nothing to name it: （无标题） and the 文号, accepted, with a warning", () => {
     const m = parse("c-no-title-at-all.txt");
     expect(m.title).toBe("（无标题）嘉安委〔2019〕5号");
-    expect(messages(m)).toContain("未找到标题：正文中没有标题行，网站字段和“印发”一句也未给出标题");
+    expect(messages(m)).toContain("未找到标题：正文中没有标题行，网站字段也未给出标题");
   });
 
   it("from a portal's field bullets (• 标 题:), with the other fields as evidence", () => {

@@ -43,7 +43,8 @@ export interface Judged {
 }
 
 const key = (s: string) => compactKey(lineKey(s));
-const docKey = (s: string) => {
+const docKey = (raw: string) => {
+  const s = lineKey(raw);
   const m = findDocNumbers(s)[0];
   return toSimplified(m ? m.normalized : s).replace(/\s+/g, "");
 };

@@ -16,8 +16,10 @@ export interface CleanTitle {
   removed: string[];
   /** Anti-scraping junk or pinyin found inside the title (already in `removed`). */
   junk: string[];
-  /** A 文号 written after the title: …的通知（泰政办发〔2021〕8号）. */
+  /** A 文号 written after the title (…的通知（泰政办发〔2021〕8号）) or glued before it by a portal (梁政发【2023】7号关于…). */
   docNumber: DocNumberMatch | null;
+  /** Where that 文号 stood. */
+  docNumberAt: "before" | "after" | null;
 }
 
 /** Labels and tags portals put before a title. */
@@ -39,12 +41,24 @@ export function cleanTitle(raw: string): CleanTitle {
   t = t.slice(prefix.length);
   // A 文号 in brackets at the end: the document's own number, not part of the title.
   let docNumber: DocNumberMatch | null = null;
+  let docNumberAt: CleanTitle["docNumberAt"] = null;
   const bracketed = /[（(]\s*([^（）()]{4,30})\s*[）)]\s*$/.exec(t);
   if (bracketed) {
     const found = findDocNumbers(bracketed[1]!);
     if (found.length === 1 && found[0]!.raw.replace(/\s/g, "") === bracketed[1]!.replace(/\s/g, "")) {
       docNumber = { ...found[0]!, index: bracketed.index };
+      docNumberAt = "after";
       t = trimSpace(t.slice(0, bracketed.index));
+    }
+  }
+  // A 文号 a portal's headline glues before the title: 筑府办函〔2020〕78号市人民政府办公厅关于….
+  if (!docNumber) {
+    const lead = findDocNumbers(t)[0];
+    if (lead && lead.index === 0 && /号|號/.test(lead.raw) && /[\p{Script=Han}《]/u.test(t.slice(lead.raw.length, lead.raw.length + 1))) {
+      docNumber = lead;
+      docNumberAt = "before";
+      removed.push(lead.raw);
+      t = trimSpace(t.slice(lead.raw.length));
     }
   }
   // Cut what follows the last word that ends a title, when it is a portal's suffix.
@@ -66,5 +80,5 @@ export function cleanTitle(raw: string): CleanTitle {
   for (const m of t.matchAll(JUNK)) junk.push(m[0]);
   t = t.replace(JUNK, "");
   removed.push(...junk);
-  return { title: t, removed, junk, docNumber };
+  return { title: t, removed, junk, docNumber, docNumberAt };
 }

@@ -35,7 +35,10 @@ const orderNumber = (raw: string, normalized: string): OwnNumber => ({ raw, norm
 export function docNumberCandidates(ev: DocNumberEvidence): Array<Candidate<OwnNumber>> {
   const out: Array<Candidate<OwnNumber>> = ev.head.map((d) => ({ ...d, value: ownNumber(d.value) }));
   const titled = ev.title?.cleaned.docNumber;
-  if (titled) out.push(candidate(ownNumber(titled), "title", ev.title!.line, "high", "标题后括注的文号"));
+  if (titled) {
+    const before = ev.title!.cleaned.docNumberAt === "before";
+    out.push(candidate(ownNumber(titled), "title", ev.title!.line, before ? "medium" : "high", before ? "标题前所附的文号" : "标题后括注的文号"));
+  }
   if (ev.portal) {
     const rule = `「${ev.portal.label}」字段`;
     const found = findDocNumbers(ev.portal.value)[0];

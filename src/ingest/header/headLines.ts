@@ -6,13 +6,14 @@
  */
 import { BREADCRUMB, SECTION_NAME } from "../../config/chrome.ts";
 import { findDocNumbers, type DocNumberMatch } from "../../text/docNumber.ts";
-import { compactKey } from "../../text/keys.ts";
+import { compactKey, toSimplified } from "../../text/keys.ts";
 import { stripPinyin } from "../../text/normalize.ts";
 import type { BodyLine } from "../chrome.ts";
 import { dateLine } from "../dates.ts";
 import { candidate, type Candidate } from "./evidence.ts";
 import { matchLabel } from "../labels.ts";
-import { TITLE_END, genreOf, isOrgLine, isOrgName, splitAddressees, splitOrgs } from "../metadata.ts";
+import { TITLE_END, genreOf, isOrgLine, isOrgName, splitOrgs } from "../metadata.ts";
+import type { Blocks } from "../blocks.ts";
 import { cleanTitle, type CleanTitle } from "./cleanTitle.ts";
 
 /** How far down a title is looked for (scraped pages put a lot above it). */
@@ -36,12 +37,7 @@ export interface Head {
   addresseeIndex: number | null;
   /** The title as the page framed it, when the circular proper sits inside it (征求意见 反馈). */
   pageTitle: string | null;
-  /** Index of the first numbered item: the text starts here. */
-  textStart: number;
 }
-
-/** A paragraph of running text: not a title. */
-const isRunningText = (key: string) => key.length > 60 || (/[。；;]$/.test(key) && key.length > 25);
 
 /** A line that could be (part of) a title: not a field, a breadcrumb, a section name, a date, a 文号, a sentence. */
 function titleLike(key: string): boolean {
@@ -62,14 +58,9 @@ function bannerIssuers(key: string): string[] | null {
 
 const joined = (lines: BodyLine[], indices: number[]) => indices.map((i) => lines[i]!.text.trim()).join("");
 
-export function readHead(lines: BodyLine[], isTextStart: (i: number) => boolean): Head {
-  let textStart = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    if (isTextStart(i)) {
-      textStart = i;
-      break;
-    }
-  }
+/** The head's evidence: the lines above the notice's text (blocks.ts), where its 版头, title and 文号 stand. */
+export function readHead(lines: BodyLine[], blocks: Blocks): Head {
+  const textStart = blocks.textStart;
   const end = Math.min(textStart, HEAD_LINES, lines.length);
   const docNumbers: Head["docNumbers"] = [];
   const banners: Head["banners"] = [];
@@ -77,7 +68,7 @@ export function readHead(lines: BodyLine[], isTextStart: (i: number) => boolean)
   const used = new Set<number>();
 
   // 文号 standing on a line of its own (with 签发人 and the like beside it; pinyin annotations aside).
-  for (let i = 0; i < Math.min(end + 2, lines.length); i++) {
+  for (let i = 0; i < end; i++) {
     const text = stripPinyin(lines[i]!.text);
     const found = findDocNumbers(text);
     const rest = compactKey(text.replace(found[0]?.raw ?? "", "")).replace(/^(签发人|签发)[:：].*$/, "");
@@ -101,7 +92,9 @@ export function readHead(lines: BodyLine[], isTextStart: (i: number) => boolean)
     const indices = [i];
     const endsTitle = () => TITLE_END.test(compactKey(cleanTitle(joined(lines, indices)).title));
     while (!endsTitle() && indices.length < 4) {
-      const next = indices.at(-1)! + 1;
+      // The next line with text: pages that put a blank line after every line wrap titles over them too.
+      let next = indices.at(-1)! + 1;
+      while (next < end && lines[next]!.key === "" && next - indices.at(-1)! <= 2) next++;
       if (next >= end || !titleLike(lines[next]!.key) || used.has(next)) break;
       // A line that begins a title of its own (…关于…) does not continue a line without 关于: that was a headline.
       if (/关于/.test(lines[next]!.key) && !indices.some((k) => /关于/.test(lines[k]!.key))) break;
@@ -117,6 +110,8 @@ export function readHead(lines: BodyLine[], isTextStart: (i: number) => boolean)
     if (!/^.{2,60}?关于/.test(key)) {
       for (let j = i - 1; j >= 0 && i - j <= 3 && !used.has(j); j--) {
         const k = lines[j]!.key;
+        // Only lines next to it in the source: a site's name above a breadcrumb and fields is no 版头.
+        if (lines[j + 1]!.sourceLine - lines[j]!.sourceLine !== 1) break;
         if (k === "") continue;
         if (!isOrgLine(k)) break;
         indices.unshift(j);
@@ -130,12 +125,35 @@ export function readHead(lines: BodyLine[], isTextStart: (i: number) => boolean)
     });
     i = indices.at(-1)!;
   }
+  // The 发文机关标志 above the title, with a rule line or the 文号 between (红头: 贵阳市人民政府办公厅 / ——— / 文号 / 标题).
+  for (const t of titles) {
+    if (t.banner.length || t.indices.length === 0) continue;
+    for (let j = t.indices[0]! - 1; j >= 0 && j >= t.indices[0]! - 6; j--) {
+      const k = lines[j]!.key;
+      if (lines[j + 1]!.sourceLine - lines[j]!.sourceLine !== 1) break;
+      if (k === "" || /^[—\-_=━─－―]+$/.test(k.replace(/\s+/g, "")) || docNumbers.some((d) => d.index === j)) continue;
+      if (isOrgLine(k)) banners.push(candidate(splitOrgs(k), "head", lines[j]!.sourceLine, "high", "版头的发文机关标志"));
+      break;
+    }
+  }
   // A title in 《》 on a line of its own (a database page that prints 《XX办法》 first).
   for (let i = 0; i < end && titles.length === 0; i++) {
     const m = /^《([^《》]{4,80})》$/.exec(compactKey(lines[i]!.text));
     if (m && TITLE_END.test(m[1]!)) {
       const cleaned = cleanTitle(lines[i]!.text.trim().replace(/^《|》$/g, ""));
       titles.push({ ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "书名号中的标题"), indices: [i], banner: [], cleaned });
+    }
+  }
+  // A news item that publishes the document: …发布《…的通知》。全文如下：
+  if (titles.length === 0) {
+    for (let i = 0; i < Math.min(lines.length, textStart + 1, HEAD_LINES); i++) {
+      // On the script fold alone (one character for one), so the title is cut from the text as written.
+      const m = /(?:发布|印发|公布|发出|下发)了?《([^《》]{6,100})》[。，,]?\s*(?:全文如下|内容如下|原文如下|通知如下)/.exec(toSimplified(lines[i]!.text));
+      if (!m || !genreOf(m[1]!)) continue;
+      const at = m.index + m[0].indexOf("《") + 1;
+      const cleaned = cleanTitle(lines[i]!.text.slice(at, at + m[1]!.length));
+      titles.push({ ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "导语中“全文如下”所发布的文件"), indices: [], banner: [], cleaned });
+      break;
     }
   }
   // A title inside a long line: the whole page scraped onto one line, or a blurb before it.
@@ -150,19 +168,11 @@ export function readHead(lines: BodyLine[], isTextStart: (i: number) => boolean)
     }
   }
 
-  // Addressees (主送机关): a line ending in a colon after the title, naming units.
-  let addressees: string[] = [];
-  let addresseeIndex: number | null = null;
-  const afterTitle = titles.length ? Math.max(...titles[0]!.indices, -1) + 1 : 0;
-  for (let i = afterTitle; i < Math.min(textStart + 1, lines.length); i++) {
-    const key = lines[i]!.key;
-    if (!/[:：]$/.test(key) || BREADCRUMB.test(key) || matchLabel(lines[i]!.text) || isRunningText(key)) continue;
-    const list = splitAddressees(lines[i]!.text.trim().replace(/[:：]\s*$/, ""));
-    if (list.length && list.some((a) => /(各|有关|单位|部门|政府|委员会|局|厅|办|室|会|企业)/.test(a))) {
-      addressees = list;
-      addresseeIndex = i;
-    }
-    break;
+  // 文号 run onto the 主送机关 line (交安监发〔2011〕777号 各省、自治区…：).
+  const addressed = blocks.addressees;
+  if (addressed?.docNumberPrefix) {
+    const found = findDocNumbers(stripPinyin(lines[addressed.index]!.text))[0];
+    if (found) docNumbers.push({ ...candidate(found, "head", lines[addressed.index]!.sourceLine, "high", "主送机关前的文号"), index: null });
   }
 
   // A page that wraps the circular (征求意见的结果反馈 …) names it in 《》: use the circular's own title.
@@ -179,7 +189,7 @@ export function readHead(lines: BodyLine[], isTextStart: (i: number) => boolean)
       }
     }
   }
-  return { titles, docNumbers, banners, addressees, addresseeIndex, pageTitle, textStart };
+  return { titles, docNumbers, banners, addressees: addressed?.list ?? [], addresseeIndex: addressed?.index ?? null, pageTitle };
 }
 
 function firstContent(lines: BodyLine[]): number {
@@ -190,7 +200,7 @@ function firstContent(lines: BodyLine[]): number {
 export function issuedSubject(lines: BodyLine[], limit = 20): Candidate<string> | null {
   for (const l of lines.slice(0, limit)) {
     const m = /(?:现将|現將|特将|特將|将|將|把)《([^《》]{4,80})》(?:印发|印發|转发|轉發)/.exec(l.text);
-    if (m) return candidate(m[1]!, "body", l.sourceLine, "low", "“印发”一句所印发的文件");
+    if (m) return candidate(m[1]!, "body", l.sourceLine, "low", /转发|轉發/.test(m[0]) ? "“转发”一句所转发的文件" : "“印发”一句所印发的文件");
   }
   return null;
 }

@@ -6,18 +6,18 @@
  * a field whose evidence is too weak stays null and a Chinese warning says why.
  */
 import { PORTAL_FIELDS_FOR, SPAM_LINE } from "../../config/chrome.ts";
-import { divisionOf } from "../../config/gazetteer.ts";
 import { REGULATION_GENRES, type Genre, type Jurisdiction, type PartialDate, type Warning } from "../../model/circular.ts";
 import { lineKey } from "../../text/keys.ts";
 import type { BodyLine, ChromeResult } from "../chrome.ts";
-import { genreOf, type SignatureBlock } from "../metadata.ts";
+import { genreOf } from "../metadata.ts";
+import type { Blocks } from "../blocks.ts";
 import { chooseDate, chooseEffective, choosePublished } from "./dates.ts";
 import { chooseDocNumber, type OwnNumber } from "./docNumber.ts";
-import { HeaderRecord, candidate } from "./evidence.ts";
+import { HeaderRecord, candidate, type Candidate } from "./evidence.ts";
 import { portalValue, type FieldChoice } from "./fields.ts";
 import { issuedSubject, type Head } from "./headLines.ts";
 import { readHistory, type Act } from "./history.ts";
-import { chooseIssuers, issuerCandidates } from "./issuers.ts";
+import { chooseIssuers, issuerCandidates, withSitePlace } from "./issuers.ts";
 import { readJurisdiction } from "./jurisdiction.ts";
 import { chooseTitle, fileNameFacts, untitled } from "./title.ts";
 
@@ -37,6 +37,8 @@ export interface HeaderFields {
   genre: Genre | null;
   jurisdiction: Jurisdiction | null;
   acts: Act[];
+  /** The document a 印发/转发 sentence of the text issues (its attachment, or one it forwards). */
+  issued: Candidate<string> | null;
   record: HeaderRecord;
   warnings: Warning[];
   /** Pieces cut out of lines that stay in the body (a title's portal suffix, junk), as noise. */
@@ -48,14 +50,14 @@ export interface HeaderInput {
   fileName: string;
   lines: BodyLine[];
   head: Head;
-  signatures: SignatureBlock[];
+  blocks: Blocks;
   portal: ChromeResult["portalFields"];
   noise: ChromeResult["noise"];
   body: string;
 }
 
 export function readHeaderFields(input: HeaderInput): HeaderFields {
-  const { lines, head, signatures, portal } = input;
+  const { lines, head, blocks, portal } = input;
   const record = new HeaderRecord();
   const warnings: Warning[] = [];
   const fragments: HeaderFields["fragments"] = [];
@@ -63,13 +65,14 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const take = <C extends FieldChoice<unknown>>(choice: C): C => (warnings.push(...choice.warnings), choice);
 
   const named = fileNameFacts(input.fileName);
-  const titleChoice = take(chooseTitle({ head: head.titles, portal: portalValue(portal, PORTAL_FIELDS_FOR.title), fileName: named.title, issuedSubject: issuedSubject(lines) }, head.pageTitle));
+  const titleChoice = take(chooseTitle({ head: head.titles, portal: portalValue(portal, PORTAL_FIELDS_FOR.title), fileName: named.title }, head.pageTitle));
   const titleLine = titleChoice.line;
 
   const acts = readHistory(lines, titleLine ? titleLine.indices.at(-1)! + 1 : 0);
   const docNumber = record.record("docNumber", take(chooseDocNumber({ head: head.docNumbers, title: titleLine, portal: portalValue(portal, PORTAL_FIELDS_FOR.docNumber), acts })), (v) => v.normalized);
 
-  const finalTitle = titleChoice.chosen ? titleChoice : take(untitled(docNumber?.normalized ?? null));
+  const issued = issuedSubject(lines);
+  const finalTitle = titleChoice.chosen ? titleChoice : take(untitled(docNumber?.normalized ?? null, issued));
   const title = record.record("title", finalTitle, (v) => v)!;
   if (titleLine) {
     const at = titleLine.line ?? 0;
@@ -78,17 +81,18 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   }
   const titleEvidence = { text: title, line: record.provenance.title?.line ?? null };
 
-  const afterTitle = (s: SignatureBlock) => s.indices[0]! > (titleLine?.indices.at(-1) ?? -1);
-  const signed = signatures.filter(afterTitle).find((s) => s.issuers.length > 0);
+  // The notice's own 落款 (blocks.ts): its issuers and its date, either of which may be missing.
+  const signature = blocks.signature;
+  const signed = signature?.issuers.length ? signature : null;
   const portalIssuer = portalValue(portal, PORTAL_FIELDS_FOR.issuer);
   const issuerList = issuerCandidates({
     signature: signed ? { block: signed, line: lineOf(signed.indices[0]) } : null,
     banners: head.banners, titleLine, title: titleEvidence, acts, portal: portalIssuer,
+    publishers: PORTAL_FIELDS_FOR.publisher.flatMap((l) => portalValue(portal, [l]) ?? []),
   });
 
-  const dated = signed ?? signatures.filter(afterTitle)[0];
   const date = record.record("date", take(chooseDate({
-    signature: dated ? { date: dated.date, line: lineOf(dated.indices.at(-1)) } : null,
+    signature: signature?.date ? { date: signature.date, line: lineOf(signature.indices.at(-1)) } : null,
     fileName: named, title, acts, portal: portalValue(portal, PORTAL_FIELDS_FOR.date),
     docNumber: docNumber ? { year: docNumber.year, line: record.provenance.docNumber?.line ?? null } : null,
   })), (v) => v);
@@ -111,21 +115,14 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const jurisdiction = record.record("jurisdiction", place, (v) => v.code);
   if (place.unknownBecause) warnings.push({ line: null, message: place.unknownBecause });
 
-  // 发文机关 (after the place: a portal's 发布机构 omits the place its own site is for: 应急管理局 → 寿光市应急管理局).
-  const issuerChoice = chooseIssuers(issuerList);
-  let issuers = issuerChoice.chosen?.value ?? [];
-  if (issuerChoice.chosen?.from === "portal-field" && jurisdiction && jurisdiction.level !== "national" && issuers.length === 1 && !/^(中共)?[\u4e00-\u9fff]{0,6}[省市县区州旗盟]/.test(issuers[0]!)) {
-    const division = divisionOf(jurisdiction.code);
-    if (division) {
-      issuers = [division.name + issuers[0]];
-      issuerChoice.chosen = { ...issuerChoice.chosen, value: issuers, rule: `「${portalIssuer!.label}」字段，冠以所在地` };
-    }
-  }
+  // 发文机关, after the place: a site's publisher omits the place the site is for.
+  const issuerChoice = withSitePlace(chooseIssuers(issuerList), jurisdiction);
+  const issuers = issuerChoice.chosen?.value ?? [];
   record.record("issuers", issuerChoice, (v) => v.join("、"));
   warnings.push(...issuerChoice.warnings);
 
   return {
     title, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, docNumber, date, published, effective, genre, jurisdiction,
-    acts, record, warnings, fragments,
+    acts, issued, record, warnings, fragments,
   };
 }

@@ -6,7 +6,11 @@ import { candidate, choose, type Candidate } from "./evidence.ts";
 import type { FieldChoice, PortalValue } from "./fields.ts";
 import type { Head, TitleCandidate } from "./headLines.ts";
 import { makerInForce, type Act } from "./history.ts";
-import { isOrgName, type SignatureBlock } from "../metadata.ts";
+import { isOrgName } from "../metadata.ts";
+import { compactKey, lineKey, toSimplified } from "../../text/keys.ts";
+import { divisionOf } from "../../config/gazetteer.ts";
+import type { Jurisdiction } from "../../model/circular.ts";
+import type { SignatureBlock } from "../blocks.ts";
 
 export interface IssuerEvidence {
   /** The signature block that names issuers, with its source line. */
@@ -17,6 +21,8 @@ export interface IssuerEvidence {
   title: { text: string; line: number | null };
   acts: Act[];
   portal: PortalValue | null;
+  /** The site's publisher fields (发布机构, 信息来源), weak evidence. */
+  publishers: PortalValue[];
 }
 
 export function issuerCandidates(ev: IssuerEvidence): Array<Candidate<string[]>> {
@@ -24,19 +30,46 @@ export function issuerCandidates(ev: IssuerEvidence): Array<Candidate<string[]>>
   if (ev.signature) out.push(candidate(ev.signature.block.issuers, "signature", ev.signature.line, "high", "落款"));
   out.push(...ev.banners);
   if (ev.titleLine?.banner.length) out.push(candidate(ev.titleLine.banner, "head", ev.titleLine.line, "high", "标题上方的发文机关"));
-  const before = /^(.{2,60}?)关于/.exec(ev.title.text.replace(ev.titleLine?.banner.join("") ?? "", ""));
+  // X关于…, X转发Y关于…, X印发《…》的通知: the bodies before the first of these words issue it.
+  const before = /^(.{2,60}?)(关于|關於|转发|轉發|印发|印發|批转|批轉)/.exec(ev.title.text.replace(ev.titleLine?.banner.join("") ?? "", ""));
   if (before) {
     const orgs = before[1]!.split(/[\s、]+/).filter(Boolean);
-    if (orgs.every((o) => isOrgName(o))) out.push(candidate(orgs, "title", ev.title.line, "medium", "标题中“关于”之前的机关"));
+    if (orgs.every((o) => isOrgName(lineKey(o)))) out.push(candidate(orgs, "title", ev.title.line, "medium", `标题中“${toSimplified(before[2]!)}”之前的机关`));
   }
   const maker = makerInForce(ev.acts);
   if (maker?.maker) out.push(candidate([maker.maker], "history", maker.line, "high", "历史沿革中最后一次制定或修改的机关"));
   if (ev.portal) out.push(candidate([ev.portal.value], "portal-field", ev.portal.line, "medium", `「${ev.portal.label}」字段`));
+  // The site's publisher (发布机构, 信息来源) is weak: the issuer only when nothing else names one
+  // and the publishers agree (a town's site reposting a county's notice names itself).
+  if (out.length === 0 && ev.publishers.length && ev.publishers.every((p) => compactKey(p.value) === compactKey(ev.publishers[0]!.value))) {
+    const p = ev.publishers[0]!;
+    out.push(candidate([p.value], "portal-field", p.line, "low", `「${p.label}」字段（网站的发布机构）`));
+  }
   return out;
 }
 
+/** 省政府办公厅 in a 落款 is 广东省人民政府办公厅 of the title: the same body without its place. */
+function withPlace(name: string, all: Array<Candidate<string[]>>): string {
+  const norm = (s: string) => compactKey(s).replace(/人民政府/g, "政府");
+  if (!/^(省|市|县|区|州|自治区|自治州)/.test(lineKey(name))) return name;
+  const fuller = all.flatMap((c) => c.value).find((o) => norm(o).length > norm(name).length && norm(o).endsWith(norm(name)) && /^[\p{Script=Han}]{2,}(省|市|县|区|州)/u.test(lineKey(o)));
+  return fuller ?? name;
+}
+
 export function chooseIssuers(candidates: Array<Candidate<string[]>>): FieldChoice<string[]> {
-  const { chosen, lost } = choose(candidates, (a, b) => a.join("、") === b.join("、"));
+  const best = choose(candidates, (a, b) => a.join("、") === b.join("、"));
+  const fuller = best.chosen && best.chosen.value.map((n) => withPlace(n, candidates));
+  const chosen = best.chosen && fuller!.join("、") !== best.chosen.value.join("、") ? { ...best.chosen, value: fuller!, rule: `${best.chosen.rule}（机关全称见标题或版头）` } : best.chosen;
+  const lost = best.lost;
   const warnings = chosen?.value.length ? [] : [{ line: null, message: "发文机关不详：没有落款、版头或网站字段" }];
   return { chosen, lost, warnings };
+}
+
+/** A site's publisher named without its place (应急管理局 on 寿光's portal) takes the document's place: 寿光市应急管理局. */
+export function withSitePlace(choice: FieldChoice<string[]>, jurisdiction: Jurisdiction | null): FieldChoice<string[]> {
+  const c = choice.chosen;
+  if (!c || c.from !== "portal-field" || c.confidence !== "low" || !jurisdiction || jurisdiction.level === "national" || c.value.length !== 1) return choice;
+  if (/^(中共)?[\u4e00-\u9fff]{0,6}[省市县区州旗盟]/.test(lineKey(c.value[0]!))) return choice;
+  const division = divisionOf(jurisdiction.code);
+  return division ? { ...choice, chosen: { ...c, value: [division.name + c.value[0]], rule: `${c.rule}，冠以所在地` } } : choice;
 }

@@ -1,8 +1,9 @@
 /**
- * 标题: the head's title lines, the portal's or database's title field, the file's name,
- * and (weakest) the subject of a 印发 sentence. A title is the document's own words: what
- * a portal glued to it was cut off by cleanTitle; the fuller form of the same title (with
- * its issuer before 关于) is preferred.
+ * 标题: the head's title lines, the portal's or database's title field, the file's name. A
+ * title is the document's own words: what a portal glued to it was cut off by cleanTitle;
+ * the fuller form of the same title (with its issuer before 关于) is preferred. The subject
+ * of a 印发 sentence is the attachment's title, not the notice's: with no other title it
+ * only says what the untitled notice issues.
  */
 import { TITLE_END } from "../metadata.ts";
 import { compactKey } from "../../text/keys.ts";
@@ -17,7 +18,6 @@ export interface TitleEvidence {
   head: TitleCandidate[];
   portal: PortalValue | null;
   fileName: string | null;
-  issuedSubject: Candidate<string> | null;
 }
 
 /** What a file's name says: 上海市防汛条例(2021-11-25).txt, 关于…的通知_20210519.docx. */
@@ -38,7 +38,6 @@ export function titleCandidates(ev: TitleEvidence): Array<Candidate<string>> {
     if (/[\u4e00-\u9fff]{4}/.test(cleaned.title)) out.push(candidate(cleaned.title, "portal-field", ev.portal.line, "medium", `「${ev.portal.label}」字段`));
   }
   if (ev.fileName) out.push(candidate(ev.fileName, "file-name", null, "low", "文件名"));
-  if (ev.issuedSubject) out.push(ev.issuedSubject);
   return out;
 }
 
@@ -61,16 +60,16 @@ export function chooseTitle(ev: TitleEvidence, pageTitle: string | null): FieldC
   if (chosen?.from === "portal-field") warnings.push({ line: chosen.line, message: `正文中没有标题行；标题取自网站的「${ev.portal!.label}」字段` });
   if (pageTitle && line) warnings.push({ line: line.line, message: `页面“${pageTitle}”包着正文，取正文自身的标题` });
   if (chosen?.from === "file-name") warnings.push({ line: null, message: "正文中没有标题行；标题取自文件名" });
-  if (chosen?.from === "body") warnings.push({ line: chosen.line, message: `正文中没有标题行；标题取自第 ${chosen.line} 行“印发”一句所印发的《${chosen.value}》` });
   const lost = chosen ? best.lost.filter((c) => compactKey(c.value) !== compactKey(chosen.value)) : best.lost;
   return { chosen, lost, warnings, line };
 }
 
-/** No title anywhere: （无标题） and the 文号, said in a warning. */
-export function untitled(docNumber: string | null): FieldChoice<string> {
-  return {
-    chosen: candidate(`（无标题）${docNumber ?? ""}`, "head", null, "low", "未找到标题"),
-    lost: [],
-    warnings: [{ line: null, message: "未找到标题：正文中没有标题行，网站字段和“印发”一句也未给出标题" }],
-  };
+/**
+ * No title anywhere: （无标题） and the 文号, or what the notice issues (（无标题）印发《…》), said in
+ * a warning. Never shown as the document's title: its name is unknown.
+ */
+export function untitled(docNumber: string | null, issued: Candidate<string> | null): FieldChoice<string> {
+  const hint = docNumber ?? (issued ? `${/转发|轉發/.test(issued.rule) ? "转发" : "印发"}《${issued.value}》` : "");
+  const why = issued ? `正文中没有标题行，网站字段也未给出标题；第 ${issued.line} 行所印发的《${issued.value}》是附件的标题，不是本件的` : "正文中没有标题行，网站字段也未给出标题";
+  return { chosen: candidate(`（无标题）${hint}`, "head", null, "low", "未找到标题"), lost: [], warnings: [{ line: null, message: `未找到标题：${why}` }] };
 }
