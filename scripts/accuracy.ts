@@ -5,18 +5,21 @@
  * ingest parses them; prints per set and field how many values are right, unknown and
  * wrong, and exits 1 if any value is wrong.
  */
-import { readFileSync } from "node:fs";
-import { DEFAULT_CORPUS } from "../src/config/paths.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DEFAULT_CORPUS, ROOT } from "../src/config/paths.ts";
 import { parseSource } from "../src/ingest/parse.ts";
 import { FIELDS, judge, tally, type Judged } from "../src/bench/accuracy/judge.ts";
-import { bundledSets } from "../src/bench/accuracy/sets.ts";
+import { bundledSets, handLabelled } from "../src/bench/accuracy/sets.ts";
 import { damagedSets } from "../src/bench/accuracy/damage.ts";
 
 const args = process.argv.slice(2);
 const details = args.includes("--details");
 const dir = args.find((a) => !a.startsWith("--")) ?? DEFAULT_CORPUS;
 
-const sets = bundledSets(dir);
+// The project's own fixtures of the patterns real pages break in (tests/fixtures/unseen), with their labels.
+const FIXTURES = join(ROOT, "tests", "fixtures", "unseen");
+const sets = [...bundledSets(dir), ...(existsSync(join(FIXTURES, "labels.json")) ? [handLabelled("fixtures", FIXTURES)] : [])];
 let wrong = 0;
 const rows: string[][] = [];
 const report = (set: string, judged: Judged[], failures: string[]) => {

@@ -11,16 +11,23 @@ export const PROVINCE_ABBREVIATIONS: Record<string, string> = {
   陕: "610000", 甘: "620000", 陇: "620000", 青: "630000", 宁: "640000", 新: "650000",
 };
 
-/** Prefecture and county abbreviations seen in 文号 (longest key wins). */
-export const LOCAL_ABBREVIATIONS: Record<string, string> = {
-  吉市: "220200", // 吉林市 (吉市政发)
-  长府: "220100", // 长春市
-  潍: "370700", // 潍坊市
-  寿: "370783", // 寿光市 (寿政发)
-  兴: "321281", // 兴化市 (兴政发, 兴安办)
-  泰政: "321200", // 泰州市
-  济: "370100", // 济南市
-  青政: "370200", // 青岛市
+/**
+ * Cities whose 文号 abbreviation is not the start of their name (筑 for 贵阳, 穗 for 广州) or is
+ * shared with a province (宁 is 宁夏 and 南京): the conventional 简称 the gazetteer does not hold.
+ * Other local abbreviations are the first character of a division's name, derived from the
+ * gazetteer (ingest/header/jurisdiction.ts).
+ */
+export const CITY_ABBREVIATIONS: Record<string, string> = {
+  筑: "520100", // 贵阳市
+  穗: "440100", // 广州市
+  榕: "350100", // 福州市
+  甬: "330200", // 宁波市
+  宁: "320100", // 南京市
+  蓉: "510100", // 成都市
+  邕: "450100", // 南宁市
+  鹭: "350200", // 厦门市
+  并: "140100", // 太原市
+  汉: "420100", // 武汉市
 };
 
 /** 机关代字 prefixes of national bodies. */

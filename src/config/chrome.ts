@@ -10,7 +10,7 @@ export const CHROME_MAX_LENGTH = 100;
 export const SPAM_LINE = /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|赌场|彩金|免费领取|点击进入|点击下载|立即下载|扫码关注|点击查看更多|新葡京|威尼斯人|真人视讯|百家乐)/;
 
 /** The heading of a portal's list of other pages; the titles listed under it are chrome too. */
-export const RELATED_LINKS_HEADING = /^(相关链接|相关文章|相关阅读|相关文件|相关新闻|热点推荐|推荐阅读|猜你喜欢|延伸阅读|相关稿件|附件下载)\s*[:：]?\s*$/;
+export const RELATED_LINKS_HEADING = /^(相关链接|相关文章|相关阅读|相关文件|相关新闻|相关信息|相关文档|相关政策|热点推荐|推荐阅读|猜你喜欢|延伸阅读|相关稿件|附件下载|最新文件|最新信息|热门文章|推荐文章|关联文件|文件下载)\s*[:：]?\s*$/;
 
 /** A breadcrumb: 您的位置：首页 > 政务公开 > 通知公告, or 首页 » 信息公开 ›. */
 export const BREADCRUMB = /((您|你)(当前|现在)?(所在)?的?位置|当前位置|所在位置)\s*[:：]|^(首页|网站首页|主页)\s*[>»›/＞]|([\u4e00-\u9fff\w ]{1,12}[>»›＞]\s*){2,}/;
@@ -47,6 +47,8 @@ export const CHROME_LINE_PATTERNS: RegExp[] = [
   SPAM_LINE,
   /^(https?:\/\/|www\.)\S+$/i,
   /^(免责声明|本文来源于网络|转载请注明|如有侵权)/,
+  // A link to the document's interpretation or its graphic version, not the document.
+  /^(政策解读|相关解读|图文解读|图解|解读|一图读懂)\s*[:：]/,
   /^(收藏本页|设为首页|加入收藏|繁体|简体|无障碍|English|登录|注册)(\s+(收藏本页|设为首页|加入收藏|繁体|简体|無障礙|无障碍|English|登录|注册))*$/i,
   /^(今天是|今日)\s*\d{4}年/,
 ];

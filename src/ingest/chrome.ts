@@ -101,6 +101,12 @@ export function isChromeLine(line: string): boolean {
   return key.length <= CHROME_MAX_LENGTH && !/。/.test(key) && CHROME_LINE_PATTERNS.some((re) => re.test(key)) && !titleBeforeSpam(key);
 }
 
+/** A link to another page with its date: 关于做好春节期间安全生产工作的通知 2021-02-05, [2021-02-05] 关于…. */
+function datedLink(key: string): boolean {
+  const m = /^(?:[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?\s*)?(.+?)(?:\s*[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?)?$/.exec(key);
+  return m !== null && m[1] !== key && isLinkedTitle(m[1]!) && /(通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则|函|预案)$/.test(m[1]!);
+}
+
 /** A line listing another page: a title (关于…的通知), perhaps with its date, and no sentence. */
 function isLinkedTitle(key: string): boolean {
   return key.length <= 80 && !/[。；;]/.test(key) && /(关于|通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则)/.test(key);
@@ -142,12 +148,31 @@ export function stripChrome(lines: string[], known: ReadonlySet<number> = new Se
     }
     if (isNoise[i] || isChromeLine(line)) {
       isNoise[i] = true;
-      // Under 相关文件: the linked titles, up to the first line that is not one.
+      // Under 相关文件: the linked titles, up to the first line that is not one (in a list of dated
+      // links, up to the first without a date: the document's own title may follow the list).
       if (RELATED_LINKS_HEADING.test(key)) {
+        let dated = false;
         while (i + 1 < lines.length && (isBlank(lines[i + 1]!) || isLinkedTitle(lineKey(lines[i + 1]!)))) {
+          const next = lineKey(lines[i + 1]!);
+          if (dated && next !== "" && !datedLink(next)) break;
+          dated ||= datedLink(next);
           i++;
           if (!isBlank(lines[i]!)) isNoise[i] = true;
         }
+      }
+      continue;
+    }
+    // A sidebar: two or more lines in a row, each another page's title with its date.
+    if (datedLink(key)) {
+      const run = [i];
+      for (let j = i + 1; j < lines.length && run.length < 50; j++) {
+        if (isBlank(lines[j]!)) continue;
+        if (!datedLink(lineKey(lines[j]!))) break;
+        run.push(j);
+      }
+      if (run.length >= 2) {
+        for (const j of run) isNoise[j] = true;
+        i = run.at(-1)!;
       }
     }
   }

@@ -50,13 +50,22 @@ function splitMonthDay(year: number, digits: string): PartialDate | null {
   return readings.length === 1 ? readings[0]! : null;
 }
 
+/** A year in Chinese numerals typed with the letter O for 〇 (二OO九年): the letter read as 〇. */
+const LETTER_O_YEAR = new RegExp(`(?<=[${CN_NUMERAL_CLASS}OoＯｏ])[OoＯｏ]|[OoＯｏ](?=[${CN_NUMERAL_CLASS}OoＯｏ]*\\s*年)`, "g");
+
+function withoutLetterO(raw: string): string {
+  return raw.replace(new RegExp(`[${CN_NUMERAL_CLASS}OoＯｏ]{4}(?=\\s*年)`, "g"), (year) => (/[OoＯｏ]/.test(year) && /[^OoＯｏ]/.test(year) ? year.replace(LETTER_O_YEAR, "〇") : year));
+}
+
 export function readDate(raw: string): ReadDate | null {
-  const s = halfWidthDigits(raw);
+  const unO = withoutLetterO(raw);
+  const s = halfWidthDigits(unO);
   const cn = CN_DATE.exec(s);
   if (cn) {
     const y = num(cn[1]);
     const date = y === null ? null : isoDate(y, num(cn[2]), cn[3] === undefined ? null : num(cn[3]));
-    if (date) return { date, repair: cn[0].includes("○") ? "“○”按“〇”读" : null };
+    const repair = unO !== raw ? "年份中的字母“O”按“〇”读" : cn[0].includes("○") ? "“○”按“〇”读" : null;
+    if (date) return { date, repair };
   }
   const n = NUM_DATE.exec(s);
   if (n) {
@@ -80,9 +89,9 @@ export function dateLine(key: string): ReadDate | null {
     const date = isoDate(Number(spaced[1]), Number(spaced[2]), Number(spaced[3]));
     if (date) return { date, repair: `“${key.trim()}”缺“年月日”，读作 ${date}` };
   }
-  const k = removeSpace(halfWidthDigits(key));
+  const k = removeSpace(halfWidthDigits(withoutLetterO(key)));
   if (k.length > 20) return null;
-  if (new RegExp(`^(?:${N}{4}年${N}{1,3}月${N}{1,3}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:19|20)\\d{2}年\\d{3,4}[日号])$`).test(k)) return readDate(k);
+  if (new RegExp(`^(?:${N}{4}年${N}{1,3}月${N}{1,3}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:19|20)\\d{2}年\\d{3,4}[日号])$`).test(k)) return readDate(removeSpace(halfWidthDigits(key)));
   // 2021519, 20210519: digits alone, read when only one reading is a date.
   const digits = /^((?:19|20)\d{2})(\d{3,4})$/.exec(k);
   if (digits) {

@@ -42,9 +42,20 @@ const PINYIN_ANNOTATION = new RegExp(
   "giu",
 );
 
+/**
+ * A syllable in the neutral tone has no mark (的(de), 了(le), 吗(ma)): an annotation only in a
+ * text that has marked ones.
+ */
+const NEUTRAL_ANNOTATION = /(?<=\p{Script=Han})[(（]\s*(?:de|le|ma|ne|ba|zi|men|me|zhe|guo|la|ya|li|tou|shang|xia)\s*[)）]/giu;
+
+/** The pinyin annotations of `s`: marked ones, and unmarked neutral-tone ones where there are marked ones. */
+function annotations(s: string): RegExp[] {
+  return s.search(PINYIN_ANNOTATION) >= 0 ? [PINYIN_ANNOTATION, NEUTRAL_ANNOTATION] : [];
+}
+
 /** Pinyin annotations after characters removed; nothing else changes. */
 export function stripPinyin(s: string): string {
-  return s.replace(PINYIN_ANNOTATION, "");
+  return annotations(s).reduce((t, re) => t.replace(re, ""), s);
 }
 
 export interface Keys {
@@ -70,7 +81,7 @@ export function createKeys(fold: Fold): Keys {
  */
 export function keyWithOffsets(text: string, keys: Keys): { key: string; offsets: number[] } {
   const annotated = new Set<number>();
-  for (const m of text.matchAll(PINYIN_ANNOTATION)) for (let i = m.index; i < m.index + m[0].length; i++) annotated.add(i);
+  for (const re of annotations(text)) for (const m of text.matchAll(re)) for (let i = m.index; i < m.index + m[0].length; i++) annotated.add(i);
   let key = "";
   const offsets: number[] = [];
   for (let i = 0; i < text.length; ) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { everydayWords, findPlaceNames, placeAtStart, readJurisdiction, type PlaceEvidence } from "../../src/ingest/header/jurisdiction.ts";
+import { abbreviationPlaces, everydayWords, findPlaceNames, placeAtStart, readJurisdiction, writerLevel, type PlaceEvidence } from "../../src/ingest/header/jurisdiction.ts";
 
 const none: PlaceEvidence = { issuers: [], title: null, docNumberPrefix: null, isRegulation: false, chrome: [], body: "" };
 const signed = (...names: string[]) => names.map((name) => ({ name, from: "signature" as const, line: 20 }));
@@ -13,8 +13,14 @@ describe("place from ranked evidence", () => {
     expect(place({ issuers: signed("中共山东省委办公厅", "山东省人民政府办公厅") }).chosen).toMatchObject({ from: "signature", confidence: "high", value: { code: "370000" } });
   });
 
-  it("reads a 文号 abbreviation, also in traditional script", () => {
-    expect(place({ issuers: signed("省安委会"), docNumberPrefix: { prefix: "鲁安委", line: 2 } }).chosen).toMatchObject({ from: "docNumber", value: { code: "370000" } });
+  it("reads a 文号 abbreviation where the writer's level leaves one place, also in traditional script", () => {
+    // 鲁 is 山东省, and also 鲁山县 (河南) and 鲁甸县 (云南): a 省 body writes, so it is the province.
+    const level = writerLevel(["省安委会"], []);
+    expect(place({ issuers: signed("省安委会"), docNumberPrefix: { prefix: "鲁安委", line: 2 }, writerLevel: level }).chosen).toMatchObject({ from: "docNumber", value: { code: "370000" } });
+    expect(place({ docNumberPrefix: { prefix: "鲁安委", line: 2 } }).chosen).toBeNull();
+    // 主送机关 say who writes: a province (各市人民政府、省政府各部门), a county (各乡镇).
+    expect(place({ docNumberPrefix: { prefix: "鲁政办字", line: 2 }, writerLevel: writerLevel([], ["各市人民政府", "省政府各部门"]) }).chosen?.value).toMatchObject({ code: "370000" });
+    expect(place({ docNumberPrefix: { prefix: "鲁政办字", line: 2 }, writerLevel: writerLevel([], ["各乡镇人民政府", "县直各部门"]) }).chosen).toBeNull();
     expect(place({ docNumberPrefix: { prefix: "國發", line: 2 } }).chosen?.value).toMatchObject({ level: "national", code: "100000" });
     expect(place({ docNumberPrefix: { prefix: "安監總辦", line: 2 } }).chosen?.value).toMatchObject({ level: "national" });
   });
@@ -60,6 +66,30 @@ describe("place from ranked evidence", () => {
     const r = place({ issuers: [{ name: "吉林省应急管理厅", from: "signature", line: 30 }, { name: "山东省应急管理厅", from: "head", line: 1 }] });
     expect(r.chosen).toBeNull();
     expect(r.unknownBecause).toMatch(/^地区证据相互矛盾/);
+  });
+});
+
+describe("shared abbreviations and short forms, from the gazetteer", () => {
+  it("knows which places a 机关代字 may stand for: 宁 is 宁夏 and 南京 (and 宁波 …); 苏 is 江苏 and 苏州", () => {
+    const names = (p: string) => abbreviationPlaces(p)!.divisions.map((d) => d.name);
+    expect(names("宁政办发")).toEqual(expect.arrayContaining(["宁夏回族自治区", "南京市", "宁波市", "宁德市"]));
+    expect(names("苏政办发")).toEqual(expect.arrayContaining(["江苏省", "苏州市"]));
+    // 宁 alone, with nothing agreeing, is no place; a city body and the body's 南京市 make it Nanjing.
+    expect(place({ docNumberPrefix: { prefix: "宁政办发", line: 2 } }).chosen).toBeNull();
+    const nanjing = place({ docNumberPrefix: { prefix: "宁政办发", line: 2 }, writerLevel: writerLevel(["市政府办公厅"], []), body: "为加强南京市建筑施工安全管理" });
+    expect(nanjing.chosen?.value).toMatchObject({ code: "320100", level: "prefecture" });
+  });
+
+  it("reads an autonomous area written short (张家川县, 延边州) as the full name", () => {
+    expect(placeAtStart("张家川县人民政府办公室")).toMatchObject({ division: { name: "张家川回族自治县" }, full: true });
+    expect(placeAtStart("延边州应急管理局")).toMatchObject({ division: { name: "延边朝鲜族自治州" }, full: true });
+    expect(placeAtStart("新疆维吾尔自治区人民政府")?.division.code).toBe("650000");
+  });
+
+  it("does not give a city's office the province's level", () => {
+    // 苏政办发 with a 落款 市政府办公室: not 江苏省 (the province) whatever the abbreviation says.
+    const r = place({ docNumberPrefix: { prefix: "苏政办发", line: 2 }, writerLevel: writerLevel(["市政府办公室"], []) });
+    expect(r.chosen?.value.level).not.toBe("province");
   });
 });
 

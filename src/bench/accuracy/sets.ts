@@ -37,6 +37,7 @@ interface HandLabel {
   province: string | null;
   prefecture: string | null;
   level: Label["level"];
+  articles?: number;
 }
 
 /** A folder's hand-read labels (labels.json beside the files). */
@@ -47,7 +48,7 @@ export function handLabelled(name: string, dir: string): LabelledSet {
     files: labels.map((l) => ({
       name: `${name}/${l.file}`,
       path: join(dir, l.file),
-      label: { title: l.title, docNumber: l.docNumber, issuers: l.issuers, date: l.date, province: l.province, prefecture: l.prefecture, level: l.level },
+      label: { title: l.title, docNumber: l.docNumber, issuers: l.issuers, date: l.date, province: l.province, prefecture: l.prefecture, level: l.level, articles: l.articles },
     })),
   };
 }

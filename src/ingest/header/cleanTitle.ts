@@ -23,7 +23,9 @@ export interface CleanTitle {
 }
 
 /** Labels and tags portals put before a title. */
-const PREFIX = /^([•·●◆■▪◇*\s]*((标\s*题|题\s*名|名\s*称|文件名称|法规标题)\s*[:：])?\s*([【\[](通知|公告|通告|转载|原创|置顶|最新|政策文件|文件|通知公告)[】\]])?\s*)/;
+const PREFIX = /^([•·●◆■▪◇*\s]*((标\s*题|题\s*名|名\s*称|文件名称|法规标题|详见|详情见|全文见|原文|原文链接)\s*[:：])?\s*([【\[](通知|公告|通告|转载|原创|置顶|最新|政策文件|文件|通知公告)[】\]])?\s*)/;
+/** A site's or section's name a page prints before the title on the same line (…网 法规首页 <title>). */
+const SITE_OR_SECTION = /(门户网站|政府网站|网站|网|首页|频道|栏目|专栏|专题|平台|门户|法规库|数据库|文件库|信息公开|政务公开|政策文件|规范性文件|通知公告|政策法规)$/;
 /** What may follow a title's last word on a portal: a separator and a site or section name, or a date. */
 const SUFFIX = /^\s*([_|｜—–\-]+.*|[（(]?\s*(发布时间|发布日期|时间|日期)?\s*[:：]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*[）)]?.*|\s{2,}.*)$/;
 /**
@@ -39,6 +41,18 @@ export function cleanTitle(raw: string): CleanTitle {
   const prefix = PREFIX.exec(t)![0];
   if (prefix.trim()) removed.push(prefix.trim());
   t = t.slice(prefix.length);
+  // Site and section names before the title, set off by spaces: cut, as noise.
+  const segments = t.split(/(?<=\S)[\s\u3000]+(?=\S)/);
+  let lead = 0;
+  while (lead < segments.length - 1 && SITE_OR_SECTION.test(lineKey(segments[lead]!)) && segments[lead]!.length <= 20) lead++;
+  if (lead > 0) {
+    const rest = segments.slice(lead).join(" ");
+    const cut = t.slice(0, t.lastIndexOf(segments[lead]!));
+    if (TITLE_END.test(lineKey(rest).replace(/\s+/g, "")) || /关于/.test(rest)) {
+      removed.push(trimSpace(cut));
+      t = t.slice(cut.length);
+    }
+  }
   // A 文号 in brackets at the end: the document's own number, not part of the title.
   let docNumber: DocNumberMatch | null = null;
   let docNumberAt: CleanTitle["docNumberAt"] = null;

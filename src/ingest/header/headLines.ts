@@ -96,8 +96,10 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
       let next = indices.at(-1)! + 1;
       while (next < end && lines[next]!.key === "" && next - indices.at(-1)! <= 2) next++;
       if (next >= end || !titleLike(lines[next]!.key) || used.has(next)) break;
-      // A line that begins a title of its own (…关于…) does not continue a line without 关于: that was a headline.
-      if (/关于/.test(lines[next]!.key) && !indices.some((k) => /关于/.test(lines[k]!.key))) break;
+      // A line that begins a title of its own (…关于…) does not continue a line without 关于: that was a
+      // headline — unless that line ends in 转发/印发 (X转发 / Y关于…的通知: one title).
+      const forwards = /(转发|印发|批转|转批)$/.test(lines[indices.at(-1)!]!.key);
+      if (/关于/.test(lines[next]!.key) && !indices.some((k) => /关于/.test(lines[k]!.key)) && !forwards) break;
       indices.push(next);
     }
     const cleaned = cleanTitle(joined(lines, indices));

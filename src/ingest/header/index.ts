@@ -18,7 +18,7 @@ import { portalValue, type FieldChoice } from "./fields.ts";
 import { issuedSubject, type Head } from "./headLines.ts";
 import { readHistory, type Act } from "./history.ts";
 import { chooseIssuers, issuerCandidates, withSitePlace } from "./issuers.ts";
-import { readJurisdiction } from "./jurisdiction.ts";
+import { readJurisdiction, writerLevel } from "./jurisdiction.ts";
 import { chooseTitle, fileNameFacts, untitled } from "./title.ts";
 
 export type { OwnNumber } from "./docNumber.ts";
@@ -77,7 +77,9 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   if (titleLine) {
     const at = titleLine.line ?? 0;
     for (const piece of titleLine.cleaned.removed) fragments.push({ line: at, text: piece, part: true });
-    for (const junk of titleLine.cleaned.junk) warnings.push({ line: at, message: `标题中夹有无关字符“${junk}”，已从标题中去除` });
+    const pinyin = titleLine.cleaned.junk.filter((j) => /^[(（]/.test(j));
+    if (pinyin.length) warnings.push({ line: at, message: `标题中夹有拼音注音 ${pinyin.length} 处（如“${pinyin[0]}”），已从标题中去除` });
+    for (const junk of titleLine.cleaned.junk.filter((j) => !/^[(（]/.test(j))) warnings.push({ line: at, message: `标题中夹有无关字符“${junk}”，已从标题中去除` });
   }
   const titleEvidence = { text: title, line: record.provenance.title?.line ?? null };
 
@@ -111,6 +113,7 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
     isRegulation: acts.length > 0 || (genre !== null && (REGULATION_GENRES as readonly string[]).includes(genre)),
     chrome: input.noise.filter((n) => !SPAM_LINE.test(lineKey(n.text))).map((n) => ({ text: n.text, line: n.line })),
     body: input.body,
+    writerLevel: writerLevel(issuerList.flatMap((c) => c.value), head.addressees),
   });
   const jurisdiction = record.record("jurisdiction", place, (v) => v.code);
   if (place.unknownBecause) warnings.push({ line: null, message: place.unknownBecause });

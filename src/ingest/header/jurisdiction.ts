@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import type { EvidenceSource, Jurisdiction } from "../../model/circular.ts";
 import { NATIONAL_CODE, chainOf, divisionsByCode, type Division } from "../../config/gazetteer.ts";
 import { toSimplified } from "../../text/keys.ts";
-import { LOCAL_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../../config/abbreviations.ts";
+import { CITY_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../../config/abbreviations.ts";
 import { candidate, choose, type Candidate } from "./evidence.ts";
 
 /** A dictionary word this common, and not a place name, is an everyday word. */
@@ -65,6 +65,9 @@ function nameIndex() {
   for (const d of divisionsByCode().values()) {
     if (!words.has(d.name)) add(d.name, d);
     if (!words.has(d.shortName)) add(d.shortName, d);
+    // An autonomous area written short, as its own bodies sign: 张家川县 for 张家川回族自治县, 延边州, 广西自治区.
+    const autonomous = /自治(区|州|县|旗)$/.exec(d.name);
+    if (autonomous) add(d.shortName + (autonomous[1] === "区" ? "自治区" : autonomous[1]!), d);
   }
   // By first character, the lengths of the names starting with it, longest first: most
   // characters start none, so most positions of a long body cost one lookup.
@@ -102,7 +105,8 @@ export function findPlaceNames(raw: string): PlaceName[] {
       if (i + len > text.length) continue;
       const ds = names.get(text.slice(i, i + len));
       if (ds) {
-        out.push({ name: text.slice(i, i + len), divisions: ds, full: ds.some((d) => d.name === text.slice(i, i + len)), index: i });
+        const name = text.slice(i, i + len);
+        out.push({ name, divisions: ds, full: ds.some((d) => d.name === name || (d.shortName !== name && /自治[区州县旗]$/.test(d.name))), index: i });
         found = len;
         break;
       }
@@ -154,6 +158,8 @@ export interface PlaceEvidence {
   /** The portal's chrome lines around the document. */
   chrome: Array<{ text: string; line: number }>;
   body: string;
+  /** The levels the writer's own words allow (writerLevel). */
+  writerLevel?: WriterLevel | null;
 }
 
 type PlaceCandidate = Candidate<Jurisdiction> & { division: Division | null };
@@ -161,18 +167,83 @@ type PlaceCandidate = Candidate<Jurisdiction> & { division: Division | null };
 const national = (from: EvidenceSource, line: number | null, rule: string): PlaceCandidate => ({ ...candidate(NATIONAL, from, line, "high", rule), division: null });
 const local = (d: Division, from: EvidenceSource, line: number | null, confidence: "high" | "medium" | "low", rule: string): PlaceCandidate => ({ ...candidate(toJurisdiction(d), from, line, confidence, rule), division: d });
 
-function abbreviationPlace(prefix: string): { division: Division | null; national: boolean } | null {
+/** Municipalities: provinces whose bodies are 市 bodies (市政府办公厅 of 北京市). */
+const MUNICIPALITIES = new Set(["110000", "120000", "310000", "500000"]);
+
+/**
+ * The levels a document's writer can be at, from its own words: a body named without its
+ * place (省政府办公厅, 市政府办公室, 县应急管理局) and its 主送机关 (各市人民政府、省政府各部门 is
+ * a province writing; 各县（市、区）…市直各部门 a prefecture; 各乡镇、街道 a county).
+ */
+export interface WriterLevel {
+  allows(d: Division): boolean;
+  rule: string;
+}
+
+export function writerLevel(issuers: string[], addressees: string[]): WriterLevel | null {
+  const bare = issuers.map((n) => toSimplified(n).replace(/^中共/, "")).find((n) => /^(省|市|县|区|旗|州|盟|自治区)/.test(n) && !placeAtStart(n));
+  if (bare) {
+    const rule = `发文机关“${bare}”未冠地名`;
+    if (/^(省|自治区)/.test(bare)) return { allows: (d) => d.level === "province", rule };
+    if (/^市/.test(bare)) return { allows: (d) => d.level !== "province" || MUNICIPALITIES.has(d.code), rule };
+    if (/^(州|盟)/.test(bare)) return { allows: (d) => d.level === "prefecture", rule };
+    return { allows: (d) => d.level === "county", rule };
+  }
+  const to = toSimplified(addressees.join("、")).replace(/[（）()]/g, "");
+  const rule = `主送机关“${addressees.join("、").slice(0, 30)}”`;
+  if (/乡镇|街道|各镇|各乡|县直|区直|县政府各|区政府各/.test(to)) return { allows: (d) => d.level === "county", rule };
+  if (/省直|省政府各|省各|各地级以上市|各设区市|各设区的市|各省辖市|各地州市|各市州|各州市|各盟市|(^|、|，|,)各市(?!县|区|辖)/.test(to) && !/各省/.test(to)) return { allows: (d) => d.level === "province", rule };
+  if (/各县市区|各县区|各区县|各区市县|各县市|市直|市政府各|市各有关/.test(to)) return { allows: (d) => d.level === "prefecture" || (MUNICIPALITIES.has(d.code) && /各区/.test(to)), rule };
+  return null;
+}
+
+let byFirstCharacter: Map<string, Division[]> | null = null;
+
+/** Prefectures and counties by the first character of their short name (鲁 → 鲁山县, 鲁甸县). */
+function divisionsByFirstCharacter(): Map<string, Division[]> {
+  if (byFirstCharacter) return byFirstCharacter;
+  byFirstCharacter = new Map();
+  for (const d of divisionsByCode().values()) {
+    if (d.level === "province") continue;
+    const list = byFirstCharacter.get(d.shortName[0]!) ?? [];
+    list.push(d);
+    byFirstCharacter.set(d.shortName[0]!, list);
+  }
+  return byFirstCharacter;
+}
+
+/**
+ * Every place a 文号's 机关代字 may stand for: a province by its 简称 (鲁), a city by a
+ * conventional one (筑, 穗; 宁 is 宁夏 and 南京), and every prefecture and county whose name
+ * starts with its first character (鲁 is also 鲁山县 and 鲁甸县). National prefixes are national.
+ */
+export function abbreviationPlaces(prefix: string): { national: boolean; divisions: Division[] } | null {
   const p = toSimplified(prefix);
-  if (NATIONAL_PREFIXES.some((n) => p.startsWith(n))) return { division: null, national: true };
-  const longest = (table: Record<string, string>) => Object.keys(table).filter((k) => p.startsWith(k)).sort((a, b) => b.length - a.length)[0];
-  const localKey = longest(LOCAL_ABBREVIATIONS);
-  if (localKey) return { division: divisionsByCode().get(LOCAL_ABBREVIATIONS[localKey]!) ?? null, national: false };
-  const provinceKey = longest(PROVINCE_ABBREVIATIONS);
-  return provinceKey ? { division: divisionsByCode().get(PROVINCE_ABBREVIATIONS[provinceKey]!) ?? null, national: false } : null;
+  if (NATIONAL_PREFIXES.some((n) => p.startsWith(n))) return { national: true, divisions: [] };
+  const out = new Set<Division>();
+  for (const [key, code] of Object.entries(PROVINCE_ABBREVIATIONS)) if (p.startsWith(key)) out.add(divisionsByCode().get(code)!);
+  for (const [key, code] of Object.entries(CITY_ABBREVIATIONS)) if (p.startsWith(key)) out.add(divisionsByCode().get(code)!);
+  for (const d of divisionsByFirstCharacter().get(p[0]!) ?? []) {
+    // 吉市政发: a city's abbreviation may add the first character of its suffix (吉林市 → 吉市).
+    if (p.length < 2 || !/^[市县区州]/.test(p.slice(1)) || d.name.endsWith(p[1]!)) out.add(d);
+  }
+  return out.size ? { national: false, divisions: [...out] } : null;
+}
+
+/** The one place of `options` that the evidence leaves, with what left it; null when none or several remain. */
+function resolveAbbreviation(options: Division[], level: WriterLevel | null, mentioned: Set<Division>): { division: Division; rule: string } | null {
+  const byLevel = level ? options.filter((d) => level.allows(d)) : options;
+  const related = (d: Division) => [...mentioned].some((m) => m === d || isUnder(m, d) || isUnder(d, m));
+  if (byLevel.length === 1) return { division: byLevel[0]!, rule: level ? `，${level.rule}` : "" };
+  // The body's names may hold one and a part of it (苏州市, 苏州工业园区): the writer is the higher.
+  const agreed = byLevel.filter(related);
+  const top = agreed.filter((d) => !agreed.some((o) => o !== d && isUnder(d, o)));
+  if (top.length === 1) return { division: top[0]!, rule: `${level ? `，${level.rule}` : ""}，正文亦提及` };
+  return null;
 }
 
 /** Every piece of place evidence, strongest sources first. */
-export function placeCandidates(ev: PlaceEvidence): PlaceCandidate[] {
+export function placeCandidates(ev: PlaceEvidence, weak = weakPlaces(ev)): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   for (const issuer of ev.issuers) {
     const name = toSimplified(issuer.name);
@@ -189,9 +260,14 @@ export function placeCandidates(ev: PlaceEvidence): PlaceCandidate[] {
     else if (ev.isRegulation && ev.issuers.every((i) => !placeAtStart(i.name))) out.push(national("title", ev.title.line, "法规标题未冠地名"));
   }
   if (ev.docNumberPrefix) {
-    const abbr = abbreviationPlace(ev.docNumberPrefix.prefix);
-    if (abbr?.national) out.push({ ...national("docNumber", ev.docNumberPrefix.line, `文号机关代字“${ev.docNumberPrefix.prefix}”`), confidence: "medium" });
-    else if (abbr?.division) out.push(local(abbr.division, "docNumber", ev.docNumberPrefix.line, "medium", `文号机关代字“${ev.docNumberPrefix.prefix}”`));
+    // A 机关代字 most places share (鲁 is 山东省 and 鲁山县): only where the writer's level or the body leaves one.
+    const { prefix, line } = ev.docNumberPrefix;
+    const abbr = abbreviationPlaces(prefix);
+    if (abbr?.national) out.push({ ...national("docNumber", line, `文号机关代字“${prefix}”`), confidence: "medium" });
+    else if (abbr) {
+      const one = resolveAbbreviation(abbr.divisions, ev.writerLevel ?? null, weak.body);
+      if (one) out.push(local(one.division, "docNumber", line, "medium", `文号机关代字“${prefix}”${one.rule}`));
+    }
   }
   return out;
 }
@@ -215,8 +291,8 @@ export interface PlaceReading {
 }
 
 export function readJurisdiction(ev: PlaceEvidence): PlaceReading {
-  const strong = placeCandidates(ev);
   const weak = weakPlaces(ev);
+  const strong = placeCandidates(ev, weak);
   let { chosen, lost } = choose(strong, (a, b) => a.code === b.code);
   // Of equally strong places on one line of descent, the lowest: a city's regulation made by
   // its congress and approved by the province's is the city's.
@@ -234,6 +310,11 @@ export function readJurisdiction(ev: PlaceEvidence): PlaceReading {
       const deepest = [...weak.body].filter((b) => isUnder(b, d)).sort((a, b) => chainOf(b).length - chainOf(a).length)[0] ?? d;
       chosen = local(deepest, "chrome", line, "medium", `网站所属地“${d.name}”，正文亦提及“${deepest.name}”`);
     }
+  }
+  // The writer's own words give its level: a place read from weaker evidence at another level is not it.
+  const level = ev.writerLevel;
+  if (chosen && level && chosen.division && chosen.confidence !== "high" && !level.allows(chosen.division)) {
+    return { chosen: null, lost: [chosen, ...lost], unknownBecause: `地区不详：${chosen.rule}指向${chosen.division.name}，与${level.rule}所示的层级不符` };
   }
   if (chosen && lost.some((l) => l.confidence === chosen!.confidence && l.division && chosen!.division && !isUnder(l.division, chosen!.division) && !isUnder(chosen!.division, l.division))) {
     const other = lost.find((l) => l.confidence === chosen!.confidence)!;
