@@ -102,3 +102,7 @@ export const DATABASE_FIELD_KEYS = {
   level: ["type", "level", "效力级别", "法律性质"],
 } as const;
 export type DatabaseFieldName = keyof typeof DATABASE_FIELD_KEYS;
+/** Each database field's name as the page shows it. */
+export const DATABASE_FIELD_NAMES: Record<DatabaseFieldName, string> = {
+  title: "标题", issuer: "制定机关", docNumber: "文号", date: "成文日期", published: "公布日期", effective: "施行日期", validity: "时效性", level: "效力级别",
+};

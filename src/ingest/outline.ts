@@ -12,6 +12,8 @@ import { lineKey } from "../text/keys.ts";
 
 interface Draft {
   kind: LabelKind;
+  /** Where it nests: its kind's rank, or a chapter's for a numbered heading over articles (1.  总 则). */
+  rank: number;
   number: number;
   label: string;
   heading: string | null;
@@ -72,6 +74,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
   };
 
   const matches = lines.map((l, i) => (breaks.has(i) || l.key === "" ? null : matchLabel(l.text)));
+  const ranks = chapterLikeHeadings(matches);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (breaks.has(i)) {
@@ -80,7 +83,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
     }
     if (line.key === "") continue;
     const m = matches[i]!;
-    const depth = m ? acceptedDepth(m, stack, roots, lastNumberOfKind) ?? startedRun(m, i) : null;
+    const depth = m ? acceptedDepth(m, ranks[i]!, stack, roots, lastNumberOfKind) ?? startedRun(m, i) : null;
     if (m && depth !== null) {
       closeTo(depth);
       const siblings = depth === 0 ? roots : stack[depth - 1]!.children;
@@ -89,7 +92,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
         warnings.push({ line: line.sourceLine, message: `编号从“${prev.label}”跳到“${m.label}”` });
       }
       const draft: Draft = {
-        kind: m.kind, number: m.number, label: m.label, heading: leadPhrase(m.rest),
+        kind: m.kind, rank: ranks[i]!, number: m.number, label: m.label, heading: leadPhrase(m.rest),
         start: i, end: i, prefixLength: m.prefix.length, children: [],
       };
       siblings.push(draft);
@@ -114,7 +117,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
     const next = matches.slice(at + 1).filter((x): x is LabelMatch => x !== null && x.kind === m.kind).slice(0, 2);
     if (next.length < 2 || next[0]!.number !== m.number + 1 || next[1]!.number !== m.number + 2) return null;
     let depth = stack.length;
-    while (depth > 0 && rank(stack[depth - 1]!.kind) >= rank(m.kind)) depth--;
+    while (depth > 0 && stack[depth - 1]!.rank >= ranks[at]!) depth--;
     return depth;
   }
 
@@ -159,12 +162,27 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
 }
 
 /**
+ * Each line's nesting rank: its label kind's, but a numbered heading (1.  总 则, 一、总则) of a
+ * document with articles, standing alone and followed by an article, is a chapter, as law
+ * databases that print chapters as a list write them.
+ */
+function chapterLikeHeadings(matches: Array<LabelMatch | null>): number[] {
+  const hasArticles = matches.some((m) => m?.kind === "article");
+  return matches.map((m, i) => {
+    if (!m) return -1;
+    if (!hasArticles || (m.kind !== "num" && m.kind !== "cnItem") || /[。；;，,：:]/.test(m.rest) || m.rest.trim().length > 30) return rank(m.kind);
+    const next = matches.slice(i + 1).find((x) => x !== null);
+    return next?.kind === "article" ? rank("chapter") : rank(m.kind);
+  });
+}
+
+/**
  * Depth in the stack at which this label opens a node, or null when it does not
  * continue any numbering there (then it is running text).
  */
-function acceptedDepth(m: LabelMatch, stack: Draft[], roots: Draft[], lastNumberOfKind: Map<LabelKind, number>): number | null {
+function acceptedDepth(m: LabelMatch, own: number, stack: Draft[], roots: Draft[], lastNumberOfKind: Map<LabelKind, number>): number | null {
   let depth = stack.length;
-  while (depth > 0 && rank(stack[depth - 1]!.kind) >= rank(m.kind)) depth--;
+  while (depth > 0 && stack[depth - 1]!.rank >= own) depth--;
   const siblings = depth === 0 ? roots : stack[depth - 1]!.children;
   const prev = [...siblings].reverse().find((s) => s.kind === m.kind);
   if (m.number === 1) return depth;

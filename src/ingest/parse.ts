@@ -93,7 +93,7 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
   const toc = tableOfContents(bodyLines);
   const blocks = findBlocks(bodyLines, (i) => !toc.has(i) && matchLabel(bodyLines[i]!.text) !== null && !dateLine(bodyLines[i]!.key));
   const head = readHead(bodyLines, blocks);
-  const header = readHeaderFields({ fileName: file, lines: bodyLines, head, blocks, portal: portalFields, noise, body });
+  const header = readHeaderFields({ fileName: file, lines: bodyLines, head, blocks, portal: portalFields, noise, body, database: options.extracted?.fields ?? [] });
   const warnings: Warning[] = [...(options.extracted?.warnings ?? []), ...header.warnings];
 
   // Outline, with header, history, signature and table-of-contents lines closing any open item.
@@ -185,6 +185,7 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     warnings,
     provenance: header.record.provenance,
     candidates: header.record.lost,
+    statedValidity: header.statedValidity,
     corrections: null,
     source: { file, key: sourceKey, format: options.format ?? "text", sha256: sha256(bytes), encoding: decoded.encoding, lineEnding },
   };

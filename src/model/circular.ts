@@ -12,7 +12,7 @@ import { z } from "zod";
  * removed or changes meaning, so stored models of an older shape are parsed again
  * rather than misread.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** 文种: the 15 genres of the 党政机关公文处理工作条例 (2012). */
 export const DOCUMENT_GENRES = [
@@ -173,6 +173,7 @@ export const EVIDENCE_SOURCES = [
   "signature", // 落款: the issuer and date under the text
   "history", // a regulation's history lines (通过, 修订, 公布, 施行 …)
   "head", // the document's head: 版头, title line, 文号 line
+  "database", // the record a law database keeps of the document (a Markdown file's frontmatter)
   "title", // read out of the title (its issuer, place, 文种)
   "portal-field", // the portal's or database's metadata (发文字号：…, 成文日期：…)
   "file-name", // the name the file was saved under: 上海市防汛条例(2021-11-25).txt
@@ -199,6 +200,15 @@ export const Evidence = z.object({
   inferred: z.boolean(),
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/**
+ * 时效性: whether a document is in force. `repealed` (已废止), `amended` (已被修改: a later version
+ * replaces it), `expired` (失效: its own validity period has ended), `not-yet-in-force`
+ * (尚未施行), `in-force` (现行有效), `unknown` (时效不详).
+ */
+export const VALIDITY_STATUSES = ["in-force", "amended", "repealed", "expired", "not-yet-in-force", "unknown"] as const;
+export const ValidityStatus = z.enum(VALIDITY_STATUSES);
+export type ValidityStatus = z.infer<typeof ValidityStatus>;
 
 /** The header fields whose source is recorded. */
 export const HEADER_FIELDS = ["title", "issuers", "docNumber", "date", "published", "effective", "genre", "jurisdiction"] as const;
@@ -275,6 +285,11 @@ export const CircularMeta = z.object({
   provenance: Provenance,
   /** Header values found but not chosen, for audit. */
   candidates: z.array(LostCandidate),
+  /**
+   * What the document's page or its database says of its force (时效性：现行有效, status: 已废止),
+   * as written and read; evidence for its validity (corpus/validity.ts), null when nothing says.
+   */
+  statedValidity: z.object({ status: ValidityStatus, text: z.string(), evidence: Evidence }).nullable(),
   /** An editor's corrections, when there are any: the file, what it set, and why. */
   corrections: z
     .object({

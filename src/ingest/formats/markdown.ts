@@ -38,6 +38,13 @@ const TEXT_LEAVES = new Set(["text", "inlineCode"]);
 /** Block nodes that are not the document's text at all. */
 const NOISE_BLOCKS = new Set(["yaml", "toml", "html", "thematicBreak", "definition", "footnoteDefinition"]);
 
+function parseMarkdown(text: string): MdNode {
+  return fromMarkdown(text, {
+    extensions: [frontmatter(["yaml"]), gfm({ singleTilde: false }), cjkFriendlyExtension()],
+    mdastExtensions: [frontmatterFromMarkdown(["yaml"]), gfmFromMarkdown()],
+  }) as MdNode;
+}
+
 /** A file that is Markdown by its content: frontmatter, or ATX headings and other markers at line starts. */
 export function looksLikeMarkdown(text: string): boolean {
   const t = text.replace(/^\ufeff/, "");
@@ -81,10 +88,7 @@ export function extractMarkdown(decodedText: string, encoding: string): ExtractR
   const raw = source.split(/\r\n|\r|\n/);
   let tree: MdNode;
   try {
-    tree = fromMarkdown(source.replace(/\r\n?/g, "\n"), {
-      extensions: [frontmatter(["yaml"]), gfm({ singleTilde: false }), cjkFriendlyExtension()],
-      mdastExtensions: [frontmatterFromMarkdown(["yaml"]), gfmFromMarkdown()],
-    }) as MdNode;
+    tree = parseMarkdown(source.replace(/\r\n?/g, "\n"));
   } catch (e) {
     return { ok: false, message: `not readable as Markdown: ${(e as Error).message}` };
   }
@@ -98,8 +102,13 @@ export function extractMarkdown(decodedText: string, encoding: string): ExtractR
     text[line - 1] += s;
     touched[line - 1] = true;
   };
+  // Line numbers of a tree parsed from a part of the file (an indented block) are shifted by
+  // `offset`, and its columns are those of that part's own lines.
+  let offset = 0;
+  let part: string[] | null = null;
+  const treeLine = (line: number) => (part ? part[line - 1] : raw[line - 1]) ?? "";
   /** A leaf's value over the lines it spans (a soft break is a new source line). */
-  const putSpan = (start: Point, value: string) => value.split("\n").forEach((piece, k) => put(start.line + k, piece));
+  const putSpan = (start: Point, value: string) => value.split("\n").forEach((piece, k) => put(offset + start.line + k, piece));
   const inline = (n: MdNode) => {
     if (TEXT_LEAVES.has(n.type) && n.position) putSpan(n.position.start, n.value ?? "");
     else if (n.type === "image" && n.alt && n.position) putSpan(n.position.start, n.alt);
@@ -109,25 +118,35 @@ export function extractMarkdown(decodedText: string, encoding: string): ExtractR
     const p = n.position;
     if (!p) return;
     if (NOISE_BLOCKS.has(n.type)) {
-      for (let l = p.start.line; l <= p.end.line; l++) noiseLine[l - 1] = true;
+      for (let l = offset + p.start.line; l <= offset + p.end.line; l++) noiseLine[l - 1] = true;
       if (n.type === "yaml") fields.push(...databaseFields(n, raw));
       return;
     }
     switch (n.type) {
       case "code": {
-        // Indented (code-block) paragraphs are text; a fence's own lines are markup.
-        const fenced = /^\s*(```|~~~)/.test(raw[p.start.line - 1] ?? "");
-        const first = fenced ? p.start.line + 1 : p.start.line;
-        if (fenced) {
-          noiseLine[p.start.line - 1] = true;
-          if (p.end.line > p.start.line && /^\s*(```|~~~)/.test(raw[p.end.line - 1] ?? "")) noiseLine[p.end.line - 1] = true;
+        const at = offset + p.start.line;
+        const fenced = /^\s*(```|~~~)/.test(treeLine(p.start.line));
+        if (!fenced && offset === 0) {
+          // Indented paragraphs, as databases print them, are text: read as Markdown of their own.
+          offset = at - 1;
+          part = (n.value ?? "").split("\n");
+          for (const c of parseMarkdown(n.value ?? "").children ?? []) block(c);
+          offset = 0;
+          part = null;
+          return;
         }
-        (n.value ?? "").split("\n").forEach((piece, k) => put(first + k, piece));
+        // A fence's own lines are markup; its content is the text as written.
+        if (fenced) {
+          noiseLine[at - 1] = true;
+          const end = offset + p.end.line;
+          if (end > at && /^\s*(```|~~~)/.test(treeLine(p.end.line))) noiseLine[end - 1] = true;
+        }
+        (n.value ?? "").split("\n").forEach((piece, k) => put(fenced ? at + 1 + k : at + k, piece));
         return;
       }
       case "table":
         for (const row of n.children ?? []) {
-          const line = row.position!.start.line;
+          const line = offset + row.position!.start.line;
           const cells = (row.children ?? []).map((cell) => {
             const before = text[line - 1];
             text[line - 1] = "";
@@ -139,12 +158,12 @@ export function extractMarkdown(decodedText: string, encoding: string): ExtractR
           put(line, cells.join(" | "));
         }
         // The delimiter row (|---|---|) is markup.
-        if ((n.children?.length ?? 0) > 0) noiseLine[n.children![0]!.position!.start.line] = true;
+        if ((n.children?.length ?? 0) > 0) noiseLine[offset + n.children![0]!.position!.start.line] = true;
         return;
       case "listItem": {
         // An ordered list's number is the document's own (1. 2. 3.); a bullet is markup.
         const first = n.children?.[0]?.position?.start;
-        if (n.ordered && first && first.line === p.start.line) put(p.start.line, raw[p.start.line - 1]!.slice(p.start.column - 1, first.column - 1));
+        if (n.ordered && first && first.line === p.start.line) put(offset + p.start.line, treeLine(p.start.line).slice(p.start.column - 1, first.column - 1));
         for (const c of n.children ?? []) block(c);
         return;
       }

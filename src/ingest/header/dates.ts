@@ -7,7 +7,7 @@ import { compactKey } from "../../text/keys.ts";
 import { isoDate, readDate, type ReadDate } from "../dates.ts";
 import type { BodyLine } from "../chrome.ts";
 import { candidate, choose, type Candidate } from "./evidence.ts";
-import type { FieldChoice, PortalValue } from "./fields.ts";
+import { fieldCandidate, type FieldChoice, type PortalValue } from "./fields.ts";
 import { versionInForce, type Act } from "./history.ts";
 
 export interface DateEvidence {
@@ -16,7 +16,8 @@ export interface DateEvidence {
   /** The chosen title: a file named after it dates the version it holds. */
   title: string;
   acts: Act[];
-  portal: PortalValue | null;
+  /** The database's and the page's 成文日期 fields. */
+  fields: PortalValue[];
   docNumber: { year: number | null; line: number | null } | null;
 }
 
@@ -32,8 +33,7 @@ export function dateCandidates(ev: DateEvidence): Array<Candidate<PartialDate>> 
     const sameTitle = ev.fileName.title !== null && short(ev.fileName.title) === short(ev.title);
     out.push(candidate(ev.fileName.date, "file-name", null, sameTitle ? "medium" : "low", "文件名中的日期"));
   }
-  const portalDate = ev.portal ? readDate(ev.portal.value)?.date : null;
-  if (ev.portal && portalDate) out.push(candidate(portalDate, "portal-field", ev.portal.line, "medium", `「${ev.portal.label}」字段`));
+  out.push(...datesOf(ev.fields));
   const docYear = ev.docNumber?.year ? isoDate(ev.docNumber.year) : null;
   if (docYear) out.push(candidate(docYear, "docNumber", ev.docNumber!.line, "low", "文号中的年份（推定）", true));
   return out;
@@ -47,19 +47,28 @@ export function chooseDate(ev: DateEvidence): FieldChoice<PartialDate> {
   if (chosen?.from === "history" && named) warnings.push({ line: chosen.line, message: `成文日期取正文历史沿革所载的 ${chosen.value}；文件名所示日期 ${named.value} 正文未载` });
   if (chosen?.from === "file-name") warnings.push({ line: null, message: `成文日期 ${chosen.value} 取自文件名，正文中没有` });
   if (chosen?.inferred) warnings.push({ line: chosen.line, message: `成文日期不详：年份 ${chosen.value} 取自文号，为推定` });
-  else if (chosen?.from === "portal-field") warnings.push({ line: chosen.line, message: `成文日期 ${chosen.value} 取自网站的「${ev.portal!.label}」字段，正文中没有` });
+  else if (chosen?.from === "portal-field") warnings.push({ line: chosen.line, message: `成文日期 ${chosen.value} 取自网站的${chosen.rule}，正文中没有` });
   else if (!chosen) warnings.push({ line: null, message: "成文日期不详：没有落款日期、历史沿革或网站字段" });
   return { chosen, lost, warnings };
 }
 
-export function choosePublished(portal: PortalValue | null): FieldChoice<PartialDate> {
-  const date = portal ? readDate(portal.value)?.date ?? null : null;
-  return { chosen: date ? candidate(date, "portal-field", portal!.line, "medium", `「${portal!.label}」字段`) : null, lost: [], warnings: [] };
+/** The dates the fields hold, as candidates. */
+function datesOf(fields: PortalValue[]): Array<Candidate<PartialDate>> {
+  return fields.flatMap((f) => {
+    const date = readDate(f.value)?.date;
+    return date ? [fieldCandidate(f, date)] : [];
+  });
+}
+
+/** 发布日期: only the page's or database's fields say it. */
+export function choosePublished(fields: PortalValue[]): FieldChoice<PartialDate> {
+  return { ...choose(datesOf(fields)), warnings: [] };
 }
 
 export interface EffectiveEvidence {
   acts: Act[];
-  portal: PortalValue | null;
+  /** The database's and the page's 施行日期 fields. */
+  fields: PortalValue[];
   lines: BodyLine[];
 }
 
@@ -67,8 +76,7 @@ export function effectiveCandidates(ev: EffectiveEvidence): Array<Candidate<Part
   const out: Array<Candidate<PartialDate>> = [];
   const inEffect = [...ev.acts].reverse().find((a) => a.kind === "effective");
   if (inEffect) out.push(candidate(inEffect.date, "history", inEffect.line, "high", "历史沿革中的施行日期"));
-  const portalDate = ev.portal ? readDate(ev.portal.value)?.date : null;
-  if (ev.portal && portalDate) out.push(candidate(portalDate, "portal-field", ev.portal.line, "medium", `「${ev.portal.label}」字段`));
+  out.push(...datesOf(ev.fields));
   for (const l of ev.lines) {
     const m = /自\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起(?:施行|实施|生效|执行)/.exec(l.key);
     const d = m ? readDate(m[1]!)?.date : null;

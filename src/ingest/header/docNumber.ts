@@ -5,7 +5,7 @@
 import { findDocNumbers, findOrderNumbers, type DocNumberMatch } from "../../text/docNumber.ts";
 import { toSimplified } from "../../text/keys.ts";
 import { candidate, choose, type Candidate } from "./evidence.ts";
-import type { FieldChoice, PortalValue } from "./fields.ts";
+import { fieldCandidate, type FieldChoice, type PortalValue } from "./fields.ts";
 import type { Head, TitleCandidate } from "./headLines.ts";
 import type { Act } from "./history.ts";
 
@@ -22,7 +22,8 @@ export interface OwnNumber {
 export interface DocNumberEvidence {
   head: Head["docNumbers"];
   title: TitleCandidate | null;
-  portal: PortalValue | null;
+  /** The database's and the page's 文号 fields. */
+  fields: PortalValue[];
   acts: Act[];
 }
 
@@ -39,12 +40,11 @@ export function docNumberCandidates(ev: DocNumberEvidence): Array<Candidate<OwnN
     const before = ev.title!.cleaned.docNumberAt === "before";
     out.push(candidate(ownNumber(titled), "title", ev.title!.line, before ? "medium" : "high", before ? "标题前所附的文号" : "标题后括注的文号"));
   }
-  if (ev.portal) {
-    const rule = `「${ev.portal.label}」字段`;
-    const found = findDocNumbers(ev.portal.value)[0];
-    const order = findOrderNumbers(ev.portal.value)[0];
-    if (found) out.push(candidate(ownNumber(found), "portal-field", ev.portal.line, "medium", rule));
-    else if (order) out.push(candidate(orderNumber(order.raw, toSimplified(order.normalized)), "portal-field", ev.portal.line, "medium", rule));
+  for (const f of ev.fields) {
+    const found = findDocNumbers(f.value)[0];
+    const order = findOrderNumbers(f.value)[0];
+    if (found) out.push(fieldCandidate(f, ownNumber(found)));
+    else if (order) out.push(fieldCandidate(f, orderNumber(order.raw, toSimplified(order.normalized))));
   }
   const promulgation = [...ev.acts].reverse().find((a) => a.order && a.kind === "promulgated");
   if (promulgation) out.push(candidate(orderNumber(promulgation.order!, promulgation.order!), "history", promulgation.line, "high", "历史沿革中的公布令号"));

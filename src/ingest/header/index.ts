@@ -14,12 +14,15 @@ import type { Blocks } from "../blocks.ts";
 import { chooseDate, chooseEffective, choosePublished } from "./dates.ts";
 import { chooseDocNumber, type OwnNumber } from "./docNumber.ts";
 import { HeaderRecord, candidate, type Candidate } from "./evidence.ts";
-import { portalValue, type FieldChoice } from "./fields.ts";
+import { databaseValue, portalValue, type FieldChoice, type PortalValue } from "./fields.ts";
+import type { DatabaseField } from "../formats/extracted.ts";
+import type { DatabaseFieldName } from "../../config/chrome.ts";
 import { issuedSubject, type Head } from "./headLines.ts";
 import { readHistory, type Act } from "./history.ts";
 import { chooseIssuers, issuerCandidates, withSitePlace } from "./issuers.ts";
 import { readJurisdiction, writerLevel } from "./jurisdiction.ts";
 import { chooseTitle, fileNameFacts, untitled } from "./title.ts";
+import { statedValidity, type StatedValidity } from "./validity.ts";
 
 export type { OwnNumber } from "./docNumber.ts";
 export { fileNameFacts } from "./title.ts";
@@ -37,6 +40,8 @@ export interface HeaderFields {
   genre: Genre | null;
   jurisdiction: Jurisdiction | null;
   acts: Act[];
+  /** What the page or database says of the document's force. */
+  statedValidity: StatedValidity | null;
   /** The document a 印发/转发 sentence of the text issues (its attachment, or one it forwards). */
   issued: Candidate<string> | null;
   record: HeaderRecord;
@@ -54,10 +59,15 @@ export interface HeaderInput {
   portal: ChromeResult["portalFields"];
   noise: ChromeResult["noise"];
   body: string;
+  /** The database's record of the document (a Markdown file's frontmatter). */
+  database: DatabaseField[];
 }
 
 export function readHeaderFields(input: HeaderInput): HeaderFields {
   const { lines, head, blocks, portal } = input;
+  // A field's values: the database's record first, then the page's metadata.
+  const fieldsFor = (kind: keyof typeof PORTAL_FIELDS_FOR & DatabaseFieldName): PortalValue[] =>
+    [databaseValue(input.database, kind), portalValue(portal, PORTAL_FIELDS_FOR[kind])].filter((f): f is PortalValue => f !== null);
   const record = new HeaderRecord();
   const warnings: Warning[] = [];
   const fragments: HeaderFields["fragments"] = [];
@@ -65,11 +75,11 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const take = <C extends FieldChoice<unknown>>(choice: C): C => (warnings.push(...choice.warnings), choice);
 
   const named = fileNameFacts(input.fileName);
-  const titleChoice = take(chooseTitle({ head: head.titles, portal: portalValue(portal, PORTAL_FIELDS_FOR.title), fileName: named.title }, head.pageTitle));
+  const titleChoice = take(chooseTitle({ head: head.titles, fields: fieldsFor("title"), fileName: named.title }, head.pageTitle));
   const titleLine = titleChoice.line;
 
   const acts = readHistory(lines, titleLine ? titleLine.indices.at(-1)! + 1 : 0);
-  const docNumber = record.record("docNumber", take(chooseDocNumber({ head: head.docNumbers, title: titleLine, portal: portalValue(portal, PORTAL_FIELDS_FOR.docNumber), acts })), (v) => v.normalized);
+  const docNumber = record.record("docNumber", take(chooseDocNumber({ head: head.docNumbers, title: titleLine, fields: fieldsFor("docNumber"), acts })), (v) => v.normalized);
 
   const issued = issuedSubject(lines);
   const finalTitle = titleChoice.chosen ? titleChoice : take(untitled(docNumber?.normalized ?? null, issued));
@@ -86,20 +96,19 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   // The notice's own 落款 (blocks.ts): its issuers and its date, either of which may be missing.
   const signature = blocks.signature;
   const signed = signature?.issuers.length ? signature : null;
-  const portalIssuer = portalValue(portal, PORTAL_FIELDS_FOR.issuer);
   const issuerList = issuerCandidates({
     signature: signed ? { block: signed, line: lineOf(signed.indices[0]) } : null,
-    banners: head.banners, titleLine, title: titleEvidence, acts, portal: portalIssuer,
+    banners: head.banners, titleLine, title: titleEvidence, acts, fields: fieldsFor("issuer"),
     publishers: PORTAL_FIELDS_FOR.publisher.flatMap((l) => portalValue(portal, [l]) ?? []),
   });
 
   const date = record.record("date", take(chooseDate({
     signature: signature?.date ? { date: signature.date, line: lineOf(signature.indices.at(-1)) } : null,
-    fileName: named, title, acts, portal: portalValue(portal, PORTAL_FIELDS_FOR.date),
+    fileName: named, title, acts, fields: fieldsFor("date"),
     docNumber: docNumber ? { year: docNumber.year, line: record.provenance.docNumber?.line ?? null } : null,
   })), (v) => v);
-  const published = record.record("published", choosePublished(portalValue(portal, PORTAL_FIELDS_FOR.published)), (v) => v);
-  const effective = record.record("effective", chooseEffective({ acts, portal: portalValue(portal, PORTAL_FIELDS_FOR.effective), lines }), (v) => v);
+  const published = record.record("published", choosePublished(fieldsFor("published")), (v) => v);
+  const effective = record.record("effective", chooseEffective({ acts, fields: fieldsFor("effective"), lines }), (v) => v);
 
   // 文种
   const genre = genreOf(title);
@@ -126,6 +135,6 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
 
   return {
     title, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, docNumber, date, published, effective, genre, jurisdiction,
-    acts, issued, record, warnings, fragments,
+    acts, issued, statedValidity: statedValidity(fieldsFor("validity")), record, warnings, fragments,
   };
 }

@@ -3,7 +3,7 @@
  * bodies named before 关于 in the title, a regulation's maker, the portal's field.
  */
 import { candidate, choose, type Candidate } from "./evidence.ts";
-import type { FieldChoice, PortalValue } from "./fields.ts";
+import { fieldCandidate, type FieldChoice, type PortalValue } from "./fields.ts";
 import type { Head, TitleCandidate } from "./headLines.ts";
 import { makerInForce, type Act } from "./history.ts";
 import { isOrgName } from "../metadata.ts";
@@ -20,7 +20,8 @@ export interface IssuerEvidence {
   /** The chosen title and the line it was read on. */
   title: { text: string; line: number | null };
   acts: Act[];
-  portal: PortalValue | null;
+  /** The database's and the page's issuer fields (发文机关, 制定机关 …). */
+  fields: PortalValue[];
   /** The site's publisher fields (发布机构, 信息来源), weak evidence. */
   publishers: PortalValue[];
 }
@@ -38,7 +39,7 @@ export function issuerCandidates(ev: IssuerEvidence): Array<Candidate<string[]>>
   }
   const maker = makerInForce(ev.acts);
   if (maker?.maker) out.push(candidate([maker.maker], "history", maker.line, "high", "历史沿革中最后一次制定或修改的机关"));
-  if (ev.portal) out.push(candidate([ev.portal.value], "portal-field", ev.portal.line, "medium", `「${ev.portal.label}」字段`));
+  for (const f of ev.fields) out.push(fieldCandidate(f, f.value.split(/[、，,；;\s]+/).filter(Boolean)));
   // The site's publisher (发布机构, 信息来源) is weak: the issuer only when nothing else names one
   // and the publishers agree (a town's site reposting a county's notice names itself).
   if (out.length === 0 && ev.publishers.length && ev.publishers.every((p) => compactKey(p.value) === compactKey(ev.publishers[0]!.value))) {

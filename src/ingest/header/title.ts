@@ -11,12 +11,13 @@ import { isoDate } from "../dates.ts";
 import type { PartialDate } from "../../model/circular.ts";
 import { cleanTitle } from "./cleanTitle.ts";
 import { candidate, choose, type Candidate } from "./evidence.ts";
-import type { FieldChoice, PortalValue } from "./fields.ts";
+import { fieldCandidate, type FieldChoice, type PortalValue } from "./fields.ts";
 import type { TitleCandidate } from "./headLines.ts";
 
 export interface TitleEvidence {
   head: TitleCandidate[];
-  portal: PortalValue | null;
+  /** The database's and the page's title fields. */
+  fields: PortalValue[];
   fileName: string | null;
 }
 
@@ -33,9 +34,9 @@ export function fileNameFacts(fileName: string): { title: string | null; date: P
 /** Every title candidate, most trusted source first. */
 export function titleCandidates(ev: TitleEvidence): Array<Candidate<string>> {
   const out: Array<Candidate<string>> = [...ev.head];
-  if (ev.portal) {
-    const cleaned = cleanTitle(ev.portal.value);
-    if (/[\u4e00-\u9fff]{4}/.test(cleaned.title)) out.push(candidate(cleaned.title, "portal-field", ev.portal.line, "medium", `「${ev.portal.label}」字段`));
+  for (const f of ev.fields) {
+    const cleaned = cleanTitle(f.value);
+    if (/[\u4e00-\u9fff]{4}/.test(cleaned.title)) out.push(fieldCandidate(f, cleaned.title));
   }
   if (ev.fileName) out.push(candidate(ev.fileName, "file-name", null, "low", "文件名"));
   return out;
@@ -57,7 +58,7 @@ export function chooseTitle(ev: TitleEvidence, pageTitle: string | null): FieldC
   const chosen = best.chosen ? fullerForm(best.chosen, all) : null;
   const line = chosen && "indices" in chosen ? (chosen as TitleCandidate) : null;
   const warnings: FieldChoice<string>["warnings"] = [];
-  if (chosen?.from === "portal-field") warnings.push({ line: chosen.line, message: `正文中没有标题行；标题取自网站的「${ev.portal!.label}」字段` });
+  if (chosen?.from === "portal-field") warnings.push({ line: chosen.line, message: `正文中没有标题行；标题取自网站的${chosen.rule}` });
   if (pageTitle && line) warnings.push({ line: line.line, message: `页面“${pageTitle}”包着正文，取正文自身的标题` });
   if (chosen?.from === "file-name") warnings.push({ line: null, message: "正文中没有标题行；标题取自文件名" });
   const lost = chosen ? best.lost.filter((c) => compactKey(c.value) !== compactKey(chosen.value)) : best.lost;
