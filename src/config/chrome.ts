@@ -7,7 +7,7 @@
 export const CHROME_MAX_LENGTH = 100;
 
 /** Advertising injected into scraped pages: chrome, and no evidence of the circular's place (澳门赌场). */
-export const SPAM_LINE = /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|赌场|彩金|免费领取|点击进入|点击下载|立即下载|扫码关注|点击查看更多|新葡京|威尼斯人|真人视讯|百家乐)/;
+export const SPAM_LINE = /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|赌场|彩金|免费领取|点击进入|点击下载|立即下载|扫码关注|点击查看更多|新葡京|威尼斯人|真人视讯|百家乐|精品久久|毛片|一级电影|色吊丝|黄色视频|黃色視頻|激情婷婷|免费观看|在线观看|永久访问|成人影院)/;
 
 /** The heading of a portal's list of other pages; the titles listed under it are chrome too. */
 export const RELATED_LINKS_HEADING = /^(相关链接|相关文章|相关阅读|相关文件|相关新闻|相关信息|相关文档|相关政策|热点推荐|推荐阅读|猜你喜欢|延伸阅读|相关稿件|附件下载|最新文件|最新信息|热门文章|推荐文章|关联文件|文件下载)\s*[:：]?\s*$/;

@@ -13,7 +13,7 @@ import { lineKey } from "../text/keys.ts";
 import type { BodyLine } from "./chrome.ts";
 import { matchLabel } from "./labels.ts";
 import { dateLine, type ReadDate } from "./dates.ts";
-import { isOrgLine, isOrgName, splitAddressees, splitOrgs } from "./metadata.ts";
+import { TITLE_END, isOrgLine, isOrgName, splitAddressees, splitOrgs } from "./metadata.ts";
 
 export interface SignatureBlock {
   /** Organisations signing, as written (trimmed). */
@@ -106,6 +106,19 @@ function undatedSignature(lines: BodyLine[], from: number): SignatureBlock | nul
   return null;
 }
 
+/** The next `n` lines with text after `from`. */
+function nextLines(lines: BodyLine[], from: number, n: number): number[] {
+  const out: number[] = [];
+  for (let i = from + 1; i < lines.length && out.length < n; i++) if (lines[i]!.key !== "") out.push(i);
+  return out;
+}
+
+/** A line that is a title by its shape: ends as titles end, no sentence in it. */
+function isTitleLine(key: string): boolean {
+  const k = key.replace(/\s+/g, "");
+  return k.length >= 6 && k.length <= 100 && !/[。；;！？!?，,]/.test(k) && TITLE_END.test(k) && !dateLine(key);
+}
+
 export function findBlocks(lines: BodyLine[], isItem: (i: number) => boolean): Blocks {
   const signatures = findSignatures(lines);
   let addressees: Blocks["addressees"] = null;
@@ -119,7 +132,17 @@ export function findBlocks(lines: BodyLine[], isItem: (i: number) => boolean): B
   let textStart = addressees?.index ?? -1;
   let startBy: Blocks["startBy"] = addressees ? "addressees" : "none";
   if (textStart < 0) {
-    textStart = lines.findIndex((l, i) => isItem(i) || (isRunningText(l.key) && !dateLine(l.key)));
+    const startsText = (i: number) => isItem(i) || (isRunningText(lines[i]!.key) && !dateLine(lines[i]!.key));
+    textStart = lines.findIndex((_, i) => startsText(i));
+    // A paragraph a page puts above the document (a news lead, a content farm's comment) is
+    // no start of its text when a title follows it: the text starts after that title.
+    for (let guard = 0; textStart >= 0 && !isItem(textStart) && guard < 3; guard++) {
+      const title = nextLines(lines, textStart, 3).find((i) => isTitleLine(lines[i]!.key));
+      if (title === undefined) break;
+      const after = lines.findIndex((_, i) => i > title && startsText(i));
+      if (after < 0) break;
+      textStart = after;
+    }
     startBy = textStart >= 0 ? "text" : "none";
     if (textStart < 0) textStart = lines.length;
   }

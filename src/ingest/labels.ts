@@ -19,16 +19,18 @@ export interface LabelMatch {
 }
 
 const S = `[${SPACE_CLASS}]*`;
-const CN = `[${CN_NUMERAL_CLASS}]+`;
+/** Pinyin debris a mirror may print after any character of a label: 第(dì)一(yī)條(tiáo). */
+const PY = "(?:[(（]\\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?\\s*[)）])?";
+const CN = `(?:[${CN_NUMERAL_CLASS}]${PY})+`;
 const DIGITS = "[0-9０-９]{1,5}";
 const OPEN = "[（(﹙]";
 const CLOSE = "[）)﹚]";
 
 const PATTERNS: Array<{ kind: LabelKind; re: RegExp }> = [
-  { kind: "part", re: new RegExp(`^(${S})(第${S}(${CN}|${DIGITS})${S}[编編])(${S})`) },
-  { kind: "chapter", re: new RegExp(`^(${S})(第${S}(${CN}|${DIGITS})${S}章)(${S})`) },
-  { kind: "division", re: new RegExp(`^(${S})(第${S}(${CN}|${DIGITS})${S}[节節])(${S})`) },
-  { kind: "article", re: new RegExp(`^(${S})(第${S}(${CN}|${DIGITS})${S}[条條])(${S})`) },
+  { kind: "part", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}[编編]${PY})(${S})`) },
+  { kind: "chapter", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}章${PY})(${S})`) },
+  { kind: "division", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}[节節]${PY})(${S})`) },
+  { kind: "article", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}[条條]${PY})(${S})`) },
   // 一、 (also 一. and 一． as scraped pages write it); not 一是, 十分, 一批.
   { kind: "cnItem", re: new RegExp(`^(${S})((${CN})${S}[、.．])(${S})`) },
   { kind: "cnParen", re: new RegExp(`^(${S})(${OPEN}${S}(${CN})${S}${CLOSE}[、.．]?)(${S})`) },
@@ -40,7 +42,7 @@ const PATTERNS: Array<{ kind: LabelKind; re: RegExp }> = [
 
 function toNumber(s: string): number | null {
   if (/^[①-⑳]$/.test(s)) return s.charCodeAt(0) - 0x2460 + 1;
-  return chineseNumber(removeSpace(s));
+  return chineseNumber(removeSpace(s.replace(/[(（][^)）]*[)）]/g, "")));
 }
 
 export function matchLabel(line: string): LabelMatch | null {

@@ -167,6 +167,7 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     id: circularId(sourceKey),
     title: header.title,
     issuers: header.issuers,
+    publisher: header.publisher,
     addressees: head.addressees,
     genre: header.genre,
     docNumber: ownDocNumber,

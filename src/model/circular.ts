@@ -211,7 +211,7 @@ export const ValidityStatus = z.enum(VALIDITY_STATUSES);
 export type ValidityStatus = z.infer<typeof ValidityStatus>;
 
 /** The header fields whose source is recorded. */
-export const HEADER_FIELDS = ["title", "issuers", "docNumber", "date", "published", "effective", "genre", "jurisdiction"] as const;
+export const HEADER_FIELDS = ["title", "issuers", "docNumber", "date", "published", "effective", "genre", "jurisdiction", "publisher"] as const;
 export const HeaderField = z.enum(HEADER_FIELDS);
 export type HeaderField = z.infer<typeof HeaderField>;
 
@@ -268,6 +268,11 @@ export const CircularMeta = z.object({
   docNumberRaw: z.string().nullable(),
   /** 成文日期 with its real precision. */
   date: PartialDate.nullable(),
+  /**
+   * 发布机构: the body whose site published the page (its 发布机构 or 信息来源 field), not the
+   * issuer: a town's site reposts a county's notice. Null when the page names none.
+   */
+  publisher: z.string().nullable(),
   /** 发布日期 (from the portal), with its precision. */
   published: PartialDate.nullable(),
   /** 施行日期 / 生效日期: when it takes effect, with its precision. */

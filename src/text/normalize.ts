@@ -58,6 +58,17 @@ export function stripPinyin(s: string): string {
   return annotations(s).reduce((t, re) => t.replace(re, ""), s);
 }
 
+/** The offset in `s` of offset `at` of stripPinyin(s): where a cut made on the clean text falls in the text as written. */
+export function offsetBeforePinyin(s: string, at: number): number {
+  const skip = new Set<number>();
+  for (const re of annotations(s)) for (const m of s.matchAll(re)) for (let i = m.index; i < m.index + m[0].length; i++) skip.add(i);
+  let clean = 0;
+  let i = 0;
+  for (; i < s.length && clean < at; i++) if (!skip.has(i)) clean++;
+  while (skip.has(i)) i++;
+  return i;
+}
+
 export interface Keys {
   lineKey(s: string): string;
   compactKey(s: string): string;

@@ -46,7 +46,9 @@ const EXPECTED = [
   {
     seed: "003_",
     title: "关于推进全市城市安全发展的实施意见",
-    issuers: ["寿光市应急管理局"],
+    // No 落款: the portal's 发布机构 published it (publisher), which names no issuer.
+    issuers: [],
+    publisher: "寿光市应急管理局",
     docNumber: null,
     date: "2019-04-26",
     genre: "意见",
@@ -82,6 +84,7 @@ describe.each(EXPECTED)("seed $seed", (e) => {
     expect(m.date).toBe(e.date);
     expect(m.genre).toBe(e.genre);
     if ("published" in e) expect(m.published).toBe(e.published);
+    if ("publisher" in e) expect(m.publisher).toBe(e.publisher);
   });
   it("is placed in its jurisdiction", () => {
     expect(m.jurisdiction?.code).toBe(e.code);

@@ -5,9 +5,9 @@
  * document's own. The title that is left is the document's words only.
  */
 import { findDocNumbers, type DocNumberMatch } from "../../text/docNumber.ts";
-import { stripPinyin } from "../../text/normalize.ts";
+import { offsetBeforePinyin, stripPinyin } from "../../text/normalize.ts";
 import { trimSpace } from "../../text/chars.ts";
-import { lineKey } from "../../text/keys.ts";
+import { compactKey, lineKey, toSimplified } from "../../text/keys.ts";
 import { TITLE_END } from "../metadata.ts";
 
 export interface CleanTitle {
@@ -25,7 +25,7 @@ export interface CleanTitle {
 /** Labels and tags portals put before a title. */
 const PREFIX = /^([•·●◆■▪◇*\s]*((标\s*题|题\s*名|名\s*称|文件名称|法规标题|详见|详情见|全文见|原文|原文链接)\s*[:：])?\s*([【\[](通知|公告|通告|转载|原创|置顶|最新|政策文件|文件|通知公告)[】\]])?\s*)/;
 /** A site's or section's name a page prints before the title on the same line (…网 法规首页 <title>). */
-const SITE_OR_SECTION = /(门户网站|政府网站|网站|网|首页|频道|栏目|专栏|专题|平台|门户|法规库|数据库|文件库|信息公开|政务公开|政策文件|规范性文件|通知公告|政策法规)$/;
+export const SITE_OR_SECTION = /(门户网站|政府网站|网站|网|首页|频道|栏目|专栏|专题|平台|门户|法规库|数据库|文件库|信息公开|政务公开|政策文件|规范性文件|通知公告|政策法规)$/;
 /** What may follow a title's last word on a portal: a separator and a site or section name, or a date. */
 const SUFFIX = /^\s*([_|｜—–\-]+.*|[（(]?\s*(发布时间|发布日期|时间|日期)?\s*[:：]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*[）)]?.*|\s{2,}.*)$/;
 /**
@@ -34,23 +34,37 @@ const SUFFIX = /^\s*([_|｜—–\-]+.*|[（(]?\s*(发布时间|发布日期|时
  */
 const JUNK = /(?<=[\p{Script=Han}）》”])[A-Za-z0-9]*[a-z][A-Za-z0-9]*(?=[\p{Script=Han}（《“]|$)/gu;
 
+/** Where the parts of a line set off by spaces start (spaces inside brackets, as in 會(huì ), set off nothing). */
+function segmentStarts(t: string): number[] {
+  const starts = [0];
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if ("(（[【《".includes(c)) depth++;
+    else if (")）]】》".includes(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /[\s\u3000]/.test(c) && i + 1 < t.length && !/[\s\u3000]/.test(t[i + 1]!) && i > 0) starts.push(i + 1);
+  }
+  return starts;
+}
+
 export function cleanTitle(raw: string): CleanTitle {
   const removed: string[] = [];
   const junk: string[] = [];
   let t = trimSpace(raw);
-  const prefix = PREFIX.exec(t)![0];
+  // Matched on the script fold (one character for one) without pinyin: 詳見(jiàn): is 详见:.
+  const prefix = t.slice(0, offsetBeforePinyin(t, PREFIX.exec(toSimplified(stripPinyin(t)))![0].length));
   if (prefix.trim()) removed.push(prefix.trim());
   t = t.slice(prefix.length);
   // Site and section names before the title, set off by spaces: cut, as noise.
-  const segments = t.split(/(?<=\S)[\s\u3000]+(?=\S)/);
+  const starts = segmentStarts(t);
   let lead = 0;
-  while (lead < segments.length - 1 && SITE_OR_SECTION.test(lineKey(segments[lead]!)) && segments[lead]!.length <= 20) lead++;
+  const segment = (k: number) => t.slice(starts[k]!, starts[k + 1] ?? t.length);
+  while (lead < starts.length - 1 && SITE_OR_SECTION.test(compactKey(segment(lead))) && segment(lead).trim().length <= 20) lead++;
   if (lead > 0) {
-    const rest = segments.slice(lead).join(" ");
-    const cut = t.slice(0, t.lastIndexOf(segments[lead]!));
-    if (TITLE_END.test(lineKey(rest).replace(/\s+/g, "")) || /关于/.test(rest)) {
-      removed.push(trimSpace(cut));
-      t = t.slice(cut.length);
+    const rest = lineKey(t.slice(starts[lead]!)).replace(/\s+/g, "");
+    if (TITLE_END.test(rest) || /关于/.test(rest)) {
+      removed.push(trimSpace(t.slice(0, starts[lead]!)));
+      t = t.slice(starts[lead]!);
     }
   }
   // A 文号 in brackets at the end: the document's own number, not part of the title.

@@ -14,7 +14,7 @@ import { candidate, type Candidate } from "./evidence.ts";
 import { matchLabel } from "../labels.ts";
 import { TITLE_END, genreOf, isOrgLine, isOrgName, splitOrgs } from "../metadata.ts";
 import type { Blocks } from "../blocks.ts";
-import { cleanTitle, type CleanTitle } from "./cleanTitle.ts";
+import { SITE_OR_SECTION, cleanTitle, type CleanTitle } from "./cleanTitle.ts";
 
 /** How far down a title is looked for (scraped pages put a lot above it). */
 const HEAD_LINES = 40;
@@ -42,6 +42,10 @@ export interface Head {
 /** A line that could be (part of) a title: not a field, a breadcrumb, a section name, a date, a 文号, a sentence. */
 function titleLike(key: string): boolean {
   if (key === "" || key.length > TITLE_MAX || BREADCRUMB.test(key) || SECTION_NAME.test(compactKey(key))) return false;
+  // A site's or section's name (…法规库, …门户网站), and markup left by a page, are no title.
+  if (SITE_OR_SECTION.test(compactKey(key)) || /^\s*<\/?[a-z]|<[a-z]+\s+[a-z-]+=/i.test(key)) return false;
+  // A link to the document's interpretation (…政策文件 政策解读：关于…的解读).
+  if (/^(.{0,40}\s)?(政策解读|相关解读|图文解读|图解|一图读懂)\s*[:：]/.test(key)) return false;
   if (/^[•·●◆]?\s*(索引号|发布机构|发文机关|发文字号|文号|成文日期|发布日期|主题分类)\s*[:：]/.test(key)) return false;
   if (/[。！？!?；;]$/.test(key) || /[:：]$/.test(key)) return false;
   return true;
@@ -53,7 +57,8 @@ function bannerIssuers(key: string): string[] | null {
   const m = /^(.+?)\s*文\s*件$/.exec(k);
   if (!m) return null;
   const orgs = splitOrgs(m[1]!.replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, m[1]!.includes("  ") ? " " : ""));
-  return orgs.every(isOrgName) ? orgs : null;
+  // Bodies, not a site's sections (政府文件, …法规库 政策文件): each a name of some length, no site words in it.
+  return orgs.every((o) => isOrgName(o) && o.length >= 4 && !/(网|库|平台|文件|频道|栏目)/.test(o)) ? orgs : null;
 }
 
 const joined = (lines: BodyLine[], indices: number[]) => indices.map((i) => lines[i]!.text.trim()).join("");
@@ -69,7 +74,10 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
 
   // 文号 standing on a line of its own (with 签发人 and the like beside it; pinyin annotations aside).
   for (let i = 0; i < end; i++) {
-    const text = stripPinyin(lines[i]!.text);
+    let text = stripPinyin(lines[i]!.text);
+    // A 文号 a narrow page broke at its line's end (安委办〔2011〕1 / 2号) is read across the break.
+    const next = lines[i + 1]?.text.trim() ?? "";
+    if (/[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d*\s*$/.test(text.trim()) && /^\d*\s*[号號]/.test(next)) text = text.trimEnd() + next;
     const found = findDocNumbers(text);
     const rest = compactKey(text.replace(found[0]?.raw ?? "", "")).replace(/^(签发人|签发)[:：].*$/, "");
     if (found.length === 1 && rest.length <= 2) {
@@ -100,6 +108,9 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
       // headline — unless that line ends in 转发/印发 (X转发 / Y关于…的通知: one title).
       const forwards = /(转发|印发|批转|转批)$/.test(lines[indices.at(-1)!]!.key);
       if (/关于/.test(lines[next]!.key) && !indices.some((k) => /关于/.test(lines[k]!.key)) && !forwards) break;
+      // Nor does a line that is a whole title by itself and starts as titles start (中华人民共和国…法, 吉林省…条例).
+      const alone = compactKey(cleanTitle(lines[next]!.text).title);
+      if (!forwards && !indices.some((k) => /关于/.test(lines[k]!.key)) && TITLE_END.test(alone) && /^(中华人民共和国|关于)/.test(alone)) break;
       indices.push(next);
     }
     const cleaned = cleanTitle(joined(lines, indices));

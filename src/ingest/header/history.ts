@@ -86,6 +86,13 @@ function acts(text: string, line: number): Act[] {
  */
 const ACT_START = new RegExp(`(?<=^|[\\s　，,；;。（(]|根据|并经|并|又|经)(?=${DATE})`);
 
+/** A history line that is whole: its brackets closed, and it ends in an act's word. */
+function complete(text: string): boolean {
+  const open = (text.match(/[《〈（(]/g) ?? []).length;
+  const close = (text.match(/[》〉）)]/g) ?? []).length;
+  return open <= close && acts(text, 0).length > 0;
+}
+
 /** Lines a note or a history runs over: how far the history is looked for, and how long it may be. */
 const HISTORY_LOOKAHEAD = 16;
 const HISTORY_MAX_LINES = 80;
@@ -114,6 +121,16 @@ export function readHistory(lines: BodyLine[], from: number): Act[] {
         }
       }
       if (last === i) text = key;
+    }
+    // An act a narrow page wrapped (…《关于修改 / 〈X条例〉的决定》第一次修正): its line goes on
+    // on the next ones, up to a balanced line that ends in an act's word.
+    if (new RegExp(`^${DATE}`).test(text)) {
+      for (let j = last + 1; j < lines.length && j <= i + 3 && !complete(text); j++) {
+        const k = lines[j]!.key;
+        if (k === "" || new RegExp(`^${DATE}`).test(k) || /^第[一二三四五六七八九十]+[章条]/.test(k)) break;
+        text += k;
+        last = j;
+      }
     }
     const note = /^[（(](.*)[）)]$/.exec(text);
     if (note || new RegExp(`^${DATE}`).test(text)) {

@@ -19,7 +19,7 @@ import type { DatabaseField } from "../formats/extracted.ts";
 import type { DatabaseFieldName } from "../../config/chrome.ts";
 import { issuedSubject, type Head } from "./headLines.ts";
 import { readHistory, type Act } from "./history.ts";
-import { chooseIssuers, issuerCandidates, withSitePlace } from "./issuers.ts";
+import { chooseIssuers, choosePublisher, issuerCandidates } from "./issuers.ts";
 import { readJurisdiction, writerLevel } from "./jurisdiction.ts";
 import { chooseTitle, fileNameFacts, untitled } from "./title.ts";
 import { statedValidity, type StatedValidity } from "./validity.ts";
@@ -33,6 +33,7 @@ export interface HeaderFields {
   titleIndices: number[];
   pageTitle: string | null;
   issuers: string[];
+  publisher: string | null;
   docNumber: OwnNumber | null;
   date: PartialDate | null;
   published: PartialDate | null;
@@ -99,7 +100,6 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const issuerList = issuerCandidates({
     signature: signed ? { block: signed, line: lineOf(signed.indices[0]) } : null,
     banners: head.banners, titleLine, title: titleEvidence, acts, fields: fieldsFor("issuer"),
-    publishers: PORTAL_FIELDS_FOR.publisher.flatMap((l) => portalValue(portal, [l]) ?? []),
   });
 
   const date = record.record("date", take(chooseDate({
@@ -127,14 +127,15 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const jurisdiction = record.record("jurisdiction", place, (v) => v.code);
   if (place.unknownBecause) warnings.push({ line: null, message: place.unknownBecause });
 
-  // 发文机关, after the place: a site's publisher omits the place the site is for.
-  const issuerChoice = withSitePlace(chooseIssuers(issuerList), jurisdiction);
+  const issuerChoice = chooseIssuers(issuerList);
   const issuers = issuerChoice.chosen?.value ?? [];
+  // 发布机构, after the place: a site's publisher omits the place the site is for.
+  const publisher = record.record("publisher", take(choosePublisher(PORTAL_FIELDS_FOR.publisher.flatMap((l) => portalValue(portal, [l]) ?? []), jurisdiction)), (v) => v);
   record.record("issuers", issuerChoice, (v) => v.join("、"));
   warnings.push(...issuerChoice.warnings);
 
   return {
-    title, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, docNumber, date, published, effective, genre, jurisdiction,
+    title, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, publisher, docNumber, date, published, effective, genre, jurisdiction,
     acts, issued, statedValidity: statedValidity(fieldsFor("validity")), record, warnings, fragments,
   };
 }

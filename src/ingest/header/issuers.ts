@@ -22,8 +22,6 @@ export interface IssuerEvidence {
   acts: Act[];
   /** The database's and the page's issuer fields (发文机关, 制定机关 …). */
   fields: PortalValue[];
-  /** The site's publisher fields (发布机构, 信息来源), weak evidence. */
-  publishers: PortalValue[];
 }
 
 export function issuerCandidates(ev: IssuerEvidence): Array<Candidate<string[]>> {
@@ -40,12 +38,6 @@ export function issuerCandidates(ev: IssuerEvidence): Array<Candidate<string[]>>
   const maker = makerInForce(ev.acts);
   if (maker?.maker) out.push(candidate([maker.maker], "history", maker.line, "high", "历史沿革中最后一次制定或修改的机关"));
   for (const f of ev.fields) out.push(fieldCandidate(f, f.value.split(/[、，,；;\s]+/).filter(Boolean)));
-  // The site's publisher (发布机构, 信息来源) is weak: the issuer only when nothing else names one
-  // and the publishers agree (a town's site reposting a county's notice names itself).
-  if (out.length === 0 && ev.publishers.length && ev.publishers.every((p) => compactKey(p.value) === compactKey(ev.publishers[0]!.value))) {
-    const p = ev.publishers[0]!;
-    out.push(candidate([p.value], "portal-field", p.line, "low", `「${p.label}」字段（网站的发布机构）`));
-  }
   return out;
 }
 
@@ -62,15 +54,26 @@ export function chooseIssuers(candidates: Array<Candidate<string[]>>): FieldChoi
   const fuller = best.chosen && best.chosen.value.map((n) => withPlace(n, candidates));
   const chosen = best.chosen && fuller!.join("、") !== best.chosen.value.join("、") ? { ...best.chosen, value: fuller!, rule: `${best.chosen.rule}（机关全称见标题或版头）` } : best.chosen;
   const lost = best.lost;
-  const warnings = chosen?.value.length ? [] : [{ line: null, message: "发文机关不详：没有落款、版头或网站字段" }];
+  const warnings = chosen?.value.length ? [] : [{ line: null, message: "发文机关不详：没有落款、版头，标题和网站、数据库的字段也未指明（网站的发布机构不作发文机关）" }];
   return { chosen, lost, warnings };
 }
 
-/** A site's publisher named without its place (应急管理局 on 寿光's portal) takes the document's place: 寿光市应急管理局. */
-export function withSitePlace(choice: FieldChoice<string[]>, jurisdiction: Jurisdiction | null): FieldChoice<string[]> {
-  const c = choice.chosen;
-  if (!c || c.from !== "portal-field" || c.confidence !== "low" || !jurisdiction || jurisdiction.level === "national" || c.value.length !== 1) return choice;
-  if (/^(中共)?[\u4e00-\u9fff]{0,6}[省市县区州旗盟]/.test(lineKey(c.value[0]!))) return choice;
-  const division = divisionOf(jurisdiction.code);
-  return division ? { ...choice, chosen: { ...c, value: [division.name + c.value[0]], rule: `${c.rule}，冠以所在地` } } : choice;
+/**
+ * 发布机构: the site's publisher fields (发布机构, 信息来源, 来源), where they agree; one named
+ * without its place (应急管理局 on 寿光's portal) takes the document's place. Never the issuer:
+ * a site publishes what others issue.
+ */
+export function choosePublisher(publishers: PortalValue[], jurisdiction: Jurisdiction | null): FieldChoice<string> {
+  if (publishers.length === 0) return { chosen: null, lost: [], warnings: [] };
+  const first = publishers[0]!;
+  const candidates = publishers.map((p) => fieldCandidate(p, p.value.trim()));
+  if (!publishers.every((p) => compactKey(p.value) === compactKey(first.value))) {
+    return { chosen: null, lost: candidates, warnings: [{ line: first.line, message: `发布机构不详：网站的「${first.label}」与「${publishers.find((p) => compactKey(p.value) !== compactKey(first.value))!.label}」不一致` }] };
+  }
+  const chosen = candidates[0]!;
+  const division = jurisdiction && jurisdiction.level !== "national" ? divisionOf(jurisdiction.code) : undefined;
+  if (division && !/^(中共)?[\u4e00-\u9fff]{0,6}[省市县区州旗盟]/.test(lineKey(chosen.value))) {
+    return { chosen: { ...chosen, value: division.name + chosen.value, rule: `${chosen.rule}，冠以所在地` }, lost: [], warnings: [] };
+  }
+  return { chosen, lost: [], warnings: [] };
 }

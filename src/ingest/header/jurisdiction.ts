@@ -17,6 +17,7 @@ import { createRequire } from "node:module";
 import type { EvidenceSource, Jurisdiction } from "../../model/circular.ts";
 import { NATIONAL_CODE, chainOf, divisionsByCode, type Division } from "../../config/gazetteer.ts";
 import { toSimplified } from "../../text/keys.ts";
+import { stripPinyin } from "../../text/normalize.ts";
 import { CITY_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../../config/abbreviations.ts";
 import { candidate, choose, type Candidate } from "./evidence.ts";
 
@@ -97,7 +98,7 @@ export interface PlaceName {
 /** Division names in `text`, longest match first at each position. */
 export function findPlaceNames(raw: string): PlaceName[] {
   const { names, lengths } = nameIndex();
-  const text = withoutStateName(toSimplified(raw));
+  const text = withoutStateName(toSimplified(stripPinyin(raw)));
   const out: PlaceName[] = [];
   for (let i = 0; i < text.length; ) {
     let found = 0;
@@ -193,7 +194,7 @@ export function writerLevel(issuers: string[], addressees: string[]): WriterLeve
   const rule = `主送机关“${addressees.join("、").slice(0, 30)}”`;
   if (/乡镇|街道|各镇|各乡|县直|区直|县政府各|区政府各/.test(to)) return { allows: (d) => d.level === "county", rule };
   if (/省直|省政府各|省各|各地级以上市|各设区市|各设区的市|各省辖市|各地州市|各市州|各州市|各盟市|(^|、|，|,)各市(?!县|区|辖)/.test(to) && !/各省/.test(to)) return { allows: (d) => d.level === "province", rule };
-  if (/各县市区|各县区|各区县|各区市县|各县市|市直|市政府各|市各有关/.test(to)) return { allows: (d) => d.level === "prefecture" || (MUNICIPALITIES.has(d.code) && /各区/.test(to)), rule };
+  if (/各县市区|各县区|各区县|各区市县|各县市|各县级市|市直|市政府各|市各有关|市各委|市各部门|市各直属/.test(to)) return { allows: (d) => d.level === "prefecture" || (MUNICIPALITIES.has(d.code) && /各区/.test(to)), rule };
   return null;
 }
 
@@ -233,7 +234,8 @@ export function abbreviationPlaces(prefix: string): { national: boolean; divisio
 /** The one place of `options` that the evidence leaves, with what left it; null when none or several remain. */
 function resolveAbbreviation(options: Division[], level: WriterLevel | null, mentioned: Set<Division>): { division: Division; rule: string } | null {
   const byLevel = level ? options.filter((d) => level.allows(d)) : options;
-  const related = (d: Division) => [...mentioned].some((m) => m === d || isUnder(m, d) || isUnder(d, m));
+  // Named in full in the body itself: a city the body names does not vouch for its province.
+  const related = (d: Division) => mentioned.has(d);
   if (byLevel.length === 1) return { division: byLevel[0]!, rule: level ? `，${level.rule}` : "" };
   // The body's names may hold one and a part of it (苏州市, 苏州工业园区): the writer is the higher.
   const agreed = byLevel.filter(related);
