@@ -22,15 +22,20 @@ const FIXTURES = join(ROOT, "tests", "fixtures", "unseen");
 const sets = [...bundledSets(dir), ...(existsSync(join(FIXTURES, "labels.json")) ? [handLabelled("fixtures", FIXTURES)] : [])];
 let wrong = 0;
 const rows: string[][] = [];
+const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
 const report = (set: string, judged: Judged[], failures: string[]) => {
   const t = tally(judged);
   for (const f of FIELDS) {
     const c = t.get(f);
     if (!c) continue;
-    const total = c.right + c.unknown + c.wrong;
-    rows.push([set, f, String(c.right), String(c.unknown), String(c.wrong), `${((100 * c.right) / total).toFixed(1)}%`]);
+    rows.push([set, f, String(c.right), String(c.unknown), String(c.wrong), pct(c.right, c.right + c.unknown + c.wrong)]);
     wrong += c.wrong;
   }
+  // Of the values the labels state (not those they say are absent): how many were read right.
+  const stated = judged.filter((j) => j.expected !== "—");
+  const all = tally(judged);
+  const sum = (k: "right" | "unknown" | "wrong") => [...all.values()].reduce((n, c) => n + c[k], 0);
+  rows.push([set, "(all fields)", String(sum("right")), String(sum("unknown")), String(sum("wrong")), `${pct(sum("right"), judged.length)}; of stated values ${pct(stated.filter((j) => j.verdict === "right").length, stated.length)}`]);
   if (details) for (const line of failures) console.error(line);
 };
 
