@@ -1,7 +1,7 @@
 /** Topic tagging by rule: a clause carries a topic when one of its terms occurs in it. */
 import { TOPICS, type TopicDef } from "../config/topics.ts";
 import type { CircularMeta, SectionNode } from "../model/circular.ts";
-import { toSimplified } from "../text/keys.ts";
+import { compactKey } from "../text/keys.ts";
 
 export interface TopicMatch {
   slug: string;
@@ -10,7 +10,8 @@ export interface TopicMatch {
 }
 
 export function tagText(text: string, topics: TopicDef[] = TOPICS): TopicMatch[] {
-  const simplified = toSimplified(text);
+  // On the compact key: simplified, without pinyin debris (危險化學(xué)品) or the spaces pages put inside words.
+  const simplified = compactKey(text);
   const out: TopicMatch[] = [];
   for (const t of topics) {
     const terms = t.terms.filter((term) => simplified.includes(term));

@@ -111,7 +111,8 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const effective = record.record("effective", chooseEffective({ acts, fields: fieldsFor("effective"), lines }), (v) => v);
 
   // 文种
-  const genre = genreOf(title);
+  // An unknown title names no 文种.
+  const genre = titleChoice.chosen ? genreOf(title) : null;
   record.record("genre", { chosen: genre ? candidate(genre, "title", record.provenance.title?.line ?? null, finalTitle.chosen!.confidence, "标题的结尾") : null, lost: [] }, (v) => v);
 
   // 地区
@@ -134,8 +135,10 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   record.record("issuers", issuerChoice, (v) => v.join("、"));
   warnings.push(...issuerChoice.warnings);
 
+  // An untitled document with nothing else to tell it by is told by its issuer and date.
+  const shown = !titleChoice.chosen && title === "（无标题）" && (issuers.length || date) ? `（无标题）${[issuers.join("、"), date].filter(Boolean).join(" ")}` : title;
   return {
-    title, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, publisher, docNumber, date, published, effective, genre, jurisdiction,
+    title: shown, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, publisher, docNumber, date, published, effective, genre, jurisdiction,
     acts, issued, statedValidity: statedValidity(fieldsFor("validity")), record, warnings, fragments,
   };
 }

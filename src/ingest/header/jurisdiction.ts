@@ -234,13 +234,13 @@ export function abbreviationPlaces(prefix: string): { national: boolean; divisio
 /** The one place of `options` that the evidence leaves, with what left it; null when none or several remain. */
 function resolveAbbreviation(options: Division[], level: WriterLevel | null, mentioned: Set<Division>): { division: Division; rule: string } | null {
   const byLevel = level ? options.filter((d) => level.allows(d)) : options;
+  // Places one inside another (潍坊市 and its 潍城区; the body's 苏州市 and 苏州工业园区): the writer is the higher.
+  const tops = (ds: Division[]) => ds.filter((d) => !ds.some((o) => o !== d && isUnder(d, o)));
+  const one = tops(byLevel);
+  if (one.length === 1) return { division: one[0]!, rule: level ? `，${level.rule}` : "" };
   // Named in full in the body itself: a city the body names does not vouch for its province.
-  const related = (d: Division) => mentioned.has(d);
-  if (byLevel.length === 1) return { division: byLevel[0]!, rule: level ? `，${level.rule}` : "" };
-  // The body's names may hold one and a part of it (苏州市, 苏州工业园区): the writer is the higher.
-  const agreed = byLevel.filter(related);
-  const top = agreed.filter((d) => !agreed.some((o) => o !== d && isUnder(d, o)));
-  if (top.length === 1) return { division: top[0]!, rule: `${level ? `，${level.rule}` : ""}，正文亦提及` };
+  const agreed = tops(byLevel.filter((d) => mentioned.has(d)));
+  if (agreed.length === 1) return { division: agreed[0]!, rule: `${level ? `，${level.rule}` : ""}，正文亦提及` };
   return null;
 }
 
