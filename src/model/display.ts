@@ -26,7 +26,7 @@ export function evidenceText(e: Evidence): string {
 
 const FIELD_NAMES: Record<string, string> = {
   title: "标题", issuers: "发文机关", addressees: "主送机关", docNumber: "发文字号", date: "成文日期", published: "发布日期",
-  effective: "施行日期", genre: "文种", jurisdiction: "地区",
+  effective: "施行日期", genre: "文种", jurisdiction: "地区", publisher: "发布机构",
 };
 
 /** An editor's change, for the page: 标题, 合并条款 p2-3、p2-4, 拆分条款 p2-5. */
