@@ -19,6 +19,7 @@ import { searchFacets } from "../src/search/facets.ts";
 import { pagefindRecord } from "../src/search/pagefindRecord.ts";
 import { SEARCH_CACHE } from "../src/search/searchCache.ts";
 import { progress } from "../src/bench/progress.ts";
+import { readFacts } from "../src/corpus/derived.ts";
 
 const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
 const cache = SEARCH_CACHE;
@@ -27,6 +28,8 @@ const started = performance.now();
 
 // Each model is read once, whole, in the index's order; nothing holds them all.
 const ids = oldestFirst();
+// Each document's 时效性, from the facts stage.
+const facts = readFacts();
 const previous: PagefindBundle[] = existsSync(cache.bundles) ? JSON.parse(readFileSync(cache.bundles, "utf8")) : [];
 const bundles = planBundles(ids, Number(process.env.PAGEFIND_BUNDLE ?? 1000), previous);
 rmSync(out, { recursive: true, force: true });
@@ -46,6 +49,7 @@ buildPhraseIndex(ids, loadModel, urls.circular, bundles.map((b) => b.folder), (p
 }, {
   // SEARCH_PEERS: the base paths of other libraries on this origin that a search here covers too.
   peers: (process.env.SEARCH_PEERS ?? "").split(",").map((p) => p.trim()).filter(Boolean),
+  validityOf: (id) => facts?.validity[id]?.status ?? "unknown",
   onDoc: (doc, _n, entries, chunks, facets) => {
     records.push(JSON.stringify(pagefindRecord(doc, entries.map((e) => e.text), searchFacets(doc, facets), `/circulars/${doc.id}/`, chunks)));
     phraseBar.tick();

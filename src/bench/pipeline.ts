@@ -2,9 +2,9 @@
  * The build, as child processes in stages, independent work side by side (`npm run build`
  * runs it; `npm run bench` times it):
  *
- *   ingest (parses on every core)
+ *   ingest (parses on every core) → facts (each document's 时效性, from the whole library)
  *   → derive (related clauses, IDF) → Astro build → precompress (.gz/.br of its text files)
- *     ‖ search index (phrase index and Pagefind's records, from the models alone) → Pagefind
+ *     ‖ search index (phrase index and Pagefind's records, from the models and facts) → Pagefind
  *       (and .gz/.br of the search files); written aside, since Astro empties dist/ when it
  *       starts, and moved in after
  *
@@ -79,6 +79,7 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
   let peakRssMb = 0;
   try {
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
+    await stage("facts", ["scripts/facts.ts"]);
     await Promise.all([
       (async () => {
         await stage("derive", ["scripts/derive.ts"]);

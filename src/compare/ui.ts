@@ -6,7 +6,8 @@
  */
 import "../model/jitless.ts";
 import { siteUrls } from "../config/urls.ts";
-import { Circular, validateModel, type Clause } from "../model/circular.ts";
+import { Circular, Validity, validateModel, type Clause, type ValidityStatus } from "../model/circular.ts";
+import { VALIDITY_NAMES } from "../model/display.ts";
 import { citationLabel } from "../model/labels.ts";
 import { createKeys } from "../text/normalize.ts";
 import { browserFold, type ScriptTable } from "../text/script.ts";
@@ -81,7 +82,10 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
   return wrap;
 }
 
-function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf | undefined): HTMLElement {
+/** A document's 时效性 mark, as the pages draw it. */
+const validityMark = (status: ValidityStatus) => el("span", { className: `validity validity-${status}`, textContent: VALIDITY_NAMES[status] });
+
+function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf | undefined, statuses: Map<string, ValidityStatus>): HTMLElement {
   const diffs = diffVersions(before.clauses.map((c) => c.text), after.clauses.map((c) => c.text), key, { idf });
   const counts = { added: 0, removed: 0, changed: 0, moved: 0, unchanged: 0 };
   diffs.forEach((d) => counts[d.kind]++);
@@ -100,7 +104,10 @@ function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf 
     }
     list.append(li);
   }
+  // Which side is in force.
+  const side = (label: string, d: Circular) => el("li", {}, `${label}：`, el("a", { href: urls.circular(d.id), textContent: `${d.title}（${d.date ?? "日期不详"}）` }), validityMark(statuses.get(d.id) ?? "unknown"));
   return el("div", {},
+    el("ul", { className: "diff-sides" }, side("旧版本", before), side("新版本", after)),
     el("p", { className: "diff-summary", textContent: `从“${before.title}”到“${after.title}”：新增 ${counts.added} 条，删除 ${counts.removed} 条，修改 ${counts.changed} 条，移动 ${counts.moved} 条，未变 ${counts.unchanged} 条（条款按内容对应，不按条号）。` }),
     list);
 }
@@ -125,16 +132,21 @@ export function startComparePage(): void {
   }
   status.textContent = "比较中…";
   const idf = libraryIdf();
+  const statuses = new Map<string, ValidityStatus>();
   Promise.all(ids.map((id) => fetch(urls.docJson(id)).then(async (r) => {
     if (!r.ok) throw new Error(`没有编号为 ${id} 的文件`);
-    const checked = validateModel(Circular, await r.json(), urls.docJson(id));
+    const json = (await r.json()) as { validity?: unknown };
+    const checked = validateModel(Circular, json, urls.docJson(id));
     if (!checked.ok) throw new Error(`${id} 的数据格式有误（${checked.error.message}）`);
+    // The library's 时效性 of the document, beside its model in the open data.
+    const validity = Validity.safeParse(json.validity);
+    statuses.set(id, validity.success ? validity.data.status : "unknown");
     return checked.value;
   })))
     .then(async (docs) => {
       const diff = params.get("mode") === "diff";
       const { phraseKey } = createKeys(await foldFor(docs.flatMap((d) => d.clauses.map((c) => c.text))));
-      output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!, phraseKey, await idf) : renderAlignment(docs, phraseKey, await idf));
+      output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!, phraseKey, await idf, statuses) : renderAlignment(docs, phraseKey, await idf));
       const rows = output.querySelectorAll("tr.aligned").length;
       status.textContent = diff ? "版本差异如下。" : `共对齐 ${rows} 组条款。`;
       output.dataset.state = "done";

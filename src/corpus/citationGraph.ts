@@ -1,10 +1,13 @@
 /**
  * Citations resolved against the corpus: "this circular implements that one", and the
- * reverse ("who cites it"). Cited documents outside the corpus become stubs, keyed by
- * 文号 (or title), placed at the level their 文号 or title points to.
+ * reverse ("who cites it"), down to the article: 《安全生产法》第二十一条 resolves to that
+ * article's anchor in the library's 安全生产法. A title the library holds in several
+ * versions resolves to the version in force at the citing document's date (one that repeals
+ * a predecessor of its own name, to that predecessor). Cited documents outside the corpus
+ * become stubs, keyed by 文号 (or title), placed at the level their 文号 or title points to.
  */
 import { createHash } from "node:crypto";
-import type { CircularMeta, Citation, Jurisdiction } from "../model/circular.ts";
+import { walkSections, type ArticleCitation, type CircularMeta, type Citation, type Jurisdiction } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
 import { jurisdictionOf } from "../ingest/header/jurisdiction.ts";
 
@@ -30,10 +33,22 @@ export interface ResolvedCitation {
   stubKey: string | null;
 }
 
+/** An article citation resolved: the cited document and clause where the library holds them. */
+export interface ResolvedArticle {
+  citation: ArticleCitation;
+  targetId: string | null;
+  /** The cited article's anchor in the target, or null when the target has no such article. */
+  targetClause: string | null;
+}
+
 export interface CitationGraph {
   cites: Map<string, ResolvedCitation[]>;
   citedBy: Map<string, CiteRef[]>;
   stubs: Map<string, Stub>;
+  /** docId → its article citations, resolved. */
+  articles: Map<string, ResolvedArticle[]>;
+  /** docId → clause id → who cites that clause (document and clause), each once. */
+  clauseCitedBy: Map<string, Map<string, CiteRef[]>>;
 }
 
 /**
@@ -41,18 +56,51 @@ export interface CitationGraph {
  * 关于 (吉林市人民政府关于… and 关于… are one title), else the whole title; compared as keys.
  */
 function titleKey(title: string): string {
-  const key = compactKey(title);
+  // 《安全生产法》 is 《中华人民共和国安全生产法》; 〈〉 inside a title is 《》.
+  const key = compactKey(title).replace(/^中华人民共和国/, "").replace(/〈/g, "《").replace(/〉/g, "》").replace(/《中华人民共和国/g, "《");
   const at = key.indexOf("关于");
   return at > 0 && key.length - at >= 8 ? key.slice(at) : key;
 }
 
+/**
+ * Of the versions the library holds of a cited title, the one a document dated `date` cites:
+ * the latest dated on or before it (a repeal names its predecessor: strictly before, never
+ * itself); the latest when the date is unknown or precedes them all.
+ */
+function versionAt(versions: CircularMeta[], citing: CircularMeta, strictlyBefore: boolean): CircularMeta | undefined {
+  const others = versions.filter((v) => v.id !== citing.id);
+  const date = citing.date;
+  const dated = others.filter((v) => v.date).sort((a, b) => a.date!.localeCompare(b.date!));
+  if (date) {
+    const before = dated.filter((v) => (strictlyBefore ? v.date! < date : v.date! <= date));
+    if (before.length) return before.at(-1);
+    if (strictlyBefore) return undefined;
+  }
+  return dated.at(-1) ?? others[0];
+}
+
+/** The anchor of article `n` in a document, or null. */
+function articleAnchor(doc: CircularMeta, n: number): string | null {
+  let found: string | null = null;
+  walkSections(doc.sections, (node) => {
+    if (!found && node.kind === "article" && node.number === n) found = node.id;
+  });
+  return found;
+}
+
 export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
   const byNumber = new Map<string, CircularMeta>();
-  const byTitle = new Map<string, CircularMeta>();
+  const byTitle = new Map<string, CircularMeta[]>();
   for (const d of docs) {
     if (d.docNumber) byNumber.set(d.docNumber, d);
-    if (!byTitle.has(titleKey(d.title))) byTitle.set(titleKey(d.title), d);
+    if (d.title.startsWith("（无标题）")) continue;
+    const key = titleKey(d.title);
+    byTitle.set(key, [...(byTitle.get(key) ?? []), d]);
   }
+  const byTitleAt = (title: string, citing: CircularMeta, strictlyBefore = false) => {
+    const versions = byTitle.get(titleKey(title));
+    return versions ? versionAt(versions, citing, strictlyBefore) : undefined;
+  };
   const cites = new Map<string, ResolvedCitation[]>();
   const citedBy = new Map<string, CiteRef[]>();
   const stubs = new Map<string, Stub>();
@@ -60,7 +108,7 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
     const resolved: ResolvedCitation[] = [];
     for (const c of doc.citations) {
       let target = c.docNumber ? byNumber.get(c.docNumber) : undefined;
-      if (!target && c.title) target = byTitle.get(titleKey(c.title));
+      if (!target && c.title) target = byTitleAt(c.title, doc, c.relation === "repeals");
       if (target && target.id !== doc.id) {
         resolved.push({ citation: c, targetId: target.id, stubKey: null });
         const list = citedBy.get(target.id) ?? [];
@@ -92,5 +140,22 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
     }
     cites.set(doc.id, resolved);
   }
-  return { cites, citedBy, stubs };
+  // Articles, to the clause.
+  const articles = new Map<string, ResolvedArticle[]>();
+  const clauseCitedBy = new Map<string, Map<string, CiteRef[]>>();
+  for (const doc of docs) {
+    const list = doc.articleCitations.map((a): ResolvedArticle => {
+      const target = a.self ? doc : a.title ? byTitleAt(a.title, doc) : undefined;
+      const targetClause = target ? articleAnchor(target, a.article) : null;
+      // An article citing itself (前款) is no citation of it.
+      if (target && targetClause && !(target.id === doc.id && targetClause === a.clauseId)) {
+        const byClause = clauseCitedBy.get(target.id) ?? clauseCitedBy.set(target.id, new Map()).get(target.id)!;
+        const refs = byClause.get(targetClause) ?? byClause.set(targetClause, []).get(targetClause)!;
+        if (!refs.some((r) => r.docId === doc.id && r.clauseId === a.clauseId)) refs.push({ docId: doc.id, clauseId: a.clauseId });
+      }
+      return { citation: a, targetId: target?.id ?? null, targetClause };
+    });
+    articles.set(doc.id, list);
+  }
+  return { cites, citedBy, stubs, articles, clauseCitedBy };
 }

@@ -11,15 +11,26 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CircularMeta } from "../model/circular.ts";
+import type { CircularMeta, Validity } from "../model/circular.ts";
+import { buildCitationGraph } from "./citationGraph.ts";
+import { validities } from "./validity.ts";
+import { versionChains } from "./versions.ts";
 import { DERIVED_DIR } from "../config/paths.ts";
 import { relatedClauses, similarCirculars, SIGNATURE_LENGTH, type Related, type RelatedState } from "./related.ts";
+
+/** Facts of each document that rest on the whole library: its 时效性 as of a date. */
+export interface DocumentFacts {
+  asOf: string;
+  validity: Record<string, Validity>;
+}
 
 export interface Derived {
   /** A document's related clauses: clause id → the most similar clauses of other circulars. */
   relatedOf(docId: string): Map<string, Related[]>;
   /** docId → the most similar other circulars. */
   similar: Map<string, Related[]>;
+  /** Facts of each document (null when the stage stored none). */
+  facts?: DocumentFacts | null;
 }
 
 export interface Derivation {
@@ -59,6 +70,23 @@ const store = (m: Map<string, Related[]>): string => JSON.stringify(Object.fromE
 const load = (text: string): Map<string, Related[]> => new Map(Object.entries(JSON.parse(text) as Stored).map(([k, list]) => [k, list.map(([docId, clauseId, score]) => ({ docId, clauseId, score }))]));
 
 const SIMILAR = "similar.json";
+const FACTS = "facts.json";
+
+/** Every document's facts that rest on the library, as of `asOf`. */
+export function documentFacts(docs: CircularMeta[], asOf: string): DocumentFacts {
+  const validity = validities(docs, buildCitationGraph(docs), versionChains(docs), asOf);
+  return { asOf, validity: Object.fromEntries(validity) };
+}
+
+export function writeFacts(facts: DocumentFacts, dir = DERIVED_DIR): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, FACTS), JSON.stringify(facts));
+}
+
+/** The stored facts, or null when the derive stage has stored none. */
+export function readFacts(dir = DERIVED_DIR): DocumentFacts | null {
+  return existsSync(join(dir, FACTS)) ? (JSON.parse(readFileSync(join(dir, FACTS), "utf8")) as DocumentFacts) : null;
+}
 const RELATED = "related";
 const STATE = "related.state";
 
@@ -83,6 +111,7 @@ export function readDerived(dir = DERIVED_DIR): Derived {
       return last[1];
     },
     similar: load(readFileSync(join(dir, SIMILAR), "utf8")),
+    facts: readFacts(dir),
   };
 }
 

@@ -12,6 +12,8 @@ import { versionChains, type VersionChain } from "./versions.ts";
 import { NATIONAL_CODE, divisionsByCode } from "../config/gazetteer.ts";
 import type { Related } from "./related.ts";
 import { derive, inMemory, type Derived } from "./derived.ts";
+import { asOfDate, validities } from "./validity.ts";
+import type { Validity } from "../model/circular.ts";
 
 export interface ClauseRef {
   docId: string;
@@ -58,6 +60,9 @@ export interface CorpusIndex {
   kinds: Kind[];
   /** docId → its kind. */
   kindOf: Map<string, Kind>;
+  /** docId → its 时效性 (validity.ts), as of `asOf`. */
+  validity: Map<string, Validity>;
+  asOf: string;
 }
 
 /** Primary topics, then the mentioned ones. */
@@ -144,10 +149,16 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
   }
   const kinds = kindsOf(docs);
   const similarity = once(() => derived ?? inMemory(derive(docs)));
+  const citations = buildCitationGraph(docs);
+  const versions = versionChains(docs);
+  const facts = derived?.facts ?? null;
+  const asOf = facts?.asOf ?? asOfDate();
   return {
     docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
-    citations: buildCitationGraph(docs), regions: regionTree(docs), years, movedIds: movedIds(docs, published),
-    versions: versionChains(docs), kinds, kindOf: new Map(kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
+    citations, regions: regionTree(docs), years, movedIds: movedIds(docs, published),
+    versions, kinds, kindOf: new Map(kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
+    validity: facts ? new Map(Object.entries(facts.validity)) : validities(docs, citations, versions, asOf),
+    asOf,
     relatedOf: (id) => similarity().relatedOf(id),
     similarCirculars: () => similarity().similar,
   };

@@ -4,10 +4,11 @@
  * `warnings` (in Chinese, for the page), and every header value records its evidence.
  */
 import { createHash } from "node:crypto";
-import { Circular, SCHEMA_VERSION, validateModel, walkSections, type Clause, type IngestError, type Result, type SourceFormat, type Warning } from "../model/circular.ts";
+import { Circular, SCHEMA_VERSION, validateModel, walkSections, type ArticleCitation, type Citation, type Clause, type IngestError, type Result, type SourceFormat, type Warning } from "../model/circular.ts";
 import { compactKey, toSimplified } from "../text/keys.ts";
 import { stripChrome, type BodyLine } from "./chrome.ts";
 import { findCitations } from "./citations.ts";
+import { findArticleCitations } from "./articles.ts";
 import { dateLine } from "./dates.ts";
 import { readHead } from "./header/headLines.ts";
 import { readHeaderFields } from "./header/index.ts";
@@ -137,19 +138,28 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
   const seen = new Set<string>();
   const titleLines = new Set(header.titleIndices);
   const citations = findCitations(body, ownDocNumber).flatMap((c) => {
-    const repeals = /^[^。；;\n]{0,40}?(同时)?(废止|停止执行|不再执行)/.test(body.slice(c.index + c.raw.length));
-    if (!repeals) {
+    const relation = relationOf(c, body, header.title);
+    const repeals = relation === "repeals";
+    if (!repeals && relation !== "amends") {
       // A title wrapped over lines (关于印发《…安全\n…方案》的通知) names the circular's own attachment.
       if (titleLines.has(lineIndexAt(lineStarts, c.index))) return [];
       if (c.title && (ownNames.has(compactKey(c.title)) || ownTitleKey.includes(`《${compactKey(c.title)}》`))) return [];
     }
     if (c.repair) warnings.push({ line: sourceLineAt(bodyLines, lineStarts, c.index), message: `引用“${c.raw}”：${c.repair}` });
-    const citation = { title: c.title, relation: repeals ? ("repeals" as const) : ("cites" as const), docNumber: c.docNumber, raw: c.raw, clauseId: anchorAt(c.index) };
+    const citation = { title: c.title, relation, docNumber: c.docNumber, raw: c.raw, clauseId: anchorAt(c.index) };
     const key = `${citation.title}|${citation.docNumber}|${citation.clauseId}`;
     if (seen.has(key)) return [];
     seen.add(key);
     return [citation];
   });
+  // Articles cited, each placed in its clause; 前款 is the article it stands in.
+  const articleCitations: ArticleCitation[] = findArticleCitations(body, [header.title]).map(({ index, ...a }) => ({ ...a, clauseId: anchorAt(index) }));
+  for (const node of outline.clauses.map((c) => c.node).filter((n) => n.kind === "article")) {
+    const text = outline.clauses.find((c) => c.node === node)!.text;
+    for (const m of toSimplified(text).matchAll(/前(?:[一二两三]|\d)?款/g)) {
+      articleCitations.push({ title: null, self: true, article: node.number, paragraph: null, item: null, raw: text.slice(m.index!, m.index! + m[0].length), clauseId: node.id });
+    }
+  }
   const year = header.date?.slice(0, 4) ?? null;
   const targets = findTargets(body, year === null ? null : Number(year))
     .filter((t) => !breaks.has(lineIndexAt(lineStarts, t.index)))
@@ -179,6 +189,7 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     sections: outline.sections,
     clauses,
     citations,
+    articleCitations,
     targets,
     body,
     noise: [...noise, ...header.fragments, ...(options.extracted?.noiseParts ?? []).map((p) => ({ ...p, part: true }))].sort((a, b) => a.line - b.line),
@@ -187,11 +198,28 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     provenance: header.record.provenance,
     candidates: header.record.lost,
     statedValidity: header.statedValidity,
+    validityTerm: header.validityTerm,
     corrections: null,
     source: { file, key: sourceKey, format: options.format ?? "text", sha256: sha256(bytes), encoding: decoded.encoding, lineEnding },
   };
   // The model checks itself: a parser bug that breaks the contract stops here, named.
   return validateModel(Circular, model, file);
+}
+
+/**
+ * What a text does with a document it cites: repeals it (…同时废止; 关于废止《X》的决定), amends
+ * it (关于修改《X》的决定; 对《X》作如下修改), bases itself on it (根据《X》…，制定本办法), or cites it.
+ */
+function relationOf(c: { title: string | null; raw: string; index: number }, body: string, title: string): Citation["relation"] {
+  const after = toSimplified(body.slice(c.index + c.raw.length, c.index + c.raw.length + 60));
+  const before = toSimplified(body.slice(Math.max(0, c.index - 40), c.index));
+  // The document's own title names what it repeals or amends: 关于废止《X》的决定.
+  const named = (verb: string) => c.title !== null && compactKey(toSimplified(title)).includes(`${verb}《${compactKey(toSimplified(c.title))}》`);
+  if (/^[^。；;\n]{0,40}?(同时)?(废止|停止执行|不再执行)/.test(after) || named("关于废止")) return "repeals";
+  if (/^[^。；;\n]{0,20}?(修改如下|作如下修改|修正如下|作出如下修改)/.test(after) || named("关于修改")) return "amends";
+  const sentence = before.slice(Math.max(before.lastIndexOf("。"), before.lastIndexOf("；")) + 1);
+  if (/(根据|依据|依照)[^。；]*$/.test(sentence) && /^[^。；]*?(制定本|特制定|制定如下|结合本[省市县区]|结合我[省市县区])/.test(after)) return "basis";
+  return "cites";
 }
 
 /** Index of the body line holding character `offset` of the joined body (binary search). */

@@ -12,7 +12,7 @@ import { z } from "zod";
  * removed or changes meaning, so stored models of an older shape are parsed again
  * rather than misread.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** 文种: the 15 genres of the 党政机关公文处理工作条例 (2012). */
 export const DOCUMENT_GENRES = [
@@ -135,8 +135,11 @@ export type Clause = z.infer<typeof Clause>;
 export const Citation = z.object({
   /** The cited title without its 《》, or null when only a 文号 is cited. */
   title: z.string().nullable(),
-  /** What the text does with it: cites it, or repeals it (…同时废止: a predecessor). */
-  relation: z.enum(["cites", "repeals"]),
+  /**
+   * What the text does with it: cites it; bases itself on it (根据《X》…制定本办法); repeals it
+   * (…同时废止, 关于废止《X》的决定); amends it (关于修改《X》的决定, 对《X》作如下修改).
+   */
+  relation: z.enum(["cites", "basis", "repeals", "amends"]),
   /** The cited 文号, normalised (机关代字〔年份〕序号号), or null. */
   docNumber: z.string().nullable(),
   /** The citation as written. */
@@ -145,6 +148,44 @@ export const Citation = z.object({
   clauseId: z.string().nullable(),
 });
 export type Citation = z.infer<typeof Citation>;
+
+/**
+ * A citation of an article: 《中华人民共和国安全生产法》第二十一条, 《条例》第十条第二款 (a short
+ * title the text defined), 本法第五条, 前款. The corpus resolves it to a clause anchor of the
+ * cited document where the library holds it.
+ */
+export const ArticleCitation = z.object({
+  /** The cited document's title as cited (a short title read as the full one it stands for); null for the document itself. */
+  title: z.string().nullable(),
+  /** True when it cites the document itself (本法第五条, 前款). */
+  self: z.boolean(),
+  /** 第N条 */
+  article: z.number().int().positive(),
+  /** 第N款, or null. */
+  paragraph: z.number().int().positive().nullable(),
+  /** 第N项, or null. */
+  item: z.number().int().positive().nullable(),
+  /** As written. */
+  raw: z.string(),
+  /** Anchor of the clause (or section) where it is cited; null in the preamble. */
+  clauseId: z.string().nullable(),
+});
+export type ArticleCitation = z.infer<typeof ArticleCitation>;
+
+/**
+ * What the text says of its own term: 有效期5年, 有效期至2025年12月31日, 试行2年. The corpus
+ * reads the validity status from it (corpus/validity.ts).
+ */
+export const ValidityTerm = z.object({
+  /** The words, as written. */
+  text: z.string(),
+  line: z.number().int(),
+  /** A period in months (有效期5年 → 60), counted from the date it takes effect; null when an end date is given. */
+  months: z.number().int().positive().nullable(),
+  /** The last day in force, when the text names it (有效期至2025年12月31日). */
+  until: PartialDate.nullable(),
+});
+export type ValidityTerm = z.infer<typeof ValidityTerm>;
 
 /** A deadline or a quantitative target named in the text. */
 export const Target = z.object({
@@ -209,6 +250,27 @@ export type Evidence = z.infer<typeof Evidence>;
 export const VALIDITY_STATUSES = ["in-force", "amended", "repealed", "expired", "not-yet-in-force", "unknown"] as const;
 export const ValidityStatus = z.enum(VALIDITY_STATUSES);
 export type ValidityStatus = z.infer<typeof ValidityStatus>;
+
+/**
+ * A document's 时效性 as of a date, from evidence (corpus/validity.ts): what repeals or amends
+ * it in the library, its own term, its date of effect, what its page or database states.
+ */
+export const Validity = z.object({
+  status: ValidityStatus,
+  /** Since when the status holds (repealed/amended: the later act's date of effect or date; expired: the day after its term), or null. */
+  since: PartialDate.nullable(),
+  /** Until when it is in force, where a term says (in-force with a term), or null. */
+  until: PartialDate.nullable(),
+  /** The id of the document in the library that repeals or amends it (the newer version), or null. */
+  by: z.string().nullable(),
+  /** Where the status comes from, in Chinese for the page, with the line or document it rests on. */
+  provenance: z.object({
+    from: z.enum(["library", "term", "effective", "database", "portal-field", "none"]),
+    rule: z.string(),
+    line: z.number().int().nullable(),
+  }),
+});
+export type Validity = z.infer<typeof Validity>;
 
 /** The header fields whose source is recorded. */
 export const HEADER_FIELDS = ["title", "issuers", "docNumber", "date", "published", "effective", "genre", "jurisdiction", "publisher"] as const;
@@ -284,6 +346,8 @@ export const CircularMeta = z.object({
   /** The clauses (numbered parts at the document's item level), in document order. */
   clauses: z.array(Clause),
   citations: z.array(Citation),
+  /** Citations of articles, in document order. */
+  articleCitations: z.array(ArticleCitation),
   targets: z.array(Target),
   warnings: z.array(Warning),
   /** Where each header value came from. */
@@ -295,6 +359,8 @@ export const CircularMeta = z.object({
    * as written and read; evidence for its validity (corpus/validity.ts), null when nothing says.
    */
   statedValidity: z.object({ status: ValidityStatus, text: z.string(), evidence: Evidence }).nullable(),
+  /** Its own term of validity, as the text or the page's 失效日期 states it; null when none is stated. */
+  validityTerm: ValidityTerm.nullable(),
   /** An editor's corrections, when there are any: the file, what it set, and why. */
   corrections: z
     .object({

@@ -1,5 +1,5 @@
 /** Display forms of model values (pure): dates at their precision, level names, places. */
-import type { Confidence, Evidence, Jurisdiction, Level } from "./circular.ts";
+import type { Confidence, Evidence, Jurisdiction, Level, ValidityStatus } from "./circular.ts";
 
 /** "2020-12-01" → 2020年12月1日; "2012" → 2012年 — the date at its real precision. */
 export function formatDate(date: string | null): string {
@@ -36,3 +36,13 @@ export function correctionText(change: string): string {
   if (verb === "split") return `拆分条款 ${ids.join("、")}`;
   return FIELD_NAMES[change] ?? change;
 }
+
+/** 时效性 as the pages show it. */
+export const VALIDITY_NAMES: Record<ValidityStatus, string> = {
+  "in-force": "现行有效",
+  amended: "已被修改",
+  repealed: "已废止",
+  expired: "失效",
+  "not-yet-in-force": "尚未施行",
+  unknown: "时效不详",
+};

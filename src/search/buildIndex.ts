@@ -6,11 +6,11 @@
  * that holds it; and the department → circulars map.
  */
 import { TOPICS } from "../config/topics.ts";
-import type { Circular } from "../model/circular.ts";
+import { VALIDITY_STATUSES, type Circular, type ValidityStatus } from "../model/circular.ts";
 import { allTopics, yearOf } from "../corpus/index.ts";
 import { docFacets, type DocFacets } from "./facets.ts";
 import { phraseKey } from "../text/keys.ts";
-import { levelName, placeOf } from "../model/display.ts";
+import { VALIDITY_NAMES, levelName, placeOf } from "../model/display.ts";
 import { searchEntries, type SearchEntry } from "./entries.ts";
 import { shardOf, type GramKind, type PagedPostings, type PhraseDoc, type PhraseFacets, type PhraseMeta, type ShardValue, type TextChunk } from "./phrase.ts";
 
@@ -23,6 +23,8 @@ export interface PhraseIndexOptions {
   chunkChars?: number;
   /** Other libraries' base paths that a search here covers too (PhraseMeta.peers). */
   peers?: string[];
+  /** Each circular's 时效性 (the facts stage's); unknown when not given. */
+  validityOf?: (id: string) => ValidityStatus;
   /** Told of each circular as it is indexed: its number, entries, how many text chunks it has, and its facets. */
   onDoc?: (doc: Circular, n: number, entries: SearchEntry[], chunks: number, facets: DocFacets) => void;
 }
@@ -425,7 +427,7 @@ export function buildPhraseIndex(
     const header = [codePoints(phraseKey([doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" ")))];
     const body = entries.map((e) => codePoints(phraseKey(e.text)));
     for (const k of kinds) writers[k].add(d, k.startsWith("h") ? header : body, k.startsWith("h") ? 0 : 1);
-    const docFacet = docFacets(doc);
+    const docFacet = docFacets(doc, options.validityOf?.(doc.id));
     const topicMask = allTopics(docFacet.topics).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
     facets.push([
       indexOf(provinces, doc.jurisdiction?.province ?? (doc.jurisdiction?.level === "national" ? "国家" : "")),
@@ -433,11 +435,12 @@ export function buildPhraseIndex(
       Number(yearOf(doc) ?? 0),
       indexOf(genres, doc.genre ?? ""),
       topicMask,
+      VALIDITY_STATUSES.indexOf(docFacet.validity),
     ]);
     const text = chunks(entries, chunkChars);
     const shown: PhraseDoc = {
       id: doc.id, url: circularUrl(doc.id), title: doc.title, docNumber: doc.docNumber, date: doc.date,
-      place: placeOf(doc.jurisdiction), anchors: entries.map((e) => e.anchor), labels: entries.map((e) => e.label), chunks: text.starts,
+      place: placeOf(doc.jurisdiction), validity: VALIDITY_NAMES[docFacet.validity], anchors: entries.map((e) => e.anchor), labels: entries.map((e) => e.label), chunks: text.starts,
     };
     emit(`doc/${d}.json`, JSON.stringify(shown));
     text.chunks.forEach((c, k) => emit(`text/${doc.id}/${k}.json`, JSON.stringify(c)));
@@ -446,7 +449,7 @@ export function buildPhraseIndex(
   });
   const shards = Object.fromEntries(kinds.map((k) => [k, writers[k].finish(shardBytes)])) as Record<GramKind, number>;
   emit("departments.json", JSON.stringify(departments));
-  const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name) };
+  const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name), validities: VALIDITY_STATUSES.map((s) => VALIDITY_NAMES[s]) };
   emit("facets.json", JSON.stringify(facetFile));
   const meta: PhraseMeta = { version: 4, docs: ids.length, shards, pagefindBundles, provinces: provinces.filter(Boolean), ...(options.peers?.length ? { peers: options.peers } : {}) };
   emit("meta.json", JSON.stringify(meta));

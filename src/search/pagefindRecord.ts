@@ -45,7 +45,7 @@ export function pagefindRecord(doc: CircularMeta, texts: string[], facets: Array
     url,
     content: [doc.title, ...distinctWords([doc.title, ...doc.issuers, ...texts])].join(" "),
     language: "zh-cn",
-    meta: { title: doc.title, docNumber: doc.docNumber ?? "", date: formatDate(doc.date), place: placeOf(doc.jurisdiction), id: doc.id, chunks: String(chunks) },
+    meta: { title: doc.title, docNumber: doc.docNumber ?? "", date: formatDate(doc.date), place: placeOf(doc.jurisdiction), id: doc.id, chunks: String(chunks), validity: filters.validity?.[0] ?? "" },
     filters,
     sort: { date: doc.date ?? "0000" },
   };

@@ -89,12 +89,14 @@ export interface PhraseMeta {
 
 /** What filters read (facets.json), loaded only when a filter is set. */
 export interface PhraseFacets {
-  /** Per circular: [province index, level index, year, genre index, topic bit mask]. */
-  facets: Array<[number, number, number, number, number]>;
+  /** Per circular: [province index, level index, year, genre index, topic bit mask, 时效性 index]. */
+  facets: Array<[number, number, number, number, number, number]>;
   provinces: string[];
   levels: string[];
   genres: string[];
   topics: string[];
+  /** 时效性 names, in the order of VALIDITY_STATUSES. */
+  validities: string[];
 }
 
 /** One circular, as search results show it (doc/<n>.json). */
@@ -105,6 +107,8 @@ export interface PhraseDoc {
   docNumber: string | null;
   date: string | null;
   place: string;
+  /** 时效性, as the page names it (现行有效, 已废止 …). */
+  validity: string;
   /** Fragment ids of entries 1… (entry 0 is the header); "" for text outside numbered parts. */
   anchors: string[];
   /** Their labels for display: 二、（三）, 正文. */

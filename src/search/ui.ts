@@ -15,10 +15,11 @@ import { siteUrls } from "../config/urls.ts";
 import { findDocNumbers } from "../text/docNumber.ts";
 import { createKeys, keyWithOffsets, type Keys } from "../text/normalize.ts";
 import { browserFold, type ScriptTable } from "../text/script.ts";
+import { VALIDITY_NAMES } from "../model/display.ts";
 import { chunkOf, type HitOrder, type PhraseDoc, type PhraseFacets, type TextChunk } from "./phrase.ts";
 import { openShards, ShardQuery, type Shard, type ShardHit } from "./shards.ts";
 
-const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department"] as const;
+const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department", "validity"] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 const PAGE = 5;
@@ -62,12 +63,13 @@ async function filterOf(filters: Filters, shard: Shard): Promise<(d: number) => 
     filters.department ? shard.load<Record<string, number[]>>("departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
   ]);
   return (d) => {
-    const [province, level, year, genre, topics] = f.facets[d]!;
+    const [province, level, year, genre, topics, validity] = f.facets[d]!;
     return (!filters.province || f.provinces[province] === filters.province) &&
       (!filters.level || f.levels[level] === filters.level) &&
       (!filters.year || String(year) === filters.year) &&
       (!filters.genre || f.genres[genre] === filters.genre) &&
       (!filters.topic || (topics & (1 << f.topics.indexOf(filters.topic))) !== 0) &&
+      (!filters.validity || f.validities[validity] === filters.validity) &&
       (!deptDocs || deptDocs.has(d));
   };
 }
@@ -296,11 +298,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return el;
 }
 
-function resultHeading(url: string, title: string, meta: Array<string | null | undefined>): HTMLLIElement {
+function resultHeading(url: string, title: string, meta: Array<string | null | undefined>, validity: string | undefined): HTMLLIElement {
+  const mark = validity ? [element("span", { className: `validity validity-${VALIDITY_CLASS[validity] ?? "unknown"}`, textContent: validity })] : [];
   return element("li", { className: "result" },
-    element("h2", {}, element("a", { href: url, textContent: title })),
+    element("h2", {}, element("a", { href: url, textContent: title }), ...mark),
     element("p", { className: "result-meta", textContent: meta.filter(Boolean).join(" · ") }));
 }
+
+/** The class of a 时效性 mark, by its name. */
+const VALIDITY_CLASS: Record<string, string> = Object.fromEntries(Object.entries(VALIDITY_NAMES).map(([k, v]) => [v, k]));
 
 /** A passage of a result: its label linked to its place on the circular's page (`url`; the page itself for text outside numbered parts). */
 function passage(url: string, anchor: string, label: string, html: string): HTMLLIElement {
@@ -308,7 +314,7 @@ function passage(url: string, anchor: string, label: string, html: string): HTML
 }
 
 function renderPagefindResult(r: PagefindResult, passages: Array<[string, string, string]>, words: string[], keys: Keys): HTMLLIElement {
-  const li = resultHeading(r.url, r.meta.title ?? r.url, [r.meta.docNumber, r.meta.date, r.meta.place]);
+  const li = resultHeading(r.url, r.meta.title ?? r.url, [r.meta.docNumber, r.meta.date, r.meta.place], r.meta.validity);
   li.dataset.docId = r.meta.id;
   if (passages.length) {
     li.append(element("ul", { className: "sub-results" }, ...passages.map(([anchor, label, text]) => passage(r.url, anchor, label, excerpt(text, words, keys)))));
@@ -318,7 +324,7 @@ function renderPagefindResult(r: PagefindResult, passages: Array<[string, string
 
 /** An exact result: every matching passage linked, the first EXCERPTS with their excerpt. */
 function renderResult(doc: PhraseDoc, offsets: number[], excerpted: string[], terms: string[], keys: Keys): HTMLLIElement {
-  const li = resultHeading(doc.url, doc.title, [doc.docNumber, doc.date, doc.place]);
+  const li = resultHeading(doc.url, doc.title, [doc.docNumber, doc.date, doc.place], doc.validity);
   li.dataset.docId = doc.id;
   const subs = offsets.filter((o) => o > 0).map((o, i) => passage(doc.url, doc.anchors[o - 1]!, doc.labels[o - 1]!, excerpted[i] !== undefined ? excerpt(excerpted[i]!, terms, keys) : ""));
   if (subs.length) li.append(element("ul", { className: "sub-results" }, ...subs));

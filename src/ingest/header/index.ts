@@ -22,7 +22,8 @@ import { readHistory, type Act } from "./history.ts";
 import { chooseIssuers, choosePublisher, issuerCandidates } from "./issuers.ts";
 import { readJurisdiction, writerLevel } from "./jurisdiction.ts";
 import { chooseTitle, fileNameFacts, untitled } from "./title.ts";
-import { statedValidity, type StatedValidity } from "./validity.ts";
+import { statedValidity, validityTerm, type StatedValidity } from "./validity.ts";
+import type { ValidityTerm } from "../../model/circular.ts";
 
 export type { OwnNumber } from "./docNumber.ts";
 export { fileNameFacts } from "./title.ts";
@@ -43,6 +44,8 @@ export interface HeaderFields {
   acts: Act[];
   /** What the page or database says of the document's force. */
   statedValidity: StatedValidity | null;
+  /** Its term as its text or the page states it. */
+  validityTerm: ValidityTerm | null;
   /** The document a 印发/转发 sentence of the text issues (its attachment, or one it forwards). */
   issued: Candidate<string> | null;
   record: HeaderRecord;
@@ -139,6 +142,7 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const shown = !titleChoice.chosen && title === "（无标题）" && (issuers.length || date) ? `（无标题）${[issuers.join("、"), date].filter(Boolean).join(" ")}` : title;
   return {
     title: shown, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, publisher, docNumber, date, published, effective, genre, jurisdiction,
-    acts, issued, statedValidity: statedValidity(fieldsFor("validity")), record, warnings, fragments,
+    acts, issued, statedValidity: statedValidity(fieldsFor("validity")),
+    validityTerm: validityTerm(lines, PORTAL_FIELDS_FOR.expiry.flatMap((l) => portalValue(portal, [l]) ?? [])), record, warnings, fragments,
   };
 }

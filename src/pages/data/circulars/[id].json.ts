@@ -1,6 +1,7 @@
 /**
  * One document as open data: its model, with what the library adds — primary and mentioned
- * topics, its versions and its kind.
+ * topics, its versions, its kind, its 时效性 (validity), and for each clause who cites it
+ * (citedBy: the citing document's id and clause).
  */
 import type { APIRoute } from "astro";
 import { allCirculars, corpus } from "../../../site/corpus.ts";
@@ -10,10 +11,14 @@ export const GET: APIRoute = ({ params }) => {
   const index = corpus();
   const id = params.id!;
   const kind = index.kindOf.get(id);
+  const citedBy = index.citations.clauseCitedBy.get(id);
+  const model = JSON.parse(modelJson(id)) as { clauses: Array<{ id: string }> };
+  model.clauses = model.clauses.map((c) => ({ ...c, citedBy: (citedBy?.get(c.id) ?? []).map((r) => ({ id: r.docId, clause: r.clauseId })) }));
   const library = {
+    validity: index.validity.get(id) ?? null,
     topics: index.docTopics.get(id) ?? { primary: [], mentioned: [] },
     versions: index.versions.get(id)?.docIds ?? [],
     kind: kind ? { slug: kind.slug, name: kind.name, baseline: kind.baseline } : null,
   };
-  return new Response(JSON.stringify({ ...JSON.parse(modelJson(id)), ...library }), { headers: { "content-type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify({ ...model, ...library }), { headers: { "content-type": "application/json; charset=utf-8" } });
 };
