@@ -17,6 +17,7 @@ const site = inject("seedSite");
 const models = siteModels(site.content);
 const bySeed = (p: string) => models.find((m) => m.source.file.includes(p))!;
 const suite = seedSiteSuite(site);
+const facts = JSON.parse(readFileSync(join(site.content, "derived", "facts.json"), "utf8")) as { validity: Record<string, { status: string }> };
 let page: Page;
 
 beforeAll(async () => {
@@ -52,7 +53,7 @@ function docIds(indexes: string | null): string[] {
 }
 
 async function clearFilters() {
-  for (const k of ["province", "level", "year", "topic", "genre", "sort"]) await page.locator(`select[name=${k}]`).selectOption("");
+  for (const k of ["province", "level", "year", "topic", "genre", "validity", "sort"]) await page.locator(`select[name=${k}]`).selectOption("");
   await page.fill("[name=department]", "");
 }
 
@@ -98,12 +99,32 @@ describe("search in the browser", () => {
       // On the clause's key: a traditional-script clause (危險化學品) is on the topic too.
       [{ topic: "危险化学品" }, (m) => m.clauses.some((c) => /危险化学品|危化品|化工园区|化工企业|重大危险源|化工产业/.test(phraseKey(c.text)))],
       [{ department: "寿光市应急管理局" }, (m) => m.source.file.includes("003_")],
+      [{ validity: "现行有效" }, (m) => facts.validity[m.id]!.status === "in-force"],
+      [{ validity: "时效不详" }, (m) => facts.validity[m.id]!.status === "unknown"],
     ];
     for (const [filters, expected] of cases) {
       await clearFilters();
       const ids = await search("安全", filters);
       expect(ids.sort(), JSON.stringify(filters)).toEqual(models.filter((m) => holds(m) && expected(m)).map((m) => m.id).sort());
     }
+    await clearFilters();
+  });
+
+  it("filters by 时效性, and marks each result with the status its page and JSON give", async () => {
+    await clearFilters();
+    const amended = await search("突发事件应对", { validity: "已被修改" });
+    const old = models.find((m) => m.title === "中华人民共和国突发事件应对法" && m.date === "2007-08-30")!;
+    expect(amended).toEqual([old.id]);
+    expect(await page.locator(`#search-results li.result[data-doc-id="${old.id}"] h2 .validity`).textContent()).toBe("已被修改");
+    const json = JSON.parse(readFileSync(join(site.dist, `data/circulars/${old.id}.json`), "utf8"));
+    expect(json.validity.status).toBe("amended");
+    await clearFilters();
+    await search("突发事件应对");
+    await showAll();
+    const marks = await page.locator("#search-results li.result").evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.docId!, li.querySelector("h2 .validity")?.textContent ?? ""]));
+    expect(marks.length).toBeGreaterThan(1);
+    const names: Record<string, string> = { "in-force": "现行有效", amended: "已被修改", repealed: "已废止", expired: "失效", "not-yet-in-force": "尚未施行", unknown: "时效不详" };
+    for (const [id, mark] of marks) expect(mark, id).toBe(names[facts.validity[id]!.status]);
     await clearFilters();
   });
 

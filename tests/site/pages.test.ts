@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { parse } from "node-html-parser";
-import type { Circular } from "../../src/model/circular.ts";
+import type { Circular, ValidityStatus } from "../../src/model/circular.ts";
+import { VALIDITY_NAMES } from "../../src/model/display.ts";
 import { TOPICS } from "../../src/config/topics.ts";
 import { checkLinks, htmlFiles, page } from "./html.ts";
 
@@ -22,7 +23,9 @@ describe("circular pages", () => {
       expect(el!.querySelector(`a[href$="#${c.id}"]`), `permalink of #${c.id}`).not.toBeNull();
     }
     expect(html.querySelectorAll("article.clause")).toHaveLength(m.clauses.length);
-    expect(html.querySelector("h1")!.text).toBe(m.title);
+    // The title, then its 时效性 mark.
+    const h1 = html.querySelector("h1")!;
+    expect(h1.text.replace(h1.querySelector(".validity")!.text, "")).toBe(m.title);
   });
 
   it("shows the citation of a clause in standard form, as text", () => {
@@ -195,6 +198,44 @@ describe("publishing", () => {
     const code = data.querySelectorAll("pre.shiki").map((p) => p.innerHTML).join("");
     expect(code).not.toMatch(/\sstyle=/);
     expect(code.match(/<span class="sk-/g)?.length).toBeGreaterThan(10);
+  });
+});
+
+describe("时效性 and citations to the article", () => {
+  const byTitle = (title: string, date?: string) => models.find((m) => m.title === title && (!date || m.date === date))!;
+  const facts = JSON.parse(readFileSync(join(site.content, "derived", "facts.json"), "utf8")) as { asOf: string; validity: Record<string, { status: ValidityStatus; by: string | null }> };
+  const json = (m: Circular) => JSON.parse(readFileSync(join(site.dist, `data/circulars/${m.id}.json`), "utf8"));
+
+  it.each(models.map((m) => [m.title, m] as const))("%s: the page, its JSON and the facts agree on its 时效性", (_t, m) => {
+    const status = facts.validity[m.id]!.status;
+    expect(json(m).validity.status).toBe(status);
+    const html = page(site.dist, `/circulars/${m.id}/`);
+    expect(html.querySelector("h1 .validity")!.text).toBe(VALIDITY_NAMES[status]);
+    const row = html.querySelectorAll("dl.meta dt").find((dt) => dt.text === "时效性")!.nextElementSibling!;
+    expect(row.text.startsWith(VALIDITY_NAMES[status])).toBe(true);
+    expect(row.text).toContain(`截至 ${Number(facts.asOf.slice(0, 4))}年`);
+  });
+
+  it("突发事件应对法 2007 is amended by 2024, which the page links; lists carry the status for the filter", () => {
+    const [old, now] = [byTitle("中华人民共和国突发事件应对法", "2007-08-30"), byTitle("中华人民共和国突发事件应对法", "2024-06-28")];
+    expect(json(old).validity).toMatchObject({ status: "amended", by: now.id });
+    expect(json(now).validity.status).toBe("in-force");
+    const row = page(site.dist, `/circulars/${old.id}/`).querySelectorAll("dl.meta dt").find((dt) => dt.text === "时效性")!.nextElementSibling!;
+    expect(row.querySelector(`a[href="/circulars/${now.id}/"]`)).not.toBeNull();
+    const items = page(site.dist, "/circulars/").querySelectorAll("li[data-validity]");
+    expect(items).toHaveLength(models.length);
+    for (const li of items) expect(li.getAttribute("data-validity")).toBe(facts.validity[li.querySelector("a")!.getAttribute("href")!.split("/")[2]!]!.status);
+  });
+
+  it("a clause lists who cites it, and its open data says so: 防洪法 第十条 ← 河南省实施办法 第六条", () => {
+    const law = byTitle("中华人民共和国防洪法");
+    const henan = byTitle("河南省实施《中华人民共和国防洪法》办法");
+    const clause = page(site.dist, `/circulars/${law.id}/`).querySelector("#art10")!.closest("article")!;
+    expect(clause.querySelector(".cited-by a")!.getAttribute("href")).toBe(`/circulars/${henan.id}/#art6`);
+    expect(json(law).clauses.find((c: { id: string }) => c.id === "art10").citedBy).toContainEqual({ id: henan.id, clause: "art6" });
+    // What the Henan 办法 is made on.
+    const basis = page(site.dist, `/circulars/${henan.id}/`).querySelector("section.basis")!;
+    expect(basis.querySelectorAll("a").map((a) => a.getAttribute("href"))).toContain(`/circulars/${law.id}/`);
   });
 });
 
