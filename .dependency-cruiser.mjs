@@ -11,6 +11,8 @@ export const LAYERS = [
   { name: "config", folders: ["src/config"] },
   { name: "ingest", folders: ["src/ingest"] },
   { name: "corpus", folders: ["src/corpus"] },
+  // Word, spreadsheet and CSV files made from models: browser-safe, loaded by pages on demand.
+  { name: "exports", folders: ["src/exports"] },
   { name: "features", folders: ["src/mdx", "src/search", "src/compare"] },
   // Pages use components and layouts; components use layouts' helpers in site; site uses none of them.
   { name: "site", folders: ["src/site", "src/components", "src/layouts", "src/pages", "src/styles"], within: { "src/pages": ["src/components", "src/layouts", "src/site", "src/styles"], "src/components": ["src/site"], "src/layouts": ["src/site", "src/styles"] } },

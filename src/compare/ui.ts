@@ -8,6 +8,10 @@ import "../model/jitless.ts";
 import { siteUrls } from "../config/urls.ts";
 import { Circular, Validity, validateModel, type Clause, type ValidityStatus } from "../model/circular.ts";
 import { VALIDITY_NAMES } from "../model/display.ts";
+import { citationText } from "../model/labels.ts";
+import type { ComparedRow, DiffEntry } from "../exports/word.ts";
+import { download } from "../exports/download.ts";
+import { basketButton, startBasketButtons } from "../exports/basketButtons.ts";
 import { citationLabel } from "../model/labels.ts";
 import { createKeys } from "../text/normalize.ts";
 import { browserFold, type ScriptTable } from "../text/script.ts";
@@ -32,8 +36,16 @@ function segments(parts: Segment[]): Node[] {
 
 function cell(doc: Circular, c: Clause | undefined, parts?: Segment[]): HTMLTableCellElement {
   if (!c) return el("td", { className: "none", textContent: "—" });
-  return el("td", {}, el("div", { className: "clause-ref" }, clauseLink(doc, c)), el("p", {}, ...(parts ? segments(parts) : [c.text])));
+  return el("td", {}, el("div", { className: "clause-ref" }, clauseLink(doc, c), " ", basketButton(doc.id, c.id)), el("p", {}, ...(parts ? segments(parts) : [c.text])));
 }
+
+/** What the export buttons write: the comparison as data, kept when it is drawn. */
+interface Exportable {
+  alignment?: { docs: Circular[]; rows: ComparedRow[]; unmatched: Clause[][] };
+  diff?: { before: Circular; after: Circular; entries: DiffEntry[] };
+}
+let current: Exportable = {};
+const clauseCell = (d: Circular, c: Clause) => ({ label: citationLabel(c.path), text: c.text, citation: citationText(d, c) });
 
 /** The library's IDF; without it (an old build, a failed fetch) clauses are weighed within the documents compared. */
 const libraryIdf = (): Promise<Idf | undefined> =>
@@ -43,6 +55,7 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
   const [a, ...others] = docs as [Circular, ...Circular[]];
   const texts = (d: Circular) => d.clauses.map((c) => c.text);
   const alignments = others.map((o) => alignClauses(texts(a), texts(o), key, { idf }));
+  const rows: ComparedRow[] = [];
   const table = el("table", { className: "compare-table" });
   table.append(el("caption", { textContent: "按内容对齐的条款（以文件甲为基准）" }));
   const head = el("tr", {}, ...docs.map((d, i) => el("th", { scope: "col" }, `${"甲乙丙"[i]}：`, el("a", { href: urls.circular(d.id), textContent: d.title }))));
@@ -67,6 +80,7 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
     row.dataset.score = String(Math.round(best.score * 1000) / 1000);
     matches.forEach((m) => row.append(el("td", { className: "score", textContent: m ? m.score.toFixed(2) : "—" })));
     body.append(row);
+    rows.push({ cells: [clauseCell(a, ca), ...matches.map((m, k) => (m ? clauseCell(others[k]!, others[k]!.clauses[m.b]!) : null))], scores: matches.map((m) => (m ? m.score : null)) });
   });
   table.append(body);
   const wrap = el("div", {}, table);
@@ -79,6 +93,7 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
     unmatched.append(el("h3", { textContent: `${"甲乙丙"[k]}：${d.title}（${cs.length}）` }), ul);
   });
   wrap.append(unmatched);
+  current = { alignment: { docs, rows, unmatched: lists.map(([, cs]) => cs) } };
   return wrap;
 }
 
@@ -91,6 +106,7 @@ function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf 
   diffs.forEach((d) => counts[d.kind]++);
   const list = el("ol", { className: "version-diff" });
   const names = { added: "新增", removed: "删除", changed: "修改", moved: "移动", unchanged: "未变" };
+  const entries: DiffEntry[] = [];
   for (const d of diffs) {
     const li = el("li", { className: `diff-${d.kind}` });
     li.dataset.kind = d.kind;
@@ -103,7 +119,13 @@ function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf 
       li.append(el("p", { textContent: (ca ?? cb)!.text }));
     }
     list.append(li);
+    const whole = d.kind === "added" ? "added" : d.kind === "removed" ? "removed" : "same";
+    entries.push({
+      kind: d.kind, before: ca ? citationLabel(ca.path) : null, after: cb ? citationLabel(cb.path) : null,
+      changes: d.changes.length ? d.changes.map((w) => ({ kind: w.kind, value: w.value })) : [{ kind: whole, value: (cb ?? ca)!.text }],
+    });
   }
+  current = { diff: { before, after, entries } };
   // Which side is in force.
   const side = (label: string, d: Circular) => el("li", {}, `${label}：`, el("a", { href: urls.circular(d.id), textContent: `${d.title}（${d.date ?? "日期不详"}）` }), validityMark(statuses.get(d.id) ?? "unknown"));
   return el("div", {},
@@ -112,7 +134,38 @@ function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf 
     list);
 }
 
+/** The export buttons under a comparison: Word and Excel for the aligned table, Word (with revisions) for a version diff. */
+function exportsOf(statuses: Map<string, ValidityStatus>): void {
+  const bar = document.getElementById("compare-exports")!;
+  const [docx, xlsx] = ["docx", "xlsx"].map((k) => bar.querySelector<HTMLButtonElement>(`[data-export="${k}"]`)!);
+  bar.hidden = false;
+  xlsx!.hidden = !current.alignment;
+  const page = { url: location.href };
+  docx!.onclick = async () => {
+    const word = await import("../exports/word.ts");
+    if (current.alignment) {
+      const { docs, rows, unmatched } = current.alignment;
+      const file = word.comparisonWord(docs.map((d) => ({ title: d.title, citation: citationText(d) })), rows, unmatched.map((cs, k) => cs.map((c) => clauseCell(docs[k]!, c))), page);
+      download(await word.toBlob(file), "条款对照表.docx");
+    } else if (current.diff) {
+      const { before, after, entries } = current.diff;
+      const side = (d: Circular) => ({ title: d.title, date: d.date, status: VALIDITY_NAMES[statuses.get(d.id) ?? "unknown"] });
+      download(await word.toBlob(word.diffWord(side(before), side(after), entries, page)), "版本差异.docx");
+    }
+  };
+  xlsx!.onclick = async () => {
+    if (!current.alignment) return;
+    const { xlsx: sheet } = await import("../exports/xlsx.ts");
+    const { docs, rows } = current.alignment;
+    const names = docs.map((_, i) => "甲乙丙"[i]!);
+    const header = [...names.flatMap((n) => [`${n}：条款`, `${n}：内容`, `${n}：引用`]), ...names.slice(1).map((n) => `甲—${n}相似度`)];
+    const data = rows.map((r) => [...r.cells.flatMap((c) => (c ? [c.label, c.text, c.citation] : ["", "", ""])), ...r.scores.map((s) => (s === null ? "" : s.toFixed(2)))]);
+    download(await sheet("条款对照", header, data), "条款对照表.xlsx");
+  };
+}
+
 export function startComparePage(): void {
+  startBasketButtons();
   const form = document.getElementById("compare-form") as HTMLFormElement;
   const status = document.getElementById("compare-status")!;
   const output = document.getElementById("compare-output")!;
@@ -147,6 +200,7 @@ export function startComparePage(): void {
       const diff = params.get("mode") === "diff";
       const { phraseKey } = createKeys(await foldFor(docs.flatMap((d) => d.clauses.map((c) => c.text))));
       output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!, phraseKey, await idf, statuses) : renderAlignment(docs, phraseKey, await idf));
+      exportsOf(statuses);
       const rows = output.querySelectorAll("tr.aligned").length;
       status.textContent = diff ? "版本差异如下。" : `共对齐 ${rows} 组条款。`;
       output.dataset.state = "done";

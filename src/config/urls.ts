@@ -33,6 +33,8 @@ export function siteUrls(rawBase?: string) {
     compare: (...ids: string[]) => url(`/compare/?${ids.map((id, i) => `${"abc"[i]}=${id}`).join("&")}`),
     /** The version diff from an older document to a newer one. */
     versionDiff: (older: string, newer: string) => url(`/compare/?a=${older}&b=${newer}&mode=diff`),
+    /** The 摘编 basket. */
+    basket: () => url("/basket/"),
     kinds: () => url("/kinds/"),
     kind: (slug: string) => url(`/kinds/${slug}/`),
     /** Files of the search index (the phrase index and its tables). */

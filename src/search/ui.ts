@@ -16,6 +16,9 @@ import { findDocNumbers } from "../text/docNumber.ts";
 import { createKeys, keyWithOffsets, type Keys } from "../text/normalize.ts";
 import { browserFold, type ScriptTable } from "../text/script.ts";
 import { VALIDITY_NAMES } from "../model/display.ts";
+import { titleMarked } from "../model/labels.ts";
+import { download } from "../exports/download.ts";
+import { basketButton, startBasketButtons } from "../exports/basketButtons.ts";
 import { chunkOf, type HitOrder, type PhraseDoc, type PhraseFacets, type TextChunk } from "./phrase.ts";
 import { openShards, ShardQuery, type Shard, type ShardHit } from "./shards.ts";
 
@@ -161,11 +164,32 @@ export function startSearchPage(): void {
   const status = document.getElementById("search-status")!;
   const list = document.getElementById("search-results") as HTMLOListElement;
   const more = document.getElementById("search-more") as HTMLButtonElement;
+  const exports = document.getElementById("search-exports")!;
+  let exportable: { name: string; rows: () => Promise<string[][]> } | null = null;
   let run = 0;
+  startBasketButtons();
+  for (const kind of ["xlsx", "csv"] as const) {
+    exports.querySelector<HTMLButtonElement>(`[data-export="${kind}"]`)!.addEventListener("click", async () => {
+      if (!exportable) return;
+      status.textContent = "正在导出检索结果…";
+      const rows = await exportable.rows();
+      const name = `检索结果-${exportable.name}`.replace(/[\\/:*?"<>|\s]+/g, "").slice(0, 60);
+      if (kind === "csv") {
+        const { csv, SEARCH_HEADER } = await import("../exports/csv.ts");
+        download(new Blob([csv(SEARCH_HEADER, rows)], { type: "text/csv;charset=utf-8" }), `${name}.csv`);
+      } else {
+        const [{ xlsx }, { SEARCH_HEADER }] = await Promise.all([import("../exports/xlsx.ts"), import("../exports/csv.ts")]);
+        download(await xlsx("检索结果", SEARCH_HEADER, rows), `${name}.xlsx`);
+      }
+      status.textContent = `已导出 ${rows.length} 处段落。`;
+    });
+  }
 
   const search = async () => {
     const { q, filters, sort } = readForm(form);
     const mine = ++run;
+    exportable = null;
+    exports.hidden = true;
     list.replaceChildren();
     more.hidden = true;
     list.dataset.docIndexes = "";
@@ -207,6 +231,15 @@ export function startSearchPage(): void {
     const buffer: ShardHit[] = [...ahead];
     if (query.complete) buffer.push(...(await take(hits!, Infinity)));
     const found: ShardHit[] = [...buffer];
+    // The export buttons write every hit, the ones not yet shown read first.
+    exportable = {
+      name: terms.join(" "),
+      rows: async () => {
+        found.push(...(await take(hits!, Infinity)));
+        return searchRows(found, shards, terms);
+      },
+    };
+    exports.hidden = false;
     const label = terms.join(" ");
     const showPage = async () => {
       const page = buffer.splice(0, PAGE);
@@ -253,6 +286,30 @@ export function startSearchPage(): void {
     void search();
   });
   void search();
+}
+
+/**
+ * Search results as rows an official takes away: one per matching passage, with the
+ * document's title, 文号, date and place, the passage's label and citation, its text and link.
+ */
+async function searchRows(found: ShardHit[], shards: Shard[], terms: string[]): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (const { shard: k, hit, doc: known } of found) {
+    const shard = shards[k]!;
+    const doc = known ?? (await shard.load<PhraseDoc>(`doc/${hit.doc}.json`));
+    for (const o of hit.offsets.filter((x) => x > 0)) {
+      const c = chunkOf(doc.chunks, o);
+      const [anchor, label, whole] = (await textChunk(shard, doc.id, c))[o - doc.chunks[c]!]!;
+      // The paragraphs that hold the query (a run outside numbered parts can be long).
+      const keys = await keysFor([whole, ...terms]);
+      const wanted = terms.map(keys.phraseKey);
+      const holding = whole.split(/\n+/).filter((p) => wanted.some((w) => keys.phraseKey(p).includes(w)));
+      const text = holding.length ? holding.join("\n") : whole;
+      const citation = `${titleMarked(doc.title)}${doc.docNumber ? `（${doc.docNumber}）` : ""}${anchor ? label : ""}`;
+      rows.push([doc.title, doc.docNumber ?? "", doc.date ?? "", doc.place, label, citation, text, new URL(anchor ? `${doc.url}#${anchor}` : doc.url, location.href).href]);
+    }
+  }
+  return rows;
 }
 
 /**
@@ -308,16 +365,19 @@ function resultHeading(url: string, title: string, meta: Array<string | null | u
 /** The class of a 时效性 mark, by its name. */
 const VALIDITY_CLASS: Record<string, string> = Object.fromEntries(Object.entries(VALIDITY_NAMES).map(([k, v]) => [v, k]));
 
-/** A passage of a result: its label linked to its place on the circular's page (`url`; the page itself for text outside numbered parts). */
-function passage(url: string, anchor: string, label: string, html: string): HTMLLIElement {
-  return element("li", {}, element("a", { href: anchor ? `${url}#${anchor}` : url, textContent: label }), ...(html ? [element("p", { className: "excerpt", innerHTML: html })] : []));
+/**
+ * A passage of a result: its label linked to its place on the circular's page (`url`; the
+ * page itself for text outside numbered parts), with a 加入摘编 button for a numbered part.
+ */
+function passage(url: string, anchor: string, label: string, html: string, docId: string): HTMLLIElement {
+  return element("li", {}, element("a", { href: anchor ? `${url}#${anchor}` : url, textContent: label }), ...(anchor ? [document.createTextNode(" "), basketButton(docId, anchor)] : []), ...(html ? [element("p", { className: "excerpt", innerHTML: html })] : []));
 }
 
 function renderPagefindResult(r: PagefindResult, passages: Array<[string, string, string]>, words: string[], keys: Keys): HTMLLIElement {
   const li = resultHeading(r.url, r.meta.title ?? r.url, [r.meta.docNumber, r.meta.date, r.meta.place], r.meta.validity);
   li.dataset.docId = r.meta.id;
   if (passages.length) {
-    li.append(element("ul", { className: "sub-results" }, ...passages.map(([anchor, label, text]) => passage(r.url, anchor, label, excerpt(text, words, keys)))));
+    li.append(element("ul", { className: "sub-results" }, ...passages.map(([anchor, label, text]) => passage(r.url, anchor, label, excerpt(text, words, keys), r.meta.id!))));
   }
   return li;
 }
@@ -326,7 +386,7 @@ function renderPagefindResult(r: PagefindResult, passages: Array<[string, string
 function renderResult(doc: PhraseDoc, offsets: number[], excerpted: string[], terms: string[], keys: Keys): HTMLLIElement {
   const li = resultHeading(doc.url, doc.title, [doc.docNumber, doc.date, doc.place], doc.validity);
   li.dataset.docId = doc.id;
-  const subs = offsets.filter((o) => o > 0).map((o, i) => passage(doc.url, doc.anchors[o - 1]!, doc.labels[o - 1]!, excerpted[i] !== undefined ? excerpt(excerpted[i]!, terms, keys) : ""));
+  const subs = offsets.filter((o) => o > 0).map((o, i) => passage(doc.url, doc.anchors[o - 1]!, doc.labels[o - 1]!, excerpted[i] !== undefined ? excerpt(excerpted[i]!, terms, keys) : "", doc.id));
   if (subs.length) li.append(element("ul", { className: "sub-results" }, ...subs));
   return li;
 }

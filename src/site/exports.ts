@@ -3,16 +3,7 @@ import type { CircularMeta } from "../model/circular.ts";
 import type { DocumentTopics } from "../corpus/topics.ts";
 import { citationText } from "../model/labels.ts";
 import { placeOf } from "../model/display.ts";
-
-/**
- * One CSV field. A field a spreadsheet would read as a formula (=, +, -, @, or a tab or
- * carriage return before one: CSV injection) gets a leading apostrophe, which Excel and WPS
- * show as text and do not evaluate (OWASP's advice); the text after it is unchanged.
- */
-export function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+import { csvCell } from "../exports/csv.ts";
 
 /**
  * A document's entry in the catalogue (circulars.json): what identifies and places it, its

@@ -15,6 +15,8 @@ import { circularId } from "../../src/ingest/parse.ts";
 import { buildSite, seedCorpus } from "../site/build.ts";
 import { htmlFiles } from "../site/html.ts";
 import { launchBrowser, serveStatic, siteModels, type StaticServer } from "./harness.ts";
+import mammoth from "mammoth";
+import readXlsxFile from "read-excel-file/node";
 
 const BASE = "/gov/policy/";
 const site = buildSite({ base: BASE, corpus: seedCorpus([join(import.meta.dirname, "../fixtures/hostile/hostile.txt")]) });
@@ -39,6 +41,7 @@ const PAGES: Record<string, string> = {
   // No circular holds 预案应急: Pagefind's related results, through its WebAssembly.
   "search, related (Pagefind's WebAssembly)": `search/?q=${encodeURIComponent("预案应急")}`,
   compare: `compare/?a=${a.id}&b=${b.id}`,
+  basket: "basket/",
 };
 
 let browser: Browser;
@@ -125,6 +128,68 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await button.getAttribute("data-copy"));
     expect(await violations()).toEqual([]);
     await page.context().close();
+  });
+
+  it("every export makes its file under the policy: a document's Word, the 摘编 across a reload, search results, a comparison and a version diff", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    const save = async (selector: string) => {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    // A document as Word, read back.
+    await page.goto(`${server.origin}${BASE}${PAGES.circular}`);
+    const word = await save('[data-export="docx"]');
+    expect(word.name).toBe(`${a.title.replace(/[\\/:*?"<>|\s]+/g, "")}.docx`);
+    expect((await mammoth.extractRawText({ buffer: word.bytes })).value.replace(/\s+/g, "")).toContain(a.clauses[0]!.text.replace(/\s+/g, ""));
+    // Two clauses into the 摘编, which outlives a reload.
+    const add = (clause: string) => page.click(`xpath=//*[@id="${clause}"]/ancestor::article[1]//button[@data-basket="add"]`);
+    await add(a.clauses[0]!.id);
+    await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 1 条");
+    await add(a.clauses[1]!.id);
+    await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 2 条");
+    await page.goto(`${server.origin}${BASE}basket/`);
+    await page.reload();
+    await expect.poll(() => page.locator("#basket-list li").count()).toBe(2);
+    // Reordered with the keyboard: focus stays with the item moved.
+    await page.locator('#basket-list li:nth-child(2) [data-action="up"]').focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#basket-list li:first-child").getAttribute("data-clause-id")).toBe(a.clauses[1]!.id);
+    // It is first now, so its 上移 is disabled: focus is on its 下移.
+    expect(await page.evaluate(() => [document.activeElement?.getAttribute("data-action"), document.activeElement?.closest("li")?.getAttribute("data-clause-id")])).toEqual(["down", a.clauses[1]!.id]);
+    const excerpts = await save('[data-basket="export-docx"]');
+    const text = (await mammoth.extractRawText({ buffer: excerpts.bytes })).value.replace(/\s+/g, "");
+    expect(text.indexOf(a.clauses[1]!.text.replace(/\s+/g, ""))).toBeLessThan(text.indexOf(a.clauses[0]!.text.replace(/\s+/g, "")));
+    const basketCsv = await save('[data-basket="export-csv"]');
+    expect(basketCsv.bytes.toString("utf8").split("\r\n")[0]).toBe("\ufeff序号,标题,文号,成文日期,地区,主题,条款,引用,摘录,链接");
+    await page.locator('#basket-list li:first-child [data-basket="remove"]').click();
+    await expect.poll(() => page.locator("#basket-list li").count()).toBe(1);
+    // Search results as Excel and CSV.
+    await page.goto(`${server.origin}${BASE}${PAGES.search}`);
+    await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+    const sheet = await save('#search-exports [data-export="xlsx"]');
+    const [data] = (await readXlsxFile(sheet.bytes)) as unknown as Array<{ data: string[][] }>;
+    expect(data!.data[0]).toEqual(["标题", "文号", "成文日期", "地区", "条款", "引用", "段落", "链接"]);
+    expect(data!.data.length).toBeGreaterThan(2);
+    expect(data!.data.slice(1).every((r) => r[6]!.includes("应急预案"))).toBe(true);
+    expect((await save('#search-exports [data-export="csv"]')).name).toBe("检索结果-应急预案.csv");
+    // A comparison as Word and Excel; a version diff as Word.
+    await page.goto(`${server.origin}${BASE}${PAGES.compare}`);
+    await page.waitForFunction(() => document.getElementById("compare-output")!.dataset.state === "done");
+    expect((await save('#compare-exports [data-export="docx"]')).name).toBe("条款对照表.docx");
+    expect((await save('#compare-exports [data-export="xlsx"]')).name).toBe("条款对照表.xlsx");
+    await page.goto(`${server.origin}${BASE}compare/?a=${a.id}&b=${b.id}&mode=diff`);
+    await page.waitForFunction(() => document.getElementById("compare-output")!.dataset.state === "done");
+    const diff = await save('#compare-exports [data-export="docx"]');
+    expect(diff.name).toBe("版本差异.docx");
+    expect(await violations()).toEqual([]);
+    await context.close();
   });
 
   it("the check fails on a page with an inline script and a style attribute", async () => {

@@ -121,10 +121,10 @@ describe("search in the browser", () => {
     await clearFilters();
     await search("突发事件应对");
     await showAll();
-    const marks = await page.locator("#search-results li.result").evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.docId!, li.querySelector("h2 .validity")?.textContent ?? ""]));
+    const marks = await page.locator("#search-results li.result").evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.docId!, li.querySelector("h2 .validity")?.textContent ?? ""] as [string, string]));
     expect(marks.length).toBeGreaterThan(1);
     const names: Record<string, string> = { "in-force": "现行有效", amended: "已被修改", repealed: "已废止", expired: "失效", "not-yet-in-force": "尚未施行", unknown: "时效不详" };
-    for (const [id, mark] of marks) expect(mark, id).toBe(names[facts.validity[id]!.status]);
+    for (const [id, mark] of marks) expect(mark, id).toBe(names[facts.validity[id]!.status]!);
     await clearFilters();
   });
 

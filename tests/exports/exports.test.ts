@@ -2,7 +2,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { atomFeed, clausesCsv, csvCell, sitemap } from "../../src/site/exports.ts";
+import { atomFeed, clausesCsv, sitemap } from "../../src/site/exports.ts";
+import { csvCell } from "../../src/exports/csv.ts";
 import type { CircularMeta } from "../../src/model/circular.ts";
 import { parseSeed } from "../helpers.ts";
 
