@@ -23,9 +23,9 @@ describe("circular pages", () => {
       expect(el!.querySelector(`a[href$="#${c.id}"]`), `permalink of #${c.id}`).not.toBeNull();
     }
     expect(html.querySelectorAll("article.clause")).toHaveLength(m.clauses.length);
-    // The title, then its 时效性 mark.
-    const h1 = html.querySelector("h1")!;
-    expect(h1.text.replace(h1.querySelector(".validity")!.text, "")).toBe(m.title);
+    // The heading is the title alone; its 时效性 mark stands beside it.
+    expect(html.querySelector("h1")!.text).toBe(m.title);
+    expect(html.querySelector(".title-line > h1 + .validity")).not.toBeNull();
   });
 
   it("shows the citation of a clause in standard form, as text", () => {
@@ -210,7 +210,7 @@ describe("时效性 and citations to the article", () => {
     const status = facts.validity[m.id]!.status;
     expect(json(m).validity.status).toBe(status);
     const html = page(site.dist, `/circulars/${m.id}/`);
-    expect(html.querySelector("h1 .validity")!.text).toBe(VALIDITY_NAMES[status]);
+    expect(html.querySelector(".title-line .validity")!.text).toBe(VALIDITY_NAMES[status]);
     const row = html.querySelectorAll("dl.meta dt").find((dt) => dt.text === "时效性")!.nextElementSibling!;
     expect(row.text.startsWith(VALIDITY_NAMES[status])).toBe(true);
     expect(row.text).toContain(`截至 ${Number(facts.asOf.slice(0, 4))}年`);

@@ -4,7 +4,7 @@
  * and says how many are shown.
  */
 export function startValidityFilter(): void {
-  for (const form of document.querySelectorAll<HTMLFormElement>("form.validity-filter")) {
+  for (const form of document.querySelectorAll<HTMLElement>(".validity-filter")) {
     const select = form.querySelector<HTMLSelectElement>("select[name=validity]")!;
     const count = form.querySelector<HTMLElement>(".validity-count")!;
     const items = [...document.querySelectorAll<HTMLElement>("[data-validity]")];
