@@ -1,4 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { COMPILE_CACHE } from "./src/bench/pipeline.ts";
+
+// The processes tests start (builds, the command-line tools) share Node's cache of compiled modules.
+process.env.NODE_COMPILE_CACHE ??= COMPILE_CACHE;
 
 /** Tests that read a built site (the seed site, or sites of their own). */
 const SITE_TESTS = ["tests/site/**/*.test.ts", "tests/browser/**/*.test.ts", "tests/quality/html.test.ts"];
@@ -19,8 +23,10 @@ export default defineConfig({
           globalSetup: ["tests/setup/site.ts"],
           testTimeout: 60_000,
           hookTimeout: 600_000,
-          // Site tests build sites; run files one at a time so builds do not race for the two cores.
-          fileParallelism: false,
+          // The sites are built once, before (tests/setup/site.ts); the files read them and drive one browser.
+          maxWorkers: 2,
+          pool: "threads",
+          isolate: false,
         },
       },
     ],

@@ -25,18 +25,33 @@ function configureFonts(): void {
   process.env.FONTCONFIG_PATH = dir;
 }
 
-export async function launchBrowser() {
+/** How the test browser is started: the npm Chromium, its CJK fonts, the flags it needs here. */
+async function launchOptions() {
   configureFonts();
   const { default: chromium } = await import("@sparticuz/chromium");
-  const { chromium: playwright } = await import("playwright-core");
   // --single-process ends the browser with its last page; keep the rest of the serverless flags.
   const args = chromium.args.filter((a: string) => a !== "--single-process" && !a.startsWith("--disable-web-security"));
-  const browser = await playwright.launch({
+  return {
     executablePath: await chromium.executablePath(),
-    args: [...args, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [...args, "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-gpu"],
     headless: true,
-  });
-  return browser;
+  };
+}
+
+export async function launchBrowser() {
+  const { chromium: playwright } = await import("playwright-core");
+  return playwright.launch(await launchOptions());
+}
+
+/** One browser for many test files: started once, each file connecting to it (connectBrowser). */
+export async function launchBrowserServer() {
+  const { chromium: playwright } = await import("playwright-core");
+  return playwright.launchServer(await launchOptions());
+}
+
+export async function connectBrowser(wsEndpoint: string) {
+  const { chromium: playwright } = await import("playwright-core");
+  return playwright.connect(wsEndpoint);
 }
 
 export interface StaticServer {

@@ -11,7 +11,8 @@
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
 import { samplePeak } from "./stage.ts";
@@ -31,13 +32,16 @@ export interface BuildRun {
   peakRssMb: number;
 }
 
+/** Node's cache of compiled modules, shared by every stage and build: each stage is a new process that loads hundreds of modules. */
+export const COMPILE_CACHE = join(ROOT, "node_modules", ".cache", "node-compile");
+
 /** Stages still running: stopped when another fails, so a failed build leaves nothing behind. */
 const running = new Set<ChildProcess>();
 
-function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv): Promise<StageRun> {
+function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<StageRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: "inherit" });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: "inherit" });
     running.add(child);
     const peak = samplePeak(child.pid!);
     child.on("error", reject);
@@ -64,13 +68,15 @@ function move(from: string, to: string): void {
 
 /** Runs the build; `onStage` hears of each stage as it ends. */
 export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: string[]; onStage?: (s: StageRun) => void } = {}): Promise<BuildRun> {
-  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), ASTRO_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: COMPILE_CACHE, ...(options.env ?? process.env), ASTRO_TELEMETRY_DISABLED: "1", PROJECT_ROOT: ROOT };
   const dist = env.DIST_DIR ? resolve(env.DIST_DIR) : join(ROOT, "dist");
   const contentOut = env.INGEST_OUT ? resolve(env.INGEST_OUT) : CONTENT_OUT;
+  // Absolute, since Astro runs from a folder of its own.
+  Object.assign(env, { DIST_DIR: dist }, ...(["INGEST_OUT", "CORPUS", "OVERRIDES"] as const).filter((k) => env[k]).map((k) => ({ [k]: resolve(env[k]!) })));
   const searchAside = join(contentOut, "search-out");
   const stages: StageRun[] = [];
-  const stage = async (name: string, args: string[]) => {
-    const s = await runStage(name, args, env);
+  const stage = async (name: string, args: string[], cwd?: string) => {
+    const s = await runStage(name, args, env, cwd);
     stages.push(s);
     options.onStage?.(s);
   };
@@ -83,7 +89,12 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
     await Promise.all([
       (async () => {
         await stage("derive", ["scripts/derive.ts"]);
-        await stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent"]);
+        // Astro keeps its server build in <cwd>/.astro when dist/ is outside the working
+        // folder: run from a folder of this build's own (under the project, whose packages
+        // that build imports), so that two builds on one checkout (two shards, say) do not share it.
+        const astroCwd = join(ROOT, ".astro", "builds", createHash("sha256").update(dist).digest("hex").slice(0, 12));
+        mkdirSync(astroCwd, { recursive: true });
+        await stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT], astroCwd);
         await stage("precompress", ["scripts/precompress.ts"]);
       })(),
       stage("search index", ["scripts/search-index.ts", searchAside]).then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside])),

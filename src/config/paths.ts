@@ -1,8 +1,12 @@
 /** Where the pipeline reads and writes, relative to the project root. */
 import { isAbsolute, join, resolve } from "node:path";
 
-/** npm scripts, vitest and Astro all run from the project root (Astro bundles this file, so no import.meta paths). */
-export const ROOT = process.cwd();
+/**
+ * npm scripts and vitest run from the project root; the build runs Astro from a folder of
+ * its own and names the root in PROJECT_ROOT (src/bench/pipeline.ts). Astro bundles this
+ * file, so no import.meta paths.
+ */
+export const ROOT = process.env.PROJECT_ROOT ?? process.cwd();
 export const DEFAULT_CORPUS = join(ROOT, "content", "sources");
 /** Where ingest writes and the site reads: INGEST_OUT=DIR (tests build elsewhere), else content/. */
 export const CONTENT_OUT = process.env.INGEST_OUT ? resolve(process.env.INGEST_OUT) : join(ROOT, "content");

@@ -1,11 +1,11 @@
 /** A circular page in the real browser: anchors land, layout holds on a phone, no JS needed. */
 import { mkdirSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { seedSiteSuite, siteModels } from "./harness.ts";
+import { siteSuite, siteModels } from "./harness.ts";
 
 const site = inject("seedSite");
 const grain = siteModels(site.content).find((m) => m.source.file.includes("000_"))!;
-const suite = seedSiteSuite(site);
+const suite = siteSuite(site);
 
 describe("circular page in the browser", () => {
   it("lands on a clause permalink, highlights it, and the screenshot shows it", async () => {

@@ -1,12 +1,12 @@
 /** The compare page in the real browser: aligned rows with scores and marked shared wording; version diff. */
 import { describe, expect, inject, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
-import { seedSiteSuite, siteModels } from "./harness.ts";
+import { siteSuite, siteModels } from "./harness.ts";
 
 const site = inject("seedSite");
 const models = siteModels(site.content);
 const bySeed = (p: string) => models.find((m) => m.source.file.includes(p))!;
-const suite = seedSiteSuite(site);
+const suite = siteSuite(site);
 
 async function open(query: string) {
   const page = await suite.browser.newPage({ viewport: { width: 1300, height: 1000 } });

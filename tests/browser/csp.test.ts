@@ -7,19 +7,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { parse } from "node-html-parser";
 import { SECURITY_HEADERS } from "../../src/config/security.ts";
 import { circularId } from "../../src/ingest/parse.ts";
-import { buildSite, seedCorpus } from "../site/build.ts";
 import { htmlFiles } from "../site/html.ts";
-import { launchBrowser, serveStatic, siteModels, type StaticServer } from "./harness.ts";
+import { serveStatic, sharedBrowser, siteModels, type StaticServer } from "./harness.ts";
 import mammoth from "mammoth";
 import readXlsxFile from "read-excel-file/node";
 
-const BASE = "/gov/policy/";
-const site = buildSite({ base: BASE, corpus: seedCorpus([join(import.meta.dirname, "../fixtures/hostile/hostile.txt")]) });
+const site = inject("portalSite");
+const BASE = site.base;
 const models = siteModels(site.content);
 const hostile = circularId("hostile.txt");
 const [a, b] = models.filter((m) => m.id !== hostile) as [(typeof models)[number], (typeof models)[number]];
@@ -36,10 +35,7 @@ const PAGES: Record<string, string> = {
   citations: "citations/",
   kinds: "kinds/",
   data: "data/",
-  search: `search/?q=${encodeURIComponent("应急预案")}`,
-  "search, one character": `search/?q=${encodeURIComponent("安")}`,
-  // No circular holds 预案应急: Pagefind's related results, through its WebAssembly.
-  "search, related (Pagefind's WebAssembly)": `search/?q=${encodeURIComponent("预案应急")}`,
+  // Search, for a phrase, one character and related words: "search finds circulars" below.
   compare: `compare/?a=${a.id}&b=${b.id}`,
   basket: "basket/",
 };
@@ -52,7 +48,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "csp-"));
   writeFileSync(join(dir, "inline.html"), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title></head><body><h1>坏页</h1><script>document.title = "x"</script><p style="color:red">文字</p></body></html>');
   fixtures = await serveStatic(dir, "/", SECURITY_HEADERS);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -60,18 +56,21 @@ afterAll(async () => {
   await fixtures?.close();
 });
 
-/** Opens a page with a listener for CSP violations installed before any of its scripts run. */
+/** Pages opened by `open`: allowed the clipboard, each with a listener for CSP violations installed before any of its scripts run. */
+let context: BrowserContext;
+
 async function open(url: string): Promise<{ page: Page; violations: () => Promise<string[]> }> {
-  const context = await browser.newContext();
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  if (!context) {
+    context = await browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    await context.addInitScript(() => {
+      const w = window as unknown as { cspViolations: string[] };
+      w.cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    });
+  }
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { cspViolations: string[] };
-    w.cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-  });
   await page.goto(url);
-  await page.waitForLoadState("networkidle");
   await page.waitForFunction(() => ["search-results", "compare-output"].every((id) => !document.getElementById(id) || document.getElementById(id)!.dataset.state === "done"));
   return { page, violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
 }
@@ -100,7 +99,7 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
   it.each(Object.entries(PAGES))("%s: no violation", async (_name, path) => {
     const { page, violations } = await open(server.origin + BASE + path);
     expect(await violations()).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it("search finds circulars, for a phrase, one character, and related words (Pagefind)", async () => {
@@ -110,14 +109,14 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
       // The related words went through Pagefind, and its WebAssembly ran under the policy.
       if (q === "预案应急") expect(await page.locator("#search-status").textContent()).toMatch(/^没有文件含“预案应急”。以下是含有其中词语的相关文件/);
       expect(await violations()).toEqual([]);
-      await page.context().close();
+      await page.close();
     }
   });
 
   it("compare aligns clauses", async () => {
     const { page } = await open(`${server.origin}${BASE}${PAGES.compare}`);
     expect(await page.locator("tr.aligned").count()).toBeGreaterThan(0);
-    await page.context().close();
+    await page.close();
   });
 
   it("copy-citation copies the clause's citation", async () => {
@@ -127,7 +126,7 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     await expect.poll(() => button.textContent()).toBe("已复制");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await button.getAttribute("data-copy"));
     expect(await violations()).toEqual([]);
-    await page.context().close();
+    await page.close();
   });
 
   it("every export makes its file under the policy: a document's Word, the 摘编 across a reload, search results, a comparison and a version diff", async () => {
@@ -141,7 +140,10 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     const save = async (selector: string) => {
       const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
-      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+      // The browser runs apart (tests/setup/site.ts): the file is copied here to be read.
+      const copy = join(mkdtempSync(join(tmpdir(), "download-")), file.suggestedFilename());
+      await file.saveAs(copy);
+      return { name: file.suggestedFilename(), bytes: readFileSync(copy) };
     };
     // A document as Word, read back.
     await page.goto(`${server.origin}${BASE}${PAGES.circular}`);
@@ -171,7 +173,7 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     await page.locator('#basket-list li:first-child [data-basket="remove"]').click();
     await expect.poll(() => page.locator("#basket-list li").count()).toBe(1);
     // Search results as Excel and CSV.
-    await page.goto(`${server.origin}${BASE}${PAGES.search}`);
+    await page.goto(`${server.origin}${BASE}search/?q=${encodeURIComponent("应急预案")}`);
     await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
     const sheet = await save('#search-exports [data-export="xlsx"]');
     const [data] = (await readXlsxFile(sheet.bytes)) as unknown as Array<{ data: string[][] }>;
@@ -197,6 +199,6 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     const seen = await violations();
     expect(seen.some((v) => v.startsWith("script-src"))).toBe(true);
     expect(seen.some((v) => v.startsWith("style-src"))).toBe(true);
-    await page.context().close();
+    await page.close();
   });
 });

@@ -11,12 +11,12 @@ import { phraseKey } from "../../src/text/keys.ts";
 import { parseSeed } from "../helpers.ts";
 import { pdfFile } from "../formats/make.ts";
 import { expectSameDocument } from "../formats/formats.test.ts";
-import { launchBrowser } from "./harness.ts";
+import { sharedBrowser } from "./harness.ts";
 
 let browser: Browser;
 let pdf: Buffer;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   pdf = await pdfFile("002_", browser);
 });
 afterAll(async () => browser?.close());

@@ -9,12 +9,12 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { phraseKey } from "../../src/text/keys.ts";
-import { seedSiteSuite, siteModels } from "./harness.ts";
+import { siteSuite, siteModels } from "./harness.ts";
 
 const site = inject("seedSite");
 const models = siteModels(site.content);
 const mirror = models.find((m) => m.source.file.includes("b-traditional-mirror"))!;
-const suite = seedSiteSuite(site);
+const suite = siteSuite(site);
 let page: Page;
 let tableFetches = 0;
 

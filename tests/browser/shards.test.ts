@@ -2,31 +2,15 @@
  * A library built in two shards — Jilin's circulars, and the others — by two separate build
  * processes, each a site under its own path, searched as one from either shard's search page.
  */
-import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildSite } from "../site/build.ts";
-import { launchBrowser, serveSites, siteModels, type StaticServer } from "./harness.ts";
+import { serveSites, sharedBrowser, siteModels, type StaticServer } from "./harness.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 import type { Circular } from "../../src/model/circular.ts";
 
-const sources = join(import.meta.dirname, "..", "..", "content", "sources");
-function corpusOf(files: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "shard-corpus-"));
-  for (const f of files) copyFileSync(join(sources, f), join(dir, f));
-  return dir;
-}
-const seeds = readdirSync(sources).filter((f) => f.endsWith(".txt"));
-// 吉林省粮食和物资储备局, 吉林省安委会, 吉林市 | 兴化市, 寿光市
-const jilin = seeds.filter((f) => /^(000|002|004)_/.test(f));
-const others = seeds.filter((f) => !jilin.includes(f));
-const JILIN = "/lib/jilin/";
-const OTHERS = "/lib/others/";
-// Two builds, two processes; each names the other as its peer.
-const a = buildSite({ corpus: corpusOf(jilin), base: JILIN, env: { SEARCH_PEERS: OTHERS } });
-const b = buildSite({ corpus: corpusOf(others), base: OTHERS, env: { SEARCH_PEERS: JILIN } });
+// Two builds, two processes (tests/setup/site.ts); each names the other as its peer.
+const { jilin: a, others: b } = inject("shards");
+const [JILIN, OTHERS] = [a.base, b.base];
 const models: Array<Circular & { base: string }> = [...siteModels(a.content).map((m) => ({ ...m, base: JILIN })), ...siteModels(b.content).map((m) => ({ ...m, base: OTHERS }))];
 
 let browser: Browser;
@@ -34,7 +18,7 @@ let server: StaticServer;
 let page: Page;
 beforeAll(async () => {
   server = await serveSites([{ base: JILIN, dir: a.dist }, { base: OTHERS, dir: b.dist }]);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   page = await browser.newPage();
 });
 afterAll(async () => {

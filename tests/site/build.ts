@@ -1,5 +1,5 @@
 /** Builds a site the way `npm run build` does, into temporary folders. */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,7 +13,8 @@ export interface BuiltSite {
   log: string;
 }
 
-export function buildSite(options: { corpus?: string; base?: string; env?: Record<string, string> } = {}): BuiltSite {
+/** Builds in a child process (several can run at once); rejects with the build's log when it fails. */
+export function buildSite(options: { corpus?: string; base?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
   const dist = mkdtempSync(join(tmpdir(), "site-dist-"));
   const content = mkdtempSync(join(tmpdir(), "site-content-"));
   const base = options.base ?? "/";
@@ -22,20 +23,24 @@ export function buildSite(options: { corpus?: string; base?: string; env?: Recor
   const env: Record<string, string> = { ...inherited, DIST_DIR: dist, INGEST_OUT: content, BASE_PATH: base } as Record<string, string>;
   if (options.corpus) env.CORPUS = options.corpus;
   Object.assign(env, options.env);
-  const r = spawnSync(process.execPath, [join(ROOT, "scripts/build.ts")], { cwd: ROOT, env, encoding: "utf8", timeout: 900_000 });
-  const log = `${r.stdout}\n${r.stderr}`;
-  if (r.status !== 0) throw new Error(`site build failed:\n${log}`);
-  return { dist, content, base, log };
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "scripts/build.ts")], { cwd: ROOT, env });
+    let log = "";
+    child.stdout.on("data", (d) => (log += d));
+    child.stderr.on("data", (d) => (log += d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolvePromise({ dist, content, base, log }) : reject(new Error(`site build failed:\n${log}`))));
+  });
 }
 
 /**
- * A small corpus for a site a test builds for itself: the five seed circulars (not the
- * bundled regulations), and the given files beside them.
+ * A small corpus for a site of its own: the given seed circulars (all five unless named),
+ * not the bundled regulations, and the given files beside them.
  */
-export function seedCorpus(extra: string[] = []): string {
+export function seedCorpus(extra: string[] = [], seeds?: (file: string) => boolean): string {
   const dir = mkdtempSync(join(tmpdir(), "seed-corpus-"));
   const sources = join(ROOT, "content", "sources");
-  for (const f of readdirSync(sources).filter((n) => n.endsWith(".txt"))) copyFileSync(join(sources, f), join(dir, f));
+  for (const f of readdirSync(sources).filter((n) => n.endsWith(".txt") && (!seeds || seeds(n)))) copyFileSync(join(sources, f), join(dir, f));
   for (const f of extra) copyFileSync(f, join(dir, f.split("/").at(-1)!));
   return dir;
 }

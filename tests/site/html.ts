@@ -10,9 +10,17 @@ export function htmlFiles(dir: string): string[] {
   });
 }
 
+/** Built pages, parsed once: several tests read the same page (read them, do not change them). */
+const parsed = new Map<string, HTMLElement>();
+
+export function parsedFile(file: string): HTMLElement {
+  let root = parsed.get(file);
+  if (!root) parsed.set(file, (root = parse(readFileSync(file, "utf8"))));
+  return root;
+}
+
 export function page(dist: string, path: string): HTMLElement {
-  const file = join(dist, path.replace(/^\//, ""), path.endsWith("/") || path === "" ? "index.html" : "");
-  return parse(readFileSync(file, "utf8"));
+  return parsedFile(join(dist, path.replace(/^\//, ""), path.endsWith("/") || path === "" ? "index.html" : ""));
 }
 
 export interface BrokenLink {
@@ -30,18 +38,14 @@ export function checkLinks(dist: string, base: string, origin = "http://site.inv
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     let set = ids.get(file);
-    if (!set) {
-      set = new Set(parse(readFileSync(file, "utf8")).querySelectorAll("[id]").map((e) => e.getAttribute("id")!));
-      ids.set(file, set);
-    }
+    if (!set) ids.set(file, (set = new Set(parsedFile(file).querySelectorAll("[id]").map((e) => e.getAttribute("id")!))));
     return set;
   };
   const broken: BrokenLink[] = [];
   for (const file of htmlFiles(dist)) {
     const rel = relative(dist, file).split(sep).join("/");
     const pageUrl = new URL(base + rel.replace(/index\.html$/, ""), origin);
-    const root = parse(readFileSync(file, "utf8"));
-    for (const el of root.querySelectorAll("a[href], link[href], script[src], img[src], iframe[src], source[src], form[action]")) {
+    for (const el of parsedFile(file).querySelectorAll("a[href], link[href], script[src], img[src], iframe[src], source[src], form[action]")) {
       const href = el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("action")!;
       if (/^(mailto|tel|javascript|data):/.test(href)) continue;
       const target = new URL(href, pageUrl);

@@ -2,11 +2,10 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { parse } from "node-html-parser";
 import type { Circular, ValidityStatus } from "../../src/model/circular.ts";
 import { VALIDITY_NAMES } from "../../src/model/display.ts";
 import { TOPICS } from "../../src/config/topics.ts";
-import { checkLinks, htmlFiles, page } from "./html.ts";
+import { checkLinks, htmlFiles, page, parsedFile } from "./html.ts";
 
 const site = inject("seedSite");
 const models: Circular[] = readdirSync(join(site.content, "models"))
@@ -165,7 +164,7 @@ describe("publishing", () => {
 
   it("pages are zh-CN, have one h1, a skip link and load no script from elsewhere", () => {
     for (const file of htmlFiles(site.dist)) {
-      const html = parse(readFileSync(file, "utf8"));
+      const html = parsedFile(file);
       expect(html.querySelector("html")!.getAttribute("lang"), file).toBe("zh-CN");
       expect(html.querySelectorAll("h1"), file).toHaveLength(1);
       expect(html.querySelector("a.skip-link")!.getAttribute("href")).toBe("#main");
