@@ -45,13 +45,19 @@ export default async function setup(project: TestProject) {
   cpSync(join(root, "content", "sources"), corpus, { recursive: true });
   for (const f of SITE_FIXTURES) cpSync(join(root, "tests", "fixtures", f), join(corpus, "fixtures", f));
   const site = ({ dist, content, base }: Site): Site => ({ dist, content, base });
-  const [seed, portal, jilin, others, browser] = await Promise.all([
+  const starting = launchBrowserServer();
+  const builds = Promise.all([
     buildSite({ corpus, env: { OVERRIDES: join(root, "tests", "fixtures", "overrides") } }),
     buildSite({ base: PORTAL_BASE, corpus: seedCorpus([join(root, "tests", "fixtures", "hostile", "hostile.txt")]), env: { PAGEFIND_BUNDLE: "2" } }),
     buildSite({ base: SHARD_BASES.jilin, corpus: seedCorpus([], isJilinSeed), env: { SEARCH_PEERS: SHARD_BASES.others } }),
     buildSite({ base: SHARD_BASES.others, corpus: seedCorpus([], (f) => !isJilinSeed(f)), env: { SEARCH_PEERS: SHARD_BASES.jilin } }),
-    launchBrowserServer(),
   ]);
+  const browser = await starting;
+  // A failed build ends the run with its log; the browser must not outlive it.
+  const [seed, portal, jilin, others] = await builds.catch(async (e: unknown) => {
+    await browser.close();
+    throw e;
+  });
   project.provide("seedSite", site(seed));
   project.provide("portalSite", site(portal));
   project.provide("shards", { jilin: site(jilin), others: site(others) });
