@@ -5,13 +5,15 @@
  * peakRssMb}) and a total: the build's wall time and the peak memory of all its processes
  * together. With --add, K circulars of the next year are then added and the library built
  * again, as a portal would after a new batch ("rebuild …" lines: what the second build
- * reuses). Work goes to bench-out/<N>/.
+ * reuses); then one circular's text is edited and the library built again ("edit …"), and
+ * one circular removed ("remove …"). Each line of a rebuild says how many of the site's
+ * pages were rendered. Work goes to bench-out/<N>/.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runStage } from "../src/bench/stage.ts";
-import { runBuild } from "../src/bench/pipeline.ts";
+import { type BuildRun, runBuild } from "../src/bench/pipeline.ts";
 import { ROOT } from "../src/config/paths.ts";
 
 const arg = (name: string, fallback: string) => {
@@ -40,8 +42,22 @@ console.log(JSON.stringify({
   stage: "total", docs, ms: build.ms, peakRssMb: build.peakRssMb,
   outputMb: Math.round(sizeOf(dist) / 1e6), pages: countHtml(dist), firstSearchKb: first?.kb ?? null, firstSearchKbCompressed: first?.kbCompressed ?? null,
 }));
+/** Builds again after a change, printing each stage as `<name> <stage>` and what the site build rendered. */
+async function rebuild(name: string, count: number, change: Record<string, unknown>): Promise<BuildRun> {
+  const run = await runBuild({ env, onStage: (s) => console.log(JSON.stringify({ stage: `${name} ${s.stage}`, docs: count, ms: s.ms, peakRssMb: s.peakRssMb })) });
+  console.log(JSON.stringify({ stage: `${name} total`, docs: count, ...change, ms: run.ms, peakRssMb: run.peakRssMb, site: run.site }));
+  return run;
+}
 if (add > 0) {
   execFileSync(node, ["scripts/generate-corpus.ts", String(add), corpus, String(Number(seed) + 1), "--years", "2025-2025", "--prefix", "add-", "--keep"], { env });
-  const rebuild = await runBuild({ env, onStage: (s) => console.log(JSON.stringify({ stage: `rebuild ${s.stage}`, docs: docs + add, ms: s.ms, peakRssMb: s.peakRssMb })) });
-  console.log(JSON.stringify({ stage: "rebuild total", docs: docs + add, added: add, ms: rebuild.ms, peakRssMb: rebuild.peakRssMb }));
+  await rebuild("rebuild", docs + add, { added: add });
+  // A one-word correction in one circular's text, then one circular withdrawn.
+  const files = readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort();
+  const edited = join(corpus, files[Math.floor(files.length / 2)]!);
+  const text = readFileSync(edited, "utf8");
+  const at = text.indexOf("。", Math.floor(text.length / 2));
+  writeFileSync(edited, `${text.slice(0, at)}，切实抓好落实${text.slice(at)}`);
+  await rebuild("edit", docs + add, { edited: 1 });
+  rmSync(join(corpus, files[Math.floor(files.length / 3)]!));
+  await rebuild("remove", docs + add - 1, { removed: 1 });
 }

@@ -9,12 +9,19 @@
  *       starts, and moved in after
  *
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
+ *
+ * When the last build of the same code into the same dist/ succeeded, the site build is
+ * incremental: Astro renders only the pages whose inputs changed (src/site/pagePlan.ts)
+ * into a scratch folder, which is compressed and copied over dist/; the files of pages
+ * that are gone are deleted. Any change of code or of the settings pages are built with
+ * (BASE_PATH, SITE_URL, SEARCH_PEERS) makes it a full build.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
+import { outputFiles } from "../site/pagePlan.ts";
 import { samplePeak } from "./stage.ts";
 
 export interface StageRun {
@@ -26,6 +33,8 @@ export interface StageRun {
 
 export interface BuildRun {
   stages: StageRun[];
+  /** Whether the site was built incrementally, and how many of its dynamic pages were rendered. */
+  site: { incremental: boolean; rendered: number; removed: number; pages: number };
   /** Wall time of the whole build. */
   ms: number;
   /** Peak resident memory of the whole build, stages that overlap counted together. */
@@ -66,6 +75,43 @@ function move(from: string, to: string): void {
   }
 }
 
+/** What makes every page different: the code and the settings pages are built with. */
+function codeHash(env: NodeJS.ProcessEnv): string {
+  const hash = createHash("sha256");
+  const add = (path: string) => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+    else hash.update(relative(ROOT, path)).update(readFileSync(path));
+  };
+  for (const path of ["src", "public", "astro.config.mjs", "package-lock.json"]) add(join(ROOT, path));
+  for (const name of ["BASE_PATH", "SITE_URL", "SEARCH_PEERS"]) hash.update(`${name}=${env[name] ?? ""}\n`);
+  return hash.digest("hex");
+}
+
+/** Moves every file of `from` into `to`, replacing those there (which may be links to the same compressed copy). */
+function mergeInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    mkdirSync(dirname(target), { recursive: true });
+    rmSync(target, { force: true });
+    try {
+      renameSync(source, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+      copyFileSync(source, target);
+    }
+  }
+  rmSync(from, { recursive: true, force: true });
+}
+
+/** Deletes a page's files and their compressed copies, and the folder it leaves empty. */
+function removePage(dist: string, file: string): void {
+  for (const f of [file, `${file}.gz`, `${file}.br`]) rmSync(join(dist, f), { force: true });
+  const folder = dirname(join(dist, file));
+  if (folder !== dist && existsSync(folder) && readdirSync(folder).length === 0) rmSync(folder, { recursive: true });
+}
+
 /** Runs the build; `onStage` hears of each stage as it ends. */
 export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: string[]; onStage?: (s: StageRun) => void } = {}): Promise<BuildRun> {
   const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: COMPILE_CACHE, ...(options.env ?? process.env), ASTRO_TELEMETRY_DISABLED: "1", PROJECT_ROOT: ROOT };
@@ -74,15 +120,25 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
   // Absolute, since Astro runs from a folder of its own.
   Object.assign(env, { DIST_DIR: dist }, ...(["INGEST_OUT", "CORPUS", "OVERRIDES"] as const).filter((k) => env[k]).map((k) => ({ [k]: resolve(env[k]!) })));
   const searchAside = join(contentOut, "search-out");
+  // Incremental when the last build of this code into this dist/ succeeded (its record is kept only then).
+  const siteState = join(contentOut, "site-state");
+  const code = codeHash(env);
+  const record = join(siteState, "build.json");
+  const incremental = existsSync(record) && existsSync(join(dist, "index.html")) && readFileSync(record, "utf8") === JSON.stringify({ code, dist });
+  const scratch = join(contentOut, "site-scratch");
+  const siteEnv: NodeJS.ProcessEnv = incremental ? { ...env, SITE_BUILD: "incremental", DIST_DIR: scratch } : env;
+  rmSync(record, { force: true });
+  rmSync(scratch, { recursive: true, force: true });
   const stages: StageRun[] = [];
-  const stage = async (name: string, args: string[], cwd?: string) => {
-    const s = await runStage(name, args, env, cwd);
+  const stage = async (name: string, args: string[], cwd?: string, stageEnv = env) => {
+    const s = await runStage(name, args, stageEnv, cwd);
     stages.push(s);
     options.onStage?.(s);
   };
   const started = performance.now();
   const peak = samplePeak(process.pid);
   let peakRssMb = 0;
+  let plan = { render: [] as string[], removed: [] as string[], pages: 0 };
   try {
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
     await stage("facts", ["scripts/facts.ts"]);
@@ -94,17 +150,29 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
         // that build imports), so that two builds on one checkout (two shards, say) do not share it.
         const astroCwd = join(ROOT, ".astro", "builds", createHash("sha256").update(dist).digest("hex").slice(0, 12));
         mkdirSync(astroCwd, { recursive: true });
-        await stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT], astroCwd);
-        await stage("precompress", ["scripts/precompress.ts"]);
+        await stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT], astroCwd, siteEnv);
+        await stage("precompress", ["scripts/precompress.ts"], undefined, siteEnv);
       })(),
       stage("search index", ["scripts/search-index.ts", searchAside]).then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside])),
     ]);
+    plan = JSON.parse(readFileSync(join(siteState, "plan.json"), "utf8")) as typeof plan;
+    if (incremental) {
+      for (const key of plan.removed) for (const file of outputFiles(key)) removePage(dist, file);
+      mergeInto(scratch, dist);
+    }
     for (const folder of readdirSync(searchAside)) move(join(searchAside, folder), join(dist, folder));
+    renameSync(join(siteState, "pages.next.json"), join(siteState, "pages.json"));
+    writeFileSync(record, JSON.stringify({ code, dist }));
   } catch (e) {
     for (const child of running) child.kill();
     throw e;
   } finally {
     peakRssMb = peak.stop();
   }
-  return { stages, ms: Math.round(performance.now() - started), peakRssMb };
+  return {
+    stages,
+    site: { incremental, rendered: plan.render.length, removed: plan.removed.length, pages: plan.pages },
+    ms: Math.round(performance.now() - started),
+    peakRssMb,
+  };
 }

@@ -73,3 +73,10 @@ export function loadModel(id: string): Circular {
 export function publishedIds(): Record<string, string[]> {
   return existsSync(PUBLISHED_IDS) ? (JSON.parse(readFileSync(PUBLISHED_IDS, "utf8")) as { ids: Record<string, string[]> }).ids : {};
 }
+
+/** Each document's source hash and correction, by id (from the manifest): what its model is made from. */
+export function sourceHashes(): Map<string, string> {
+  if (!existsSync(MANIFEST)) return new Map();
+  const manifest = JSON.parse(readFileSync(MANIFEST, "utf8")) as Manifest;
+  return new Map(Object.values(manifest.files).map((f) => [f.id, `${f.sha256}:${f.override ?? ""}`]));
+}

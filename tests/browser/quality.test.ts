@@ -161,7 +161,8 @@ describe("without JavaScript", () => {
     expect(await page.locator("h1").textContent()).toMatch(/^\d{4}年的文件$/);
     await page.goto(server.origin + "/topics/");
     await page.locator("tbody a").first().click();
-    expect(await page.locator(".clause-refs li").count()).toBeGreaterThan(0);
+    // The topic's clauses, once its page has loaded (a click does not wait for the next page).
+    await page.locator(".clause-refs li").first().waitFor();
     await page.locator(".clause-refs a").first().click();
     expect(new URL(page.url()).hash.length).toBeGreaterThan(1);
     await context.close();

@@ -13,10 +13,13 @@ export interface BuiltSite {
   log: string;
 }
 
-/** Builds in a child process (several can run at once); rejects with the build's log when it fails. */
-export function buildSite(options: { corpus?: string; base?: string; env?: Record<string, string> } = {}): Promise<BuiltSite> {
-  const dist = mkdtempSync(join(tmpdir(), "site-dist-"));
-  const content = mkdtempSync(join(tmpdir(), "site-content-"));
+/**
+ * Builds in a child process (several can run at once); rejects with the build's log when it
+ * fails. Given the folders of an earlier build (`over`), builds again into them.
+ */
+export function buildSite(options: { corpus?: string; base?: string; env?: Record<string, string>; over?: BuiltSite } = {}): Promise<BuiltSite> {
+  const dist = options.over?.dist ?? mkdtempSync(join(tmpdir(), "site-dist-"));
+  const content = options.over?.content ?? mkdtempSync(join(tmpdir(), "site-content-"));
   const base = options.base ?? "/";
   // Vitest sets BASE_URL, MODE, DEV … in process.env; Astro would read them as its own.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(k)));

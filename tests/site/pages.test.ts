@@ -212,7 +212,12 @@ describe("时效性 and citations to the article", () => {
     expect(html.querySelector(".title-line .validity")!.text).toBe(VALIDITY_NAMES[status]);
     const row = html.querySelectorAll("dl.meta dt").find((dt) => dt.text === "时效性")!.nextElementSibling!;
     expect(row.text.startsWith(VALIDITY_NAMES[status])).toBe(true);
-    expect(row.text).toContain(`截至 ${Number(facts.asOf.slice(0, 4))}年`);
+    // The as-of date is the home page's, so that a page whose status did not change need not be rendered again.
+    expect(row.querySelector('a[href="/#as-of"]')).not.toBeNull();
+  });
+
+  it("the home page says as of which date every 时效性 was judged", () => {
+    expect(page(site.dist, "/").querySelector("#as-of")!.text).toContain(`截至 ${Number(facts.asOf.slice(0, 4))}年`);
   });
 
   it("突发事件应对法 2007 is amended by 2024, which the page links; lists carry the status for the filter", () => {

@@ -4,9 +4,10 @@
  * (citedBy: the citing document's id and clause).
  */
 import type { APIRoute } from "astro";
-import { allCirculars, corpus } from "../../../site/corpus.ts";
+import { corpus } from "../../../site/corpus.ts";
+import { documentPaths } from "../../../site/renderPlan.ts";
 import { modelJson } from "../../../corpus/store.ts";
-export const getStaticPaths = () => allCirculars().map((d) => ({ params: { id: d.id } }));
+export const getStaticPaths = documentPaths;
 export const GET: APIRoute = ({ params }) => {
   const index = corpus();
   const id = params.id!;

@@ -1,11 +1,12 @@
 /** The circular's source text as received (decoded to UTF-8, or as its format was read), chrome and all. */
 import type { APIRoute } from "astro";
 import { existsSync, readFileSync } from "node:fs";
-import { allCirculars, circularById } from "../../../site/corpus.ts";
+import { circularById } from "../../../site/corpus.ts";
+import { documentPaths } from "../../../site/renderPlan.ts";
 import { loadModel } from "../../../corpus/store.ts";
 import { decode } from "../../../ingest/read.ts";
 import { sourceText } from "../../../model/segments.ts";
-export const getStaticPaths = () => allCirculars().map((d) => ({ params: { id: d.id } }));
+export const getStaticPaths = documentPaths;
 export const GET: APIRoute = ({ params }) => {
   const doc = circularById(params.id!)!;
   // A text file is served as it was decoded; other formats (and a file no longer there) as the parser read them.

@@ -1,0 +1,49 @@
+/**
+ * The page plan of this build (pagePlan.ts), as the dynamic routes read it: with
+ * SITE_BUILD=incremental, only pages that are new or whose inputs changed since the last
+ * build are rendered; otherwise all. Either way the fingerprints of every page and the
+ * plan are written to INGEST_OUT/site-state/, for the pipeline to merge the rendered pages
+ * into dist/, delete those that are gone, and keep the fingerprints once the build succeeds.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { CONTENT_OUT } from "../config/paths.ts";
+import { sourceHashes } from "../corpus/store.ts";
+import { corpus } from "./corpus.ts";
+import { type Fingerprints, fingerprint, pageInputs, planPages } from "./pagePlan.ts";
+
+export const SITE_STATE = join(CONTENT_OUT, "site-state");
+/** The fingerprints of the pages of the last build that succeeded. */
+export const PAGES_STATE = join(SITE_STATE, "pages.json");
+/** This build's fingerprints, kept by the pipeline once the build succeeds. */
+export const PAGES_NEXT = join(SITE_STATE, "pages.next.json");
+/** This build's plan: what it renders and what it deletes. */
+export const PLAN_FILE = join(SITE_STATE, "plan.json");
+
+let render: Set<string> | null | undefined;
+
+function plan(): Set<string> | null {
+  if (render !== undefined) return render;
+  const index = corpus();
+  const sources = sourceHashes();
+  const inputs = pageInputs(index, (id) => sources.get(id) ?? null);
+  const next: Record<string, Fingerprints> = {};
+  for (const [key, page] of inputs) next[key] = fingerprint(page);
+  const incremental = process.env.SITE_BUILD === "incremental" && existsSync(PAGES_STATE);
+  const previous = incremental ? (JSON.parse(readFileSync(PAGES_STATE, "utf8")) as Record<string, Fingerprints>) : {};
+  const { render: changed, removed } = planPages(previous, next);
+  mkdirSync(SITE_STATE, { recursive: true });
+  writeFileSync(PAGES_NEXT, JSON.stringify(next));
+  writeFileSync(PLAN_FILE, JSON.stringify({ incremental, render: [...changed], removed, pages: inputs.size }));
+  render = incremental ? changed : null;
+  return render;
+}
+
+/** The paths of a dynamic route that this build renders; `key` names each path's page. */
+export function pathsToRender<P>(paths: P[], key: (path: P) => string): P[] {
+  const only = plan();
+  return only ? paths.filter((p) => only.has(key(p))) : paths;
+}
+
+/** The paths of the routes with one page per document (its JSON, its source text) that this build renders. */
+export const documentPaths = () => pathsToRender(corpus().docs.map((d) => ({ params: { id: d.id } })), (p) => `doc:${p.params.id}`);

@@ -1,0 +1,104 @@
+/**
+ * An incremental build equals a full one. A library (seeds, regulations of one kind, a
+ * law and three circulars of tests/fixtures/incremental) is built; then changed — a title
+ * edited, a circular citing another renamed, a new version of a law and a circular that
+ * repeals another added, a member of a kind removed, the as-of date moved past a notice's
+ * validity period — and built again over the first build, incrementally, and from scratch
+ * beside it. Every file of the two must be the same; and each invalidation rule of
+ * src/site/pagePlan.ts must be needed: without it, a page that differs would be kept.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Fingerprints, PAGE_RULES, outputFiles, planPages } from "../../src/site/pagePlan.ts";
+import { type BuiltSite, buildSite } from "./build.ts";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+const SOURCES = join(ROOT, "content", "sources");
+const FIXTURES = join(ROOT, "tests", "fixtures", "incremental");
+const REGULATIONS = ["气象灾害防御条例(2017-10-07).txt", "北京市气象灾害防御条例(2018-11-23).txt", "山东省气象灾害防御条例(2018-01-23).txt", "浙江省气象灾害防御条例(2020-11-27).txt", "上海市中小学校学生伤害事故处理条例.txt"];
+
+function library(): string {
+  const dir = mkdtempSync(join(tmpdir(), "incremental-corpus-"));
+  for (const f of readdirSync(SOURCES).filter((n) => n.endsWith(".txt"))) cpSync(join(SOURCES, f), join(dir, f));
+  for (const f of REGULATIONS) cpSync(join(SOURCES, "regulations", f), join(dir, "regulations", f));
+  for (const f of ["f1-cites.txt", "f3-expires.txt", "f4-unrelated.txt"]) cpSync(join(FIXTURES, f), join(dir, f));
+  return dir;
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, "utf8");
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+/** Every file under a folder (relative path → bytes). */
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) out.set(relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)));
+  return out;
+}
+
+function differing(a: Map<string, Buffer>, b: Map<string, Buffer>): Set<string> {
+  return new Set([...new Set([...a.keys(), ...b.keys()])].filter((f) => !a.get(f) || !b.get(f) || !a.get(f)!.equals(b.get(f)!)));
+}
+
+const state = (site: BuiltSite) => JSON.parse(readFileSync(join(site.content, "site-state", "pages.json"), "utf8")) as Record<string, Fingerprints>;
+
+describe("an incremental build", () => {
+  let incremental: BuiltSite;
+  let scratch: BuiltSite;
+  let changedPages: Set<string>;
+  let before: Record<string, Fingerprints>;
+  let after: Record<string, Fingerprints>;
+
+  beforeAll(async () => {
+    const c1 = library();
+    const c2 = library();
+    // The changes, each seen by one rule at least (the rule tests below say which).
+    edit(join(c2, "f4-unrelated.txt"), "关于做好汛期地质灾害群测群防工作的通知", "关于切实做好汛期地质灾害群测群防工作的通知");
+    edit(join(c2, "f1-cites.txt"), "关于落实全省安全生产工作要点的通知", "关于贯彻落实全省安全生产工作要点的通知");
+    rmSync(join(c2, "regulations", "浙江省气象灾害防御条例(2020-11-27).txt"));
+    cpSync(join(SOURCES, "regulations", "上海市中小学校学生伤害事故处理条例(2024-12-31).txt"), join(c2, "regulations", "上海市中小学校学生伤害事故处理条例(2024-12-31).txt"));
+    cpSync(join(FIXTURES, "f2-repeals.txt"), join(c2, "f2-repeals.txt"));
+    const [first, fresh] = await Promise.all([
+      buildSite({ corpus: c1, env: { AS_OF: "2026-03-01" } }),
+      buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" } }),
+    ]);
+    scratch = fresh;
+    changedPages = differing(files(first.dist), files(fresh.dist));
+    before = state(first);
+    incremental = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: first });
+    after = state(incremental);
+  }, 180_000);
+
+  it("renders only the pages whose inputs changed, and deletes the pages that are gone", () => {
+    const line = incremental.log.match(/site incremental: (\d+) of (\d+) pages rendered, (\d+) removed/);
+    expect(line, incremental.log).not.toBeNull();
+    const [rendered, pages, removed] = line!.slice(1).map(Number);
+    expect(rendered).toBeGreaterThan(0);
+    // Most pages of so small a library change with these edits (every topic gains a document); the others are kept.
+    expect(rendered).toBeLessThan(pages! - 5);
+    expect(removed).toBeGreaterThan(0);
+  });
+
+  it("writes every file of dist/ as a full build of the same library does", () => {
+    const [a, b] = [files(incremental.dist), files(scratch.dist)];
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect([...differing(a, b)]).toEqual([]);
+  });
+
+  it.each(PAGE_RULES.map((r) => [r]))("needs its rule %s: without it a page that changed would be kept", (rule) => {
+    const plan = planPages(before, after, [rule]);
+    const missed = Object.keys(after).filter((key) => !plan.render.has(key) && outputFiles(key).some((f) => changedPages.has(f)));
+    expect(missed.length, `every changed page is still rendered without ${rule}`).toBeGreaterThan(0);
+  });
+
+  it("with every rule, renders each dynamic page that changed", () => {
+    const plan = planPages(before, after);
+    const dynamic = Object.keys(after).filter((key) => outputFiles(key).some((f) => changedPages.has(f)));
+    expect(dynamic.filter((key) => !plan.render.has(key))).toEqual([]);
+    expect(dynamic.length).toBeGreaterThan(0);
+  });
+});
