@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { launchBrowser, serveStatic } from "../src/bench/browser.ts";
-import { loadModel, oldestFirst } from "../src/corpus/store.ts";
+import { loadModel, oldestFirst } from "../src/library/store.ts";
 import { documentWord, toBuffer } from "../src/exports/word.ts";
 import { excerptOf } from "../src/exports/excerpt.ts";
 

@@ -7,8 +7,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { DERIVED_IDF } from "../src/config/paths.ts";
-import { loadModels } from "../src/corpus/store.ts";
-import { derive, readState, writeDerived } from "../src/corpus/derived.ts";
+import { loadModels } from "../src/library/store.ts";
+import { derive } from "../src/corpus/derived.ts";
+import { readState, writeDerived } from "../src/library/derived.ts";
 import { buildIdfTable } from "../src/compare/idf.ts";
 import { phraseKey } from "../src/text/keys.ts";
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { evaluateGold, poolScores, type GoldSet } from "../src/compare/evaluate.ts";
 import { buildIdfTable, idfOf } from "../src/compare/idf.ts";
 import { DEFAULT_CORPUS, ROOT } from "../src/config/paths.ts";
-import { parseFolder } from "../src/corpus/library.ts";
+import { parseFolder } from "../src/library/parseFolder.ts";
 import { phraseKey } from "../src/text/keys.ts";
 
 const gold = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/align/gold.json"), "utf8")) as { sets: GoldSet[] };

@@ -4,8 +4,9 @@
  * AS_OF (corpus/validity.ts) — into content/derived/facts.json, for the site build, the search
  * stage and the exports to read, so none of them computes it again.
  */
-import { loadModels } from "../src/corpus/store.ts";
-import { documentFacts, writeFacts } from "../src/corpus/derived.ts";
+import { loadModels } from "../src/library/store.ts";
+import { documentFacts } from "../src/corpus/derived.ts";
+import { writeFacts } from "../src/library/derived.ts";
 import { asOfDate } from "../src/corpus/validity.ts";
 
 const started = performance.now();

@@ -10,14 +10,14 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Circular, formatError, type IngestError } from "../src/model/circular.ts";
-import { applyOverride, readOverride, type LoadedOverride } from "../src/corpus/overrides.ts";
+import { applyOverride, readOverride, type LoadedOverride } from "../src/library/overrides.ts";
 import { circularId } from "../src/ingest/parse.ts";
-import { ingestCorpus, type SourceFile } from "../src/corpus/ingestCorpus.ts";
-import { createParser } from "../src/corpus/parsePool.ts";
+import { ingestCorpus, type SourceFile } from "../src/library/ingestCorpus.ts";
+import { createParser } from "../src/library/parsePool.ts";
 import { progress } from "../src/bench/progress.ts";
 import { renderMdx } from "../src/mdx/render.ts";
 import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
-import type { Manifest } from "../src/corpus/store.ts";
+import { type Manifest, readManifest, storedModel, writeManifest } from "../src/library/store.ts";
 
 
 const strict = process.argv.includes("--strict");
@@ -36,7 +36,7 @@ function listFiles(d: string): string[] {
 /** Hash of the code that turns a source into outputs: a change re-parses everything. */
 function pipelineHash(): string {
   const h = createHash("sha256");
-  for (const sub of ["src/text", "src/ingest", "src/model", "src/mdx", "src/config", "src/corpus/ingestCorpus.ts", "src/corpus/overrides.ts"]) {
+  for (const sub of ["src/text", "src/ingest", "src/model", "src/mdx", "src/config", "src/library/ingestCorpus.ts", "src/library/overrides.ts"]) {
     const p = join(ROOT, sub);
     const files = statSync(p).isDirectory() ? listFiles(p).sort() : [p];
     for (const f of files) h.update(f).update(readFileSync(f));
@@ -57,7 +57,7 @@ if (!existsSync(dir)) {
 mkdirSync(MDX_DIR, { recursive: true });
 mkdirSync(MODELS_DIR, { recursive: true });
 const pipeline = pipelineHash();
-const previous: Manifest = existsSync(MANIFEST) ? JSON.parse(readFileSync(MANIFEST, "utf8")) : { pipeline: "", files: {} };
+const previous = readManifest();
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 const files: SourceFile[] = listFiles(dir).map((p) => ({ file: relative(process.cwd(), p) || p, key: relative(dir, p).split("\\").join("/"), bytes: readFileSync(p) }));
@@ -90,10 +90,9 @@ const { models, errors, notices } = await ingestCorpus(
   files,
   (f) => {
     const modelPath = storedModelPath(f);
-    const parsed = modelPath ? Circular.safeParse(JSON.parse(readFileSync(modelPath, "utf8"))) : null;
-    if (!parsed?.success) return null;
-    reused++;
-    return parsed.data;
+    const stored = modelPath ? storedModel(modelPath) : null;
+    if (stored) reused++;
+    return stored;
   },
   (m) => {
     const o = overrides.get(m.id);
@@ -124,7 +123,7 @@ for (const d of [MODELS_DIR, MDX_DIR]) {
   }
 }
 const manifest: Manifest = { pipeline, files: Object.fromEntries(models.map((m) => [m.source.file, { sha256: m.source.sha256, id: m.id, date: m.date, override: overrides.get(m.id)?.hash ?? null }])) };
-writeFileSync(MANIFEST, JSON.stringify(manifest, null, 1));
+writeManifest(manifest);
 
 for (const e of [...overrideErrors, ...errors]) console.error(formatError(e));
 for (const n of notices) console.error(`notice: ${n}`);

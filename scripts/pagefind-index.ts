@@ -5,29 +5,24 @@
  * cache, not indexed again — and writes .gz/.br copies of OUT's text files.
  */
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_OUT } from "../src/config/paths.ts";
-import type { PagefindBundle } from "../src/search/bundles.ts";
-import type { PagefindRecord } from "../src/search/pagefindRecord.ts";
-import { SEARCH_CACHE as cache } from "../src/search/searchCache.ts";
+import { SEARCH_CACHE as cache, readBundles, readRecords } from "../src/library/searchCache.ts";
 import { precompress } from "../src/site/precompress.ts";
 import { progress, progressOnceKnown } from "../src/bench/progress.ts";
 
 const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
 const started = performance.now();
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
-const bundles = JSON.parse(readFileSync(cache.plan, "utf8")) as PagefindBundle[];
-const records = new Map<string, PagefindRecord>();
-for (const line of readFileSync(cache.records, "utf8").split("\n")) {
-  if (!line) continue;
-  const r = JSON.parse(line) as PagefindRecord;
-  records.set(r.meta.id!, r);
-}
+const bundles = readBundles(cache.plan);
+const records = new Map(readRecords().map((r) => [r.meta.id!, r]));
 
 // A cached bundle is only as good as the Pagefind that wrote it.
-const pagefindVersion = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+const pagefindVersion = (createRequire(import.meta.url)(fileURLToPath(new URL("../package.json", import.meta.resolve("pagefind")))) as { version: string }).version;
 const bar = progress("pagefind", records.size, { unit: "records" });
 const used = new Set<string>();
 let reused = 0;

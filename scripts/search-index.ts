@@ -8,18 +8,18 @@
  * its own, so the two never hold their memory at once. The build moves OUT's folders into
  * dist/ once Astro is done (Astro empties dist/ when it starts).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CONTENT_OUT } from "../src/config/paths.ts";
 import { siteUrls } from "../src/config/urls.ts";
-import { loadModel, oldestFirst } from "../src/corpus/store.ts";
+import { loadModel, oldestFirst } from "../src/library/store.ts";
 import { buildPhraseIndex } from "../src/search/buildIndex.ts";
-import { planBundles, type PagefindBundle } from "../src/search/bundles.ts";
+import { planBundles } from "../src/search/bundles.ts";
 import { searchFacets } from "../src/search/facets.ts";
 import { pagefindRecord } from "../src/search/pagefindRecord.ts";
-import { SEARCH_CACHE } from "../src/search/searchCache.ts";
+import { SEARCH_CACHE, readBundles, writeBundles } from "../src/library/searchCache.ts";
 import { progress } from "../src/bench/progress.ts";
-import { readFacts } from "../src/corpus/derived.ts";
+import { readFacts } from "../src/library/derived.ts";
 
 const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
 const cache = SEARCH_CACHE;
@@ -30,11 +30,10 @@ const started = performance.now();
 const ids = oldestFirst();
 // Each document's 时效性, from the facts stage.
 const facts = readFacts();
-const previous: PagefindBundle[] = existsSync(cache.bundles) ? JSON.parse(readFileSync(cache.bundles, "utf8")) : [];
-const bundles = planBundles(ids, Number(process.env.PAGEFIND_BUNDLE ?? 1000), previous);
+const bundles = planBundles(ids, Number(process.env.PAGEFIND_BUNDLE ?? 1000), readBundles(cache.bundles));
 rmSync(out, { recursive: true, force: true });
 mkdirSync(dirname(cache.records), { recursive: true });
-writeFileSync(cache.plan, JSON.stringify(bundles));
+writeBundles(cache.plan, bundles);
 
 // The phrase index, and each circular's Pagefind record from the same reading of its model.
 const records: string[] = [];
@@ -50,6 +49,7 @@ buildPhraseIndex(ids, loadModel, urls.circular, bundles.map((b) => b.folder), (p
   // SEARCH_PEERS: the base paths of other libraries on this origin that a search here covers too.
   peers: (process.env.SEARCH_PEERS ?? "").split(",").map((p) => p.trim()).filter(Boolean),
   validityOf: (id) => facts?.validity[id]?.status ?? "unknown",
+  factsOf: (id) => facts?.documents[id],
   onDoc: (doc, _n, entries, chunks, facets) => {
     records.push(JSON.stringify(pagefindRecord(doc, entries.map((e) => e.text), searchFacets(doc, facets), `/circulars/${doc.id}/`, chunks)));
     phraseBar.tick();

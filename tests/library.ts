@@ -1,5 +1,5 @@
 /** The bundled library parsed once per test worker (the unit project shares modules between files). */
-import { parseFolder } from "../src/corpus/library.ts";
+import { parseFolder } from "../src/library/parseFolder.ts";
 import type { Circular } from "../src/model/circular.ts";
 import { SOURCES } from "./helpers.ts";
 

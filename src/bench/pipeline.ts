@@ -22,6 +22,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync,
 import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
 import { outputFiles } from "../site/pagePlan.ts";
+import { BuildRecord, PagePlanFile, readJsonFile, readJsonFileOr, writeJsonFile } from "../library/files.ts";
 import { samplePeak } from "./stage.ts";
 
 export interface StageRun {
@@ -124,7 +125,8 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
   const siteState = join(contentOut, "site-state");
   const code = codeHash(env);
   const record = join(siteState, "build.json");
-  const incremental = existsSync(record) && existsSync(join(dist, "index.html")) && readFileSync(record, "utf8") === JSON.stringify({ code, dist });
+  const last = readJsonFileOr(BuildRecord, record, null);
+  const incremental = last?.code === code && last.dist === dist && existsSync(join(dist, "index.html"));
   const scratch = join(contentOut, "site-scratch");
   const siteEnv: NodeJS.ProcessEnv = incremental ? { ...env, SITE_BUILD: "incremental", DIST_DIR: scratch } : env;
   rmSync(record, { force: true });
@@ -138,7 +140,7 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
   const started = performance.now();
   const peak = samplePeak(process.pid);
   let peakRssMb = 0;
-  let plan = { render: [] as string[], removed: [] as string[], pages: 0 };
+  let plan: PagePlanFile = { incremental, render: [], removed: [], pages: 0 };
   try {
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
     await stage("facts", ["scripts/facts.ts"]);
@@ -155,14 +157,14 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
       })(),
       stage("search index", ["scripts/search-index.ts", searchAside]).then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside])),
     ]);
-    plan = JSON.parse(readFileSync(join(siteState, "plan.json"), "utf8")) as typeof plan;
+    plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {
       for (const key of plan.removed) for (const file of outputFiles(key)) removePage(dist, file);
       mergeInto(scratch, dist);
     }
     for (const folder of readdirSync(searchAside)) move(join(searchAside, folder), join(dist, folder));
     renameSync(join(siteState, "pages.next.json"), join(siteState, "pages.json"));
-    writeFileSync(record, JSON.stringify({ code, dist }));
+    writeJsonFile(BuildRecord, record, { code, dist });
   } catch (e) {
     for (const child of running) child.kill();
     throw e;

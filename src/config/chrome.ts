@@ -2,6 +2,7 @@
  * Portal chrome: lines a scraper picks up around a circular that are not part of it.
  * Matched against a line's key (simplified script, half-width, trimmed).
  */
+import { CJK_BASIC } from "../text/chars.ts";
 
 /** Chrome lines are short: a paragraph longer than this is never chrome. */
 export const CHROME_MAX_LENGTH = 100;
@@ -13,13 +14,13 @@ export const SPAM_LINE = /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|�
 export const RELATED_LINKS_HEADING = /^(相关链接|相关文章|相关阅读|相关文件|相关新闻|相关信息|相关文档|相关政策|热点推荐|推荐阅读|猜你喜欢|延伸阅读|相关稿件|附件下载|最新文件|最新信息|热门文章|推荐文章|关联文件|文件下载)\s*[:：]?\s*$/;
 
 /** A breadcrumb: 您的位置：首页 > 政务公开 > 通知公告, or 首页 » 信息公开 ›. */
-export const BREADCRUMB = /((您|你)(当前|现在)?(所在)?的?位置|当前位置|所在位置)\s*[:：]|^(首页|网站首页|主页)\s*[>»›/＞]|([\u4e00-\u9fff\w ]{1,12}[>»›＞]\s*){2,}/;
+export const BREADCRUMB = new RegExp(String.raw`((您|你)(当前|现在)?(所在)?的?位置|当前位置|所在位置)\s*[:：]|^(首页|网站首页|主页)\s*[>»›/＞]|([${CJK_BASIC}\w ]{1,12}[>»›＞]\s*){2,}`);
 
 /**
  * Names of portal sections and sites, which stand above a circular but are never its title
  * (通知公告 ends like a title: 公告).
  */
-export const SECTION_NAME = /^(通知公告|通知通告|公示公告|公告公示|最新公告|政策文件|政府文件|部门文件|规范性文件|政策法规|法律法规|文件通知|工作通知|政务公开|信息公开|政府信息公开|新闻中心|工作动态|图片新闻|要闻动态|政策解读|[\u4e00-\u9fff]{2,20}(门户网站|政府网站|网站|政府网|信息网|官网))$/;
+export const SECTION_NAME = new RegExp(String.raw`^(通知公告|通知通告|公示公告|公告公示|最新公告|政策文件|政府文件|部门文件|规范性文件|政策法规|法律法规|文件通知|工作通知|政务公开|信息公开|政府信息公开|新闻中心|工作动态|图片新闻|要闻动态|政策解读|[${CJK_BASIC}]{2,20}(门户网站|政府网站|网站|政府网|信息网|官网))$`);
 
 /** A line that is chrome wherever it stands (if short). */
 export const CHROME_LINE_PATTERNS: RegExp[] = [
@@ -39,8 +40,8 @@ export const CHROME_LINE_PATTERNS: RegExp[] = [
   /^(上一篇|下一篇|上一条|下一条)\s*[:：]/,
   RELATED_LINKS_HEADING,
   // A navigation menu: four or more short items and nothing else (机构概况 政务公开 新闻动态 …).
-  /^[\u4e00-\u9fff]{2,6}(\s+[\u4e00-\u9fff]{2,6}){3,}$/,
-  /^[\u4e00-\u9fff]{2,8}(\s*[|｜]\s*[\u4e00-\u9fff]{2,8}){2,}\s*[|｜]?$/,
+  new RegExp(String.raw`^[${CJK_BASIC}]{2,6}(\s+[${CJK_BASIC}]{2,6}){3,}$`),
+  new RegExp(String.raw`^[${CJK_BASIC}]{2,8}(\s*[|｜]\s*[${CJK_BASIC}]{2,8}){2,}\s*[|｜]?$`),
   /^政务公开检索$/,
   /^(信息来源|来源|作者|发布时间|发布日期|编辑|责任编辑)\s*[:：][^。；]*$/,
   /^(发布时间|发布日期)\s*[:：]?\s*\d{4}[-/年]\d{1,2}[-/月]\d{1,2}/,

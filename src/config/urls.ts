@@ -25,6 +25,8 @@ export function siteUrls(rawBase?: string) {
     topic: (slug: string) => url(`/topics/${slug}/`),
     region: (code: string) => url(`/regions/${code}/`),
     year: (year: string) => url(`/years/${year}/`),
+    /** The departments of one jurisdiction, each an anchor on the page. */
+    departments: (code: string) => url(`/departments/${code}/`),
     /** A department is an anchor on its jurisdiction's page, named by the department's name. */
     department: (code: string | null, anchor: string) => url(`/departments/${code ?? "000000"}/#${anchor.replace(/[#%?"<>\s]/g, encodeURIComponent)}`),
     stub: (slug: string) => url(`/citations/#${slug}`),

@@ -5,13 +5,13 @@
 import { TOPICS } from "../config/topics.ts";
 import type { CircularMeta, Clause } from "../model/circular.ts";
 import { buildCitationGraph, type CitationGraph } from "./citationGraph.ts";
-import { departmentsOf, type Department, type UnitDepartment } from "./departments.ts";
-import { tagCircular, type DocumentTopics, type TopicMatch } from "./topics.ts";
+import type { Department, UnitDepartment } from "./departments.ts";
+import type { DocumentTopics, TopicMatch } from "./topics.ts";
 import { kindsOf, type Kind } from "./kinds.ts";
 import { versionChains, type VersionChain } from "./versions.ts";
 import { NATIONAL_CODE, divisionsByCode } from "../config/gazetteer.ts";
 import type { Related } from "./related.ts";
-import { derive, inMemory, type Derived } from "./derived.ts";
+import { derive, docFactsOf, inMemory, type Derived } from "./derived.ts";
 import { asOfDate, validities } from "./validity.ts";
 import type { Validity } from "../model/circular.ts";
 
@@ -125,21 +125,22 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
   const clauseDepartments = new Map<string, Map<string, UnitDepartment[]>>();
   const departments = new Map<string, { department: Department; clauses: ClauseRef[] }>();
   const years = new Map<string, string[]>();
+  // The facts stage's, when it ran (the site); else derived here by the same producer.
+  const stored = derived?.facts?.documents;
   for (const doc of docs) {
-    const tags = tagCircular(doc);
-    clauseTopics.set(doc.id, tags.byClause);
-    docTopics.set(doc.id, tags.document);
-    for (const [clauseId, matches] of tags.byClause) {
+    const own = stored?.[doc.id] ?? docFactsOf(doc);
+    const byClause = new Map(own.clauseTopics);
+    clauseTopics.set(doc.id, byClause);
+    docTopics.set(doc.id, own.topics);
+    for (const [clauseId, matches] of byClause) {
       for (const m of matches) topicClauses.get(m.slug)!.push({ docId: doc.id, clauseId, terms: m.terms });
     }
-    const depts = new Map<string, UnitDepartment[]>();
-    for (const c of doc.clauses) {
-      const ds = departmentsOf(c.responsible, doc.jurisdiction);
-      depts.set(c.id, ds);
+    const depts = new Map(own.clauseDepartments);
+    for (const [clauseId, ds] of own.clauseDepartments) {
       for (const slug of new Set(ds.map((d) => d.slug))) {
         const d = ds.find((x) => x.slug === slug)!;
         const entry = departments.get(slug) ?? { department: { slug, anchor: d.anchor, name: d.name, code: d.code }, clauses: [] };
-        entry.clauses.push({ docId: doc.id, clauseId: c.id });
+        entry.clauses.push({ docId: doc.id, clauseId });
         departments.set(slug, entry);
       }
     }

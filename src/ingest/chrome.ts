@@ -5,8 +5,11 @@
  * as evidence for the header.
  */
 import { CHROME_LINE_PATTERNS, CHROME_MAX_LENGTH, PORTAL_FIELD_LABELS, RELATED_LINKS_HEADING, SPAM_LINE, type PortalFieldLabel } from "../config/chrome.ts";
-import { isBlank } from "../text/chars.ts";
+import { CJK_BASIC, isBlank } from "../text/chars.ts";
 import { compactKey, lineKey } from "../text/keys.ts";
+
+/** The next label of a run-together metadata row, and all after it. */
+const NEXT_LABEL = new RegExp(String.raw`\s+[${CJK_BASIC}]{2,6}\s*[:：].*$`);
 
 /** One line of the document body, with its 1-based line number in the source file. */
 export interface BodyLine {
@@ -37,7 +40,7 @@ const SPACED = LABELS.map((l) => [...l].join("\\s*")).join("|");
  * 1.) or after a gap; bracketed ([发文字号], 【文号】) or not, a compound such as 备注/文号
  * taken by its last part; then a colon, a gap or the line's end.
  */
-const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|｜]))(?:[•·●◆■▪◇○*-]\\s*|\\d{1,2}[.、．]\\s*)?[【\\[]?(?:[\\u4e00-\\u9fff]{1,4}/)?(${SPACED})(?:[】\\]]\\s*[:：]?|\\s*(?:[:：]|(?=\\s)|$))`, "g");
+const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|｜]))(?:[•·●◆■▪◇○*-]\\s*|\\d{1,2}[.、．]\\s*)?[【\\[]?(?:[${CJK_BASIC}]{1,4}/)?(${SPACED})(?:[】\\]]\\s*[:：]?|\\s*(?:[:：]|(?=\\s)|$))`, "g");
 
 export interface FieldToken {
   label: PortalFieldLabel;
@@ -60,7 +63,7 @@ export function fieldsOfLine(key: string): FieldToken[] | null {
     const label = h[1]!.replace(/\s+/g, "") as PortalFieldLabel;
     marked ||= /[:：】\]]\s*$/.test(h[0]);
     // A value ends where another field the list does not know begins (… 浏览次数: 字体:[ ]).
-    const value = key.slice(h.index! + h[0].length, hits[i + 1]?.index ?? key.length).replace(/\s+[\u4e00-\u9fff]{2,6}\s*[:：].*$/, "");
+    const value = key.slice(h.index! + h[0].length, hits[i + 1]?.index ?? key.length).replace(NEXT_LABEL, "");
     out.push({ label, value: value.trim() });
   });
   const alone = out.length === 1 && out[0]!.value === "";

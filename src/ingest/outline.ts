@@ -9,6 +9,10 @@ import type { BodyLine } from "./chrome.ts";
 import { anchorSegment, partPath } from "../model/labels.ts";
 import { matchLabel, rank, type LabelMatch } from "./labels.ts";
 import { lineKey } from "../text/keys.ts";
+import { CJK_BASIC } from "../text/chars.ts";
+
+/** Spaces between two Han characters (headings spaced out for display). */
+const SPACE_IN_HAN = new RegExp(String.raw`(?<=[${CJK_BASIC}])\s+(?=[${CJK_BASIC}])`, "g");
 
 interface Draft {
   kind: LabelKind;
@@ -45,7 +49,7 @@ const HEADING_LINE_MAX = 40;
 /** The lead phrase of an item: a short heading line, or the words before the first 。 */
 export function leadPhrase(rest: string): string | null {
   // Spaced-out headings (总　　则) read as one word.
-  const key = lineKey(rest).replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "");
+  const key = lineKey(rest).replace(SPACE_IN_HAN, "");
   if (key === "") return null;
   // A short line with no sentence end is a heading, commas and all (强化红线意识,提高政治站位).
   if (!/[。;；:：!！?？]/.test(key) && key.length <= HEADING_LINE_MAX) return key;

@@ -1,5 +1,6 @@
 /**
- * One raw circular (bytes) → the typed document model. Pure: the caller reads the file.
+ * One raw circular (bytes) → the typed document model. The same bytes give the same model;
+ * the caller reads the file (place lookup reads the word list of jieba, a package file, once).
  * Returns the model or an error located at file:line; repairs and doubts go into
  * `warnings` (in Chinese, for the page), and every header value records its evidence.
  */
@@ -20,6 +21,10 @@ import { decode, splitLines } from "./read.ts";
 import { extractDocument, type Extracted } from "./formats/extract.ts";
 import { extractResponsible } from "./responsible.ts";
 import { findTargets } from "./targets.ts";
+import { CJK_BASIC } from "../text/chars.ts";
+
+/** Eight Han characters in a row (commas and 、 between them allowed): a line of text, not a code or a number. */
+const HAN_RUN = new RegExp(String.raw`[${CJK_BASIC}](?:[${CJK_BASIC}，、]){7,}`);
 
 /** Lines that end the text of any open item: 附件, 抄送/印发 (版记), 公开 notes. */
 const CLOSING_LINE = /^(附件\s*\d*\s*[:：]?|附件\s*\d*\s*$|抄送\s*[:：]|印发\s*[:：]|（此件[^）]*）$|\(此件[^)]*\)$|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/;
@@ -56,7 +61,7 @@ function sha256(bytes: Uint8Array): string {
 
 /** Chinese sentences: a run of at least 8 Han characters (commas between allowed) on one line. */
 function hasChineseSentences(lines: BodyLine[]): boolean {
-  return lines.some((l) => /[\u4e00-\u9fff](?:[\u4e00-\u9fff，、]){7,}/.test(l.key));
+  return lines.some((l) => HAN_RUN.test(l.key));
 }
 
 /**

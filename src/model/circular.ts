@@ -2,8 +2,8 @@
  * The document model of one circular: the contract between ingest and everything that
  * reads it (MDX, pages, search records, comparison data, exports). One zod schema per
  * concept; types are inferred, never re-declared elsewhere. The model is validated where
- * it is produced (end of parsing) and where it is read (site, compare page): see
- * `validateCircular`.
+ * it is produced (end of parsing) and where it is read (src/library/store.ts): see
+ * `validateModel`.
  */
 import { z } from "zod";
 
@@ -389,15 +389,6 @@ export const Circular = CircularMeta.extend({
   bodyLineNumbers: z.array(z.number().int()),
 });
 export type Circular = z.infer<typeof Circular>;
-
-/** The fields only the full model has. */
-export const TEXT_FIELDS = ["body", "noise", "bodyLineNumbers"] as const;
-
-/** A full model without its text. */
-export function metaOf(m: Circular): CircularMeta {
-  const { body: _body, noise: _noise, bodyLineNumbers: _lines, ...meta } = m;
-  return meta;
-}
 
 /** A problem that stops one file from being ingested, located in that file. */
 export interface IngestError {

@@ -5,14 +5,16 @@ import { urls } from "../site/urls.ts";
 import { departmentsByJurisdiction } from "../site/departments.ts";
 export const GET = ({ site }: { site: URL }) => {
   const index = corpus();
+  const lists = ["/", "/circulars/", "/topics/", "/regions/", "/years/", "/departments/", "/citations/", "/data/", "/search/"];
   const paths = [
-    "/", "/circulars/", "/topics/", "/regions/", "/years/", "/departments/", "/citations/", "/data/", "/search/", "/kinds/",
-    ...index.docs.map((d) => `/circulars/${d.id}/`),
-    ...TOPICS.filter((t) => index.topicClauses.get(t.slug)!.length).map((t) => `/topics/${t.slug}/`),
-    ...[...index.regions.keys()].map((c) => `/regions/${c}/`),
-    ...[...index.years.keys()].map((y) => `/years/${y}/`),
-    ...[...departmentsByJurisdiction(index).keys()].map((c) => `/departments/${c}/`),
-    ...index.kinds.map((k) => `/kinds/${k.slug}/`),
+    ...lists.map((p) => urls.url(p)),
+    urls.kinds(),
+    ...index.docs.map((d) => urls.circular(d.id)),
+    ...TOPICS.filter((t) => index.topicClauses.get(t.slug)!.length).map((t) => urls.topic(t.slug)),
+    ...[...index.regions.keys()].map((c) => urls.region(c)),
+    ...[...index.years.keys()].map((y) => urls.year(y)),
+    ...[...departmentsByJurisdiction(index).keys()].map((c) => urls.departments(c)),
+    ...index.kinds.map((k) => urls.kind(k.slug)),
   ];
-  return new Response(sitemap(paths, (p) => new URL(urls.url(p), site).href), { headers: { "content-type": "application/xml; charset=utf-8" } });
+  return new Response(sitemap(paths, (p) => new URL(p, site).href), { headers: { "content-type": "application/xml; charset=utf-8" } });
 };

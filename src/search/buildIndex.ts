@@ -6,9 +6,11 @@
  * that holds it; and the department → circulars map.
  */
 import { TOPICS } from "../config/topics.ts";
-import { VALIDITY_STATUSES, type Circular, type ValidityStatus } from "../model/circular.ts";
+import { VALIDITY_STATUSES, type Circular, type CircularMeta, type ValidityStatus } from "../model/circular.ts";
 import { allTopics, yearOf } from "../corpus/index.ts";
 import { docFacets, type DocFacets } from "./facets.ts";
+import { docFactsOf, type DocFacts } from "../corpus/derived.ts";
+import { provinceFacet } from "./filters.ts";
 import { phraseKey } from "../text/keys.ts";
 import { VALIDITY_NAMES, levelName, placeOf } from "../model/display.ts";
 import { searchEntries, type SearchEntry } from "./entries.ts";
@@ -25,6 +27,8 @@ export interface PhraseIndexOptions {
   peers?: string[];
   /** Each circular's 时效性 (the facts stage's); unknown when not given. */
   validityOf?: (id: string) => ValidityStatus;
+  /** Each circular's own facts as the facts stage stored them; derived from the model (docFactsOf) when not given. */
+  factsOf?: (id: string) => DocFacts | undefined;
   /** Told of each circular as it is indexed: its number, entries, how many text chunks it has, and its facets. */
   onDoc?: (doc: Circular, n: number, entries: SearchEntry[], chunks: number, facets: DocFacets) => void;
 }
@@ -393,20 +397,32 @@ function chunks(entries: Array<{ anchor: string; label: string; text: string }>,
   return { starts, chunks: out };
 }
 
+/** One circular as the index takes it: from its model (buildPhraseIndex), or from a shard's built index (national.ts). */
+export interface IndexedDoc {
+  /** What a result shows (doc/<n>.json), but for where its entries and chunks stand, which the writer adds. */
+  shown: Omit<PhraseDoc, "anchors" | "labels" | "chunks">;
+  /** Title, 文号 (as normalised and as written) and issuers: the header entry. */
+  header: string;
+  entries: Array<Pick<SearchEntry, "anchor" | "label" | "text">>;
+  /** Filter values by name: province ("国家" for national, "" unknown), level name ("" unknown), year (0 unknown), genre, topic slugs. */
+  facet: { province: string; level: string; year: number; genre: string; topics: string[]; validity: ValidityStatus };
+  departments: string[];
+}
+
+/** The header entry of a model: what a header match is found in. */
+export const headerText = (doc: Pick<CircularMeta, "title" | "docNumber" | "docNumberRaw" | "issuers">): string =>
+  [doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" ");
+
 /**
- * The index of the circulars `ids`, oldest first (numbered so: new circulars, which are
- * mostly the newest, take new numbers, and the pages of older ones come out as before).
- * Every part of the body is indexed, so each circular is read whole through `fullModel`,
- * one at a time (a large library's bodies need not all be in memory at once); files are
- * handed to `emit` as they are made.
+ * Writes the index of `docs`, given oldest first (numbered so: new circulars, which are
+ * mostly the newest, take new numbers, and the pages of older ones come out as before);
+ * files are handed to `emit` as they are made. `onDoc` hears of each circular as written.
  */
-export function buildPhraseIndex(
-  ids: string[],
-  fullModel: (id: string) => Circular,
-  circularUrl: (id: string) => string,
+export function writePhraseIndex(
+  docs: Iterable<IndexedDoc>,
   pagefindBundles: string[],
   emit: (path: string, content: string) => void,
-  options: PhraseIndexOptions = {},
+  options: Omit<PhraseIndexOptions, "validityOf" | "onDoc"> & { onDoc?: (doc: IndexedDoc, n: number, chunks: number) => void; extra?: Partial<PhraseMeta> } = {},
 ): PhraseMeta {
   const { shardBytes = 12_000, pageBytes = 16_000, chunkChars = 1_200 } = options;
   const kinds: GramKind[] = ["huni", "hbi", "htri", "uni", "bi", "tri"];
@@ -421,37 +437,84 @@ export function buildPhraseIndex(
     return i;
   };
   const departments: Record<string, number[]> = {};
-  ids.forEach((id, d) => {
-    const doc = fullModel(id);
-    const entries = searchEntries(doc);
-    const header = [codePoints(phraseKey([doc.title, doc.docNumber ?? "", doc.docNumberRaw ?? "", ...doc.issuers].join(" ")))];
-    const body = entries.map((e) => codePoints(phraseKey(e.text)));
+  let d = 0;
+  for (const doc of docs) {
+    const header = [codePoints(phraseKey(doc.header))];
+    const body = doc.entries.map((e) => codePoints(phraseKey(e.text)));
     for (const k of kinds) writers[k].add(d, k.startsWith("h") ? header : body, k.startsWith("h") ? 0 : 1);
-    const docFacet = docFacets(doc, options.validityOf?.(doc.id));
-    const topicMask = allTopics(docFacet.topics).reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
+    const topicMask = doc.facet.topics.reduce((m, slug) => m | (1 << TOPICS.findIndex((t) => t.slug === slug)), 0);
     facets.push([
-      indexOf(provinces, doc.jurisdiction?.province ?? (doc.jurisdiction?.level === "national" ? "国家" : "")),
-      doc.jurisdiction ? levels.indexOf(levelName(doc.jurisdiction.level)) : -1,
-      Number(yearOf(doc) ?? 0),
-      indexOf(genres, doc.genre ?? ""),
+      indexOf(provinces, doc.facet.province),
+      levels.indexOf(doc.facet.level),
+      doc.facet.year,
+      indexOf(genres, doc.facet.genre),
       topicMask,
-      VALIDITY_STATUSES.indexOf(docFacet.validity),
+      VALIDITY_STATUSES.indexOf(doc.facet.validity),
     ]);
-    const text = chunks(entries, chunkChars);
-    const shown: PhraseDoc = {
-      id: doc.id, url: circularUrl(doc.id), title: doc.title, docNumber: doc.docNumber, date: doc.date,
-      place: placeOf(doc.jurisdiction), validity: VALIDITY_NAMES[docFacet.validity], anchors: entries.map((e) => e.anchor), labels: entries.map((e) => e.label), chunks: text.starts,
-    };
+    const text = chunks(doc.entries, chunkChars);
+    const shown: PhraseDoc = { ...doc.shown, anchors: doc.entries.map((e) => e.anchor), labels: doc.entries.map((e) => e.label), chunks: text.starts };
     emit(`doc/${d}.json`, JSON.stringify(shown));
-    text.chunks.forEach((c, k) => emit(`text/${doc.id}/${k}.json`, JSON.stringify(c)));
-    for (const dept of docFacet.departments) (departments[dept] ??= []).push(d);
-    options.onDoc?.(doc, d, entries, text.chunks.length, docFacet);
-  });
+    text.chunks.forEach((c, k) => emit(`text/${doc.shown.id}/${k}.json`, JSON.stringify(c)));
+    for (const dept of doc.departments) (departments[dept] ??= []).push(d);
+    options.onDoc?.(doc, d, text.chunks.length);
+    d++;
+  }
   const shards = Object.fromEntries(kinds.map((k) => [k, writers[k].finish(shardBytes)])) as Record<GramKind, number>;
   emit("departments.json", JSON.stringify(departments));
   const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name), validities: VALIDITY_STATUSES.map((s) => VALIDITY_NAMES[s]) };
   emit("facets.json", JSON.stringify(facetFile));
-  const meta: PhraseMeta = { version: 4, docs: ids.length, shards, pagefindBundles, provinces: provinces.filter(Boolean), ...(options.peers?.length ? { peers: options.peers } : {}) };
+  const meta: PhraseMeta = {
+    version: 4, docs: d, shards, pagefindBundles, provinces: provinces.filter(Boolean),
+    ...(options.peers?.length ? { peers: options.peers } : {}),
+    ...options.extra,
+  };
   emit("meta.json", JSON.stringify(meta));
   return meta;
+}
+
+/**
+ * The index of the circulars `ids`, oldest first. Every part of the body is indexed, so
+ * each circular is read whole through `fullModel`, one at a time (a large library's bodies
+ * need not all be in memory at once).
+ */
+export function buildPhraseIndex(
+  ids: string[],
+  fullModel: (id: string) => Circular,
+  circularUrl: (id: string) => string,
+  pagefindBundles: string[],
+  emit: (path: string, content: string) => void,
+  options: PhraseIndexOptions = {},
+): PhraseMeta {
+  const read = new Map<number, { doc: Circular; entries: SearchEntry[]; facets: DocFacets }>();
+  function* indexed(): Generator<IndexedDoc> {
+    for (const [d, id] of ids.entries()) {
+      const doc = fullModel(id);
+      const entries = searchEntries(doc);
+      const facets = docFacets(options.factsOf?.(doc.id) ?? docFactsOf(doc), options.validityOf?.(doc.id));
+      read.set(d, { doc, entries, facets });
+      const j = doc.jurisdiction;
+      yield {
+        shown: { id: doc.id, url: circularUrl(doc.id), title: doc.title, docNumber: doc.docNumber, date: doc.date, place: placeOf(j), validity: VALIDITY_NAMES[facets.validity], header: headerText(doc) },
+        header: headerText(doc),
+        entries,
+        facet: {
+          province: provinceFacet(j) ?? "",
+          level: j ? levelName(j.level) : "",
+          year: Number(yearOf(doc) ?? 0),
+          genre: doc.genre ?? "",
+          topics: allTopics(facets.topics),
+          validity: facets.validity,
+        },
+        departments: facets.departments,
+      };
+    }
+  }
+  return writePhraseIndex(indexed(), pagefindBundles, emit, {
+    ...options,
+    onDoc: (_doc, d, chunkCount) => {
+      const r = read.get(d)!;
+      read.delete(d);
+      options.onDoc?.(r.doc, d, r.entries, chunkCount, r.facets);
+    },
+  });
 }

@@ -5,13 +5,9 @@
  * circulars fill the last bundle, then open the next, so adding ten documents changes one
  * bundle or two, and the next build reuses the others (scripts/search-index.ts).
  */
+import type { PagefindBundle } from "../library/files.ts";
 
-export interface PagefindBundle {
-  /** Folder under the site root, with a trailing slash. */
-  folder: string;
-  /** Ids of the circulars it indexes, sorted. */
-  ids: string[];
-}
+export type { PagefindBundle };
 
 const folderOf = (i: number) => (i === 0 ? "pagefind/" : `pagefind-${i}/`);
 const numberOf = (folder: string) => Number(/-(\d+)\/$/.exec(folder)?.[1] ?? 0);

@@ -1,13 +1,14 @@
-/** The filter values of a circular, as both search engines see them, from its model alone. */
+/** The filter values of a circular, as both search engines see them, from its model and its facts. */
 import { TOPICS } from "../config/topics.ts";
 import type { CircularMeta, ValidityStatus } from "../model/circular.ts";
 import { allTopics, yearOf } from "../corpus/index.ts";
-import { tagCircular, type DocumentTopics } from "../corpus/topics.ts";
-import { departmentsOf } from "../corpus/departments.ts";
+import type { DocumentTopics } from "../corpus/topics.ts";
+import type { DocFacts } from "../corpus/derived.ts";
+import { provinceFacet, type FacetKey } from "./filters.ts";
+
+export type { FacetKey };
 import { VALIDITY_NAMES, levelName } from "../model/display.ts";
 
-export const FACET_KEYS = ["province", "level", "year", "topic", "genre", "department", "validity"] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
 
 /** What a circular is filtered by beyond its metadata: its topics and the departments its clauses name. */
 export interface DocFacets {
@@ -17,15 +18,18 @@ export interface DocFacets {
   validity: ValidityStatus;
 }
 
-export function docFacets(doc: CircularMeta, validity: ValidityStatus = "unknown"): DocFacets {
-  const departments = new Set(doc.clauses.flatMap((c) => departmentsOf(c.responsible, doc.jurisdiction).map((d) => d.name)));
-  return { topics: tagCircular(doc).document, departments: [...departments], validity };
+/** From the document's facts (the facts stage's: corpus/derived.ts docFactsOf). */
+export function docFacets(facts: DocFacts, validity: ValidityStatus = "unknown"): DocFacets {
+  const departments = new Set(facts.clauseDepartments.flatMap(([, ds]) => ds.map((d) => d.name)));
+  return { topics: facts.topics, departments: [...departments], validity };
 }
 
 export function searchFacets(doc: CircularMeta, facets: DocFacets): Array<[FacetKey, string]> {
   const out: Array<[FacetKey, string]> = [];
   const j = doc.jurisdiction;
-  if (j) out.push(["province", j.province ?? "国家"], ["level", levelName(j.level)]);
+  const province = provinceFacet(j);
+  if (province) out.push(["province", province]);
+  if (j) out.push(["level", levelName(j.level)]);
   const year = yearOf(doc);
   if (year) out.push(["year", year]);
   if (doc.genre) out.push(["genre", doc.genre]);

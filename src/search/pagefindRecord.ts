@@ -13,14 +13,9 @@ import type { CircularMeta } from "../model/circular.ts";
 import { formatDate, placeOf } from "../model/display.ts";
 import type { FacetKey } from "./facets.ts";
 
-export interface PagefindRecord {
-  url: string;
-  content: string;
-  language: "zh-cn";
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort: Record<string, string>;
-}
+import type { PagefindRecord } from "../library/files.ts";
+
+export type { PagefindRecord };
 
 let jieba: Jieba | null = null;
 const HAN = /\p{Script=Han}/u;

@@ -85,6 +85,8 @@ export interface PhraseMeta {
   peers?: string[];
   /** The provinces of this library's circulars ("国家" for national ones): a search filtered by province skips a shard without it. */
   provinces?: string[];
+  /** A national index merged from shards (national.ts): each shard's base and Pagefind folders, for related results. */
+  pagefindShards?: Array<{ base: string; bundles: string[] }>;
 }
 
 /** What filters read (facets.json), loaded only when a filter is set. */
@@ -109,6 +111,8 @@ export interface PhraseDoc {
   place: string;
   /** 时效性, as the page names it (现行有效, 已废止 …). */
   validity: string;
+  /** Its header entry as indexed (title, 文号, issuers): what a merge of shards indexes again (national.ts). */
+  header: string;
   /** Fragment ids of entries 1… (entry 0 is the header); "" for text outside numbered parts. */
   anchors: string[];
   /** Their labels for display: 二、（三）, 正文. */

@@ -21,10 +21,9 @@ import { download } from "../exports/download.ts";
 import { basketButton, startBasketButtons } from "../exports/basketButtons.ts";
 import { chunkOf, type HitOrder, type PhraseDoc, type PhraseFacets, type TextChunk } from "./phrase.ts";
 import { openShards, ShardQuery, type Shard, type ShardHit } from "./shards.ts";
+import { FACET_KEYS, type FacetKey } from "./filters.ts";
 
-const FILTER_KEYS = ["province", "level", "year", "topic", "genre", "department", "validity"] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-export type Filters = Partial<Record<FilterKey, string>>;
+export type Filters = Partial<Record<FacetKey, string>>;
 const PAGE = 5;
 
 const urls = siteUrls(document.documentElement.dataset.base);
@@ -95,12 +94,16 @@ interface PagefindResult {
 
 async function pagefindSearch(q: string, filters: Filters, sort: string, shards: Shard[]): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
   const [own, ...peers] = shards;
-  const [first, ...others] = own!.meta.pagefindBundles;
-  const pf = await import(/* @vite-ignore */ urls.url(`${first}pagefind.js`));
-  await pf.options({ baseUrl: urls.base, excerptLength: 0 });
-  for (const bundle of others) await pf.mergeIndex(urls.url(bundle));
-  // Another library's bundles, with its own base for the links of its results.
-  for (const peer of peers) for (const bundle of peer.meta.pagefindBundles) await pf.mergeIndex(`${peer.base}${bundle}`, { baseUrl: peer.base });
+  // This library's bundles; a national index's shards' (national.ts); other libraries' — each with its base for its results' links.
+  const bundles = [
+    ...own!.meta.pagefindBundles.map((b) => ({ url: urls.url(b), base: urls.base })),
+    ...(own!.meta.pagefindShards ?? []).flatMap((s) => s.bundles.map((b) => ({ url: `${s.base}${b}`, base: s.base }))),
+    ...peers.flatMap((peer) => peer.meta.pagefindBundles.map((b) => ({ url: `${peer.base}${b}`, base: peer.base }))),
+  ];
+  const [first, ...others] = bundles;
+  const pf = await import(/* @vite-ignore */ `${first!.url}pagefind.js`);
+  await pf.options({ baseUrl: first!.base, excerptLength: 0 });
+  for (const bundle of others) await pf.mergeIndex(bundle.url, { baseUrl: bundle.base });
   const pfFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
   const search = await pf.search(q, { filters: pfFilters, sort: sort === "date-desc" ? { date: "desc" } : sort === "date-asc" ? { date: "asc" } : undefined });
   const results = (search?.results ?? []) as Array<{ data: () => Promise<PagefindResult> }>;
@@ -144,7 +147,7 @@ export function excerpt(text: string, terms: string[], keys: Keys, width = 40): 
 function readForm(form: HTMLFormElement): { q: string; filters: Filters; sort: string } {
   const data = new FormData(form);
   const filters: Filters = {};
-  for (const k of FILTER_KEYS) {
+  for (const k of FACET_KEYS) {
     const v = String(data.get(k) ?? "").trim();
     if (v) filters[k] = v;
   }

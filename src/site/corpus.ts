@@ -5,8 +5,8 @@
  */
 import type { CircularMeta } from "../model/circular.ts";
 import { buildCorpusIndex, type CorpusIndex } from "../corpus/index.ts";
-import { loadModels, publishedIds } from "../corpus/store.ts";
-import { readDerived } from "../corpus/derived.ts";
+import { loadModels, publishedIds } from "../library/store.ts";
+import { readDerived } from "../library/derived.ts";
 
 let index: CorpusIndex | null = null;
 

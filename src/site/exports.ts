@@ -4,6 +4,7 @@ import type { DocumentTopics } from "../corpus/topics.ts";
 import { citationText } from "../model/labels.ts";
 import { placeOf } from "../model/display.ts";
 import { csvCell } from "../exports/csv.ts";
+import { siteUrls } from "../config/urls.ts";
 
 /**
  * A document's entry in the catalogue (circulars.json): what identifies and places it, its
@@ -66,12 +67,15 @@ export const xml = (s: string): string =>
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
     .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** Paths of the site at its root (config/urls.ts), which `absolute` puts under the site's address and base. */
+const root = siteUrls("/");
+
 export function atomFeed(docs: CircularMeta[], siteUrl: string, absolute: (path: string) => string, updated: string): string {
   const sorted = [...docs].sort((a, b) => (b.published ?? b.date ?? "").localeCompare(a.published ?? a.date ?? ""));
   const entries = sorted.map((d) => `  <entry>
     <title>${xml(d.title)}</title>
-    <id>${xml(absolute(`/circulars/${d.id}/`))}</id>
-    <link href="${xml(absolute(`/circulars/${d.id}/`))}"/>
+    <id>${xml(absolute(root.circular(d.id)))}</id>
+    <link href="${xml(absolute(root.circular(d.id)))}"/>
     <updated>${isoTimestamp(d.published ?? d.date)}</updated>
     <author><name>${xml(d.issuers.join("、") || "未署")}</name></author>
     <summary>${xml([d.docNumber, placeOf(d.jurisdiction), `${d.clauses.length} 个条款`].filter(Boolean).join(" · "))}</summary>
@@ -80,8 +84,8 @@ export function atomFeed(docs: CircularMeta[], siteUrl: string, absolute: (path:
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <title>安全生产政策文件库</title>
   <id>${xml(siteUrl)}</id>
-  <link rel="self" href="${xml(absolute("/feed.xml"))}"/>
-  <link href="${xml(absolute("/"))}"/>
+  <link rel="self" href="${xml(absolute(root.url("/feed.xml")))}"/>
+  <link href="${xml(absolute(root.base))}"/>
   <updated>${updated}</updated>
 ${entries.join("\n")}
 </feed>

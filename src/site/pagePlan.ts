@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import type { CorpusIndex } from "../corpus/index.ts";
 import { allTopics } from "../corpus/index.ts";
 import { departmentsByJurisdiction } from "./departments.ts";
+import type { Fingerprints } from "../library/files.ts";
 
 /** What a page shows, by kind of input. */
 export const PAGE_RULES = [
@@ -39,8 +40,7 @@ export type PageRule = (typeof PAGE_RULES)[number];
 
 /** A page's inputs by rule; `neighbours` what it shows of each other document, by id. */
 export type PageInputs = Partial<Record<Exclude<PageRule, "neighbours">, unknown>> & { neighbours?: Array<[string, unknown]> };
-/** A short hash per rule of a page's inputs; for `neighbours`, one per document named. */
-export type Fingerprints = Partial<Record<Exclude<PageRule, "neighbours">, string>> & { neighbours?: Record<string, string> };
+export type { Fingerprints };
 
 /** A document's source: its file's hash and its correction's (store.ts sourceHashes), from which its model is made. */
 export type SourceOf = (id: string) => string | null;

@@ -5,10 +5,11 @@
  * plan are written to INGEST_OUT/site-state/, for the pipeline to merge the rendered pages
  * into dist/, delete those that are gone, and keep the fingerprints once the build succeeds.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { CONTENT_OUT } from "../config/paths.ts";
-import { sourceHashes } from "../corpus/store.ts";
+import { sourceHashes } from "../library/store.ts";
+import { PagePlanFile, PageStates, readJsonFile, writeJsonFile } from "../library/files.ts";
 import { corpus } from "./corpus.ts";
 import { type Fingerprints, fingerprint, pageInputs, planPages } from "./pagePlan.ts";
 
@@ -30,11 +31,10 @@ function plan(): Set<string> | null {
   const next: Record<string, Fingerprints> = {};
   for (const [key, page] of inputs) next[key] = fingerprint(page);
   const incremental = process.env.SITE_BUILD === "incremental" && existsSync(PAGES_STATE);
-  const previous = incremental ? (JSON.parse(readFileSync(PAGES_STATE, "utf8")) as Record<string, Fingerprints>) : {};
+  const previous = incremental ? readJsonFile(PageStates, PAGES_STATE) : {};
   const { render: changed, removed } = planPages(previous, next);
-  mkdirSync(SITE_STATE, { recursive: true });
-  writeFileSync(PAGES_NEXT, JSON.stringify(next));
-  writeFileSync(PLAN_FILE, JSON.stringify({ incremental, render: [...changed], removed, pages: inputs.size }));
+  writeJsonFile(PageStates, PAGES_NEXT, next);
+  writeJsonFile(PagePlanFile, PLAN_FILE, { incremental, render: [...changed], removed, pages: inputs.size });
   render = incremental ? changed : null;
   return render;
 }

@@ -27,9 +27,11 @@ export function removeSpace(s: string): string {
 
 /** A Han character (any CJK block, extensions and compatibility ideographs included). */
 export const HAN = /\p{Script=Han}/u;
-export const HAN_CLASS = "\\p{Script=Han}";
-/** The basic CJK Unified Ideographs block, for patterns without the u flag. */
-export const CJK_BASIC_CLASS = "\\u4e00-\\u9fff";
+/**
+ * The basic CJK Unified Ideographs block (U+4E00–U+9FFF), as a character-class range for
+ * patterns built with new RegExp: the Han of titles, issuers and headings.
+ */
+export const CJK_BASIC = "\\u4e00-\\u9fff";
 
 export const FULL_WIDTH_DIGIT_CLASS = "０-９";
 /** ASCII and full-width digits. */

@@ -61,4 +61,14 @@ describe("layers", () => {
       "text-is-browser-safe: src/text/chars.ts → fs",
     ]);
   }, 60_000);
+
+  it("the README's Layers section names the checker's layers, lowest first", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Layers"), readme.indexOf("\n## ", readme.indexOf("## Layers") + 1));
+    // The order line: `text` → `model` → … with siblings joined by " · ".
+    const line = /`text`[\s\S]*?`scripts`/.exec(section)?.[0] ?? "";
+    const named = line.split("→").map((part) => [...part.matchAll(/`([\w-]+)`/g)].map((m) => m[1]));
+    const expected = LAYERS.map((l) => l.folders.filter((f) => !/^src\/(components|layouts|pages|styles)$/.test(f)).map((f) => f.replace(/^src\//, "")));
+    expect(named).toEqual(expected);
+  });
 });

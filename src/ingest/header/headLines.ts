@@ -15,6 +15,13 @@ import { matchLabel } from "../labels.ts";
 import { TITLE_END, genreOf, isOrgLine, isOrgName, splitOrgs } from "../metadata.ts";
 import type { Blocks } from "../blocks.ts";
 import { SITE_OR_SECTION, cleanTitle, type CleanTitle } from "./cleanTitle.ts";
+import { CJK_BASIC } from "../../text/chars.ts";
+
+/** A title run into other text: an issuer, 关于, and a document kind. */
+const TITLE_IN_TEXT = new RegExp(String.raw`(?:[${CJK_BASIC}]{2,30}?)?关于[^。；;，,：:\s]{2,80}?(通知|意见|决定|通报|公告|通告|报告|批复|函|方案|要点|办法|规定|细则|规划|计划)`);
+
+/** A space between two Han characters. */
+const SPACE_IN_HAN = new RegExp(String.raw`(?<=[${CJK_BASIC}]) (?=[${CJK_BASIC}])`, "g");
 
 /** How far down a title is looked for (scraped pages put a lot above it). */
 const HEAD_LINES = 40;
@@ -56,7 +63,7 @@ function bannerIssuers(key: string): string[] | null {
   const k = key.replace(/\s+/g, " ").trim();
   const m = /^(.+?)\s*文\s*件$/.exec(k);
   if (!m) return null;
-  const orgs = splitOrgs(m[1]!.replace(/(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])/g, m[1]!.includes("  ") ? " " : ""));
+  const orgs = splitOrgs(m[1]!.replace(SPACE_IN_HAN, m[1]!.includes("  ") ? " " : ""));
   // Bodies, not a site's sections (政府文件, …法规库 政策文件): each a name of some length, no site words in it.
   return orgs.every((o) => isOrgName(o) && o.length >= 4 && !/(网|库|平台|文件|频道|栏目)/.test(o)) ? orgs : null;
 }
@@ -174,7 +181,7 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
     for (let i = 0; i < end; i++) {
       const text = lines[i]!.text;
       if (text.length <= TITLE_MAX) continue;
-      const m = /(?:[\u4e00-\u9fff]{2,30}?)?关于[^。；;，,：:\s]{2,80}?(通知|意见|决定|通报|公告|通告|报告|批复|函|方案|要点|办法|规定|细则|规划|计划)/.exec(text);
+      const m = TITLE_IN_TEXT.exec(text);
       if (!m) continue;
       const cleaned = cleanTitle(m[0]);
       titles.push({ ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "长行中的标题"), indices: [], banner: [], cleaned });

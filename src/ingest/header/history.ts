@@ -10,9 +10,12 @@
  */
 import type { PartialDate } from "../../model/circular.ts";
 import { findOrderNumbers } from "../../text/docNumber.ts";
-import { CN_NUMERAL_CLASS } from "../../text/chars.ts";
+import { CJK_BASIC, CN_NUMERAL_CLASS } from "../../text/chars.ts";
 import type { BodyLine } from "../chrome.ts";
 import { readDate } from "../dates.ts";
+
+/** Who approved or published a regulation, in its history line. */
+const APPROVED_BY = new RegExp(String.raw`(国务院|[${CJK_BASIC}]{2,20}(?:人民政府|部|委员会|总局|局))(?:批准|发布|公布)`);
 
 export type ActKind = "adopted" | "revised" | "amended" | "promulgated" | "approved" | "effective";
 
@@ -53,12 +56,12 @@ export function makerOf(text: string): string | null {
   const approvedDecision = /批准的《([^《》]{2,40}?)关于/.exec(text);
   if (approvedDecision && !/^(本市|本省)/.test(approvedDecision[1]!)) return approvedDecision[1]!.replace(/^中华人民共和国/, "");
   // 上海市第十五届人民代表大会常务委员会第四次会议 → 上海市人民代表大会常务委员会; 第十届全国人民代表大会… → 全国….
-  const congress = new RegExp(`^(?:.*?[\\s　])?([\\u4e00-\\u9fff]{0,12}?)第[${CN_NUMERAL_CLASS}\\d]+届(全国)?(人民代表大会(?:常务委员会)?)`).exec(text);
+  const congress = new RegExp(`^(?:.*?[\\s　])?([${CJK_BASIC}]{0,12}?)第[${CN_NUMERAL_CLASS}\\d]+届(全国)?(人民代表大会(?:常务委员会)?)`).exec(text);
   if (congress) return `${congress[2] ?? congress[1]!}${congress[3]!}`;
   // 《国务院关于修改部分行政法规的决定》 → 国务院; 《X省人民代表大会常务委员会关于修改…的决定》.
   const decision = /《([^《》]{2,40}?)关于[^《》]*决定》/.exec(text);
   if (decision && !/^(本市|本省)/.test(decision[1]!)) return decision[1]!.replace(/^中华人民共和国/, "");
-  const approvedBy = /(国务院|[\u4e00-\u9fff]{2,20}(?:人民政府|部|委员会|总局|局))(?:批准|发布|公布)/.exec(text);
+  const approvedBy = APPROVED_BY.exec(text);
   return approvedBy ? approvedBy[1]!.replace(/^中华人民共和国/, "") : null;
 }
 

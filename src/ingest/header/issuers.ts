@@ -11,6 +11,10 @@ import { compactKey, lineKey, toSimplified } from "../../text/keys.ts";
 import { divisionOf } from "../../config/gazetteer.ts";
 import type { Jurisdiction } from "../../model/circular.ts";
 import type { SignatureBlock } from "../blocks.ts";
+import { CJK_BASIC } from "../../text/chars.ts";
+
+/** An issuer named by its place: up to six Han characters before 省, 市, 县 …. */
+const LOCAL_ISSUER = new RegExp(String.raw`^(中共)?[${CJK_BASIC}]{0,6}[省市县区州旗盟]`);
 
 export interface IssuerEvidence {
   /** The signature block that names issuers, with its source line. */
@@ -72,7 +76,7 @@ export function choosePublisher(publishers: PortalValue[], jurisdiction: Jurisdi
   }
   const chosen = candidates[0]!;
   const division = jurisdiction && jurisdiction.level !== "national" ? divisionOf(jurisdiction.code) : undefined;
-  if (division && !/^(中共)?[\u4e00-\u9fff]{0,6}[省市县区州旗盟]/.test(lineKey(chosen.value))) {
+  if (division && !LOCAL_ISSUER.test(lineKey(chosen.value))) {
     return { chosen: { ...chosen, value: division.name + chosen.value, rule: `${chosen.rule}，冠以所在地` }, lost: [], warnings: [] };
   }
   return { chosen, lost: [], warnings: [] };

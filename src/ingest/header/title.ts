@@ -13,6 +13,10 @@ import { cleanTitle } from "./cleanTitle.ts";
 import { candidate, choose, type Candidate } from "./evidence.ts";
 import { fieldCandidate, type FieldChoice, type PortalValue } from "./fields.ts";
 import type { TitleCandidate } from "./headLines.ts";
+import { CJK_BASIC } from "../../text/chars.ts";
+
+/** Four Han characters in a row: the least a title holds. */
+const FOUR_HAN = new RegExp(String.raw`[${CJK_BASIC}]{4}`);
 
 export interface TitleEvidence {
   head: TitleCandidate[];
@@ -28,7 +32,7 @@ export function fileNameFacts(fileName: string): { title: string | null; date: P
   const title = (m ? m[1]! : stem).trim();
   const digits = m ? (m[2] ?? m[3]!).replace(/-/g, "") : null;
   const date = digits ? isoDate(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8))) : null;
-  return { title: /[\u4e00-\u9fff]{4}/.test(title) && TITLE_END.test(compactKey(title)) ? title : null, date };
+  return { title: FOUR_HAN.test(title) && TITLE_END.test(compactKey(title)) ? title : null, date };
 }
 
 /** Every title candidate, most trusted source first. */
@@ -36,7 +40,7 @@ export function titleCandidates(ev: TitleEvidence): Array<Candidate<string>> {
   const out: Array<Candidate<string>> = [...ev.head];
   for (const f of ev.fields) {
     const cleaned = cleanTitle(f.value);
-    if (/[\u4e00-\u9fff]{4}/.test(cleaned.title)) out.push(fieldCandidate(f, cleaned.title));
+    if (FOUR_HAN.test(cleaned.title)) out.push(fieldCandidate(f, cleaned.title));
   }
   if (ev.fileName) out.push(candidate(ev.fileName, "file-name", null, "low", "文件名"));
   return out;

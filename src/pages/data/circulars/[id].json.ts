@@ -6,14 +6,14 @@
 import type { APIRoute } from "astro";
 import { corpus } from "../../../site/corpus.ts";
 import { documentPaths } from "../../../site/renderPlan.ts";
-import { modelJson } from "../../../corpus/store.ts";
+import { modelRecord } from "../../../library/store.ts";
 export const getStaticPaths = documentPaths;
 export const GET: APIRoute = ({ params }) => {
   const index = corpus();
   const id = params.id!;
   const kind = index.kindOf.get(id);
   const citedBy = index.citations.clauseCitedBy.get(id);
-  const model = JSON.parse(modelJson(id)) as { clauses: Array<{ id: string }> };
+  const model = modelRecord(id);
   model.clauses = model.clauses.map((c) => ({ ...c, citedBy: (citedBy?.get(c.id) ?? []).map((r) => ({ id: r.docId, clause: r.clauseId })) }));
   const library = {
     validity: index.validity.get(id) ?? null,

@@ -3,7 +3,7 @@ import type { APIRoute } from "astro";
 import { existsSync, readFileSync } from "node:fs";
 import { circularById } from "../../../site/corpus.ts";
 import { documentPaths } from "../../../site/renderPlan.ts";
-import { loadModel } from "../../../corpus/store.ts";
+import { loadModel } from "../../../library/store.ts";
 import { decode } from "../../../ingest/read.ts";
 import { sourceText } from "../../../model/segments.ts";
 export const getStaticPaths = documentPaths;

@@ -7,15 +7,19 @@ import { join } from "node:path";
 import { Circular, CircularMeta, formatError, validateModel } from "../model/circular.ts";
 import type { z } from "zod";
 import { MANIFEST, MODELS_DIR, PUBLISHED_IDS } from "../config/paths.ts";
+import { Manifest, PublishedIds, readJsonFileOr, writeJsonFile } from "./files.ts";
+
+export type { Manifest };
 
 const modelFiles = () => (existsSync(MODELS_DIR) ? readdirSync(MODELS_DIR).filter((f) => f.endsWith(".json") && !f.startsWith(".")).sort() : []);
 
-/** What ingest stored, by source file (content/models/.manifest.json). */
-export interface Manifest {
-  /** A hash of the pipeline's code: a model made by other code is parsed again. */
-  pipeline: string;
-  /** Per source file: its hash, its document's id and date, and the hash of the correction applied to it (if any). */
-  files: Record<string, { sha256: string; id: string; date?: string | null; override?: string | null }>;
+/** What ingest stored (files.ts Manifest); an empty one before the first ingest. */
+export function readManifest(): Manifest {
+  return readJsonFileOr(Manifest, MANIFEST, { pipeline: "", files: {} });
+}
+
+export function writeManifest(manifest: Manifest): void {
+  writeJsonFile(Manifest, MANIFEST, manifest, 1);
 }
 
 /**
@@ -23,15 +27,27 @@ export interface Manifest {
  * that reads each model whole, one at a time, needs no pass over them all first.
  */
 export function oldestFirst(): string[] {
-  const manifest = JSON.parse(readFileSync(MANIFEST, "utf8")) as Manifest;
-  return Object.values(manifest.files)
+  return Object.values(readManifest().files)
     .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id))
     .map((f) => f.id);
 }
 
-/** The JSON of one model exactly as ingest wrote it (open data serves it as is). */
-export function modelJson(id: string): string {
-  return readFileSync(join(MODELS_DIR, `${id}.json`), "utf8");
+/**
+ * One model's JSON as ingest wrote it, its fields in their order (open data serves it so,
+ * with what the library adds). Not checked again: loadModels checked every stored model.
+ */
+export function modelRecord(id: string): Circular & Record<string, unknown> {
+  return JSON.parse(readFileSync(join(MODELS_DIR, `${id}.json`), "utf8")) as Circular & Record<string, unknown>;
+}
+
+/** A stored model, or null when it is unreadable or of another shape (ingest parses its source again). */
+export function storedModel(path: string): Circular | null {
+  try {
+    const parsed = Circular.safeParse(JSON.parse(readFileSync(path, "utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function read<T>(schema: z.ZodType<T>, file: string): T {
@@ -71,12 +87,10 @@ export function loadModel(id: string): Circular {
 
 /** Ids published by earlier builds, by source key (content/published-ids.json). */
 export function publishedIds(): Record<string, string[]> {
-  return existsSync(PUBLISHED_IDS) ? (JSON.parse(readFileSync(PUBLISHED_IDS, "utf8")) as { ids: Record<string, string[]> }).ids : {};
+  return readJsonFileOr(PublishedIds, PUBLISHED_IDS, { ids: {} }).ids;
 }
 
 /** Each document's source hash and correction, by id (from the manifest): what its model is made from. */
 export function sourceHashes(): Map<string, string> {
-  if (!existsSync(MANIFEST)) return new Map();
-  const manifest = JSON.parse(readFileSync(MANIFEST, "utf8")) as Manifest;
-  return new Map(Object.values(manifest.files).map((f) => [f.id, `${f.sha256}:${f.override ?? ""}`]));
+  return new Map(Object.values(readManifest().files).map((f) => [f.id, `${f.sha256}:${f.override ?? ""}`]));
 }

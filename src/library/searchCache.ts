@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { CONTENT_OUT } from "../config/paths.ts";
+import { PagefindBundle, PagefindBundles, PagefindRecord, readJsonFileOr, readJsonLines, writeJsonFile } from "./files.ts";
 
 const dir = join(CONTENT_OUT, "search-cache");
 export const SEARCH_CACHE = {
@@ -19,3 +20,9 @@ export const SEARCH_CACHE = {
   /** Compressed copies of the search files by content. */
   compress: join(dir, "compress"),
 };
+
+/** The bundles of the last build that finished, or none. */
+export const readBundles = (path: string): PagefindBundle[] => readJsonFileOr(PagefindBundles, path, []);
+export const writeBundles = (path: string, bundles: PagefindBundle[]): void => writeJsonFile(PagefindBundles, path, bundles);
+/** This build's Pagefind records (written one JSON per line as the phrase index reads each model). */
+export const readRecords = (): PagefindRecord[] => readJsonLines(PagefindRecord, SEARCH_CACHE.records);

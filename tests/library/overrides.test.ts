@@ -1,6 +1,6 @@
 /** Editors' corrections: fields set with their source, clauses merged and split, bad files named by line. */
 import { describe, expect, it } from "vitest";
-import { applyOverride, readOverride } from "../../src/corpus/overrides.ts";
+import { applyOverride, readOverride } from "../../src/library/overrides.ts";
 import { parseSeed } from "../helpers.ts";
 
 const FILE = "content/overrides/x.yaml";

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CORPUS } from "../../src/config/paths.ts";
-import { ingestCorpus, type SourceFile } from "../../src/corpus/ingestCorpus.ts";
-import { POOL_MIN_FILES, createParser } from "../../src/corpus/parsePool.ts";
+import { ingestCorpus, type SourceFile } from "../../src/library/ingestCorpus.ts";
+import { POOL_MIN_FILES, createParser } from "../../src/library/parsePool.ts";
 
 const seeds = readdirSync(DEFAULT_CORPUS).filter((f) => f.endsWith(".txt")).sort();
 

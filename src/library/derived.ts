@@ -1,0 +1,100 @@
+/**
+ * The derive and facts stages' files (derived/ beside the models). Related clauses are
+ * stored a document at a time (derived/related/<id>.json): a page reads its own, and the
+ * site build does not hold the library's million pairs. The computation's state is kept
+ * too (derived/related.state, binary), so the next build scores only what changed
+ * (corpus/related.ts).
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DERIVED_DIR } from "../config/paths.ts";
+import { byDocument, type Derivation, type Derived, type DocumentFacts as Facts } from "../corpus/derived.ts";
+import { SIGNATURE_LENGTH, type Related, type RelatedState } from "../corpus/related.ts";
+import { DocumentFacts, RelatedTriples, readJsonFile, readJsonFileOr, writeJsonFile } from "./files.ts";
+
+/** Stored as [docId, clauseId, score] triples (similar circulars have no clause). */
+const store = (path: string, m: Map<string, Related[]>): void =>
+  writeJsonFile(RelatedTriples, path, Object.fromEntries([...m].map(([k, list]) => [k, list.map((r): [string, string, number] => [r.docId, r.clauseId, r.score])])));
+const load = (path: string): Map<string, Related[]> =>
+  new Map(Object.entries(readJsonFile(RelatedTriples, path)).map(([k, list]) => [k, list.map(([docId, clauseId, score]) => ({ docId, clauseId, score }))]));
+
+const SIMILAR = "similar.json";
+const FACTS = "facts.json";
+
+export function writeFacts(facts: Facts, dir = DERIVED_DIR): void {
+  writeJsonFile(DocumentFacts, join(dir, FACTS), facts);
+}
+
+/** The stored facts, or null when the derive stage has stored none. */
+export function readFacts(dir = DERIVED_DIR): Facts | null {
+  return readJsonFileOr<Facts | null>(DocumentFacts, join(dir, FACTS), null);
+}
+const RELATED = "related";
+const STATE = "related.state";
+
+export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
+  rmSync(join(dir, RELATED), { recursive: true, force: true });
+  mkdirSync(join(dir, RELATED), { recursive: true });
+  for (const [doc, clauses] of byDocument(d.related)) store(join(dir, RELATED, `${doc}.json`), clauses);
+  store(join(dir, SIMILAR), d.similar);
+  if (d.state) writeFileSync(join(dir, STATE), encodeState(d.state));
+  else rmSync(join(dir, STATE), { force: true });
+}
+
+/** The stored data; an error that says what to run when the stage has not run. */
+export function readDerived(dir = DERIVED_DIR): Derived {
+  if (!existsSync(join(dir, SIMILAR))) throw new Error(`${dir}: no related clauses; the build's derive stage (node scripts/derive.ts) makes them`);
+  const stored = new Set(readdirSync(join(dir, RELATED)));
+  let last: [string, Map<string, Related[]>] | null = null;
+  return {
+    relatedOf(id) {
+      // Pages of one document ask in a row: keep the last one read.
+      if (last?.[0] !== id) last = [id, stored.has(`${id}.json`) ? load(join(dir, RELATED, `${id}.json`)) : new Map()];
+      return last[1];
+    },
+    similar: load(join(dir, SIMILAR)),
+    facts: readFacts(dir),
+  };
+}
+
+/** The last build's state, or null (none, or unreadable: then everything is scored). */
+export function readState(dir = DERIVED_DIR): RelatedState | null {
+  try {
+    return decodeState(readFileSync(join(dir, STATE)));
+  } catch {
+    return null;
+  }
+}
+
+// The state in a small binary file: the identities as text, then the typed arrays.
+function encodeState(s: RelatedState): Buffer {
+  const texts = Buffer.from(s.texts.join("\n"));
+  const head = Buffer.alloc(12);
+  head.writeUInt32LE(s.texts.length, 0);
+  head.writeUInt32LE(s.keep, 4);
+  head.writeUInt32LE(texts.length, 8);
+  const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const pad = Buffer.alloc((8 - ((12 + texts.length) % 8)) % 8);
+  return Buffer.concat([head, texts, pad, bytes(s.score), bytes(s.sig), bytes(s.index), bytes(s.count)]);
+}
+
+function decodeState(b: Buffer): RelatedState {
+  const n = b.readUInt32LE(0);
+  const keep = b.readUInt32LE(4);
+  const textBytes = b.readUInt32LE(8);
+  const texts = b.subarray(12, 12 + textBytes).toString().split("\n");
+  let at = 12 + textBytes;
+  at += (8 - (at % 8)) % 8;
+  const copy = (bytes: number) => {
+    const out = new Uint8Array(bytes);
+    out.set(b.subarray(at, at + bytes));
+    at += bytes;
+    return out.buffer;
+  };
+  const score = new Float64Array(copy(n * keep * 8));
+  const sig = new Uint32Array(copy(n * SIGNATURE_LENGTH * 4));
+  const index = new Int32Array(copy(n * keep * 4));
+  const count = new Uint8Array(copy(n));
+  if (texts.length !== n || at !== b.length) throw new Error("related.state: not the expected size");
+  return { texts, sig, keep, count, index, score };
+}

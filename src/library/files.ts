@@ -1,0 +1,123 @@
+/**
+ * The files the pipeline writes and reads again — its contracts. Each is a zod schema with
+ * its read and write: a file of another shape (a partial write, an older layout, a hand
+ * edit) fails with its path named, as a model does (store.ts), instead of as a crash in
+ * some later stage. Inputs (sources, labels, YAML corrections) are read by their parsers.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+import { Validity } from "../model/circular.ts";
+import type { DocumentFacts as Facts } from "../corpus/derived.ts";
+
+/** What ingest stored, by source file (models/.manifest.json). */
+export const Manifest = z.object({
+  /** A hash of the pipeline's code: a model made by other code is parsed again. */
+  pipeline: z.string(),
+  /** Per source file: its hash, its document's id and date, and the hash of the correction applied to it (if any). */
+  files: z.record(z.string(), z.object({ sha256: z.string(), id: z.string(), date: z.string().nullish(), override: z.string().nullish() })),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** Ids published by earlier builds, by source key (content/published-ids.json). */
+export const PublishedIds = z.object({ ids: z.record(z.string(), z.array(z.string())) });
+
+/** Facts of each document: its topics and departments, and its 时效性 as of a date (derived/facts.json). */
+const TopicMatch = z.object({ slug: z.string(), terms: z.array(z.string()) });
+const UnitDepartment = z.object({ slug: z.string(), anchor: z.string(), name: z.string(), code: z.string().nullable(), unit: z.string() });
+const DocFacts = z.object({
+  topics: z.object({ primary: z.array(z.string()), mentioned: z.array(z.string()) }),
+  clauseTopics: z.array(z.tuple([z.string(), z.array(TopicMatch)])),
+  clauseDepartments: z.array(z.tuple([z.string(), z.array(UnitDepartment)])),
+});
+export const DocumentFacts: z.ZodType<Facts> = z.object({ asOf: z.string(), validity: z.record(z.string(), Validity), documents: z.record(z.string(), DocFacts) });
+
+/** Related clauses or similar circulars as [docId, clauseId, score] triples, by clause or document (derived/). */
+export const RelatedTriples = z.record(z.string(), z.array(z.tuple([z.string(), z.string(), z.number()])));
+export type RelatedTriples = z.infer<typeof RelatedTriples>;
+
+/** A short hash per rule of a page's inputs; for `neighbours`, one per document named (site/pagePlan.ts). */
+export const Fingerprints = z.object({
+  text: z.string().optional(),
+  validity: z.string().optional(),
+  links: z.string().optional(),
+  members: z.string().optional(),
+  neighbours: z.record(z.string(), z.string()).optional(),
+});
+export type Fingerprints = z.infer<typeof Fingerprints>;
+
+/** The fingerprints of every page of a build, by page key (site-state/pages.json). */
+export const PageStates = z.record(z.string(), Fingerprints);
+
+/** What a site build rendered and what it deleted (site-state/plan.json). */
+export const PagePlanFile = z.object({ incremental: z.boolean(), render: z.array(z.string()), removed: z.array(z.string()), pages: z.number() });
+export type PagePlanFile = z.infer<typeof PagePlanFile>;
+
+/** The code and the dist/ of the last build that succeeded (site-state/build.json). */
+export const BuildRecord = z.object({ code: z.string(), dist: z.string() });
+
+/** A Pagefind bundle: its folder under the site root (trailing slash) and the ids of the circulars it indexes, sorted. */
+export const PagefindBundle = z.object({ folder: z.string(), ids: z.array(z.string()) });
+export type PagefindBundle = z.infer<typeof PagefindBundle>;
+export const PagefindBundles = z.array(PagefindBundle);
+
+/** One circular's record for Pagefind (search-cache/records.jsonl, one per line). */
+export const PagefindRecord = z.object({
+  url: z.string(),
+  content: z.string(),
+  language: z.literal("zh-cn"),
+  meta: z.record(z.string(), z.string()),
+  filters: z.record(z.string(), z.array(z.string())),
+  sort: z.record(z.string(), z.string()),
+});
+export type PagefindRecord = z.infer<typeof PagefindRecord>;
+
+function check<T>(schema: z.ZodType<T>, data: unknown, where: string): T {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new Error(`${where}: not the expected file: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+/** Reads and checks a JSON file the pipeline wrote. */
+export function readJsonFile<T>(schema: z.ZodType<T>, path: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`${path}:1: not JSON: ${(e as Error).message}`);
+  }
+  return check(schema, data, `${path}:1`);
+}
+
+/** The file read and checked, or `fallback` when there is none. */
+export function readJsonFileOr<T>(schema: z.ZodType<T>, path: string, fallback: T): T {
+  return existsSync(path) ? readJsonFile(schema, path) : fallback;
+}
+
+/** Writes a value as JSON, checked first: the pipeline never writes a file it could not read back. */
+export function writeJsonFile<T>(schema: z.ZodType<T>, path: string, value: T, indent?: number): void {
+  mkdirSync(dirname(path), { recursive: true });
+  check(schema, value, path);
+  writeFileSync(path, JSON.stringify(value, null, indent));
+}
+
+/** Reads and checks a file of one JSON value per line; an error names the line. */
+export function readJsonLines<T>(schema: z.ZodType<T>, path: string): T[] {
+  const out: T[] = [];
+  readFileSync(path, "utf8")
+    .split("\n")
+    .forEach((line, i) => {
+      if (!line) return;
+      let data: unknown;
+      try {
+        data = JSON.parse(line);
+      } catch (e) {
+        throw new Error(`${path}:${i + 1}: not JSON: ${(e as Error).message}`);
+      }
+      out.push(check(schema, data, `${path}:${i + 1}`));
+    });
+  return out;
+}
