@@ -18,7 +18,15 @@ export const LAYERS = [
   { name: "exports", folders: ["src/exports"] },
   { name: "features", folders: ["src/mdx", "src/search", "src/compare"] },
   // Pages use components and layouts; components use layouts' helpers in site; site uses none of them.
-  { name: "site", folders: ["src/site", "src/components", "src/layouts", "src/pages", "src/styles"], within: { "src/pages": ["src/components", "src/layouts", "src/site", "src/styles"], "src/components": ["src/site"], "src/layouts": ["src/site", "src/styles"] } },
+  {
+    name: "site",
+    folders: ["src/site", "src/components", "src/layouts", "src/pages", "src/styles"],
+    within: {
+      "src/pages": ["src/components", "src/layouts", "src/site", "src/styles"],
+      "src/components": ["src/site"],
+      "src/layouts": ["src/site", "src/styles"],
+    },
+  },
   { name: "tools", folders: ["src/bench"] },
   { name: "scripts", folders: ["scripts"] },
 ];
@@ -90,7 +98,10 @@ export default {
       severity: "error",
       from: { path: "^src/(search|compare)/ui\\.ts$" },
       // Built-ins resolve to their own names (node:fs, fs).
-      to: { path: "^(node:|(fs|path|os|crypto|module|child_process|url|util|stream|zlib|worker_threads)$)", reachable: true },
+      to: {
+        path: "^(node:|(fs|path|os|crypto|module|child_process|url|util|stream|zlib|worker_threads)$)",
+        reachable: true,
+      },
     },
   ],
   options: {

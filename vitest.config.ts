@@ -14,7 +14,15 @@ export default defineConfig({
     projects: [
       {
         // Everything that needs no built site: `npm run test:unit`.
-        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: SITE_TESTS, testTimeout: 60_000, isolate: false, pool: "threads", maxWorkers: 2 },
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: SITE_TESTS,
+          testTimeout: 60_000,
+          isolate: false,
+          pool: "threads",
+          maxWorkers: 2,
+        },
       },
       {
         test: {

@@ -19,7 +19,10 @@ const dir = args.find((a) => !a.startsWith("--")) ?? DEFAULT_CORPUS;
 
 // The project's own fixtures of the patterns real pages break in (tests/fixtures/unseen), with their labels.
 const FIXTURES = join(ROOT, "tests", "fixtures", "unseen");
-const sets = [...bundledSets(dir), ...(existsSync(join(FIXTURES, "labels.json")) ? [handLabelled("fixtures", FIXTURES)] : [])];
+const sets = [
+  ...bundledSets(dir),
+  ...(existsSync(join(FIXTURES, "labels.json")) ? [handLabelled("fixtures", FIXTURES)] : []),
+];
 let wrong = 0;
 const rows: string[][] = [];
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
@@ -28,14 +31,28 @@ const report = (set: string, judged: Judged[], failures: string[]) => {
   for (const f of FIELDS) {
     const c = t.get(f);
     if (!c) continue;
-    rows.push([set, f, String(c.right), String(c.unknown), String(c.wrong), pct(c.right, c.right + c.unknown + c.wrong)]);
+    rows.push([
+      set,
+      f,
+      String(c.right),
+      String(c.unknown),
+      String(c.wrong),
+      pct(c.right, c.right + c.unknown + c.wrong),
+    ]);
     wrong += c.wrong;
   }
   // Of the values the labels state (not those they say are absent): how many were read right.
   const stated = judged.filter((j) => j.expected !== "—");
   const all = tally(judged);
   const sum = (k: "right" | "unknown" | "wrong") => [...all.values()].reduce((n, c) => n + c[k], 0);
-  rows.push([set, "(all fields)", String(sum("right")), String(sum("unknown")), String(sum("wrong")), `${pct(sum("right"), judged.length)}; of stated values ${pct(stated.filter((j) => j.verdict === "right").length, stated.length)}`]);
+  rows.push([
+    set,
+    "(all fields)",
+    String(sum("right")),
+    String(sum("unknown")),
+    String(sum("wrong")),
+    `${pct(sum("right"), judged.length)}; of stated values ${pct(stated.filter((j) => j.verdict === "right").length, stated.length)}`,
+  ]);
   if (details) for (const line of failures) console.error(line);
 };
 
@@ -50,7 +67,8 @@ for (const set of sets) {
     }
     const js = judge(f.label, r.value);
     judged.push(...js);
-    for (const j of js) if (j.verdict !== "right") failures.push(`${f.name} ${j.field} ${j.verdict}: ${j.expected} → ${j.got}`);
+    for (const j of js)
+      if (j.verdict !== "right") failures.push(`${f.name} ${j.field} ${j.verdict}: ${j.expected} → ${j.got}`);
   }
   report(set.name, judged, failures);
 }
@@ -65,12 +83,15 @@ for (const d of damagedSets(sets)) {
     }
     const js = judge(f.label, r.value);
     judged.push(...js);
-    for (const j of js) if (j.verdict === "wrong") failures.push(`${d.name} ${f.name} ${j.field} wrong: ${j.expected} → ${j.got}`);
+    for (const j of js)
+      if (j.verdict === "wrong") failures.push(`${d.name} ${f.name} ${j.field} wrong: ${j.expected} → ${j.got}`);
   }
   report(`damaged: ${d.name}`, judged, failures);
 }
 
-const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...[["set", "field", "right", "unknown", "wrong", "right %"], ...rows].map((r) => [...r[i]!].length)));
+const widths = [0, 1, 2, 3, 4, 5].map((i) =>
+  Math.max(...[["set", "field", "right", "unknown", "wrong", "right %"], ...rows].map((r) => [...r[i]!].length)),
+);
 const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
 console.log(line(["set", "field", "right", "unknown", "wrong", "right %"]));
 for (const r of rows) console.log(line(r));

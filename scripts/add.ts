@@ -21,7 +21,12 @@ if (files.length === 0) {
   process.exit(2);
 }
 const dest = corpusDir();
-const table = new Table({ head: ["文件", "标题", "文号", "成文日期", "地区", "条款", "提示"], wordWrap: true, colWidths: [24, 44, 22, 16, 20, 6, 44], style: { head: [], border: [] } });
+const table = new Table({
+  head: ["文件", "标题", "文号", "成文日期", "地区", "条款", "提示"],
+  wordWrap: true,
+  colWidths: [24, 44, 22, 16, 20, 6, 44],
+  style: { head: [], border: [] },
+});
 let failed = 0;
 for (const file of files) {
   const name = basename(file);
@@ -35,7 +40,9 @@ for (const file of files) {
   }
   const target = join(dest, name);
   if (existsSync(target) && !readFileSync(target).equals(bytes)) {
-    console.error(`${file}:0: a different file named ${name} is already in ${dest}: rename this one or remove the old one first`);
+    console.error(
+      `${file}:0: a different file named ${name} is already in ${dest}: rename this one or remove the old one first`,
+    );
     failed++;
     continue;
   }
@@ -51,9 +58,21 @@ for (const file of files) {
     mkdirSync(dest, { recursive: true });
     copyFileSync(file, target);
   }
-  const note = [already ? "已在库中" : dryRun ? "试运行，未复制" : "", ...m.warnings.map((w) => w.message)].filter(Boolean);
-  table.push([name, m.title, m.docNumber ?? "—", m.date ? formatDate(m.date) : "不详", placeOf(m.jurisdiction) || "不详", String(m.clauses.length), note.join("；").slice(0, 200)]);
+  const note = [already ? "已在库中" : dryRun ? "试运行，未复制" : "", ...m.warnings.map((w) => w.message)].filter(
+    Boolean,
+  );
+  table.push([
+    name,
+    m.title,
+    m.docNumber ?? "—",
+    m.date ? formatDate(m.date) : "不详",
+    placeOf(m.jurisdiction) || "不详",
+    String(m.clauses.length),
+    note.join("；").slice(0, 200),
+  ]);
 }
 console.log(table.toString());
-console.log(`${files.length - failed} of ${files.length} added to ${dest}${dryRun ? " (dry run: nothing copied)" : ""}; run npm run build to publish them`);
+console.log(
+  `${files.length - failed} of ${files.length} added to ${dest}${dryRun ? " (dry run: nothing copied)" : ""}; run npm run build to publish them`,
+);
 process.exit(failed > 0 ? 1 : 0);

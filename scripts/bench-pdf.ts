@@ -12,17 +12,33 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const pages = Number(process.argv[2] ?? 100);
-const seeds = readdirSync(DEFAULT_CORPUS).filter((f) => f.endsWith(".txt")).map((f) => {
-  const d = decode(readFileSync(join(DEFAULT_CORPUS, f)));
-  return d.ok ? d.text : "";
-});
+const seeds = readdirSync(DEFAULT_CORPUS)
+  .filter((f) => f.endsWith(".txt"))
+  .map((f) => {
+    const d = decode(readFileSync(join(DEFAULT_CORPUS, f)));
+    return d.ok ? d.text : "";
+  });
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 const browser = await launchBrowser();
 const page = await browser.newPage();
 // Enough text for the pages asked: one seed is about four A5 pages.
-const body = Array.from({ length: Math.ceil(pages / 3) }, (_, i) => seeds[i % seeds.length]!).join("\n").split("\n").filter((l) => l.trim()).map((l) => `<p>${escape(l.trim())}</p>`).join("");
-await page.setContent(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{font-family:"Noto Sans SC";font-size:14px;line-height:1.8} p{margin:0;text-indent:2em}</style></head><body>${body}</body></html>`);
-const pdf = await page.pdf({ format: "A5", pageRanges: `1-${pages}`, displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: '<div style="font-size:10px;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>', margin: { top: "20mm", bottom: "22mm", left: "18mm", right: "18mm" } });
+const body = Array.from({ length: Math.ceil(pages / 3) }, (_, i) => seeds[i % seeds.length]!)
+  .join("\n")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => `<p>${escape(l.trim())}</p>`)
+  .join("");
+await page.setContent(
+  `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{font-family:"Noto Sans SC";font-size:14px;line-height:1.8} p{margin:0;text-indent:2em}</style></head><body>${body}</body></html>`,
+);
+const pdf = await page.pdf({
+  format: "A5",
+  pageRanges: `1-${pages}`,
+  displayHeaderFooter: true,
+  headerTemplate: "<span></span>",
+  footerTemplate: '<div style="font-size:10px;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>',
+  margin: { top: "20mm", bottom: "22mm", left: "18mm", right: "18mm" },
+});
 await browser.close();
 const t0 = performance.now();
 const x = await extractPdf(pdf);
@@ -30,4 +46,12 @@ const t1 = performance.now();
 const r = await parseSource(pdf, "bench.pdf");
 const t2 = performance.now();
 if (!x.ok || !r.ok) throw new Error("the benchmark PDF did not parse");
-console.log(JSON.stringify({ pages, bytes: pdf.length, extractMs: Math.round(t1 - t0), parseMs: Math.round(t2 - t1), clauses: r.value.clauses.length }));
+console.log(
+  JSON.stringify({
+    pages,
+    bytes: pdf.length,
+    extractMs: Math.round(t1 - t0),
+    parseMs: Math.round(t2 - t1),
+    clauses: r.value.clauses.length,
+  }),
+);

@@ -30,8 +30,16 @@ for (const [i, s] of shards.entries()) {
   const corpus = join(s.dir, "corpus");
   execFileSync(node, ["scripts/generate-corpus.ts", String(docs), corpus, String(i + 1), "--prefix", `s${i}-`]);
   const env = {
-    ...process.env, CORPUS: corpus, INGEST_OUT: join(s.dir, "content"), DIST_DIR: join(s.dir, "dist"), BASE_PATH: s.base,
-    SEARCH_PEERS: shards.filter((o) => o !== s).map((o) => o.base).join(","), ASTRO_TELEMETRY_DISABLED: "1",
+    ...process.env,
+    CORPUS: corpus,
+    INGEST_OUT: join(s.dir, "content"),
+    DIST_DIR: join(s.dir, "dist"),
+    BASE_PATH: s.base,
+    SEARCH_PEERS: shards
+      .filter((o) => o !== s)
+      .map((o) => o.base)
+      .join(","),
+    ASTRO_TELEMETRY_DISABLED: "1",
   };
   const run = await runBuild({ env });
   console.log(JSON.stringify({ stage: "shard build", shard: s.base, docs, ms: run.ms, peakRssMb: run.peakRssMb }));
@@ -41,14 +49,30 @@ const server = await serveSites(shards.map((s) => ({ base: s.base, dir: join(s.d
 const firstSearch = (how: string, base: string) =>
   measureSearchCost(`${server.origin}${base}search/`, ["应急预案"], (line) => {
     if (line.stage !== "first search") return;
-    console.log(JSON.stringify({ stage: `first search through the ${how}`, shards: count, docs: count * docs, kb: line.kb, kbCompressed: line.kbCompressed, requests: line.requests, status: line.status }));
+    console.log(
+      JSON.stringify({
+        stage: `first search through the ${how}`,
+        shards: count,
+        docs: count * docs,
+        kb: line.kb,
+        kbCompressed: line.kbCompressed,
+        requests: line.requests,
+        status: line.status,
+      }),
+    );
   });
 try {
   // Before the merge: a shard's search page opens every peer's index.
   await firstSearch("peers", shards[1]!.base);
   started = performance.now();
-  execFileSync(node, ["scripts/merge-shards.ts", join(shards[0]!.dir, "dist"), ...shards.map((s) => `${s.base}=${join(s.dir, "dist")}`)], { stdio: ["ignore", "inherit", "inherit"] });
-  console.log(JSON.stringify({ stage: "merge", shards: count, docs: count * docs, ms: Math.round(performance.now() - started) }));
+  execFileSync(
+    node,
+    ["scripts/merge-shards.ts", join(shards[0]!.dir, "dist"), ...shards.map((s) => `${s.base}=${join(s.dir, "dist")}`)],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
+  console.log(
+    JSON.stringify({ stage: "merge", shards: count, docs: count * docs, ms: Math.round(performance.now() - started) }),
+  );
   await firstSearch("national index", shards[0]!.base);
 } finally {
   await server.close();

@@ -25,34 +25,97 @@ const add = Number(arg("add", "0"));
 const seed = arg("seed", "1");
 const out = resolve(ROOT, "bench-out", String(docs));
 const corpus = join(out, "corpus");
-const env = { ...process.env, CORPUS: corpus, INGEST_OUT: join(out, "content"), DIST_DIR: join(out, "dist"), ASTRO_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  CORPUS: corpus,
+  INGEST_OUT: join(out, "content"),
+  DIST_DIR: join(out, "dist"),
+  ASTRO_TELEMETRY_DISABLED: "1",
+};
 const node = process.execPath;
 
 // A fresh build each time: no models or cache from an earlier run.
 rmSync(out, { recursive: true, force: true });
 const generated = await runStage(node, ["scripts/generate-corpus.ts", String(docs), corpus, seed], env);
 console.log(JSON.stringify({ stage: "generate", docs, ms: generated.ms, peakRssMb: generated.peakRssMb }));
-const build = await runBuild({ env, onStage: (s) => console.log(JSON.stringify({ stage: s.stage, docs, ms: s.ms, peakRssMb: s.peakRssMb })) });
+const build = await runBuild({
+  env,
+  onStage: (s) => console.log(JSON.stringify({ stage: s.stage, docs, ms: s.ms, peakRssMb: s.peakRssMb })),
+});
 const dist = env.DIST_DIR;
-const sizeOf = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : /\.(gz|br)$/.test(e.name) ? 0 : statSync(join(dir, e.name)).size), 0);
-const countHtml = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countHtml(join(dir, e.name)) : e.name.endsWith(".html") ? 1 : 0), 0);
-const cost = execFileSync(node, ["scripts/search-cost.ts", dist], { env: { ...env, QUERIES: "应急预案" }, encoding: "utf8" });
-const first = cost.trim().split("\n").map((l) => JSON.parse(l)).find((l) => l.stage === "first search");
-console.log(JSON.stringify({
-  stage: "total", docs, ms: build.ms, peakRssMb: build.peakRssMb,
-  outputMb: Math.round(sizeOf(dist) / 1e6), pages: countHtml(dist), firstSearchKb: first?.kb ?? null, firstSearchKbCompressed: first?.kbCompressed ?? null,
-}));
+const sizeOf = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) =>
+      n +
+      (e.isDirectory() ? sizeOf(join(dir, e.name)) : /\.(gz|br)$/.test(e.name) ? 0 : statSync(join(dir, e.name)).size),
+    0,
+  );
+const countHtml = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? countHtml(join(dir, e.name)) : e.name.endsWith(".html") ? 1 : 0),
+    0,
+  );
+const cost = execFileSync(node, ["scripts/search-cost.ts", dist], {
+  env: { ...env, QUERIES: "应急预案" },
+  encoding: "utf8",
+});
+const first = cost
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l))
+  .find((l) => l.stage === "first search");
+console.log(
+  JSON.stringify({
+    stage: "total",
+    docs,
+    ms: build.ms,
+    peakRssMb: build.peakRssMb,
+    outputMb: Math.round(sizeOf(dist) / 1e6),
+    pages: countHtml(dist),
+    firstSearchKb: first?.kb ?? null,
+    firstSearchKbCompressed: first?.kbCompressed ?? null,
+  }),
+);
 /** Builds again after a change, printing each stage as `<name> <stage>` and what the site build rendered. */
 async function rebuild(name: string, count: number, change: Record<string, unknown>): Promise<BuildRun> {
-  const run = await runBuild({ env, onStage: (s) => console.log(JSON.stringify({ stage: `${name} ${s.stage}`, docs: count, ms: s.ms, peakRssMb: s.peakRssMb })) });
-  console.log(JSON.stringify({ stage: `${name} total`, docs: count, ...change, ms: run.ms, peakRssMb: run.peakRssMb, site: run.site }));
+  const run = await runBuild({
+    env,
+    onStage: (s) =>
+      console.log(JSON.stringify({ stage: `${name} ${s.stage}`, docs: count, ms: s.ms, peakRssMb: s.peakRssMb })),
+  });
+  console.log(
+    JSON.stringify({
+      stage: `${name} total`,
+      docs: count,
+      ...change,
+      ms: run.ms,
+      peakRssMb: run.peakRssMb,
+      site: run.site,
+    }),
+  );
   return run;
 }
 if (add > 0) {
-  execFileSync(node, ["scripts/generate-corpus.ts", String(add), corpus, String(Number(seed) + 1), "--years", "2025-2025", "--prefix", "add-", "--keep"], { env });
+  execFileSync(
+    node,
+    [
+      "scripts/generate-corpus.ts",
+      String(add),
+      corpus,
+      String(Number(seed) + 1),
+      "--years",
+      "2025-2025",
+      "--prefix",
+      "add-",
+      "--keep",
+    ],
+    { env },
+  );
   await rebuild("rebuild", docs + add, { added: add });
   // A one-word correction in one circular's text, then one circular withdrawn.
-  const files = readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort();
+  const files = readdirSync(corpus)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
   const edited = join(corpus, files[Math.floor(files.length / 2)]!);
   const text = readFileSync(edited, "utf8");
   const at = text.indexOf("。", Math.floor(text.length / 2));

@@ -11,7 +11,9 @@ try {
     onStage: (s) => console.log(`build: ${s.stage} done in ${(s.ms / 1000).toFixed(1)} s (peak ${s.peakRssMb} MB)`),
   });
   const { incremental, rendered, removed, pages } = run.site;
-  console.log(`build: site ${incremental ? `incremental: ${rendered} of ${pages} pages rendered, ${removed} removed` : `in full (${pages} pages)`}`);
+  console.log(
+    `build: site ${incremental ? `incremental: ${rendered} of ${pages} pages rendered, ${removed} removed` : `in full (${pages} pages)`}`,
+  );
   console.log(`build: done in ${(run.ms / 1000).toFixed(1)} s (peak ${run.peakRssMb} MB)`);
 } catch (e) {
   console.error((e as Error).message);

@@ -17,5 +17,15 @@ const started = performance.now();
 const docs = loadModels();
 const derived = derive(docs, readState());
 writeDerived(derived);
-writeFileSync(DERIVED_IDF, JSON.stringify(buildIdfTable(docs.flatMap((d) => d.clauses.map((c) => c.text)), phraseKey)));
-console.log(`derive: ${docs.length} documents: related clauses found for ${derived.related.size} clauses (${derived.rescored} distinct clause texts scored, the others reused), similar circulars for ${derived.similar.size} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+writeFileSync(
+  DERIVED_IDF,
+  JSON.stringify(
+    buildIdfTable(
+      docs.flatMap((d) => d.clauses.map((c) => c.text)),
+      phraseKey,
+    ),
+  ),
+);
+console.log(
+  `derive: ${docs.length} documents: related clauses found for ${derived.related.size} clauses (${derived.rescored} distinct clause texts scored, the others reused), similar circulars for ${derived.similar.size} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -14,7 +14,12 @@ import { phraseKey } from "../src/text/keys.ts";
 
 const gold = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/align/gold.json"), "utf8")) as { sets: GoldSet[] };
 const library = await parseFolder(DEFAULT_CORPUS);
-const idf = idfOf(buildIdfTable([...library.values()].flatMap((d) => d.clauses.map((c) => c.text)), phraseKey));
+const idf = idfOf(
+  buildIdfTable(
+    [...library.values()].flatMap((d) => d.clauses.map((c) => c.text)),
+    phraseKey,
+  ),
+);
 const docOf = (name: string) => {
   const doc = library.get(join("regulations", name)) ?? library.get(name);
   if (!doc) throw new Error(`${name}: not in ${DEFAULT_CORPUS}`);

@@ -19,7 +19,6 @@ import { renderMdx } from "../src/mdx/render.ts";
 import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
 import { type Manifest, readManifest, storedModel, writeManifest } from "../src/library/store.ts";
 
-
 const strict = process.argv.includes("--strict");
 const dir = corpusDir();
 
@@ -36,7 +35,15 @@ function listFiles(d: string): string[] {
 /** Hash of the code that turns a source into outputs: a change re-parses everything. */
 function pipelineHash(): string {
   const h = createHash("sha256");
-  for (const sub of ["src/text", "src/ingest", "src/model", "src/mdx", "src/config", "src/library/ingestCorpus.ts", "src/library/overrides.ts"]) {
+  for (const sub of [
+    "src/text",
+    "src/ingest",
+    "src/model",
+    "src/mdx",
+    "src/config",
+    "src/library/ingestCorpus.ts",
+    "src/library/overrides.ts",
+  ]) {
     const p = join(ROOT, sub);
     const files = statSync(p).isDirectory() ? listFiles(p).sort() : [p];
     for (const f of files) h.update(f).update(readFileSync(f));
@@ -60,12 +67,20 @@ const pipeline = pipelineHash();
 const previous = readManifest();
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
-const files: SourceFile[] = listFiles(dir).map((p) => ({ file: relative(process.cwd(), p) || p, key: relative(dir, p).split("\\").join("/"), bytes: readFileSync(p) }));
+const files: SourceFile[] = listFiles(dir).map((p) => ({
+  file: relative(process.cwd(), p) || p,
+  key: relative(dir, p).split("\\").join("/"),
+  bytes: readFileSync(p),
+}));
 
 // Editors' corrections, by the id of the document each corrects. A bad one fails the run.
 const overrides = new Map<string, LoadedOverride & { hash: string }>();
 const overrideErrors: IngestError[] = [];
-for (const name of existsSync(OVERRIDES_DIR) ? readdirSync(OVERRIDES_DIR).filter((f) => /\.ya?ml$/.test(f)).sort() : []) {
+for (const name of existsSync(OVERRIDES_DIR)
+  ? readdirSync(OVERRIDES_DIR)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+  : []) {
   const path = join(OVERRIDES_DIR, name);
   const text = readFileSync(path, "utf8");
   const r = readOverride(text, relative(ROOT, path));
@@ -73,14 +88,26 @@ for (const name of existsSync(OVERRIDES_DIR) ? readdirSync(OVERRIDES_DIR).filter
   else overrideErrors.push(r.error);
 }
 const knownIds = new Set(files.map((f) => circularId(f.key)));
-for (const [id, o] of overrides) if (!knownIds.has(id)) overrideErrors.push({ file: o.file, line: 1, message: `no document with id ${id} in ${relative(ROOT, dir) || dir}` });
+for (const [id, o] of overrides)
+  if (!knownIds.has(id))
+    overrideErrors.push({
+      file: o.file,
+      line: 1,
+      message: `no document with id ${id} in ${relative(ROOT, dir) || dir}`,
+    });
 
 /** The stored model of a file whose bytes, correction and pipeline are as last time. */
 const storedModelPath = (f: SourceFile): string | null => {
   const before = previous.files[f.file];
   const modelPath = before && join(MODELS_DIR, `${before.id}.json`);
   const override = overrides.get(before?.id ?? "")?.hash ?? null;
-  return previous.pipeline === pipeline && before && before.sha256 === sha(f.bytes) && (before.override ?? null) === override && existsSync(modelPath!) ? modelPath! : null;
+  return previous.pipeline === pipeline &&
+    before &&
+    before.sha256 === sha(f.bytes) &&
+    (before.override ?? null) === override &&
+    existsSync(modelPath!)
+    ? modelPath!
+    : null;
 };
 const toParse = files.filter((f) => !storedModelPath(f)).length;
 const parser = createParser(toParse);
@@ -122,7 +149,15 @@ for (const d of [MODELS_DIR, MDX_DIR]) {
     }
   }
 }
-const manifest: Manifest = { pipeline, files: Object.fromEntries(models.map((m) => [m.source.file, { sha256: m.source.sha256, id: m.id, date: m.date, override: overrides.get(m.id)?.hash ?? null }])) };
+const manifest: Manifest = {
+  pipeline,
+  files: Object.fromEntries(
+    models.map((m) => [
+      m.source.file,
+      { sha256: m.source.sha256, id: m.id, date: m.date, override: overrides.get(m.id)?.hash ?? null },
+    ]),
+  ),
+};
 writeManifest(manifest);
 
 for (const e of [...overrideErrors, ...errors]) console.error(formatError(e));

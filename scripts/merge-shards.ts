@@ -30,15 +30,22 @@ const out = join(resolve(host), "search-data.next");
 rmSync(out, { recursive: true, force: true });
 const bar = progress("merge", merged.count, { unit: "circulars" });
 let bytes = 0;
-const meta = writePhraseIndex(merged.docs, [], (path, content) => {
-  const file = join(out, path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  bytes += content.length;
-}, { onDoc: () => bar.tick(), extra: { pagefindShards: merged.pagefindShards } });
+const meta = writePhraseIndex(
+  merged.docs,
+  [],
+  (path, content) => {
+    const file = join(out, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    bytes += content.length;
+  },
+  { onDoc: () => bar.tick(), extra: { pagefindShards: merged.pagefindShards } },
+);
 bar.done();
 const target = join(resolve(host), "search-data");
 rmSync(target, { recursive: true, force: true });
 renameSync(out, target);
 const compressed = await precompress(target);
-console.log(`merge: ${meta.docs} circulars from ${shards.length} shards into ${host}/search-data: ${(bytes / 1e6).toFixed(1)} MB, ${compressed.files} files compressed, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `merge: ${meta.docs} circulars from ${shards.length} shards into ${host}/search-data: ${(bytes / 1e6).toFixed(1)} MB, ${compressed.files} files compressed, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -22,7 +22,11 @@ const bundles = readBundles(cache.plan);
 const records = new Map(readRecords().map((r) => [r.meta.id!, r]));
 
 // A cached bundle is only as good as the Pagefind that wrote it.
-const pagefindVersion = (createRequire(import.meta.url)(fileURLToPath(new URL("../package.json", import.meta.resolve("pagefind")))) as { version: string }).version;
+const pagefindVersion = (
+  createRequire(import.meta.url)(fileURLToPath(new URL("../package.json", import.meta.resolve("pagefind")))) as {
+    version: string;
+  }
+).version;
 const bar = progress("pagefind", records.size, { unit: "records" });
 const used = new Set<string>();
 let reused = 0;
@@ -49,7 +53,8 @@ for (const bundle of bundles) {
   bar.tick(mine.length);
 }
 bar.done();
-for (const key of existsSync(cache.pagefind) ? readdirSync(cache.pagefind) : []) if (!used.has(key)) rmSync(join(cache.pagefind, key), { recursive: true, force: true });
+for (const key of existsSync(cache.pagefind) ? readdirSync(cache.pagefind) : [])
+  if (!used.has(key)) rmSync(join(cache.pagefind, key), { recursive: true, force: true });
 // Only now is this build's membership the one the next build starts from.
 renameSync(cache.plan, cache.bundles);
 const pagefindSeconds = seconds(started);
@@ -58,4 +63,6 @@ const compressStarted = performance.now();
 const compressBar = progressOnceKnown("precompress search", { unit: "files" });
 const compressed = await precompress(out, { cache: cache.compress, onFile: compressBar.tick });
 compressBar.done();
-console.log(`search: pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed.files} files precompressed (${compressed.reused} from the cache) in ${seconds(compressStarted)} s`);
+console.log(
+  `search: pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed.files} files precompressed (${compressed.reused} from the cache) in ${seconds(compressStarted)} s`,
+);

@@ -39,22 +39,44 @@ writeBundles(cache.plan, bundles);
 const records: string[] = [];
 const phraseBar = progress("phrase index", ids.length, { unit: "circulars" });
 const emitted = { files: 0, bytes: 0 };
-buildPhraseIndex(ids, loadModel, urls.circular, bundles.map((b) => b.folder), (path, content) => {
-  const file = join(out, "search-data", path);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  emitted.files++;
-  emitted.bytes += content.length;
-}, {
-  // SEARCH_PEERS: the base paths of other libraries on this origin that a search here covers too.
-  peers: (process.env.SEARCH_PEERS ?? "").split(",").map((p) => p.trim()).filter(Boolean),
-  validityOf: (id) => facts?.validity[id]?.status ?? "unknown",
-  factsOf: (id) => facts?.documents[id],
-  onDoc: (doc, _n, entries, chunks, facets) => {
-    records.push(JSON.stringify(pagefindRecord(doc, entries.map((e) => e.text), searchFacets(doc, facets), `/circulars/${doc.id}/`, chunks)));
-    phraseBar.tick();
+buildPhraseIndex(
+  ids,
+  loadModel,
+  urls.circular,
+  bundles.map((b) => b.folder),
+  (path, content) => {
+    const file = join(out, "search-data", path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    emitted.files++;
+    emitted.bytes += content.length;
   },
-});
+  {
+    // SEARCH_PEERS: the base paths of other libraries on this origin that a search here covers too.
+    peers: (process.env.SEARCH_PEERS ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean),
+    validityOf: (id) => facts?.validity[id]?.status ?? "unknown",
+    factsOf: (id) => facts?.documents[id],
+    onDoc: (doc, _n, entries, chunks, facets) => {
+      records.push(
+        JSON.stringify(
+          pagefindRecord(
+            doc,
+            entries.map((e) => e.text),
+            searchFacets(doc, facets),
+            `/circulars/${doc.id}/`,
+            chunks,
+          ),
+        ),
+      );
+      phraseBar.tick();
+    },
+  },
+);
 phraseBar.done();
 writeFileSync(cache.records, records.join("\n"));
-console.log(`search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB, and ${records.length} Pagefind records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB, and ${records.length} Pagefind records in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);

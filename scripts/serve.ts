@@ -18,4 +18,6 @@ const base = normalizeBase(process.env.BASE_PATH);
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? "127.0.0.1";
 // The headers a portal sends (deploy/nginx.conf), so what works here works there.
-staticServer([{ base, dir: dist }], SECURITY_HEADERS).listen(port, host, () => console.log(`serving ${dist} at http://${host}:${port}${base}`));
+staticServer([{ base, dir: dist }], SECURITY_HEADERS).listen(port, host, () =>
+  console.log(`serving ${dist} at http://${host}:${port}${base}`),
+);

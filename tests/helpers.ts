@@ -10,7 +10,9 @@ import { isBlank } from "../src/text/chars.ts";
 export const SOURCES = join(import.meta.dirname, "..", "content", "sources");
 
 export function seedFiles(): string[] {
-  return readdirSync(SOURCES).filter((f) => f.endsWith(".txt")).sort();
+  return readdirSync(SOURCES)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
 }
 
 export function seedBytes(name: string): Buffer {
@@ -42,13 +44,17 @@ export function assertLossless(bytes: Uint8Array, m: Circular): void {
   expect(bodyLines).toHaveLength(m.bodyLineNumbers.length);
   bodyLines.forEach((text, k) => expect(text).toBe(source[m.bodyLineNumbers[k]! - 1]));
   // Whole lines of noise are the source's lines; parts are pieces of a line that stays in the body.
-  m.noise.forEach((n) => (n.part ? expect(source[n.line - 1]).toContain(n.text) : expect(n.text).toBe(source[n.line - 1])));
+  m.noise.forEach((n) =>
+    n.part ? expect(source[n.line - 1]).toContain(n.text) : expect(n.text).toBe(source[n.line - 1]),
+  );
   const inBody = new Set(m.bodyLineNumbers);
   const inNoise = new Set(m.noise.filter((n) => !n.part).map((n) => n.line));
   source.forEach((line, i) => {
     if (isBlank(line)) return;
-    expect(inBody.has(i + 1) !== inNoise.has(i + 1), `line ${i + 1} (${line.slice(0, 30)}) must be in exactly one of body and noise`).toBe(true);
+    expect(
+      inBody.has(i + 1) !== inNoise.has(i + 1),
+      `line ${i + 1} (${line.slice(0, 30)}) must be in exactly one of body and noise`,
+    ).toBe(true);
   });
   for (const c of m.clauses) expect(m.body.includes(c.text), `clause ${c.id} text is in body`).toBe(true);
 }
-

@@ -60,7 +60,11 @@ export interface StaticServer {
 }
 
 /** Serves `dir` on a free port of 127.0.0.1 so that `base` maps to its root, with the given response headers. */
-export async function serveStatic(dir: string, base = "/", headers: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  base = "/",
+  headers: Record<string, string> = {},
+): Promise<StaticServer> {
   return serveSites([{ base, dir }], headers);
 }
 

@@ -18,7 +18,18 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
 import { outputFiles } from "../site/pagePlan.ts";
@@ -114,12 +125,23 @@ function removePage(dist: string, file: string): void {
 }
 
 /** Runs the build; `onStage` hears of each stage as it ends. */
-export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: string[]; onStage?: (s: StageRun) => void } = {}): Promise<BuildRun> {
-  const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: COMPILE_CACHE, ...(options.env ?? process.env), ASTRO_TELEMETRY_DISABLED: "1", PROJECT_ROOT: ROOT };
+export async function runBuild(
+  options: { env?: NodeJS.ProcessEnv; ingestArgs?: string[]; onStage?: (s: StageRun) => void } = {},
+): Promise<BuildRun> {
+  const env: NodeJS.ProcessEnv = {
+    NODE_COMPILE_CACHE: COMPILE_CACHE,
+    ...(options.env ?? process.env),
+    ASTRO_TELEMETRY_DISABLED: "1",
+    PROJECT_ROOT: ROOT,
+  };
   const dist = env.DIST_DIR ? resolve(env.DIST_DIR) : join(ROOT, "dist");
   const contentOut = env.INGEST_OUT ? resolve(env.INGEST_OUT) : CONTENT_OUT;
   // Absolute, since Astro runs from a folder of its own.
-  Object.assign(env, { DIST_DIR: dist }, ...(["INGEST_OUT", "CORPUS", "OVERRIDES"] as const).filter((k) => env[k]).map((k) => ({ [k]: resolve(env[k]!) })));
+  Object.assign(
+    env,
+    { DIST_DIR: dist },
+    ...(["INGEST_OUT", "CORPUS", "OVERRIDES"] as const).filter((k) => env[k]).map((k) => ({ [k]: resolve(env[k]!) })),
+  );
   const searchAside = join(contentOut, "search-out");
   // Incremental when the last build of this code into this dist/ succeeded (its record is kept only then).
   const siteState = join(contentOut, "site-state");
@@ -152,10 +174,17 @@ export async function runBuild(options: { env?: NodeJS.ProcessEnv; ingestArgs?: 
         // that build imports), so that two builds on one checkout (two shards, say) do not share it.
         const astroCwd = join(ROOT, ".astro", "builds", createHash("sha256").update(dist).digest("hex").slice(0, 12));
         mkdirSync(astroCwd, { recursive: true });
-        await stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT], astroCwd, siteEnv);
+        await stage(
+          "site build",
+          [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT],
+          astroCwd,
+          siteEnv,
+        );
         await stage("precompress", ["scripts/precompress.ts"], undefined, siteEnv);
       })(),
-      stage("search index", ["scripts/search-index.ts", searchAside]).then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside])),
+      stage("search index", ["scripts/search-index.ts", searchAside]).then(() =>
+        stage("pagefind", ["scripts/pagefind-index.ts", searchAside]),
+      ),
     ]);
     plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {

@@ -32,13 +32,16 @@ export function progress(stage: string, total: number, options: ProgressOptions 
   const started = Date.now();
   let done = 0;
   const bar = stream.isTTY
-    ? new cliProgress.SingleBar({
-        stream,
-        format: `${stage} [{bar}] {value}/{total} ${unit} · {rate}/s · {eta_formatted} left`,
-        hideCursor: true,
-        clearOnComplete: true,
-        etaBuffer: 50,
-      }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        {
+          stream,
+          format: `${stage} [{bar}] {value}/{total} ${unit} · {rate}/s · {eta_formatted} left`,
+          hideCursor: true,
+          clearOnComplete: true,
+          etaBuffer: 50,
+        },
+        cliProgress.Presets.shades_classic,
+      )
     : null;
   bar?.start(total, 0, { rate: 0 });
   return {
@@ -55,7 +58,10 @@ export function progress(stage: string, total: number, options: ProgressOptions 
 }
 
 /** A progress whose total is known only when the work starts: made at the first tick. */
-export function progressOnceKnown(stage: string, options: ProgressOptions = {}): { tick(total: number): void; done(): void } {
+export function progressOnceKnown(
+  stage: string,
+  options: ProgressOptions = {},
+): { tick(total: number): void; done(): void } {
   let bar: Progress | null = null;
   return {
     tick(total) {

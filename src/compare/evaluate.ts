@@ -25,7 +25,12 @@ export interface AlignScore {
 }
 
 /** `articleA[i]` / `articleB[j]` are the article numbers of the aligned texts. */
-export function scoreAlignment(gold: GoldSet, aligned: AlignedPair[], articleA: number[], articleB: number[]): AlignScore {
+export function scoreAlignment(
+  gold: GoldSet,
+  aligned: AlignedPair[],
+  articleA: number[],
+  articleB: number[],
+): AlignScore {
   const uncertain = new Set(gold.uncertain);
   let proposed = 0;
   let correct = 0;
@@ -51,10 +56,24 @@ const ratio = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000
 const articleNumber = (c: Pick<Clause, "id">) => Number(/^art(\d+)$/.exec(c.id)?.[1] ?? NaN);
 
 /** Aligns each gold set's two documents (looked up by file name) and scores the result. */
-export function evaluateGold(sets: GoldSet[], docOf: (name: string) => { clauses: Clause[] }, key: PhraseKey, idf?: Idf): Array<{ a: string; b: string } & AlignScore> {
+export function evaluateGold(
+  sets: GoldSet[],
+  docOf: (name: string) => { clauses: Clause[] },
+  key: PhraseKey,
+  idf?: Idf,
+): Array<{ a: string; b: string } & AlignScore> {
   return sets.map((set) => {
     const [a, b] = [docOf(set.a), docOf(set.b)];
-    const { pairs } = alignClauses(a.clauses.map((c) => c.text), b.clauses.map((c) => c.text), key, { idf });
-    return { a: set.a, b: set.b, ...scoreAlignment(set, pairs, a.clauses.map(articleNumber), b.clauses.map(articleNumber)) };
+    const { pairs } = alignClauses(
+      a.clauses.map((c) => c.text),
+      b.clauses.map((c) => c.text),
+      key,
+      { idf },
+    );
+    return {
+      a: set.a,
+      b: set.b,
+      ...scoreAlignment(set, pairs, a.clauses.map(articleNumber), b.clauses.map(articleNumber)),
+    };
   });
 }

@@ -117,14 +117,17 @@ export function alignClauses(a: string[], b: string[], key: PhraseKey, options: 
   };
   const candidates = (supported: (i: number, j: number) => boolean, min: number) => {
     const out: AlignedPair[] = [];
-    scores.forEach((row, i) => row.forEach((score, j) => {
-      if (score >= min && !usedA.has(i) && !usedB.has(j) && supported(i, j)) out.push({ a: i, b: j, score });
-    }));
+    scores.forEach((row, i) =>
+      row.forEach((score, j) => {
+        if (score >= min && !usedA.has(i) && !usedB.has(j) && supported(i, j)) out.push({ a: i, b: j, score });
+      }),
+    );
     return out.sort(byScore);
   };
   for (const c of candidates(() => true, anchor)) if (!usedA.has(c.a) && !usedB.has(c.b)) take(c);
   // One supported pair at a time: each one taken can support its neighbours.
-  const supported = (i: number, j: number) => taken.has(`${i - 1},${j - 1}`) || taken.has(`${i + 1},${j + 1}`) || (bestOfA[i] === j && bestOfB[j] === i);
+  const supported = (i: number, j: number) =>
+    taken.has(`${i - 1},${j - 1}`) || taken.has(`${i + 1},${j + 1}`) || (bestOfA[i] === j && bestOfB[j] === i);
   for (let next = candidates(supported, floor)[0]; next; next = candidates(supported, floor)[0]) take(next);
   pairs.sort((p, q) => p.a - q.a);
   return {
@@ -214,7 +217,12 @@ function inOrder(pairs: AlignedPair[]): Set<number> {
  * it is unchanged or changed, never removed and added; one that left its place among the
  * others is moved.
  */
-export function diffVersions(before: string[], after: string[], key: PhraseKey, options: AlignOptions = {}): ClauseDiff[] {
+export function diffVersions(
+  before: string[],
+  after: string[],
+  key: PhraseKey,
+  options: AlignOptions = {},
+): ClauseDiff[] {
   const { pairs, unmatchedA, unmatchedB } = alignClauses(before, after, key, options);
   const ordered = inOrder(pairs);
   const out: ClauseDiff[] = pairs.map((p, k) => {

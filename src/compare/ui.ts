@@ -22,13 +22,18 @@ const urls = siteUrls(document.documentElement.dataset.base);
 /** Texts are compared by the search index's key; the whole script table is fetched only for traditional characters. */
 const foldFor = browserFold(() => fetch(urls.scriptTable()).then((r) => r.json() as Promise<ScriptTable>));
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children);
   return e;
 }
 
-const clauseLink = (doc: Circular, c: Clause) => el("a", { href: urls.clause(doc.id, c.id), textContent: citationLabel(c.path) });
+const clauseLink = (doc: Circular, c: Clause) =>
+  el("a", { href: urls.clause(doc.id, c.id), textContent: citationLabel(c.path) });
 
 function segments(parts: Segment[]): Node[] {
   return parts.map((p) => (p.shared ? el("mark", { textContent: p.text }) : document.createTextNode(p.text)));
@@ -36,7 +41,12 @@ function segments(parts: Segment[]): Node[] {
 
 function cell(doc: Circular, c: Clause | undefined, parts?: Segment[]): HTMLTableCellElement {
   if (!c) return el("td", { className: "none", textContent: "—" });
-  return el("td", {}, el("div", { className: "clause-ref" }, clauseLink(doc, c), " ", basketButton(doc.id, c.id)), el("p", {}, ...(parts ? segments(parts) : [c.text])));
+  return el(
+    "td",
+    {},
+    el("div", { className: "clause-ref" }, clauseLink(doc, c), " ", basketButton(doc.id, c.id)),
+    el("p", {}, ...(parts ? segments(parts) : [c.text])),
+  );
 }
 
 /** What the export buttons write: the comparison as data, kept when it is drawn. */
@@ -45,11 +55,18 @@ interface Exportable {
   diff?: { before: Circular; after: Circular; entries: DiffEntry[] };
 }
 let current: Exportable = {};
-const clauseCell = (d: Circular, c: Clause) => ({ label: citationLabel(c.path), text: c.text, citation: citationText(d, c) });
+const clauseCell = (d: Circular, c: Clause) => ({
+  label: citationLabel(c.path),
+  text: c.text,
+  citation: citationText(d, c),
+});
 
 /** The library's IDF; without it (an old build, a failed fetch) clauses are weighed within the documents compared. */
 const libraryIdf = (): Promise<Idf | undefined> =>
-  fetch(urls.idfTable()).then((r) => (r.ok ? r.json().then((t: IdfTable) => idfOf(t)) : undefined), () => undefined);
+  fetch(urls.idfTable()).then(
+    (r) => (r.ok ? r.json().then((t: IdfTable) => idfOf(t)) : undefined),
+    () => undefined,
+  );
 
 function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined): HTMLElement {
   const [a, ...others] = docs as [Circular, ...Circular[]];
@@ -58,7 +75,13 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
   const rows: ComparedRow[] = [];
   const table = el("table", { className: "compare-table" });
   table.append(el("caption", { textContent: "按内容对齐的条款（以文件甲为基准）" }));
-  const head = el("tr", {}, ...docs.map((d, i) => el("th", { scope: "col" }, `${"甲乙丙"[i]}：`, el("a", { href: urls.circular(d.id), textContent: d.title }))));
+  const head = el(
+    "tr",
+    {},
+    ...docs.map((d, i) =>
+      el("th", { scope: "col" }, `${"甲乙丙"[i]}：`, el("a", { href: urls.circular(d.id), textContent: d.title })),
+    ),
+  );
   others.forEach(() => head.append(el("th", { scope: "col", className: "score", textContent: "相似度" })));
   table.append(el("thead", {}, head));
   const body = el("tbody");
@@ -68,7 +91,10 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
     const row = el("tr", { className: "aligned" });
     row.dataset.a = ca.id;
     // Shared wording of A is marked against its best match.
-    const best = matches.reduce<{ k: number; score: number } | null>((acc, m, k) => (m && (!acc || m.score > acc.score) ? { k, score: m.score } : acc), null)!;
+    const best = matches.reduce<{ k: number; score: number } | null>(
+      (acc, m, k) => (m && (!acc || m.score > acc.score) ? { k, score: m.score } : acc),
+      null,
+    )!;
     const bestMatch = others[best.k]!.clauses[matches[best.k]!.b]!;
     row.append(cell(a, ca, sharedWording(ca.text, bestMatch.text).a));
     matches.forEach((m, k) => {
@@ -80,15 +106,28 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
     row.dataset.score = String(Math.round(best.score * 1000) / 1000);
     matches.forEach((m) => row.append(el("td", { className: "score", textContent: m ? m.score.toFixed(2) : "—" })));
     body.append(row);
-    rows.push({ cells: [clauseCell(a, ca), ...matches.map((m, k) => (m ? clauseCell(others[k]!, others[k]!.clauses[m.b]!) : null))], scores: matches.map((m) => (m ? m.score : null)) });
+    rows.push({
+      cells: [
+        clauseCell(a, ca),
+        ...matches.map((m, k) => (m ? clauseCell(others[k]!, others[k]!.clauses[m.b]!) : null)),
+      ],
+      scores: matches.map((m) => (m ? m.score : null)),
+    });
   });
   table.append(body);
   const wrap = el("div", {}, table);
   const unmatched = el("section", { className: "unmatched" }, el("h2", { textContent: "未能对应的条款" }));
   const usedA = new Set(alignments.flatMap((al) => al.pairs.map((p) => p.a)));
-  const lists: Array<[Circular, Clause[]]> = [[a, a.clauses.filter((_, i) => !usedA.has(i))], ...others.map((o, k) => [o, alignments[k]!.unmatchedB.map((j) => o.clauses[j]!)] as [Circular, Clause[]])];
+  const lists: Array<[Circular, Clause[]]> = [
+    [a, a.clauses.filter((_, i) => !usedA.has(i))],
+    ...others.map((o, k) => [o, alignments[k]!.unmatchedB.map((j) => o.clauses[j]!)] as [Circular, Clause[]]),
+  ];
   lists.forEach(([d, cs], k) => {
-    const ul = el("ul", {}, ...cs.map((c) => el("li", {}, clauseLink(d, c), ` ${c.heading ?? c.text.slice(0, 40) + "…"}`)));
+    const ul = el(
+      "ul",
+      {},
+      ...cs.map((c) => el("li", {}, clauseLink(d, c), ` ${c.heading ?? c.text.slice(0, 40) + "…"}`)),
+    );
     ul.dataset.side = "abc"[k]!;
     unmatched.append(el("h3", { textContent: `${"甲乙丙"[k]}：${d.title}（${cs.length}）` }), ul);
   });
@@ -98,10 +137,22 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
 }
 
 /** A document's 时效性 mark, as the pages draw it. */
-const validityMark = (status: ValidityStatus) => el("span", { className: `validity validity-${status}`, textContent: VALIDITY_NAMES[status] });
+const validityMark = (status: ValidityStatus) =>
+  el("span", { className: `validity validity-${status}`, textContent: VALIDITY_NAMES[status] });
 
-function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf | undefined, statuses: Map<string, ValidityStatus>): HTMLElement {
-  const diffs = diffVersions(before.clauses.map((c) => c.text), after.clauses.map((c) => c.text), key, { idf });
+function renderDiff(
+  before: Circular,
+  after: Circular,
+  key: PhraseKey,
+  idf: Idf | undefined,
+  statuses: Map<string, ValidityStatus>,
+): HTMLElement {
+  const diffs = diffVersions(
+    before.clauses.map((c) => c.text),
+    after.clauses.map((c) => c.text),
+    key,
+    { idf },
+  );
   const counts = { added: 0, removed: 0, changed: 0, moved: 0, unchanged: 0 };
   diffs.forEach((d) => counts[d.kind]++);
   const list = el("ol", { className: "version-diff" });
@@ -112,26 +163,59 @@ function renderDiff(before: Circular, after: Circular, key: PhraseKey, idf: Idf 
     li.dataset.kind = d.kind;
     const ca = d.a !== null ? before.clauses[d.a]! : null;
     const cb = d.b !== null ? after.clauses[d.b]! : null;
-    li.append(el("strong", { textContent: names[d.kind] }), " ", ...(ca ? [clauseLink(before, ca)] : []), ...(ca && cb ? [" → "] : []), ...(cb ? [clauseLink(after, cb)] : []));
+    li.append(
+      el("strong", { textContent: names[d.kind] }),
+      " ",
+      ...(ca ? [clauseLink(before, ca)] : []),
+      ...(ca && cb ? [" → "] : []),
+      ...(cb ? [clauseLink(after, cb)] : []),
+    );
     if (d.changes.length) {
-      li.append(el("p", {}, ...d.changes.map((w) => (w.kind === "same" ? document.createTextNode(w.value) : el(w.kind === "added" ? "ins" : "del", { textContent: w.value })))));
+      li.append(
+        el(
+          "p",
+          {},
+          ...d.changes.map((w) =>
+            w.kind === "same"
+              ? document.createTextNode(w.value)
+              : el(w.kind === "added" ? "ins" : "del", { textContent: w.value }),
+          ),
+        ),
+      );
     } else if (d.kind === "added" || d.kind === "removed") {
       li.append(el("p", { textContent: (ca ?? cb)!.text }));
     }
     list.append(li);
     const whole = d.kind === "added" ? "added" : d.kind === "removed" ? "removed" : "same";
     entries.push({
-      kind: d.kind, before: ca ? citationLabel(ca.path) : null, after: cb ? citationLabel(cb.path) : null,
-      changes: d.changes.length ? d.changes.map((w) => ({ kind: w.kind, value: w.value })) : [{ kind: whole, value: (cb ?? ca)!.text }],
+      kind: d.kind,
+      before: ca ? citationLabel(ca.path) : null,
+      after: cb ? citationLabel(cb.path) : null,
+      changes: d.changes.length
+        ? d.changes.map((w) => ({ kind: w.kind, value: w.value }))
+        : [{ kind: whole, value: (cb ?? ca)!.text }],
     });
   }
   current = { diff: { before, after, entries } };
   // Which side is in force.
-  const side = (label: string, d: Circular) => el("li", {}, `${label}：`, el("a", { href: urls.circular(d.id), textContent: `${d.title}（${d.date ?? "日期不详"}）` }), validityMark(statuses.get(d.id) ?? "unknown"));
-  return el("div", {},
+  const side = (label: string, d: Circular) =>
+    el(
+      "li",
+      {},
+      `${label}：`,
+      el("a", { href: urls.circular(d.id), textContent: `${d.title}（${d.date ?? "日期不详"}）` }),
+      validityMark(statuses.get(d.id) ?? "unknown"),
+    );
+  return el(
+    "div",
+    {},
     el("ul", { className: "diff-sides" }, side("旧版本", before), side("新版本", after)),
-    el("p", { className: "diff-summary", textContent: `从“${before.title}”到“${after.title}”：新增 ${counts.added} 条，删除 ${counts.removed} 条，修改 ${counts.changed} 条，移动 ${counts.moved} 条，未变 ${counts.unchanged} 条（条款按内容对应，不按条号）。` }),
-    list);
+    el("p", {
+      className: "diff-summary",
+      textContent: `从“${before.title}”到“${after.title}”：新增 ${counts.added} 条，删除 ${counts.removed} 条，修改 ${counts.changed} 条，移动 ${counts.moved} 条，未变 ${counts.unchanged} 条（条款按内容对应，不按条号）。`,
+    }),
+    list,
+  );
 }
 
 /** The export buttons under a comparison: Word and Excel for the aligned table, Word (with revisions) for a version diff. */
@@ -145,11 +229,20 @@ function exportsOf(statuses: Map<string, ValidityStatus>): void {
     const word = await import("../exports/word.ts");
     if (current.alignment) {
       const { docs, rows, unmatched } = current.alignment;
-      const file = word.comparisonWord(docs.map((d) => ({ title: d.title, citation: citationText(d) })), rows, unmatched.map((cs, k) => cs.map((c) => clauseCell(docs[k]!, c))), page);
+      const file = word.comparisonWord(
+        docs.map((d) => ({ title: d.title, citation: citationText(d) })),
+        rows,
+        unmatched.map((cs, k) => cs.map((c) => clauseCell(docs[k]!, c))),
+        page,
+      );
       download(await word.toBlob(file), "条款对照表.docx");
     } else if (current.diff) {
       const { before, after, entries } = current.diff;
-      const side = (d: Circular) => ({ title: d.title, date: d.date, status: VALIDITY_NAMES[statuses.get(d.id) ?? "unknown"] });
+      const side = (d: Circular) => ({
+        title: d.title,
+        date: d.date,
+        status: VALIDITY_NAMES[statuses.get(d.id) ?? "unknown"],
+      });
       download(await word.toBlob(word.diffWord(side(before), side(after), entries, page)), "版本差异.docx");
     }
   };
@@ -158,8 +251,14 @@ function exportsOf(statuses: Map<string, ValidityStatus>): void {
     const { xlsx: sheet } = await import("../exports/xlsx.ts");
     const { docs, rows } = current.alignment;
     const names = docs.map((_, i) => "甲乙丙"[i]!);
-    const header = [...names.flatMap((n) => [`${n}：条款`, `${n}：内容`, `${n}：引用`]), ...names.slice(1).map((n) => `甲—${n}相似度`)];
-    const data = rows.map((r) => [...r.cells.flatMap((c) => (c ? [c.label, c.text, c.citation] : ["", "", ""])), ...r.scores.map((s) => (s === null ? "" : s.toFixed(2)))]);
+    const header = [
+      ...names.flatMap((n) => [`${n}：条款`, `${n}：内容`, `${n}：引用`]),
+      ...names.slice(1).map((n) => `甲—${n}相似度`),
+    ];
+    const data = rows.map((r) => [
+      ...r.cells.flatMap((c) => (c ? [c.label, c.text, c.citation] : ["", "", ""])),
+      ...r.scores.map((s) => (s === null ? "" : s.toFixed(2))),
+    ]);
     download(await sheet("条款对照", header, data), "条款对照表.xlsx");
   };
 }
@@ -175,7 +274,8 @@ export function startComparePage(): void {
   (form.elements.namedItem("mode") as HTMLInputElement).checked = params.get("mode") === "diff";
   filter.addEventListener("input", () => {
     const needle = filter.value.trim();
-    for (const option of form.querySelectorAll("option")) option.hidden = !!option.value && !!needle && !option.textContent!.includes(needle);
+    for (const option of form.querySelectorAll("option"))
+      option.hidden = !!option.value && !!needle && !option.textContent!.includes(needle);
   });
   const ids = ["a", "b", "c"].map((k) => params.get(k)).filter((x): x is string => !!x);
   if (ids.length < 2) {
@@ -186,20 +286,28 @@ export function startComparePage(): void {
   status.textContent = "比较中…";
   const idf = libraryIdf();
   const statuses = new Map<string, ValidityStatus>();
-  Promise.all(ids.map((id) => fetch(urls.docJson(id)).then(async (r) => {
-    if (!r.ok) throw new Error(`没有编号为 ${id} 的文件`);
-    const json = (await r.json()) as { validity?: unknown };
-    const checked = validateModel(Circular, json, urls.docJson(id));
-    if (!checked.ok) throw new Error(`${id} 的数据格式有误（${checked.error.message}）`);
-    // The library's 时效性 of the document, beside its model in the open data.
-    const validity = Validity.safeParse(json.validity);
-    statuses.set(id, validity.success ? validity.data.status : "unknown");
-    return checked.value;
-  })))
+  Promise.all(
+    ids.map((id) =>
+      fetch(urls.docJson(id)).then(async (r) => {
+        if (!r.ok) throw new Error(`没有编号为 ${id} 的文件`);
+        const json = (await r.json()) as { validity?: unknown };
+        const checked = validateModel(Circular, json, urls.docJson(id));
+        if (!checked.ok) throw new Error(`${id} 的数据格式有误（${checked.error.message}）`);
+        // The library's 时效性 of the document, beside its model in the open data.
+        const validity = Validity.safeParse(json.validity);
+        statuses.set(id, validity.success ? validity.data.status : "unknown");
+        return checked.value;
+      }),
+    ),
+  )
     .then(async (docs) => {
       const diff = params.get("mode") === "diff";
       const { phraseKey } = createKeys(await foldFor(docs.flatMap((d) => d.clauses.map((c) => c.text))));
-      output.replaceChildren(diff ? renderDiff(docs[0]!, docs[1]!, phraseKey, await idf, statuses) : renderAlignment(docs, phraseKey, await idf));
+      output.replaceChildren(
+        diff
+          ? renderDiff(docs[0]!, docs[1]!, phraseKey, await idf, statuses)
+          : renderAlignment(docs, phraseKey, await idf),
+      );
       exportsOf(statuses);
       const rows = output.querySelectorAll("tr.aligned").length;
       status.textContent = diff ? "版本差异如下。" : `共对齐 ${rows} 组条款。`;

@@ -29,4 +29,5 @@ export const DEPARTMENT_ALIASES: Record<string, string> = {
 };
 
 /** Units that are not departments: "相关部门", "各有关部门" and the like. */
-export const GENERIC_UNITS = /^(市|省|县|区)?(各|其他)?(相关|有关)?(成员)?(部门|单位|部门和单位|部门、单位)$|^各(乡镇|镇|街道|镇街区|地区|县|市|区|有关部门).*|^安委会成员单位$/;
+export const GENERIC_UNITS =
+  /^(市|省|县|区)?(各|其他)?(相关|有关)?(成员)?(部门|单位|部门和单位|部门、单位)$|^各(乡镇|镇|街道|镇街区|地区|县|市|区|有关部门).*|^安委会成员单位$/;

@@ -27,18 +27,75 @@ interface RawDivision {
 
 /** The 56 nationalities, longest first: an autonomous area's name ends with those it is for. */
 const NATIONALITIES = [
-  "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎",
-  "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南",
-  "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
-  "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
+  "汉",
+  "蒙古",
+  "回",
+  "藏",
+  "维吾尔",
+  "苗",
+  "彝",
+  "壮",
+  "布依",
+  "朝鲜",
+  "满",
+  "侗",
+  "瑶",
+  "白",
+  "土家",
+  "哈尼",
+  "哈萨克",
+  "傣",
+  "黎",
+  "傈僳",
+  "佤",
+  "畲",
+  "高山",
+  "拉祜",
+  "水",
+  "东乡",
+  "纳西",
+  "景颇",
+  "柯尔克孜",
+  "土",
+  "达斡尔",
+  "仫佬",
+  "羌",
+  "布朗",
+  "撒拉",
+  "毛南",
+  "仡佬",
+  "锡伯",
+  "阿昌",
+  "普米",
+  "塔吉克",
+  "怒",
+  "乌孜别克",
+  "俄罗斯",
+  "鄂温克",
+  "德昂",
+  "保安",
+  "裕固",
+  "京",
+  "塔塔尔",
+  "独龙",
+  "鄂伦春",
+  "赫哲",
+  "门巴",
+  "珞巴",
+  "基诺",
+  "各",
 ].sort((a, b) => b.length - a.length);
 // 族 may be left out (新疆维吾尔自治区), where the name is not one character (白, 水, 土 are words).
-const NATIONALITY_SUFFIX = new RegExp(`(?:(?:${NATIONALITIES.join("|")})族|${NATIONALITIES.filter((n) => n.length > 1).join("|")})$`);
+const NATIONALITY_SUFFIX = new RegExp(
+  `(?:(?:${NATIONALITIES.join("|")})族|${NATIONALITIES.filter((n) => n.length > 1).join("|")})$`,
+);
 
 /** 延边朝鲜族自治州 → 延边, 张家川回族自治县 → 张家川, 吉林省 → 吉林, 公主岭市 → 公主岭. */
 export function shortNameOf(name: string): string {
   let n = name.replace(/自治(区|州|县|旗)$/, "");
-  if (n !== name) while (NATIONALITY_SUFFIX.test(n) && n.replace(NATIONALITY_SUFFIX, "").length >= 2) n = n.replace(NATIONALITY_SUFFIX, "");
+  if (n !== name)
+    while (NATIONALITY_SUFFIX.test(n) && n.replace(NATIONALITY_SUFFIX, "").length >= 2)
+      n = n.replace(NATIONALITY_SUFFIX, "");
   return n === name ? name.replace(/(特别行政区|地区|林区|省|市|县|区|盟|旗)$/, "") : n;
 }
 
@@ -53,7 +110,7 @@ export function divisionsByCode(): Map<string, Division> {
   const add = (r: RawDivision, level: Division["level"], parentCode: string | null) => {
     // "市辖区" and "省直辖县级行政区划" are bookkeeping entries, not places.
     if (byCode.has(r.code) || /[-直辖]/.test(r.name)) return;
-    const parent = parentCode ? byCode.get(parentCode) ?? null : null;
+    const parent = parentCode ? (byCode.get(parentCode) ?? null) : null;
     const d: Division = { code: r.code, name: r.name, shortName: shortNameOf(r.name), level, parent, children: [] };
     parent?.children.push(d);
     byCode.set(r.code, d);

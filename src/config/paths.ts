@@ -20,7 +20,9 @@ export const DERIVED_DIR = join(CONTENT_OUT, "derived");
 /** The library's bigram document frequencies, served to the compare page as /data/idf.json. */
 export const DERIVED_IDF = join(DERIVED_DIR, "idf.json");
 /** Editors' corrections, one YAML file per document id (OVERRIDES=DIR, else content/overrides). */
-export const OVERRIDES_DIR = process.env.OVERRIDES ? resolve(process.env.OVERRIDES) : join(ROOT, "content", "overrides");
+export const OVERRIDES_DIR = process.env.OVERRIDES
+  ? resolve(process.env.OVERRIDES)
+  : join(ROOT, "content", "overrides");
 /** Ids published by earlier builds (kept as pages that send the reader on), by source key. */
 export const PUBLISHED_IDS = join(ROOT, "content", "published-ids.json");
 

@@ -28,7 +28,8 @@ export function siteUrls(rawBase?: string) {
     /** The departments of one jurisdiction, each an anchor on the page. */
     departments: (code: string) => url(`/departments/${code}/`),
     /** A department is an anchor on its jurisdiction's page, named by the department's name. */
-    department: (code: string | null, anchor: string) => url(`/departments/${code ?? "000000"}/#${anchor.replace(/[#%?"<>\s]/g, encodeURIComponent)}`),
+    department: (code: string | null, anchor: string) =>
+      url(`/departments/${code ?? "000000"}/#${anchor.replace(/[#%?"<>\s]/g, encodeURIComponent)}`),
     stub: (slug: string) => url(`/citations/#${slug}`),
     docJson: (id: string) => url(`/data/circulars/${id}.json`),
     sourceText: (id: string) => url(`/data/sources/${id}.txt`),

@@ -7,7 +7,13 @@
  * become stubs, keyed by 文号 (or title), placed at the level their 文号 or title points to.
  */
 import { createHash } from "node:crypto";
-import { walkSections, type ArticleCitation, type CircularMeta, type Citation, type Jurisdiction } from "../model/circular.ts";
+import {
+  walkSections,
+  type ArticleCitation,
+  type CircularMeta,
+  type Citation,
+  type Jurisdiction,
+} from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
 import { jurisdictionOf } from "../ingest/header/jurisdiction.ts";
 
@@ -57,7 +63,11 @@ export interface CitationGraph {
  */
 function titleKey(title: string): string {
   // 《安全生产法》 is 《中华人民共和国安全生产法》; 〈〉 inside a title is 《》.
-  const key = compactKey(title).replace(/^中华人民共和国/, "").replace(/〈/g, "《").replace(/〉/g, "》").replace(/《中华人民共和国/g, "《");
+  const key = compactKey(title)
+    .replace(/^中华人民共和国/, "")
+    .replace(/〈/g, "《")
+    .replace(/〉/g, "》")
+    .replace(/《中华人民共和国/g, "《");
   const at = key.indexOf("关于");
   return at > 0 && key.length - at >= 8 ? key.slice(at) : key;
 }
@@ -112,14 +122,15 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
       if (target && target.id !== doc.id) {
         resolved.push({ citation: c, targetId: target.id, stubKey: null });
         const list = citedBy.get(target.id) ?? [];
-        if (!list.some((r) => r.docId === doc.id && r.clauseId === c.clauseId)) list.push({ docId: doc.id, clauseId: c.clauseId });
+        if (!list.some((r) => r.docId === doc.id && r.clauseId === c.clauseId))
+          list.push({ docId: doc.id, clauseId: c.clauseId });
         citedBy.set(target.id, list);
         continue;
       }
       const key = c.docNumber ?? `《${compactKey(c.title ?? c.raw)}》`;
       let stub = stubs.get(key);
       if (!stub) {
-        const prefix = c.docNumber ? /^(.*?)〔/.exec(c.docNumber)?.[1] ?? null : null;
+        const prefix = c.docNumber ? (/^(.*?)〔/.exec(c.docNumber)?.[1] ?? null) : null;
         stub = {
           key,
           slug: `stub-${createHash("sha256").update(key).digest("hex").slice(0, 10)}`,
@@ -135,7 +146,8 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
         stubs.set(key, stub);
       }
       if (!stub.title && c.title) stub.title = c.title;
-      if (!stub.citedBy.some((r) => r.docId === doc.id && r.clauseId === c.clauseId)) stub.citedBy.push({ docId: doc.id, clauseId: c.clauseId });
+      if (!stub.citedBy.some((r) => r.docId === doc.id && r.clauseId === c.clauseId))
+        stub.citedBy.push({ docId: doc.id, clauseId: c.clauseId });
       resolved.push({ citation: c, targetId: null, stubKey: key });
     }
     cites.set(doc.id, resolved);
@@ -151,7 +163,8 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
       if (target && targetClause && !(target.id === doc.id && targetClause === a.clauseId)) {
         const byClause = clauseCitedBy.get(target.id) ?? clauseCitedBy.set(target.id, new Map()).get(target.id)!;
         const refs = byClause.get(targetClause) ?? byClause.set(targetClause, []).get(targetClause)!;
-        if (!refs.some((r) => r.docId === doc.id && r.clauseId === a.clauseId)) refs.push({ docId: doc.id, clauseId: a.clauseId });
+        if (!refs.some((r) => r.docId === doc.id && r.clauseId === a.clauseId))
+          refs.push({ docId: doc.id, clauseId: a.clauseId });
       }
       return { citation: a, targetId: target?.id ?? null, targetClause };
     });

@@ -58,7 +58,9 @@ export function departmentsOf(units: string[], j: Jurisdiction | null): UnitDepa
     const prefix = LEVEL_PREFIX.exec(unit);
     // A place at the start (吉林煤监局) keeps the unit as written; county short names
     // (公安 of 公安县) are too often ordinary words to count.
-    const hasPlace = findPlaceNames(unit).some((m) => unit.startsWith(m.name) && (m.full || m.divisions.some((d) => d.level !== "county")));
+    const hasPlace = findPlaceNames(unit).some(
+      (m) => unit.startsWith(m.name) && (m.full || m.divisions.some((d) => d.level !== "county")),
+    );
     if (hasPlace) carried = null;
     else if (prefix && place) {
       carried = prefix[1]!;
@@ -69,7 +71,13 @@ export function departmentsOf(units: string[], j: Jurisdiction | null): UnitDepa
       name = `共青团${place}委员会`;
     }
     name = expandAlias(name);
-    out.push({ unit: raw, slug: departmentSlug(name, j?.code ?? null), anchor: departmentAnchor(name), name, code: j?.code ?? null });
+    out.push({
+      unit: raw,
+      slug: departmentSlug(name, j?.code ?? null),
+      anchor: departmentAnchor(name),
+      name,
+      code: j?.code ?? null,
+    });
   }
   return out;
 }

@@ -43,7 +43,6 @@ export interface DocumentFacts {
   documents: Record<string, DocFacts>;
 }
 
-
 export interface Derived {
   /** A document's related clauses: clause id → the most similar clauses of other circulars. */
   relatedOf(docId: string): Map<string, Related[]>;
@@ -63,8 +62,16 @@ export interface Derivation {
 }
 
 export function derive(docs: CircularMeta[], previous: RelatedState | null = null): Derivation {
-  const { related, state, rescored } = relatedClauses(docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text }))), { previous });
-  return { related, similar: similarCirculars(related, new Map(docs.map((d) => [d.id, d.clauses.length]))), state, rescored };
+  const { related, state, rescored } = relatedClauses(
+    docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text }))),
+    { previous },
+  );
+  return {
+    related,
+    similar: similarCirculars(related, new Map(docs.map((d) => [d.id, d.clauses.length]))),
+    state,
+    rescored,
+  };
 }
 
 /** Related clauses grouped by document, for relatedOf. */
@@ -87,6 +94,9 @@ export function inMemory(d: Pick<Derivation, "related" | "similar">): Derived {
 /** Every document's facts that rest on the library, as of `asOf`. */
 export function documentFacts(docs: CircularMeta[], asOf: string): DocumentFacts {
   const validity = validities(docs, buildCitationGraph(docs), versionChains(docs), asOf);
-  return { asOf, validity: Object.fromEntries(validity), documents: Object.fromEntries(docs.map((d) => [d.id, docFactsOf(d)])) };
+  return {
+    asOf,
+    validity: Object.fromEntries(validity),
+    documents: Object.fromEntries(docs.map((d) => [d.id, docFactsOf(d)])),
+  };
 }
-

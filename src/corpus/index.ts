@@ -94,7 +94,8 @@ function regionTree(docs: CircularMeta[]): Map<string, RegionNode> {
     const code = doc.jurisdiction?.code;
     if (!code || (code !== NATIONAL_CODE && !byCode.has(code))) continue;
     ensure(code).docIds.push(doc.id);
-    for (let n: RegionNode | undefined = regions.get(code); n; n = n.parent ? regions.get(n.parent) : undefined) n.total++;
+    for (let n: RegionNode | undefined = regions.get(code); n; n = n.parent ? regions.get(n.parent) : undefined)
+      n.total++;
   }
   return regions;
 }
@@ -116,7 +117,11 @@ export function movedIds(docs: CircularMeta[], published: Record<string, string[
 }
 
 /** `derived`: related clauses as the derive stage stored them (the site); else computed on first use. */
-export function buildCorpusIndex(models: CircularMeta[], published: Record<string, string[]> = {}, derived?: Derived): CorpusIndex {
+export function buildCorpusIndex(
+  models: CircularMeta[],
+  published: Record<string, string[]> = {},
+  derived?: Derived,
+): CorpusIndex {
   const docs = [...models].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const clauseTopics = new Map<string, Map<string, TopicMatch[]>>();
@@ -139,7 +144,10 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
     for (const [clauseId, ds] of own.clauseDepartments) {
       for (const slug of new Set(ds.map((d) => d.slug))) {
         const d = ds.find((x) => x.slug === slug)!;
-        const entry = departments.get(slug) ?? { department: { slug, anchor: d.anchor, name: d.name, code: d.code }, clauses: [] };
+        const entry = departments.get(slug) ?? {
+          department: { slug, anchor: d.anchor, name: d.name, code: d.code },
+          clauses: [],
+        };
         entry.clauses.push({ docId: doc.id, clauseId });
         departments.set(slug, entry);
       }
@@ -155,9 +163,20 @@ export function buildCorpusIndex(models: CircularMeta[], published: Record<strin
   const facts = derived?.facts ?? null;
   const asOf = facts?.asOf ?? asOfDate();
   return {
-    docs, byId, clauseTopics, docTopics, topicClauses, clauseDepartments, departments,
-    citations, regions: regionTree(docs), years, movedIds: movedIds(docs, published),
-    versions, kinds, kindOf: new Map(kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
+    docs,
+    byId,
+    clauseTopics,
+    docTopics,
+    topicClauses,
+    clauseDepartments,
+    departments,
+    citations,
+    regions: regionTree(docs),
+    years,
+    movedIds: movedIds(docs, published),
+    versions,
+    kinds,
+    kindOf: new Map(kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
     validity: facts ? new Map(Object.entries(facts.validity)) : validities(docs, citations, versions, asOf),
     asOf,
     relatedOf: (id) => similarity().relatedOf(id),

@@ -25,7 +25,15 @@ const LEVEL_ORDER = { national: 0, province: 1, prefecture: 2, county: 3 } as co
 /** 气象灾害防御条例 → qixiang-zaihai-fangyu-tiaoli: word by word, so a URL can be read. */
 export function kindSlug(name: string): string {
   const words = [...new Intl.Segmenter("zh-CN", { granularity: "word" }).segment(name)].filter((s) => s.isWordLike);
-  return words.map((w) => pinyin(w.segment, { toneType: "none", type: "array", nonZh: "consecutive" }).join("").toLowerCase().replace(/[^a-z0-9]/g, "")).filter(Boolean).join("-");
+  return words
+    .map((w) =>
+      pinyin(w.segment, { toneType: "none", type: "array", nonZh: "consecutive" })
+        .join("")
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, ""),
+    )
+    .filter(Boolean)
+    .join("-");
 }
 
 /** The most frequent of the names, the first on a tie. */
@@ -44,15 +52,20 @@ export function kindsOf(docs: CircularMeta[]): Kind[] {
     groups.set(stem.key, [...(groups.get(stem.key) ?? []), d]);
     names.set(d.id, stem.name);
   }
-  const nationalByStem = new Map(docs.filter((d) => d.jurisdiction?.code === NATIONAL_CODE).map((d) => [versionStem(d.title), d]));
+  const nationalByStem = new Map(
+    docs.filter((d) => d.jurisdiction?.code === NATIONAL_CODE).map((d) => [versionStem(d.title), d]),
+  );
   const used = new Set<string>();
   const kinds: Kind[] = [];
   for (const members of groups.values()) {
     const places = new Set(members.map((d) => d.jurisdiction?.code ?? "?"));
     if (places.size < 2) continue;
-    const sorted = [...members].sort((a, b) =>
-      LEVEL_ORDER[a.jurisdiction?.level ?? "county"] - LEVEL_ORDER[b.jurisdiction?.level ?? "county"] ||
-      (a.jurisdiction?.code ?? "").localeCompare(b.jurisdiction?.code ?? "") || (a.date ?? "9999").localeCompare(b.date ?? "9999"));
+    const sorted = [...members].sort(
+      (a, b) =>
+        LEVEL_ORDER[a.jurisdiction?.level ?? "county"] - LEVEL_ORDER[b.jurisdiction?.level ?? "county"] ||
+        (a.jurisdiction?.code ?? "").localeCompare(b.jurisdiction?.code ?? "") ||
+        (a.date ?? "9999").localeCompare(b.date ?? "9999"),
+    );
     const national = sorted.filter((d) => d.jurisdiction?.code === NATIONAL_CODE).at(-1);
     const name = national ? names.get(national.id)! : mostCommon(sorted.map((d) => names.get(d.id)!));
     const implemented = /^实施《(.+)》(?:办法|规定|条例|细则)$/.exec(name)?.[1];

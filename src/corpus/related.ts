@@ -159,7 +159,12 @@ class Neighbours {
     let at = n;
     for (let k = 0; k < n; k++) {
       if (this.index[base + k] === j) return;
-      if (at === n && (s > this.score[base + k]! || (s === this.score[base + k]! && this.rank[j]! < this.rank[this.index[base + k]!]!))) at = k;
+      if (
+        at === n &&
+        (s > this.score[base + k]! ||
+          (s === this.score[base + k]! && this.rank[j]! < this.rank[this.index[base + k]!]!))
+      )
+        at = k;
     }
     if (at === this.keep) return;
     const last = Math.min(n, this.keep - 1);
@@ -180,7 +185,11 @@ class Neighbours {
 }
 
 /** MinHash signatures of the bigrams (not their ids), HASHES per text; texts with fewer than 4 bigrams get none (`has` 0). */
-function signatures(sets: BigramSets, texts: number, known?: { sig: Uint32Array; at: Int32Array }): { sig: Uint32Array; has: Uint8Array } {
+function signatures(
+  sets: BigramSets,
+  texts: number,
+  known?: { sig: Uint32Array; at: Int32Array },
+): { sig: Uint32Array; has: Uint8Array } {
   const sig = new Uint32Array(texts * HASHES).fill(0xffffffff);
   const has = new Uint8Array(texts);
   for (let t = 0; t < texts; t++) {
@@ -247,7 +256,10 @@ export interface RelatedOptions {
  * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped. A pair is
  * scored once, in the first band where it shares a bucket that is not skipped.
  */
-export function relatedClauses(input: ClauseKey[], options: RelatedOptions = {}): { related: Map<string, Related[]>; state: RelatedState | null; rescored: number } {
+export function relatedClauses(
+  input: ClauseKey[],
+  options: RelatedOptions = {},
+): { related: Map<string, Related[]>; state: RelatedState | null; rescored: number } {
   const { top = 5, min = 0.1, maxBucket = 100, exhaustiveUpTo = EXHAUSTIVE_UP_TO, previous = null } = options;
   // Circulars copy clauses word for word: score each distinct text once, then expand.
   const textOf = new Map<string, number>();
@@ -290,7 +302,8 @@ export function relatedClauses(input: ClauseKey[], options: RelatedOptions = {})
     const old = new Int32Array(n).fill(-1);
     ids.forEach((id, t) => (old[t] = before.get(id) ?? -1));
     const { sig, has } = signatures(sets, n, usable ? { sig: usable.sig, at: old } : undefined);
-    const bandKey = (signatures: Uint32Array, t: number, b: number) => signatures[t * HASHES + b * ROWS]! * 0x200000 + (signatures[t * HASHES + b * ROWS + 1]! & 0x1fffff);
+    const bandKey = (signatures: Uint32Array, t: number, b: number) =>
+      signatures[t * HASHES + b * ROWS]! * 0x200000 + (signatures[t * HASHES + b * ROWS + 1]! & 0x1fffff);
     const present = new Uint8Array(usable?.texts.length ?? 0);
     for (let t = 0; t < n; t++) if (old[t]! >= 0) present[old[t]!] = 1;
     // Texts to score again: new ones, those that kept a neighbour now gone, and the members
@@ -329,7 +342,8 @@ export function relatedClauses(input: ClauseKey[], options: RelatedOptions = {})
         }
       }
       for (const [key, items] of band) {
-        if (usable && keptBucket(items.length) !== keptBucket(sizeBefore.get(key) ?? 0)) for (const t of items) affected[t] = 1;
+        if (usable && keptBucket(items.length) !== keptBucket(sizeBefore.get(key) ?? 0))
+          for (const t of items) affected[t] = 1;
         if (!keptBucket(items.length)) continue;
         buckets++;
         for (const t of items) bucketOf[t * BANDS + b] = buckets;
@@ -343,12 +357,14 @@ export function relatedClauses(input: ClauseKey[], options: RelatedOptions = {})
       for (let t = 0; t < n; t++) {
         if (affected[t]) continue;
         const o = old[t]!;
-        for (let k = 0; k < usable.count[o]!; k++) best.offer(t, currentOf[usable.index[o * keep + k]!]!, usable.score[o * keep + k]!);
+        for (let k = 0; k < usable.count[o]!; k++)
+          best.offer(t, currentOf[usable.index[o * keep + k]!]!, usable.score[o * keep + k]!);
       }
     }
     // Scored in the first band where the pair shares a bucket that is not skipped.
     const sharedEarlier = (i: number, j: number, band: number) => {
-      for (let b = 0; b < band; b++) if (bucketOf[i * BANDS + b] !== 0 && bucketOf[i * BANDS + b] === bucketOf[j * BANDS + b]) return true;
+      for (let b = 0; b < band; b++)
+        if (bucketOf[i * BANDS + b] !== 0 && bucketOf[i * BANDS + b] === bucketOf[j * BANDS + b]) return true;
       return false;
     };
     rescored = 0;
@@ -396,7 +412,11 @@ export function relatedClauses(input: ClauseKey[], options: RelatedOptions = {})
  * their related clause pairs over the circular's clause count. Reuses the clause-level
  * work, so it adds no pass over the corpus.
  */
-export function similarCirculars(related: Map<string, Related[]>, clauseCounts: Map<string, number>, top = 5): Map<string, Related[]> {
+export function similarCirculars(
+  related: Map<string, Related[]>,
+  clauseCounts: Map<string, number>,
+  top = 5,
+): Map<string, Related[]> {
   const sums = new Map<string, Map<string, number>>();
   for (const [key, list] of related) {
     const docId = key.slice(0, key.indexOf("#"));
@@ -407,7 +427,13 @@ export function similarCirculars(related: Map<string, Related[]>, clauseCounts: 
   const out = new Map<string, Related[]>();
   for (const [docId, m] of sums) {
     const n = clauseCounts.get(docId) ?? 1;
-    out.set(docId, [...m].map(([other, sum]) => ({ docId: other, clauseId: "", score: Math.round((sum / n) * 1000) / 1000 })).sort((a, b) => b.score - a.score || a.docId.localeCompare(b.docId)).slice(0, top));
+    out.set(
+      docId,
+      [...m]
+        .map(([other, sum]) => ({ docId: other, clauseId: "", score: Math.round((sum / n) * 1000) / 1000 }))
+        .sort((a, b) => b.score - a.score || a.docId.localeCompare(b.docId))
+        .slice(0, top),
+    );
   }
   return out;
 }

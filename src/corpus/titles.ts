@@ -34,7 +34,7 @@ export function kindStem(doc: Pick<CircularMeta, "title" | "jurisdiction">): { k
   let t = compactKey(doc.title).replace(YEAR, "").replace(NATIONAL_PREFIX, "");
   if (!GENRE_END.test(t)) return null;
   // Longest names first: 浙江省宁波市 as well as 宁波市.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const p of placePrefixes(doc.jurisdiction?.code)) {
       if (t.startsWith(p) && t.length > p.length + 2) {
@@ -43,7 +43,12 @@ export function kindStem(doc: Pick<CircularMeta, "title" | "jurisdiction">): { k
       }
     }
   }
-  if (doc.jurisdiction?.code !== NATIONAL_CODE && t === compactKey(doc.title).replace(YEAR, "") && /^\p{Script=Han}{1,6}(省|市|县|区|州)/u.test(t)) return null;
+  if (
+    doc.jurisdiction?.code !== NATIONAL_CODE &&
+    t === compactKey(doc.title).replace(YEAR, "") &&
+    /^\p{Script=Han}{1,6}(省|市|县|区|州)/u.test(t)
+  )
+    return null;
   const name = t.replace(/《中华人民共和国/, "《");
   return { key: name.replace(/管理(条例|办法|规定)$/, "$1"), name };
 }

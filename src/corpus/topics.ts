@@ -58,7 +58,10 @@ function clauseIds(node: SectionNode): string[] {
 }
 
 /** Topics of each clause, and of the document (primary and mentioned). */
-export function tagCircular(doc: Pick<CircularMeta, "clauses" | "title" | "sections">): { byClause: Map<string, TopicMatch[]>; document: DocumentTopics } {
+export function tagCircular(doc: Pick<CircularMeta, "clauses" | "title" | "sections">): {
+  byClause: Map<string, TopicMatch[]>;
+  document: DocumentTopics;
+} {
   const byClause = new Map<string, TopicMatch[]>();
   const weight = new Map<string, number>();
   const clauses = new Map<string, number>();
@@ -79,7 +82,10 @@ export function tagCircular(doc: Pick<CircularMeta, "clauses" | "title" | "secti
     if (ids.length < 2 || ids.length < doc.clauses.length / 10) continue;
     const about = new Map<string, number>();
     for (const id of ids) {
-      const slugs = new Set([...(byClause.get(id) ?? []).map((t) => t.slug), ...tagText(headings.get(id) ?? "").map((t) => t.slug)]);
+      const slugs = new Set([
+        ...(byClause.get(id) ?? []).map((t) => t.slug),
+        ...tagText(headings.get(id) ?? "").map((t) => t.slug),
+      ]);
       for (const slug of slugs) about.set(slug, (about.get(slug) ?? 0) + 1);
     }
     for (const [slug, n] of about) if (n >= ids.length / 2) partTopics.add(slug);

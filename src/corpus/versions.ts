@@ -28,7 +28,10 @@ export function versionChains(docs: CircularMeta[]): Map<string, VersionChain> {
     const chains = issuers.size <= 1 ? [group] : [...issuers].map((k) => group.filter((d) => issuerKey(d) === k));
     for (const chain of chains) {
       if (chain.length < 2) continue;
-      const sorted = [...chain].sort((a, b) => (a.date && b.date ? a.date.localeCompare(b.date) : a.date ? -1 : b.date ? 1 : 0) || a.id.localeCompare(b.id));
+      const sorted = [...chain].sort(
+        (a, b) =>
+          (a.date && b.date ? a.date.localeCompare(b.date) : a.date ? -1 : b.date ? 1 : 0) || a.id.localeCompare(b.id),
+      );
       const value = { docIds: sorted.map((d) => d.id) };
       for (const d of sorted) out.set(d.id, value);
     }

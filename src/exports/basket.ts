@@ -9,14 +9,16 @@ export const BASKET_KEY = "policy-library-basket";
 /** At most this many excerpts: beyond it the reader is asked to export or remove some. */
 export const BASKET_LIMIT = 200;
 
-export type AddResult = { ok: true; items: Excerpt[]; added: boolean } | { ok: false; items: Excerpt[]; message: string };
+export type AddResult =
+  { ok: true; items: Excerpt[]; added: boolean } | { ok: false; items: Excerpt[]; message: string };
 
 const same = (a: Excerpt, b: Pick<Excerpt, "docId" | "clauseId">) => a.docId === b.docId && a.clauseId === b.clauseId;
 
 /** Adds an excerpt at the end; one already there stays where it is. */
 export function addExcerpt(items: Excerpt[], e: Excerpt): AddResult {
   if (items.some((x) => same(x, e))) return { ok: true, items, added: false };
-  if (items.length >= BASKET_LIMIT) return { ok: false, items, message: `摘编最多 ${BASKET_LIMIT} 条，已满：请先导出，或移除一些条目后再加入。` };
+  if (items.length >= BASKET_LIMIT)
+    return { ok: false, items, message: `摘编最多 ${BASKET_LIMIT} 条，已满：请先导出，或移除一些条目后再加入。` };
   return { ok: true, items: [...items, e], added: true };
 }
 
@@ -38,7 +40,15 @@ export function moveExcerpt(items: Excerpt[], from: number, by: number): Excerpt
 export function parseBasket(raw: string | null): Excerpt[] {
   try {
     const v = JSON.parse(raw ?? "[]") as unknown;
-    return Array.isArray(v) ? v.filter((x): x is Excerpt => !!x && typeof x === "object" && typeof (x as Excerpt).docId === "string" && typeof (x as Excerpt).text === "string") : [];
+    return Array.isArray(v)
+      ? v.filter(
+          (x): x is Excerpt =>
+            !!x &&
+            typeof x === "object" &&
+            typeof (x as Excerpt).docId === "string" &&
+            typeof (x as Excerpt).text === "string",
+        )
+      : [];
   } catch {
     return [];
   }

@@ -50,7 +50,11 @@ async function add(button: HTMLElement): Promise<void> {
     store.write(r.items);
     button.setAttribute("aria-pressed", "true");
     button.textContent = "已加入摘编";
-    announce(r.added ? `已将${e.citation}加入摘编（共 ${r.items.length} 条）。` : `${e.citation}已在摘编中（共 ${r.items.length} 条）。`);
+    announce(
+      r.added
+        ? `已将${e.citation}加入摘编（共 ${r.items.length} 条）。`
+        : `${e.citation}已在摘编中（共 ${r.items.length} 条）。`,
+    );
   } catch (err) {
     announce(`未能加入摘编：${(err as Error).message}`);
   }
@@ -72,13 +76,22 @@ export function startBasketButtons(root: ParentNode = document): void {
     if (b) void add(b);
   });
   new MutationObserver((changes) => {
-    for (const c of changes) for (const n of c.addedNodes) if (n instanceof HTMLElement) for (const b of [n, ...n.querySelectorAll<HTMLElement>('[data-basket="add"]')]) if (b.dataset.basket === "add") ready(b);
+    for (const c of changes)
+      for (const n of c.addedNodes)
+        if (n instanceof HTMLElement)
+          for (const b of [n, ...n.querySelectorAll<HTMLElement>('[data-basket="add"]')])
+            if (b.dataset.basket === "add") ready(b);
   }).observe(document.body, { childList: true, subtree: true });
 }
 
 /** A basket button for a clause, as browser-drawn results make them. */
 export function basketButton(docId: string, clauseId: string): HTMLButtonElement {
-  const b = Object.assign(document.createElement("button"), { type: "button", className: "basket-add secondary", textContent: "加入摘编", hidden: true });
+  const b = Object.assign(document.createElement("button"), {
+    type: "button",
+    className: "basket-add secondary",
+    textContent: "加入摘编",
+    hidden: true,
+  });
   b.dataset.basket = "add";
   b.dataset.docId = docId;
   b.dataset.clauseId = clauseId;

@@ -30,7 +30,8 @@ export type Grouping = "document" | "topic" | "place" | "none";
 /** Excerpts grouped as the reader asked: by document, topic or place (none: as ordered). */
 export function groupExcerpts(items: Excerpt[], by: Grouping): Array<{ heading: string | null; items: Excerpt[] }> {
   if (by === "none") return [{ heading: null, items }];
-  const keyOf = (e: Excerpt) => (by === "document" ? e.title : by === "topic" ? e.topic ?? "未分主题" : e.place || "地区不详");
+  const keyOf = (e: Excerpt) =>
+    by === "document" ? e.title : by === "topic" ? (e.topic ?? "未分主题") : e.place || "地区不详";
   const groups = new Map<string, Excerpt[]>();
   for (const e of items) groups.set(keyOf(e), [...(groups.get(keyOf(e)) ?? []), e]);
   return [...groups].map(([heading, list]) => ({ heading, items: list }));
@@ -56,15 +57,34 @@ export function excerptOf(doc: DocumentData, anchor: string, url: string): Excer
   if (!part) return null;
   const topic = doc.topics?.primary[0] ?? doc.topics?.mentioned[0];
   return {
-    docId: doc.id, clauseId: anchor, title: doc.title, docNumber: doc.docNumber, path: part.path, text: part.text,
-    citation: citationText(doc, part), place: placeOf(doc.jurisdiction), date: doc.date,
-    topic: topic ? TOPICS.find((t) => t.slug === topic)?.name ?? null : null, url,
+    docId: doc.id,
+    clauseId: anchor,
+    title: doc.title,
+    docNumber: doc.docNumber,
+    path: part.path,
+    text: part.text,
+    citation: citationText(doc, part),
+    place: placeOf(doc.jurisdiction),
+    date: doc.date,
+    topic: topic ? (TOPICS.find((t) => t.slug === topic)?.name ?? null) : null,
+    url,
   };
 }
 
 /** A 摘编's rows for a spreadsheet or CSV (EXCERPT_HEADER). */
 export function excerptRows(items: Excerpt[]): string[][] {
-  return items.map((e, i) => [String(i + 1), e.title, e.docNumber ?? "", e.date ?? "", e.place, e.topic ?? "", citationLabel(e.path), e.citation, e.text, e.url]);
+  return items.map((e, i) => [
+    String(i + 1),
+    e.title,
+    e.docNumber ?? "",
+    e.date ?? "",
+    e.place,
+    e.topic ?? "",
+    citationLabel(e.path),
+    e.citation,
+    e.text,
+    e.url,
+  ]);
 }
 
 /** The columns of a 摘编 as a spreadsheet or CSV. */

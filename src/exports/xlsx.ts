@@ -9,7 +9,11 @@ import writeExcelFile from "write-excel-file/universal";
  * string value, so =1+1 stays text), columns sized to their content.
  */
 export function xlsx(sheet: string, header: string[], rows: string[][]): Promise<Blob> {
-  const width = (i: number) => Math.min(60, Math.max(6, ...[header, ...rows].map((r) => [...(r[i] ?? "")].length * 1.6)));
-  const data = [header.map((h) => ({ value: h, fontWeight: "bold" as const })), ...rows.map((r) => r.map((v) => ({ value: v, type: String, wrap: v.length > 40 })))];
+  const width = (i: number) =>
+    Math.min(60, Math.max(6, ...[header, ...rows].map((r) => [...(r[i] ?? "")].length * 1.6)));
+  const data = [
+    header.map((h) => ({ value: h, fontWeight: "bold" as const })),
+    ...rows.map((r) => r.map((v) => ({ value: v, type: String, wrap: v.length > 40 }))),
+  ];
   return writeExcelFile(data, { sheet, columns: header.map((_, i) => ({ width: width(i) })) }).toBlob();
 }

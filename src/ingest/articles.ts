@@ -53,7 +53,16 @@ export function findArticleCitations(text: string, ownTitles: string[] = []): Fo
       const n = num(m[1]);
       // 第八条至第十条: the articles between are cited too.
       if (more[1] === "至" && last !== null && n !== null && n > last && n - last <= 50) {
-        for (let k = last + 1; k < n; k++) out.push({ title, self: title === null, article: k, paragraph: null, item: null, raw: text.slice(at, start + m[0].length), index: start });
+        for (let k = last + 1; k < n; k++)
+          out.push({
+            title,
+            self: title === null,
+            article: k,
+            paragraph: null,
+            item: null,
+            raw: text.slice(at, start + m[0].length),
+            index: start,
+          });
       }
       push(title, m, start, text.slice(start, start + m[0].length));
       last = n;
@@ -72,7 +81,9 @@ export function findArticleCitations(text: string, ownTitles: string[] = []): Fo
     articlesFrom(title, end + (alias ? alias[0].length : 0), text.slice(m.index!, end));
   }
   // 本法第N条, 本条例第N条 …
-  for (const m of folded.matchAll(new RegExp(`本(法|条例|办法|规定|细则|规则|决定|实施细则|实施办法)(?=${ARTICLE})`, "g"))) {
+  for (const m of folded.matchAll(
+    new RegExp(`本(法|条例|办法|规定|细则|规则|决定|实施细则|实施办法)(?=${ARTICLE})`, "g"),
+  )) {
     if (SELF.test(m[0])) articlesFrom(null, m.index! + m[0].length, text.slice(m.index!, m.index! + m[0].length));
   }
   return out.sort((a, b) => a.index - b.index);

@@ -101,7 +101,8 @@ function undatedSignature(lines: BodyLine[], from: number): SignatureBlock | nul
     const { key, i } = content[k]!;
     const after = content[k + 1]?.key;
     const ends = after === undefined || PUBLICATION_NOTE.test(after) || /^附件/.test(after);
-    if (ends && isOrgLine(key) && isRunningText(content[k - 1]!.key)) return { issuers: splitOrgs(key), date: null, indices: [i] };
+    if (ends && isOrgLine(key) && isRunningText(content[k - 1]!.key))
+      return { issuers: splitOrgs(key), date: null, indices: [i] };
   }
   return null;
 }

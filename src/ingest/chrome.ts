@@ -4,7 +4,14 @@
  * portal's metadata fields (发文字号：…, 成文日期：…) are read on the way, with their lines,
  * as evidence for the header.
  */
-import { CHROME_LINE_PATTERNS, CHROME_MAX_LENGTH, PORTAL_FIELD_LABELS, RELATED_LINKS_HEADING, SPAM_LINE, type PortalFieldLabel } from "../config/chrome.ts";
+import {
+  CHROME_LINE_PATTERNS,
+  CHROME_MAX_LENGTH,
+  PORTAL_FIELD_LABELS,
+  RELATED_LINKS_HEADING,
+  SPAM_LINE,
+  type PortalFieldLabel,
+} from "../config/chrome.ts";
 import { CJK_BASIC, isBlank } from "../text/chars.ts";
 import { compactKey, lineKey } from "../text/keys.ts";
 
@@ -40,7 +47,10 @@ const SPACED = LABELS.map((l) => [...l].join("\\s*")).join("|");
  * 1.) or after a gap; bracketed ([发文字号], 【文号】) or not, a compound such as 备注/文号
  * taken by its last part; then a colon, a gap or the line's end.
  */
-const LABEL_AT = new RegExp(`(?:^|(?<=[\\s|｜]))(?:[•·●◆■▪◇○*-]\\s*|\\d{1,2}[.、．]\\s*)?[【\\[]?(?:[${CJK_BASIC}]{1,4}/)?(${SPACED})(?:[】\\]]\\s*[:：]?|\\s*(?:[:：]|(?=\\s)|$))`, "g");
+const LABEL_AT = new RegExp(
+  `(?:^|(?<=[\\s|｜]))(?:[•·●◆■▪◇○*-]\\s*|\\d{1,2}[.、．]\\s*)?[【\\[]?(?:[${CJK_BASIC}]{1,4}/)?(${SPACED})(?:[】\\]]\\s*[:：]?|\\s*(?:[:：]|(?=\\s)|$))`,
+  "g",
+);
 
 export interface FieldToken {
   label: PortalFieldLabel;
@@ -73,7 +83,10 @@ export function fieldsOfLine(key: string): FieldToken[] | null {
 /** A table row as text: "文号 | 潍政办字〔2019〕33号 | 发布机构 | 潍坊市人民政府办公室 |". */
 function tableFields(key: string): FieldToken[] | null {
   if (!/[|｜]/.test(key)) return null;
-  const cells = key.split(/[|｜]/).map((c) => c.replace(/\s+/g, "").replace(/[:：]$/, "")).filter(Boolean);
+  const cells = key
+    .split(/[|｜]/)
+    .map((c) => c.replace(/\s+/g, "").replace(/[:：]$/, ""))
+    .filter(Boolean);
   const out: FieldToken[] = [];
   for (let i = 0; i + 1 < cells.length; i++) {
     if ((PORTAL_FIELD_LABELS as readonly string[]).includes(cells[i]!)) {
@@ -94,25 +107,45 @@ export function isMarkupResidue(line: string): boolean {
 /** A title with advertising glued after it (…的通知-【澳门新葡京】): a title line, its tail cut off later. */
 function titleBeforeSpam(key: string): boolean {
   const spam = SPAM_LINE.exec(key);
-  return spam !== null && /关于.{2,80}(通知|意见|决定|通报|公告|通告|报告|批复|函|方案|要点|办法|规定|细则)/.test(key.slice(0, spam.index));
+  return (
+    spam !== null &&
+    /关于.{2,80}(通知|意见|决定|通报|公告|通告|报告|批复|函|方案|要点|办法|规定|细则)/.test(key.slice(0, spam.index))
+  );
 }
 
 export function isChromeLine(line: string): boolean {
   const key = lineKey(line);
   if (key === "") return false;
   if (isMarkupResidue(line)) return true;
-  return key.length <= CHROME_MAX_LENGTH && !/。/.test(key) && CHROME_LINE_PATTERNS.some((re) => re.test(key)) && !titleBeforeSpam(key);
+  return (
+    key.length <= CHROME_MAX_LENGTH &&
+    !/。/.test(key) &&
+    CHROME_LINE_PATTERNS.some((re) => re.test(key)) &&
+    !titleBeforeSpam(key)
+  );
 }
 
 /** A link to another page with its date: 关于做好春节期间安全生产工作的通知 2021-02-05, [2021-02-05] 关于…. */
 function datedLink(key: string): boolean {
-  const m = /^(?:[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?\s*)?(.+?)(?:\s*[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?)?$/.exec(key);
-  return m !== null && m[1] !== key && isLinkedTitle(m[1]!) && /(通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则|函|预案)$/.test(m[1]!);
+  const m =
+    /^(?:[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?\s*)?(.+?)(?:\s*[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?)?$/.exec(
+      key,
+    );
+  return (
+    m !== null &&
+    m[1] !== key &&
+    isLinkedTitle(m[1]!) &&
+    /(通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则|函|预案)$/.test(m[1]!)
+  );
 }
 
 /** A line listing another page: a title (关于…的通知), perhaps with its date, and no sentence. */
 function isLinkedTitle(key: string): boolean {
-  return key.length <= 80 && !/[。；;]/.test(key) && /(关于|通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则)/.test(key);
+  return (
+    key.length <= 80 &&
+    !/[。；;]/.test(key) &&
+    /(关于|通知|意见|方案|办法|规定|要点|决定|通报|公告|规划|细则)/.test(key)
+  );
 }
 
 /**

@@ -28,8 +28,10 @@ export function findCitations(text: string, ownDocNumber: string | null = null):
     let end = -1;
     for (let j = i; j < text.length; j++) {
       if (text[j] === "《") depth++;
-      else if (text[j] === "》" && --depth === 0) { end = j; break; }
-      else if (text[j] === "\n" || text[j] === "。") break;
+      else if (text[j] === "》" && --depth === 0) {
+        end = j;
+        break;
+      } else if (text[j] === "\n" || text[j] === "。") break;
     }
     let repair: string | null = null;
     let title: string;
@@ -53,12 +55,13 @@ export function findCitations(text: string, ownDocNumber: string | null = null):
     const bracket = /^\s*[（(〔[]?\s*/.exec(after)!;
     const num = numbers.find((n) => n.index === rawEnd + bracket[0].length);
     let docNumber: string | null = null;
-    if (num && bracket[0].trim() !== "" || (num && end < 0)) {
+    if ((num && bracket[0].trim() !== "") || (num && end < 0)) {
       docNumber = num!.normalized;
       usedNumbers.add(num!.index);
       const close = /^\s*[）)]?/.exec(text.slice(num!.index + num!.raw.length))!;
       rawEnd = num!.index + num!.raw.length + close[0].length;
-      if (num!.repair) repair = [repair, `文号“${num!.raw}”读作“${num!.normalized}”（${num!.repair}）`].filter(Boolean).join("；");
+      if (num!.repair)
+        repair = [repair, `文号“${num!.raw}”读作“${num!.normalized}”（${num!.repair}）`].filter(Boolean).join("；");
     }
     const cleanTitle = title.trim();
     // 《意见》 alone means this circular; with a 文号 it names another one by genre only.
@@ -70,7 +73,13 @@ export function findCitations(text: string, ownDocNumber: string | null = null):
   for (const n of numbers) {
     // The document's own number, however much prose ran into its 机关代字, is no citation.
     if (usedNumbers.has(n.index) || (ownDocNumber !== null && n.normalized.endsWith(ownDocNumber))) continue;
-    out.push({ title: null, docNumber: n.normalized, raw: n.raw, index: n.index, repair: n.repair ? `文号“${n.raw}”读作“${n.normalized}”（${n.repair}）` : null });
+    out.push({
+      title: null,
+      docNumber: n.normalized,
+      raw: n.raw,
+      index: n.index,
+      repair: n.repair ? `文号“${n.raw}”读作“${n.normalized}”（${n.repair}）` : null,
+    });
   }
   return out.sort((a, b) => a.index - b.index);
 }

@@ -51,10 +51,15 @@ function splitMonthDay(year: number, digits: string): PartialDate | null {
 }
 
 /** A year in Chinese numerals typed with the letter O for 〇 (二OO九年): the letter read as 〇. */
-const LETTER_O_YEAR = new RegExp(`(?<=[${CN_NUMERAL_CLASS}OoＯｏ])[OoＯｏ]|[OoＯｏ](?=[${CN_NUMERAL_CLASS}OoＯｏ]*\\s*年)`, "g");
+const LETTER_O_YEAR = new RegExp(
+  `(?<=[${CN_NUMERAL_CLASS}OoＯｏ])[OoＯｏ]|[OoＯｏ](?=[${CN_NUMERAL_CLASS}OoＯｏ]*\\s*年)`,
+  "g",
+);
 
 function withoutLetterO(raw: string): string {
-  return raw.replace(new RegExp(`[${CN_NUMERAL_CLASS}OoＯｏ]{4}(?=\\s*年)`, "g"), (year) => (/[OoＯｏ]/.test(year) && /[^OoＯｏ]/.test(year) ? year.replace(LETTER_O_YEAR, "〇") : year));
+  return raw.replace(new RegExp(`[${CN_NUMERAL_CLASS}OoＯｏ]{4}(?=\\s*年)`, "g"), (year) =>
+    /[OoＯｏ]/.test(year) && /[^OoＯｏ]/.test(year) ? year.replace(LETTER_O_YEAR, "〇") : year,
+  );
 }
 
 export function readDate(raw: string): ReadDate | null {
@@ -84,14 +89,21 @@ export function readDate(raw: string): ReadDate | null {
 /** A line that is nothing but a date: the 成文日期 under a signature. */
 export function dateLine(key: string): ReadDate | null {
   // 年, 月 and 日 lost, the numbers kept apart by spaces ({ 2017 6 23): read when it is a date.
-  const spaced = /^[^\p{Script=Han}\d]{0,2}((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})\s*$/u.exec(halfWidthDigits(key).trim());
+  const spaced = /^[^\p{Script=Han}\d]{0,2}((?:19|20)\d{2})\s+(\d{1,2})\s+(\d{1,2})\s*$/u.exec(
+    halfWidthDigits(key).trim(),
+  );
   if (spaced) {
     const date = isoDate(Number(spaced[1]), Number(spaced[2]), Number(spaced[3]));
     if (date) return { date, repair: `“${key.trim()}”缺“年月日”，读作 ${date}` };
   }
   const k = removeSpace(halfWidthDigits(withoutLetterO(key)));
   if (k.length > 20) return null;
-  if (new RegExp(`^(?:${N}{4}年${N}{1,3}月${N}{1,3}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:19|20)\\d{2}年\\d{3,4}[日号])$`).test(k)) return readDate(removeSpace(halfWidthDigits(key)));
+  if (
+    new RegExp(
+      `^(?:${N}{4}年${N}{1,3}月${N}{1,3}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:19|20)\\d{2}年\\d{3,4}[日号])$`,
+    ).test(k)
+  )
+    return readDate(removeSpace(halfWidthDigits(key)));
   // 2021519, 20210519: digits alone, read when only one reading is a date.
   const digits = /^((?:19|20)\d{2})(\d{3,4})$/.exec(k);
   if (digits) {

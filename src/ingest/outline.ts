@@ -87,17 +87,29 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
     }
     if (line.key === "") continue;
     const m = matches[i]!;
-    const depth = m ? acceptedDepth(m, ranks[i]!, stack, roots, lastNumberOfKind) ?? startedRun(m, i) : null;
+    const depth = m ? (acceptedDepth(m, ranks[i]!, stack, roots, lastNumberOfKind) ?? startedRun(m, i)) : null;
     if (m && depth !== null) {
       closeTo(depth);
       const siblings = depth === 0 ? roots : stack[depth - 1]!.children;
       const prev = [...siblings].reverse().find((s) => s.kind === m.kind);
-      if (m.number !== 1 && prev && m.number > prev.number + 1 && m.number !== (lastNumberOfKind.get(m.kind) ?? 0) + 1) {
+      if (
+        m.number !== 1 &&
+        prev &&
+        m.number > prev.number + 1 &&
+        m.number !== (lastNumberOfKind.get(m.kind) ?? 0) + 1
+      ) {
         warnings.push({ line: line.sourceLine, message: `编号从“${prev.label}”跳到“${m.label}”` });
       }
       const draft: Draft = {
-        kind: m.kind, rank: ranks[i]!, number: m.number, label: m.label, heading: leadPhrase(m.rest),
-        start: i, end: i, prefixLength: m.prefix.length, children: [],
+        kind: m.kind,
+        rank: ranks[i]!,
+        number: m.number,
+        label: m.label,
+        heading: leadPhrase(m.rest),
+        start: i,
+        end: i,
+        prefixLength: m.prefix.length,
+        children: [],
       };
       siblings.push(draft);
       stack.push(draft);
@@ -118,7 +130,10 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
    */
   function startedRun(m: LabelMatch, at: number): number | null {
     if (lastNumberOfKind.has(m.kind)) return null;
-    const next = matches.slice(at + 1).filter((x): x is LabelMatch => x !== null && x.kind === m.kind).slice(0, 2);
+    const next = matches
+      .slice(at + 1)
+      .filter((x): x is LabelMatch => x !== null && x.kind === m.kind)
+      .slice(0, 2);
     if (next.length < 2 || next[0]!.number !== m.number + 1 || next[1]!.number !== m.number + 2) return null;
     let depth = stack.length;
     while (depth > 0 && stack[depth - 1]!.rank >= ranks[at]!) depth--;
@@ -126,7 +141,11 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
   }
 
   const text = (from: number, to: number, cut: number): string =>
-    lines.slice(from, to + 1).map((l, k) => (k === 0 ? l.text.slice(cut) : l.text)).join("\n").replace(/\n+$/, "");
+    lines
+      .slice(from, to + 1)
+      .map((l, k) => (k === 0 ? l.text.slice(cut) : l.text))
+      .join("\n")
+      .replace(/\n+$/, "");
 
   const itemKinds = chooseItemKinds(roots);
   const clauses: OutlineClause[] = [];
@@ -147,7 +166,12 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
     const own = text(d.start, ownEnd, d.prefixLength);
     const path = partPath(segs);
     const node: SectionNode = {
-      id, path, kind: d.kind, label: d.label, number: d.number, heading: d.heading,
+      id,
+      path,
+      kind: d.kind,
+      label: d.label,
+      number: d.number,
+      heading: d.heading,
       text: own.trim() === "" ? null : own,
       lines: [lines[d.start]!.sourceLine, lines[d.end]!.sourceLine],
       isClause: itemKinds.has(d.kind) && !insideClause,
@@ -161,7 +185,12 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
   };
   const sections = roots.map((r) => finish(r, [], false));
   const preambleEnd = firstLabel < 0 ? lines.length : firstLabel;
-  const preamble = lines.slice(0, preambleEnd).filter((_, i) => !breaks.has(i)).map((l) => l.text).join("\n").trim();
+  const preamble = lines
+    .slice(0, preambleEnd)
+    .filter((_, i) => !breaks.has(i))
+    .map((l) => l.text)
+    .join("\n")
+    .trim();
   return { sections, clauses, preamble, warnings };
 }
 
@@ -174,7 +203,13 @@ function chapterLikeHeadings(matches: Array<LabelMatch | null>): number[] {
   const hasArticles = matches.some((m) => m?.kind === "article");
   return matches.map((m, i) => {
     if (!m) return -1;
-    if (!hasArticles || (m.kind !== "num" && m.kind !== "cnItem") || /[。；;，,：:]/.test(m.rest) || m.rest.trim().length > 30) return rank(m.kind);
+    if (
+      !hasArticles ||
+      (m.kind !== "num" && m.kind !== "cnItem") ||
+      /[。；;，,：:]/.test(m.rest) ||
+      m.rest.trim().length > 30
+    )
+      return rank(m.kind);
     const next = matches.slice(i + 1).find((x) => x !== null);
     return next?.kind === "article" ? rank("chapter") : rank(m.kind);
   });
@@ -184,7 +219,13 @@ function chapterLikeHeadings(matches: Array<LabelMatch | null>): number[] {
  * Depth in the stack at which this label opens a node, or null when it does not
  * continue any numbering there (then it is running text).
  */
-function acceptedDepth(m: LabelMatch, own: number, stack: Draft[], roots: Draft[], lastNumberOfKind: Map<LabelKind, number>): number | null {
+function acceptedDepth(
+  m: LabelMatch,
+  own: number,
+  stack: Draft[],
+  roots: Draft[],
+  lastNumberOfKind: Map<LabelKind, number>,
+): number | null {
   let depth = stack.length;
   while (depth > 0 && stack[depth - 1]!.rank >= own) depth--;
   const siblings = depth === 0 ? roots : stack[depth - 1]!.children;

@@ -5,7 +5,19 @@
  * `warnings` (in Chinese, for the page), and every header value records its evidence.
  */
 import { createHash } from "node:crypto";
-import { Circular, SCHEMA_VERSION, validateModel, walkSections, type ArticleCitation, type Citation, type Clause, type IngestError, type Result, type SourceFormat, type Warning } from "../model/circular.ts";
+import {
+  Circular,
+  SCHEMA_VERSION,
+  validateModel,
+  walkSections,
+  type ArticleCitation,
+  type Citation,
+  type Clause,
+  type IngestError,
+  type Result,
+  type SourceFormat,
+  type Warning,
+} from "../model/circular.ts";
 import { compactKey, toSimplified } from "../text/keys.ts";
 import { stripChrome, type BodyLine } from "./chrome.ts";
 import { findCitations } from "./citations.ts";
@@ -27,7 +39,8 @@ import { CJK_BASIC } from "../text/chars.ts";
 const HAN_RUN = new RegExp(String.raw`[${CJK_BASIC}](?:[${CJK_BASIC}，、]){7,}`);
 
 /** Lines that end the text of any open item: 附件, 抄送/印发 (版记), 公开 notes. */
-const CLOSING_LINE = /^(附件\s*\d*\s*[:：]?|附件\s*\d*\s*$|抄送\s*[:：]|印发\s*[:：]|（此件[^）]*）$|\(此件[^)]*\)$|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/;
+const CLOSING_LINE =
+  /^(附件\s*\d*\s*[:：]?|附件\s*\d*\s*$|抄送\s*[:：]|印发\s*[:：]|（此件[^）]*）$|\(此件[^)]*\)$|.{2,40}\d{4}年\d{1,2}月\d{1,2}日印发$)/;
 /** A line that can end a complete document without closing punctuation. */
 const ENDS_COMPLETE = /[。！？!?；;）)”」』》]$/;
 
@@ -44,7 +57,11 @@ export interface ParseOptions {
 }
 
 /** Any source file → the model: its format recognised and read (a page, Word, PDF, OFD, text), then parsed. */
-export async function parseSource(bytes: Uint8Array, file: string, options: Omit<ParseOptions, "extracted" | "format"> = {}): Promise<Result<Circular>> {
+export async function parseSource(
+  bytes: Uint8Array,
+  file: string,
+  options: Omit<ParseOptions, "extracted" | "format"> = {},
+): Promise<Result<Circular>> {
   const x = await extractDocument(bytes, file);
   if (!x.ok) return { ok: false, error: { file, line: 1, message: x.message } };
   return parseCircular(bytes, file, { ...options, format: x.value.format, extracted: x.value });
@@ -87,7 +104,10 @@ function tableOfContents(lines: BodyLine[]): Set<number> {
 }
 
 export function parseCircular(bytes: Uint8Array, file: string, options: ParseOptions = {}): Result<Circular> {
-  const fail = (line: number, message: string): Result<Circular> => ({ ok: false, error: { file, line, message } satisfies IngestError });
+  const fail = (line: number, message: string): Result<Circular> => ({
+    ok: false,
+    error: { file, line, message } satisfies IngestError,
+  });
   const decoded = options.extracted ? { ok: true as const, ...options.extracted } : decode(bytes);
   if (!decoded.ok) return fail(1, decoded.message);
   const { lines, lineEnding } = splitLines(decoded.text);
@@ -97,13 +117,30 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
 
   const body = bodyLines.map((l) => l.text).join("\n");
   const toc = tableOfContents(bodyLines);
-  const blocks = findBlocks(bodyLines, (i) => !toc.has(i) && matchLabel(bodyLines[i]!.text) !== null && !dateLine(bodyLines[i]!.key));
+  const blocks = findBlocks(
+    bodyLines,
+    (i) => !toc.has(i) && matchLabel(bodyLines[i]!.text) !== null && !dateLine(bodyLines[i]!.key),
+  );
   const head = readHead(bodyLines, blocks);
-  const header = readHeaderFields({ fileName: file, lines: bodyLines, head, blocks, portal: portalFields, noise, body, database: options.extracted?.fields ?? [] });
+  const header = readHeaderFields({
+    fileName: file,
+    lines: bodyLines,
+    head,
+    blocks,
+    portal: portalFields,
+    noise,
+    body,
+    database: options.extracted?.fields ?? [],
+  });
   const warnings: Warning[] = [...(options.extracted?.warnings ?? []), ...header.warnings];
 
   // Outline, with header, history, signature and table-of-contents lines closing any open item.
-  const breaks = new Set<number>([...header.titleIndices, ...toc, ...blocks.signatures.flatMap((s) => s.indices), ...(blocks.signature?.indices ?? [])]);
+  const breaks = new Set<number>([
+    ...header.titleIndices,
+    ...toc,
+    ...blocks.signatures.flatMap((s) => s.indices),
+    ...(blocks.signature?.indices ?? []),
+  ]);
   for (const d of head.docNumbers) if (d.index !== null) breaks.add(d.index);
   if (head.addresseeIndex !== null) breaks.add(head.addresseeIndex);
   const historyLines = new Set(header.acts.map((a) => a.line));
@@ -115,8 +152,18 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
   // Scraped pages get cut off: say so when the text stops mid-sentence, whatever came before.
   const lastIndex = bodyLines.length - 1;
   const last = bodyLines[lastIndex]!;
-  if (!ENDS_COMPLETE.test(last.key) && !CLOSING_LINE.test(last.key) && !breaks.has(lastIndex) && !isOrgLine(last.key) && !dateLine(last.key) && !(matchLabel(last.text) && !/[。；;，,]/.test(last.key))) {
-    warnings.push({ line: last.sourceLine, message: `原文可能不完整：正文在“…${[...last.key].slice(-12).join("")}”处中断，句子没有结束` });
+  if (
+    !ENDS_COMPLETE.test(last.key) &&
+    !CLOSING_LINE.test(last.key) &&
+    !breaks.has(lastIndex) &&
+    !isOrgLine(last.key) &&
+    !dateLine(last.key) &&
+    !(matchLabel(last.text) && !/[。；;，,]/.test(last.key))
+  ) {
+    warnings.push({
+      line: last.sourceLine,
+      message: `原文可能不完整：正文在“…${[...last.key].slice(-12).join("")}”处中断，句子没有结束`,
+    });
   }
 
   const ownDocNumber = header.docNumber?.normalized ?? null;
@@ -138,7 +185,14 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
   // unless the text repeals a predecessor of the same name (…同时废止).
   // What a 印发 sentence issues is this document's own attachment (what it 转发 is another document).
   const issued = header.issued && !/转发/.test(header.issued.rule) ? header.issued.value : "";
-  const ownNames = new Set([header.title, header.pageTitle ?? "", issued, ...bodyLines.filter((l) => l.key.length <= 60).map((l) => l.key)].map(compactKey));
+  const ownNames = new Set(
+    [
+      header.title,
+      header.pageTitle ?? "",
+      issued,
+      ...bodyLines.filter((l) => l.key.length <= 60).map((l) => l.key),
+    ].map(compactKey),
+  );
   const ownTitleKey = compactKey(header.pageTitle ?? header.title);
   const seen = new Set<string>();
   const titleLines = new Set(header.titleIndices);
@@ -148,9 +202,11 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     if (!repeals && relation !== "amends") {
       // A title wrapped over lines (关于印发《…安全\n…方案》的通知) names the circular's own attachment.
       if (titleLines.has(lineIndexAt(lineStarts, c.index))) return [];
-      if (c.title && (ownNames.has(compactKey(c.title)) || ownTitleKey.includes(`《${compactKey(c.title)}》`))) return [];
+      if (c.title && (ownNames.has(compactKey(c.title)) || ownTitleKey.includes(`《${compactKey(c.title)}》`)))
+        return [];
     }
-    if (c.repair) warnings.push({ line: sourceLineAt(bodyLines, lineStarts, c.index), message: `引用“${c.raw}”：${c.repair}` });
+    if (c.repair)
+      warnings.push({ line: sourceLineAt(bodyLines, lineStarts, c.index), message: `引用“${c.raw}”：${c.repair}` });
     const citation = { title: c.title, relation, docNumber: c.docNumber, raw: c.raw, clauseId: anchorAt(c.index) };
     const key = `${citation.title}|${citation.docNumber}|${citation.clauseId}`;
     if (seen.has(key)) return [];
@@ -158,11 +214,22 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     return [citation];
   });
   // Articles cited, each placed in its clause; 前款 is the article it stands in.
-  const articleCitations: ArticleCitation[] = findArticleCitations(body, [header.title]).map(({ index, ...a }) => ({ ...a, clauseId: anchorAt(index) }));
+  const articleCitations: ArticleCitation[] = findArticleCitations(body, [header.title]).map(({ index, ...a }) => ({
+    ...a,
+    clauseId: anchorAt(index),
+  }));
   for (const node of outline.clauses.map((c) => c.node).filter((n) => n.kind === "article")) {
     const text = outline.clauses.find((c) => c.node === node)!.text;
     for (const m of toSimplified(text).matchAll(/前(?:[一二两三]|\d)?款/g)) {
-      articleCitations.push({ title: null, self: true, article: node.number, paragraph: null, item: null, raw: text.slice(m.index!, m.index! + m[0].length), clauseId: node.id });
+      articleCitations.push({
+        title: null,
+        self: true,
+        article: node.number,
+        paragraph: null,
+        item: null,
+        raw: text.slice(m.index!, m.index! + m[0].length),
+        clauseId: node.id,
+      });
     }
   }
   const year = header.date?.slice(0, 4) ?? null;
@@ -173,7 +240,17 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
   const clauses: Clause[] = outline.clauses.map(({ node, text }) => {
     // Read in simplified script: 責任單位 and 牽頭 are the same words.
     const r = extractResponsible(toSimplified(text));
-    return { id: node.id, path: node.path, kind: node.kind, label: node.label, heading: node.heading, text, responsible: r.responsible, leads: r.leads, lines: node.lines };
+    return {
+      id: node.id,
+      path: node.path,
+      kind: node.kind,
+      label: node.label,
+      heading: node.heading,
+      text,
+      responsible: r.responsible,
+      leads: r.leads,
+      lines: node.lines,
+    };
   });
 
   const sourceKey = options.sourceKey ?? file.split(/[\\/]/).at(-1)!;
@@ -197,7 +274,11 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     articleCitations,
     targets,
     body,
-    noise: [...noise, ...header.fragments, ...(options.extracted?.noiseParts ?? []).map((p) => ({ ...p, part: true }))].sort((a, b) => a.line - b.line),
+    noise: [
+      ...noise,
+      ...header.fragments,
+      ...(options.extracted?.noiseParts ?? []).map((p) => ({ ...p, part: true })),
+    ].sort((a, b) => a.line - b.line),
     bodyLineNumbers: bodyLines.map((l) => l.sourceLine),
     warnings,
     provenance: header.record.provenance,
@@ -205,7 +286,14 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     statedValidity: header.statedValidity,
     validityTerm: header.validityTerm,
     corrections: null,
-    source: { file, key: sourceKey, format: options.format ?? "text", sha256: sha256(bytes), encoding: decoded.encoding, lineEnding },
+    source: {
+      file,
+      key: sourceKey,
+      format: options.format ?? "text",
+      sha256: sha256(bytes),
+      encoding: decoded.encoding,
+      lineEnding,
+    },
   };
   // The model checks itself: a parser bug that breaks the contract stops here, named.
   return validateModel(Circular, model, file);
@@ -215,15 +303,24 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
  * What a text does with a document it cites: repeals it (…同时废止; 关于废止《X》的决定), amends
  * it (关于修改《X》的决定; 对《X》作如下修改), bases itself on it (根据《X》…，制定本办法), or cites it.
  */
-function relationOf(c: { title: string | null; raw: string; index: number }, body: string, title: string): Citation["relation"] {
+function relationOf(
+  c: { title: string | null; raw: string; index: number },
+  body: string,
+  title: string,
+): Citation["relation"] {
   const after = toSimplified(body.slice(c.index + c.raw.length, c.index + c.raw.length + 60));
   const before = toSimplified(body.slice(Math.max(0, c.index - 40), c.index));
   // The document's own title names what it repeals or amends: 关于废止《X》的决定.
-  const named = (verb: string) => c.title !== null && compactKey(toSimplified(title)).includes(`${verb}《${compactKey(toSimplified(c.title))}》`);
+  const named = (verb: string) =>
+    c.title !== null && compactKey(toSimplified(title)).includes(`${verb}《${compactKey(toSimplified(c.title))}》`);
   if (/^[^。；;\n]{0,40}?(同时)?(废止|停止执行|不再执行)/.test(after) || named("关于废止")) return "repeals";
   if (/^[^。；;\n]{0,20}?(修改如下|作如下修改|修正如下|作出如下修改)/.test(after) || named("关于修改")) return "amends";
   const sentence = before.slice(Math.max(before.lastIndexOf("。"), before.lastIndexOf("；")) + 1);
-  if (/(根据|依据|依照)[^。；]*$/.test(sentence) && /^[^。；]*?(制定本|特制定|制定如下|结合本[省市县区]|结合我[省市县区])/.test(after)) return "basis";
+  if (
+    /(根据|依据|依照)[^。；]*$/.test(sentence) &&
+    /^[^。；]*?(制定本|特制定|制定如下|结合本[省市县区]|结合我[省市县区])/.test(after)
+  )
+    return "basis";
   return "cites";
 }
 

@@ -6,9 +6,7 @@
 import iconv from "iconv-lite";
 import jschardet from "jschardet";
 
-export type Decoded =
-  | { ok: true; text: string; encoding: string }
-  | { ok: false; message: string };
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; message: string };
 
 const BOMS: Array<[number[], string]> = [
   [[0xef, 0xbb, 0xbf], "UTF-8"],
@@ -38,10 +36,17 @@ function plausibleShare(text: string): number {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (
-      (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 ||
-      (c >= 0x3000 && c <= 0x303f) || (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f) || c === 0xa0
-    ) good++;
+      (c >= 0x20 && c < 0x7f) ||
+      c === 0x0a ||
+      c === 0x0d ||
+      c === 0x09 ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      c === 0xa0
+    )
+      good++;
   }
   return good / [...text].length;
 }
@@ -112,7 +117,8 @@ function strictUtf8(buffer: Buffer): string | null {
 
 function finish(text: string, encoding: string): Decoded {
   if (text.trim().length === 0) return { ok: false, message: "empty file (only white space)" };
-  if (looksBinary(text)) return { ok: false, message: `binary file (undecodable bytes as ${encoding}), not a text circular` };
+  if (looksBinary(text))
+    return { ok: false, message: `binary file (undecodable bytes as ${encoding}), not a text circular` };
   return { ok: true, text, encoding };
 }
 

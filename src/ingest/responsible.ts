@@ -22,7 +22,8 @@ function bracketed(text: string, start: number): { inner: string; raw: string; c
   for (let i = start; i < text.length; i++) {
     const ch = text[i]!;
     if (OPEN_PAREN.includes(ch)) depth++;
-    else if (CLOSE_PAREN.includes(ch) && --depth === 0) return { inner: text.slice(start + 1, i), raw: text.slice(start, i + 1), closed: true };
+    else if (CLOSE_PAREN.includes(ch) && --depth === 0)
+      return { inner: text.slice(start + 1, i), raw: text.slice(start, i + 1), closed: true };
     else if (ch === "\n") break;
   }
   const end = text.indexOf("\n", start);
@@ -34,7 +35,10 @@ export function parseResponsibleList(inner: string): { responsible: string[]; le
   const responsible: string[] = [];
   const leads: string[] = [];
   for (let seg of splitTopLevel(inner, "，,；;")) {
-    seg = seg.replace(/^(责任单位|责任部门|牵头单位|主办单位|负责单位|牵头部门|配合单位|协办单位|参与单位|责任主体)\s*[:：]\s*/, (m) => (m.startsWith("牵头") ? "\u0001" : ""));
+    seg = seg.replace(
+      /^(责任单位|责任部门|牵头单位|主办单位|负责单位|牵头部门|配合单位|协办单位|参与单位|责任主体)\s*[:：]\s*/,
+      (m) => (m.startsWith("牵头") ? "\u0001" : ""),
+    );
     let isLead = seg.startsWith("\u0001");
     seg = seg.replace(/^\u0001/, "");
     if (/牵头(负责)?\s*$/.test(seg)) isLead = true;
@@ -63,8 +67,14 @@ export function extractResponsible(clauseText: string): Responsibility {
   const re = /[（(﹙]([^（()）﹙﹚\n]*(?:[（(﹙][^（()）﹙﹚\n]*[）)﹚][^（()）﹙﹚\n]*)*)(?:[）)﹚][。；;]?\s*$|$)/gm;
   const found = labelled.length
     ? labelled.map((b) => ({ inner: b.inner, raw: b.raw }))
-    : [...clauseText.matchAll(re)].map((m) => ({ inner: m[1]!.trim(), raw: m[0].trim() })).filter((b) => DUTY_WORDS.test(b.inner) && b.inner.length < 200);
-  const out: Responsibility = { responsible: [], leads: [], raw: found.length ? found.map((b) => b.raw).join(" ") : null };
+    : [...clauseText.matchAll(re)]
+        .map((m) => ({ inner: m[1]!.trim(), raw: m[0].trim() }))
+        .filter((b) => DUTY_WORDS.test(b.inner) && b.inner.length < 200);
+  const out: Responsibility = {
+    responsible: [],
+    leads: [],
+    raw: found.length ? found.map((b) => b.raw).join(" ") : null,
+  };
   for (const b of found) {
     const r = parseResponsibleList(b.inner);
     for (const u of r.responsible) if (!out.responsible.includes(u)) out.responsible.push(u);

@@ -21,7 +21,10 @@ const DEADLINE = new RegExp(
   "g",
 );
 // No year: 6月15日前, 7月底前 — the circular's own year. Not after a digit or 年 (those are above).
-const YEARLESS_DEADLINE = new RegExp(`(?<![0-9０-９年])(?:(到|于|在)\\s*)?(${D}{1,2})\\s*月\\s*(?:(${D}{1,2})\\s*[日号]|(底|末))\\s*(前|以前|之前)`, "g");
+const YEARLESS_DEADLINE = new RegExp(
+  `(?<![0-9０-９年])(?:(到|于|在)\\s*)?(${D}{1,2})\\s*月\\s*(?:(${D}{1,2})\\s*[日号]|(底|末))\\s*(前|以前|之前)`,
+  "g",
+);
 
 const QUANTITY = new RegExp(
   `(下降|降低|减少|压降|提高|提升|增长|增加|达到|达|不低于|不少于|不超过|控制在|低于|超过|至少|覆盖率达|完成率达)\\s*(${D}+(?:[.．]${D}+)?)\\s*(%|％|个百分点|人|家|个|座|项|处|户|次|条|所|万元|亿元)(以上|以下|以内|左右)?`,
@@ -42,7 +45,12 @@ export function findTargets(text: string, year: number | null = null): FoundTarg
     if (!lead && !tail && part && !month && part !== "底" && part !== "末") continue;
     const y = Number(halfWidthDigits(m[2]!));
     const mo = month ? Number(halfWidthDigits(month)) : part === "底" || part === "末" ? 12 : null;
-    out.push({ kind: "deadline", text: m[0].trim(), date: isoDate(y, mo, day && mo ? Number(halfWidthDigits(day)) : null), index: m.index! });
+    out.push({
+      kind: "deadline",
+      text: m[0].trim(),
+      date: isoDate(y, mo, day && mo ? Number(halfWidthDigits(day)) : null),
+      index: m.index!,
+    });
   }
   for (const m of text.matchAll(YEARLESS_DEADLINE)) {
     const mo = Number(halfWidthDigits(m[2]!));

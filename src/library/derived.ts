@@ -14,9 +14,20 @@ import { DocumentFacts, RelatedTriples, readJsonFile, readJsonFileOr, writeJsonF
 
 /** Stored as [docId, clauseId, score] triples (similar circulars have no clause). */
 const store = (path: string, m: Map<string, Related[]>): void =>
-  writeJsonFile(RelatedTriples, path, Object.fromEntries([...m].map(([k, list]) => [k, list.map((r): [string, string, number] => [r.docId, r.clauseId, r.score])])));
+  writeJsonFile(
+    RelatedTriples,
+    path,
+    Object.fromEntries(
+      [...m].map(([k, list]) => [k, list.map((r): [string, string, number] => [r.docId, r.clauseId, r.score])]),
+    ),
+  );
 const load = (path: string): Map<string, Related[]> =>
-  new Map(Object.entries(readJsonFile(RelatedTriples, path)).map(([k, list]) => [k, list.map(([docId, clauseId, score]) => ({ docId, clauseId, score }))]));
+  new Map(
+    Object.entries(readJsonFile(RelatedTriples, path)).map(([k, list]) => [
+      k,
+      list.map(([docId, clauseId, score]) => ({ docId, clauseId, score })),
+    ]),
+  );
 
 const SIMILAR = "similar.json";
 const FACTS = "facts.json";
@@ -43,7 +54,8 @@ export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
 
 /** The stored data; an error that says what to run when the stage has not run. */
 export function readDerived(dir = DERIVED_DIR): Derived {
-  if (!existsSync(join(dir, SIMILAR))) throw new Error(`${dir}: no related clauses; the build's derive stage (node scripts/derive.ts) makes them`);
+  if (!existsSync(join(dir, SIMILAR)))
+    throw new Error(`${dir}: no related clauses; the build's derive stage (node scripts/derive.ts) makes them`);
   const stored = new Set(readdirSync(join(dir, RELATED)));
   let last: [string, Map<string, Related[]>] | null = null;
   return {
@@ -82,7 +94,10 @@ function decodeState(b: Buffer): RelatedState {
   const n = b.readUInt32LE(0);
   const keep = b.readUInt32LE(4);
   const textBytes = b.readUInt32LE(8);
-  const texts = b.subarray(12, 12 + textBytes).toString().split("\n");
+  const texts = b
+    .subarray(12, 12 + textBytes)
+    .toString()
+    .split("\n");
   let at = 12 + textBytes;
   at += (8 - (at % 8)) % 8;
   const copy = (bytes: number) => {

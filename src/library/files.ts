@@ -15,7 +15,10 @@ export const Manifest = z.object({
   /** A hash of the pipeline's code: a model made by other code is parsed again. */
   pipeline: z.string(),
   /** Per source file: its hash, its document's id and date, and the hash of the correction applied to it (if any). */
-  files: z.record(z.string(), z.object({ sha256: z.string(), id: z.string(), date: z.string().nullish(), override: z.string().nullish() })),
+  files: z.record(
+    z.string(),
+    z.object({ sha256: z.string(), id: z.string(), date: z.string().nullish(), override: z.string().nullish() }),
+  ),
 });
 export type Manifest = z.infer<typeof Manifest>;
 
@@ -24,13 +27,23 @@ export const PublishedIds = z.object({ ids: z.record(z.string(), z.array(z.strin
 
 /** Facts of each document: its topics and departments, and its 时效性 as of a date (derived/facts.json). */
 const TopicMatch = z.object({ slug: z.string(), terms: z.array(z.string()) });
-const UnitDepartment = z.object({ slug: z.string(), anchor: z.string(), name: z.string(), code: z.string().nullable(), unit: z.string() });
+const UnitDepartment = z.object({
+  slug: z.string(),
+  anchor: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  unit: z.string(),
+});
 const DocFacts = z.object({
   topics: z.object({ primary: z.array(z.string()), mentioned: z.array(z.string()) }),
   clauseTopics: z.array(z.tuple([z.string(), z.array(TopicMatch)])),
   clauseDepartments: z.array(z.tuple([z.string(), z.array(UnitDepartment)])),
 });
-export const DocumentFacts: z.ZodType<Facts> = z.object({ asOf: z.string(), validity: z.record(z.string(), Validity), documents: z.record(z.string(), DocFacts) });
+export const DocumentFacts: z.ZodType<Facts> = z.object({
+  asOf: z.string(),
+  validity: z.record(z.string(), Validity),
+  documents: z.record(z.string(), DocFacts),
+});
 
 /** Related clauses or similar circulars as [docId, clauseId, score] triples, by clause or document (derived/). */
 export const RelatedTriples = z.record(z.string(), z.array(z.tuple([z.string(), z.string(), z.number()])));
@@ -50,7 +63,12 @@ export type Fingerprints = z.infer<typeof Fingerprints>;
 export const PageStates = z.record(z.string(), Fingerprints);
 
 /** What a site build rendered and what it deleted (site-state/plan.json). */
-export const PagePlanFile = z.object({ incremental: z.boolean(), render: z.array(z.string()), removed: z.array(z.string()), pages: z.number() });
+export const PagePlanFile = z.object({
+  incremental: z.boolean(),
+  render: z.array(z.string()),
+  removed: z.array(z.string()),
+  pages: z.number(),
+});
 export type PagePlanFile = z.infer<typeof PagePlanFile>;
 
 /** The code and the dist/ of the last build that succeeded (site-state/build.json). */

@@ -68,7 +68,9 @@ export async function ingestCorpus(
   const sorted = [...files].sort((a, b) => a.file.localeCompare(b.file));
   const one = async (f: SourceFile): Promise<Result<Circular>> => {
     const cached = reuse?.(f);
-    const r = cached ? { ok: true as const, value: cached } : await (options.parse ?? parseInProcess)(f).then((p) => (p.ok ? correct(p.value) : p));
+    const r = cached
+      ? { ok: true as const, value: cached }
+      : await (options.parse ?? parseInProcess)(f).then((p) => (p.ok ? correct(p.value) : p));
     options.onParsed?.();
     return r;
   };

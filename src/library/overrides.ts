@@ -17,7 +17,16 @@
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { NATIONAL_CODE, divisionOf } from "../config/gazetteer.ts";
-import { Genre, PartialDate, type Circular, type Evidence, type HeaderField, type IngestError, type Jurisdiction, type SectionNode } from "../model/circular.ts";
+import {
+  Genre,
+  PartialDate,
+  type Circular,
+  type Evidence,
+  type HeaderField,
+  type IngestError,
+  type Jurisdiction,
+  type SectionNode,
+} from "../model/circular.ts";
 import { NATIONAL, toJurisdiction } from "../ingest/header/jurisdiction.ts";
 import { matchLabel } from "../ingest/labels.ts";
 import { isoDate } from "../ingest/dates.ts";
@@ -64,11 +73,18 @@ export interface LoadedOverride {
 }
 
 /** Reads one override file; an error names its line. */
-export function readOverride(text: string, file: string): { ok: true; value: LoadedOverride } | { ok: false; error: IngestError } {
+export function readOverride(
+  text: string,
+  file: string,
+): { ok: true; value: LoadedOverride } | { ok: false; error: IngestError } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line);
-  if (doc.errors.length) return { ok: false, error: { file, line: lineAt(doc.errors[0]!.pos[0]), message: doc.errors[0]!.message.split("\n")[0]! } };
+  if (doc.errors.length)
+    return {
+      ok: false,
+      error: { file, line: lineAt(doc.errors[0]!.pos[0]), message: doc.errors[0]!.message.split("\n")[0]! },
+    };
   const parsed = Override.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -76,19 +92,31 @@ export function readOverride(text: string, file: string): { ok: true; value: Loa
     // The node the issue is about (or, for an unknown key, the key itself).
     let node = doc.getIn(keys as Array<string | number>, true) as { range?: [number, number, number] } | undefined;
     if (issue.code === "unrecognized_keys") {
-      const map = (issue.path.length ? doc.getIn(issue.path as Array<string | number>, true) : doc.contents) as { items?: Array<{ key: { value: unknown; range?: [number, number, number] } }> } | undefined;
+      const map = (issue.path.length ? doc.getIn(issue.path as Array<string | number>, true) : doc.contents) as
+        { items?: Array<{ key: { value: unknown; range?: [number, number, number] } }> } | undefined;
       node = map?.items?.find((p) => p.key.value === issue.keys[0])?.key;
     }
     const where = keys.length ? `${keys.join(".")}: ` : "";
     return { ok: false, error: { file, line: lineAt(node?.range?.[0]), message: `${where}${issue.message}` } };
   }
   const lines: Record<string, number> = {};
-  const items = (doc.contents as { items?: Array<{ key: { value: unknown; range?: [number, number, number] } }> } | null)?.items ?? [];
+  const items =
+    (doc.contents as { items?: Array<{ key: { value: unknown; range?: [number, number, number] } }> } | null)?.items ??
+    [];
   for (const p of items) lines[String(p.key.value)] = lineAt(p.key.range?.[0]);
   return { ok: true, value: { file, override: parsed.data, lines } };
 }
 
-const HEADER_KEYS = ["title", "issuers", "docNumber", "date", "published", "effective", "genre", "jurisdiction"] as const satisfies readonly HeaderField[];
+const HEADER_KEYS = [
+  "title",
+  "issuers",
+  "docNumber",
+  "date",
+  "published",
+  "effective",
+  "genre",
+  "jurisdiction",
+] as const satisfies readonly HeaderField[];
 
 /** Clauses in document order, with the section node each is and its siblings. */
 function clauseNode(sections: SectionNode[], id: string): { node: SectionNode; siblings: SectionNode[] } | null {
@@ -104,16 +132,29 @@ function clauseNode(sections: SectionNode[], id: string): { node: SectionNode; s
 }
 
 /** Applies a correction to a parsed model. Errors (a clause that does not exist) name the override's line. */
-export function applyOverride(m: Circular, loaded: LoadedOverride): { ok: true; value: Circular } | { ok: false; error: IngestError } {
+export function applyOverride(
+  m: Circular,
+  loaded: LoadedOverride,
+): { ok: true; value: Circular } | { ok: false; error: IngestError } {
   const { override: o, file, lines } = loaded;
   const out: Circular = structuredClone(m);
   const changes: string[] = [];
-  const fail = (key: string, message: string) => ({ ok: false as const, error: { file, line: lines[key] ?? 1, message } });
+  const fail = (key: string, message: string) => ({
+    ok: false as const,
+    error: { file, line: lines[key] ?? 1, message },
+  });
   for (const key of HEADER_KEYS) {
     if (o[key] === undefined) continue;
-    const evidence: Evidence = { from: "editor", line: lines[key] ?? null, confidence: "high", rule: `编辑更正（${file}）`, inferred: false };
+    const evidence: Evidence = {
+      from: "editor",
+      line: lines[key] ?? null,
+      confidence: "high",
+      rule: `编辑更正（${file}）`,
+      inferred: false,
+    };
     const before = m.provenance[key];
-    const shown = (v: unknown) => (Array.isArray(v) ? v.join("、") : v && typeof v === "object" ? (v as Jurisdiction).code : String(v));
+    const shown = (v: unknown) =>
+      Array.isArray(v) ? v.join("、") : v && typeof v === "object" ? (v as Jurisdiction).code : String(v);
     if (before && m[key] !== null) out.candidates.push({ field: key, value: shown(m[key]), ...before });
     if (key === "jurisdiction") {
       const code = o.jurisdiction;
@@ -157,14 +198,32 @@ export function applyOverride(m: Circular, loaded: LoadedOverride): { ok: true; 
     splits.set(id, (splits.get(id) ?? 0) + 1);
     const newId = `${id}-s${splits.get(id)}`;
     // The source line the new clause starts on: count the lines of the text before the cut.
-    const startLine = m.bodyLineNumbers[m.bodyLineNumbers.indexOf(c.lines[0]) + (c.text.slice(0, cut).match(/\n/g) ?? []).length] ?? c.lines[0];
-    const second = { ...c, id: newId, label: label?.label ?? "（续）", text: label ? label.rest + c.text.slice(cut + at.length) : c.text.slice(cut), lines: [startLine, c.lines[1]] as [number, number], path: `${c.path}（续）` };
+    const startLine =
+      m.bodyLineNumbers[m.bodyLineNumbers.indexOf(c.lines[0]) + (c.text.slice(0, cut).match(/\n/g) ?? []).length] ??
+      c.lines[0];
+    const second = {
+      ...c,
+      id: newId,
+      label: label?.label ?? "（续）",
+      text: label ? label.rest + c.text.slice(cut + at.length) : c.text.slice(cut),
+      lines: [startLine, c.lines[1]] as [number, number],
+      path: `${c.path}（续）`,
+    };
     c.text = c.text.slice(0, cut).replace(/\s+$/, "");
     c.lines = [c.lines[0], startLine];
     out.clauses.splice(i + 1, 0, second);
     const n = clauseNode(out.sections, id)!;
     const ownCut = (n.node.text ?? "").indexOf(at);
-    const node: SectionNode = { ...n.node, id: newId, path: second.path, label: second.label, heading: null, text: ownCut >= 0 ? second.text : null, lines: second.lines, children: [] };
+    const node: SectionNode = {
+      ...n.node,
+      id: newId,
+      path: second.path,
+      label: second.label,
+      heading: null,
+      text: ownCut >= 0 ? second.text : null,
+      lines: second.lines,
+      children: [],
+    };
     if (ownCut >= 0) n.node.text = n.node.text!.slice(0, ownCut).replace(/\s+$/, "");
     n.siblings.splice(n.siblings.indexOf(n.node) + 1, 0, node);
     changes.push(`split ${id}`);

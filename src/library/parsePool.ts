@@ -18,7 +18,11 @@ export interface SourceParser {
 
 export function createParser(filesToParse: number, threads = availableParallelism()): SourceParser | null {
   if (filesToParse < POOL_MIN_FILES || threads < 2) return null;
-  const pool = new Piscina({ filename: new URL("./parseWorker.ts", import.meta.url).href, maxThreads: threads, minThreads: threads });
+  const pool = new Piscina({
+    filename: new URL("./parseWorker.ts", import.meta.url).href,
+    maxThreads: threads,
+    minThreads: threads,
+  });
   return {
     parse: (f) => pool.run({ bytes: f.bytes, file: f.file, key: f.key }),
     close: () => pool.destroy(),

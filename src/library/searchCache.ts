@@ -4,7 +4,14 @@
  */
 import { join } from "node:path";
 import { CONTENT_OUT } from "../config/paths.ts";
-import { PagefindBundle, PagefindBundles, PagefindRecord, readJsonFileOr, readJsonLines, writeJsonFile } from "./files.ts";
+import {
+  PagefindBundle,
+  PagefindBundles,
+  PagefindRecord,
+  readJsonFileOr,
+  readJsonLines,
+  writeJsonFile,
+} from "./files.ts";
 
 const dir = join(CONTENT_OUT, "search-cache");
 export const SEARCH_CACHE = {
@@ -23,6 +30,7 @@ export const SEARCH_CACHE = {
 
 /** The bundles of the last build that finished, or none. */
 export const readBundles = (path: string): PagefindBundle[] => readJsonFileOr(PagefindBundles, path, []);
-export const writeBundles = (path: string, bundles: PagefindBundle[]): void => writeJsonFile(PagefindBundles, path, bundles);
+export const writeBundles = (path: string, bundles: PagefindBundle[]): void =>
+  writeJsonFile(PagefindBundles, path, bundles);
 /** This build's Pagefind records (written one JSON per line as the phrase index reads each model). */
 export const readRecords = (): PagefindRecord[] => readJsonLines(PagefindRecord, SEARCH_CACHE.records);

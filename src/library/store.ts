@@ -11,7 +11,12 @@ import { Manifest, PublishedIds, readJsonFileOr, writeJsonFile } from "./files.t
 
 export type { Manifest };
 
-const modelFiles = () => (existsSync(MODELS_DIR) ? readdirSync(MODELS_DIR).filter((f) => f.endsWith(".json") && !f.startsWith(".")).sort() : []);
+const modelFiles = () =>
+  existsSync(MODELS_DIR)
+    ? readdirSync(MODELS_DIR)
+        .filter((f) => f.endsWith(".json") && !f.startsWith("."))
+        .sort()
+    : [];
 
 /** What ingest stored (files.ts Manifest); an empty one before the first ingest. */
 export function readManifest(): Manifest {

@@ -10,7 +10,9 @@ import { bodySegments } from "../model/segments.ts";
 
 /** A JS string literal that is also safe inside MDX: JSON, plus the line separators JSON leaves raw. */
 export function jsString(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(s)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 function attrs(values: Record<string, string | number | boolean | string[] | undefined>): string {
@@ -57,19 +59,30 @@ export interface ItemProps {
  * MDX page writes these elements; the site renders them directly (BodyElement.astro),
  * so both show the same thing by construction.
  */
-export type BodyElement = { type: "Text"; props: { text: string; line: number } } | { type: "Item"; props: ItemProps; children: BodyElement[] };
+export type BodyElement =
+  { type: "Text"; props: { text: string; line: number } } | { type: "Item"; props: ItemProps; children: BodyElement[] };
 
-export function bodyElements(m: Pick<Circular, "id" | "body" | "bodyLineNumbers" | "sections" | "clauses">): BodyElement[] {
+export function bodyElements(
+  m: Pick<Circular, "id" | "body" | "bodyLineNumbers" | "sections" | "clauses">,
+): BodyElement[] {
   const responsibleById = new Map(m.clauses.map((c) => [c.id, c.responsible]));
   const item = (n: SectionNode, depth: number): BodyElement => ({
     type: "Item",
     props: {
-      docId: m.id, id: n.id, label: n.label, heading: n.heading ?? undefined, text: n.text ?? undefined, depth, isClause: n.isClause,
-      responsible: n.isClause ? responsibleById.get(n.id) ?? [] : undefined,
+      docId: m.id,
+      id: n.id,
+      label: n.label,
+      heading: n.heading ?? undefined,
+      text: n.text ?? undefined,
+      depth,
+      isClause: n.isClause,
+      responsible: n.isClause ? (responsibleById.get(n.id) ?? []) : undefined,
     },
     children: n.children.map((c) => item(c, depth + 1)),
   });
-  return bodySegments(m).map((seg) => (seg.kind === "text" ? { type: "Text", props: { text: seg.text, line: seg.lines[0] } } : item(seg.node, 0)));
+  return bodySegments(m).map((seg) =>
+    seg.kind === "text" ? { type: "Text", props: { text: seg.text, line: seg.lines[0] } } : item(seg.node, 0),
+  );
 }
 
 function mdxElement(el: BodyElement): string {

@@ -16,8 +16,21 @@ export const SCHEMA_VERSION = 6;
 
 /** 文种: the 15 genres of the 党政机关公文处理工作条例 (2012). */
 export const DOCUMENT_GENRES = [
-  "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
-  "通报", "报告", "请示", "批复", "议案", "函", "纪要",
+  "决议",
+  "决定",
+  "命令",
+  "公报",
+  "公告",
+  "通告",
+  "意见",
+  "通知",
+  "通报",
+  "报告",
+  "请示",
+  "批复",
+  "议案",
+  "函",
+  "纪要",
 ] as const;
 /** The forms of laws and regulations (法规), beside them (决定 is both). */
 export const REGULATION_GENRES = ["法", "条例", "规定", "办法", "实施细则", "细则", "规则"] as const;
@@ -273,12 +286,27 @@ export const Validity = z.object({
 export type Validity = z.infer<typeof Validity>;
 
 /** The header fields whose source is recorded. */
-export const HEADER_FIELDS = ["title", "issuers", "docNumber", "date", "published", "effective", "genre", "jurisdiction", "publisher"] as const;
+export const HEADER_FIELDS = [
+  "title",
+  "issuers",
+  "docNumber",
+  "date",
+  "published",
+  "effective",
+  "genre",
+  "jurisdiction",
+  "publisher",
+] as const;
 export const HeaderField = z.enum(HEADER_FIELDS);
 export type HeaderField = z.infer<typeof HeaderField>;
 
 /** For each header field, where its value came from; null when the field is unknown. */
-export const Provenance = z.object(Object.fromEntries(HEADER_FIELDS.map((f) => [f, Evidence.nullable()])) as Record<HeaderField, z.ZodNullable<typeof Evidence>>);
+export const Provenance = z.object(
+  Object.fromEntries(HEADER_FIELDS.map((f) => [f, Evidence.nullable()])) as Record<
+    HeaderField,
+    z.ZodNullable<typeof Evidence>
+  >,
+);
 export type Provenance = z.infer<typeof Provenance>;
 
 /** A value that was found but not chosen (weaker, or in conflict), kept for audit. */
@@ -410,14 +438,22 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IngestError
 export function validateModel<T>(schema: z.ZodType<T>, data: unknown, file: string): Result<T> {
   const r = schema.safeParse(data);
   if (r.success) return { ok: true, value: r.data };
-  const where = r.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(model)"}: ${i.message}`).join("; ");
+  const where = r.error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join(".") || "(model)"}: ${i.message}`)
+    .join("; ");
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  const hint = version !== SCHEMA_VERSION ? ` (schemaVersion ${String(version)}, expected ${SCHEMA_VERSION}: ingest again)` : "";
+  const hint =
+    version !== SCHEMA_VERSION ? ` (schemaVersion ${String(version)}, expected ${SCHEMA_VERSION}: ingest again)` : "";
   return { ok: false, error: { file, line: 1, message: `not a valid document model${hint}: ${where}` } };
 }
 
 /** Every section node in document order, depth-first, with its ancestors. */
-export function walkSections(nodes: SectionNode[], visit: (n: SectionNode, ancestors: SectionNode[]) => void, ancestors: SectionNode[] = []): void {
+export function walkSections(
+  nodes: SectionNode[],
+  visit: (n: SectionNode, ancestors: SectionNode[]) => void,
+  ancestors: SectionNode[] = [],
+): void {
   for (const n of nodes) {
     visit(n, ancestors);
     walkSections(n.children, visit, [...ancestors, n]);

@@ -8,7 +8,12 @@ export function formatDate(date: string | null): string {
   return `${y}年` + (m ? `${Number(m)}月` : "") + (d ? `${Number(d)}日` : "");
 }
 
-const LEVEL_NAMES: Record<Level, string> = { national: "国家级", province: "省级", prefecture: "地市级", county: "县级" };
+const LEVEL_NAMES: Record<Level, string> = {
+  national: "国家级",
+  province: "省级",
+  prefecture: "地市级",
+  county: "县级",
+};
 export const levelName = (l: Level) => LEVEL_NAMES[l];
 
 export function placeOf(j: Jurisdiction | null): string {
@@ -25,8 +30,16 @@ export function evidenceText(e: Evidence): string {
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  title: "标题", issuers: "发文机关", addressees: "主送机关", docNumber: "发文字号", date: "成文日期", published: "发布日期",
-  effective: "施行日期", genre: "文种", jurisdiction: "地区", publisher: "发布机构",
+  title: "标题",
+  issuers: "发文机关",
+  addressees: "主送机关",
+  docNumber: "发文字号",
+  date: "成文日期",
+  published: "发布日期",
+  effective: "施行日期",
+  genre: "文种",
+  jurisdiction: "地区",
+  publisher: "发布机构",
 };
 
 /** An editor's change, for the page: 标题, 合并条款 p2-3、p2-4, 拆分条款 p2-5. */

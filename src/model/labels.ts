@@ -9,15 +9,24 @@ import type { CircularMeta, Clause, LabelKind } from "./circular.ts";
 /** The normalised label: 二、 （三） 5. 第五条. */
 export function canonicalLabel(kind: LabelKind, n: number): string {
   switch (kind) {
-    case "part": return `第${toChineseNumeral(n)}编`;
-    case "chapter": return `第${toChineseNumeral(n)}章`;
-    case "division": return `第${toChineseNumeral(n)}节`;
-    case "article": return `第${toChineseNumeral(n)}条`;
-    case "cnItem": return `${toChineseNumeral(n)}、`;
-    case "cnParen": return `（${toChineseNumeral(n)}）`;
-    case "num": return `${n}.`;
-    case "numParen": return `（${n}）`;
-    case "circled": return String.fromCharCode(0x2460 + n - 1);
+    case "part":
+      return `第${toChineseNumeral(n)}编`;
+    case "chapter":
+      return `第${toChineseNumeral(n)}章`;
+    case "division":
+      return `第${toChineseNumeral(n)}节`;
+    case "article":
+      return `第${toChineseNumeral(n)}条`;
+    case "cnItem":
+      return `${toChineseNumeral(n)}、`;
+    case "cnParen":
+      return `（${toChineseNumeral(n)}）`;
+    case "num":
+      return `${n}.`;
+    case "numParen":
+      return `（${n}）`;
+    case "circled":
+      return String.fromCharCode(0x2460 + n - 1);
   }
 }
 
@@ -34,11 +43,16 @@ export function partPath(parts: ReadonlyArray<{ kind: LabelKind; number: number 
 /** Anchor segment: URL-safe and stable. Articles are numbered through the whole document. */
 export function anchorSegment(kind: LabelKind, n: number): string {
   switch (kind) {
-    case "part": return `pt${n}`;
-    case "chapter": return `ch${n}`;
-    case "division": return `sec${n}`;
-    case "article": return `art${n}`;
-    default: return String(n);
+    case "part":
+      return `pt${n}`;
+    case "chapter":
+      return `ch${n}`;
+    case "division":
+      return `sec${n}`;
+    case "article":
+      return `art${n}`;
+    default:
+      return String(n);
   }
 }
 

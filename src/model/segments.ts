@@ -17,7 +17,12 @@ export function bodySegments(m: Pick<Circular, "body" | "bodyLineNumbers" | "sec
     let b = to;
     while (a <= b && lines[a]!.trim() === "") a++;
     while (b >= a && lines[b]!.trim() === "") b--;
-    if (a <= b) out.push({ kind: "text", text: lines.slice(a, b + 1).join("\n"), lines: [m.bodyLineNumbers[a]!, m.bodyLineNumbers[b]!] });
+    if (a <= b)
+      out.push({
+        kind: "text",
+        text: lines.slice(a, b + 1).join("\n"),
+        lines: [m.bodyLineNumbers[a]!, m.bodyLineNumbers[b]!],
+      });
   };
   for (const node of m.sections) {
     const start = indexOfSource.get(node.lines[0])!;

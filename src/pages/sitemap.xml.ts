@@ -5,7 +5,17 @@ import { urls } from "../site/urls.ts";
 import { departmentsByJurisdiction } from "../site/departments.ts";
 export const GET = ({ site }: { site: URL }) => {
   const index = corpus();
-  const lists = ["/", "/circulars/", "/topics/", "/regions/", "/years/", "/departments/", "/citations/", "/data/", "/search/"];
+  const lists = [
+    "/",
+    "/circulars/",
+    "/topics/",
+    "/regions/",
+    "/years/",
+    "/departments/",
+    "/citations/",
+    "/data/",
+    "/search/",
+  ];
   const paths = [
     ...lists.map((p) => urls.url(p)),
     urls.kinds(),
@@ -16,5 +26,8 @@ export const GET = ({ site }: { site: URL }) => {
     ...[...departmentsByJurisdiction(index).keys()].map((c) => urls.departments(c)),
     ...index.kinds.map((k) => urls.kind(k.slug)),
   ];
-  return new Response(sitemap(paths, (p) => new URL(p, site).href), { headers: { "content-type": "application/xml; charset=utf-8" } });
+  return new Response(
+    sitemap(paths, (p) => new URL(p, site).href),
+    { headers: { "content-type": "application/xml; charset=utf-8" } },
+  );
 };

@@ -14,7 +14,16 @@ import { provinceFacet } from "./filters.ts";
 import { phraseKey } from "../text/keys.ts";
 import { VALIDITY_NAMES, levelName, placeOf } from "../model/display.ts";
 import { searchEntries, type SearchEntry } from "./entries.ts";
-import { shardOf, type GramKind, type PagedPostings, type PhraseDoc, type PhraseFacets, type PhraseMeta, type ShardValue, type TextChunk } from "./phrase.ts";
+import {
+  shardOf,
+  type GramKind,
+  type PagedPostings,
+  type PhraseDoc,
+  type PhraseFacets,
+  type PhraseMeta,
+  type ShardValue,
+  type TextChunk,
+} from "./phrase.ts";
 
 export interface PhraseIndexOptions {
   /** Aim for posting shards of about this many bytes: a query reads one per gram. */
@@ -188,7 +197,7 @@ class BlockPool {
   take(head: number, length: number): string {
     const out = new Uint8Array(length);
     let at = 0;
-    for (let b = head; b >= 0; ) {
+    for (let b = head; b >= 0;) {
       const n = Math.min(BlockPool.BLOCK, length - at);
       out.set(this.data.subarray(b * BlockPool.BLOCK, b * BlockPool.BLOCK + n), at);
       at += n;
@@ -234,7 +243,8 @@ class PostingPages {
   /** Adds circular `doc`'s part ("entry.pos…;entry…") of gram `id`'s postings; circulars come in increasing order per gram. */
   append(id: number, doc: number, part: string): void {
     if (id >= this.lastDoc.length) {
-      for (const k of ["lastDoc", "docs", "first", "used", "head", "tail", "tailUsed"] as const) this[k] = ensure(this[k], id + 1);
+      for (const k of ["lastDoc", "docs", "first", "used", "head", "tail", "tailUsed"] as const)
+        this[k] = ensure(this[k], id + 1);
     }
     if (id >= this.grams) this.grams = id + 1;
     const used = this.used[id]!;
@@ -381,7 +391,10 @@ class PostingWriter {
 }
 
 /** Entries cut into chunks of about `chars` characters (an entry is never split). */
-function chunks(entries: Array<{ anchor: string; label: string; text: string }>, chars: number): { starts: number[]; chunks: TextChunk[] } {
+function chunks(
+  entries: Array<{ anchor: string; label: string; text: string }>,
+  chars: number,
+): { starts: number[]; chunks: TextChunk[] } {
   const out: TextChunk[] = [];
   const starts: number[] = [];
   let size = Infinity;
@@ -422,11 +435,17 @@ export function writePhraseIndex(
   docs: Iterable<IndexedDoc>,
   pagefindBundles: string[],
   emit: (path: string, content: string) => void,
-  options: Omit<PhraseIndexOptions, "validityOf" | "onDoc"> & { onDoc?: (doc: IndexedDoc, n: number, chunks: number) => void; extra?: Partial<PhraseMeta> } = {},
+  options: Omit<PhraseIndexOptions, "validityOf" | "onDoc"> & {
+    onDoc?: (doc: IndexedDoc, n: number, chunks: number) => void;
+    extra?: Partial<PhraseMeta>;
+  } = {},
 ): PhraseMeta {
   const { shardBytes = 12_000, pageBytes = 16_000, chunkChars = 1_200 } = options;
   const kinds: GramKind[] = ["huni", "hbi", "htri", "uni", "bi", "tri"];
-  const writers = Object.fromEntries(kinds.map((k) => [k, new PostingWriter(k, pageBytes, emit)])) as Record<GramKind, PostingWriter>;
+  const writers = Object.fromEntries(kinds.map((k) => [k, new PostingWriter(k, pageBytes, emit)])) as Record<
+    GramKind,
+    PostingWriter
+  >;
   const facets: PhraseFacets["facets"] = [];
   const provinces: string[] = [];
   const levels = (["national", "province", "prefecture", "county"] as const).map(levelName);
@@ -452,7 +471,12 @@ export function writePhraseIndex(
       VALIDITY_STATUSES.indexOf(doc.facet.validity),
     ]);
     const text = chunks(doc.entries, chunkChars);
-    const shown: PhraseDoc = { ...doc.shown, anchors: doc.entries.map((e) => e.anchor), labels: doc.entries.map((e) => e.label), chunks: text.starts };
+    const shown: PhraseDoc = {
+      ...doc.shown,
+      anchors: doc.entries.map((e) => e.anchor),
+      labels: doc.entries.map((e) => e.label),
+      chunks: text.starts,
+    };
     emit(`doc/${d}.json`, JSON.stringify(shown));
     text.chunks.forEach((c, k) => emit(`text/${doc.shown.id}/${k}.json`, JSON.stringify(c)));
     for (const dept of doc.departments) (departments[dept] ??= []).push(d);
@@ -461,10 +485,21 @@ export function writePhraseIndex(
   }
   const shards = Object.fromEntries(kinds.map((k) => [k, writers[k].finish(shardBytes)])) as Record<GramKind, number>;
   emit("departments.json", JSON.stringify(departments));
-  const facetFile: PhraseFacets = { facets, provinces, levels, genres, topics: TOPICS.map((t) => t.name), validities: VALIDITY_STATUSES.map((s) => VALIDITY_NAMES[s]) };
+  const facetFile: PhraseFacets = {
+    facets,
+    provinces,
+    levels,
+    genres,
+    topics: TOPICS.map((t) => t.name),
+    validities: VALIDITY_STATUSES.map((s) => VALIDITY_NAMES[s]),
+  };
   emit("facets.json", JSON.stringify(facetFile));
   const meta: PhraseMeta = {
-    version: 4, docs: d, shards, pagefindBundles, provinces: provinces.filter(Boolean),
+    version: 4,
+    docs: d,
+    shards,
+    pagefindBundles,
+    provinces: provinces.filter(Boolean),
     ...(options.peers?.length ? { peers: options.peers } : {}),
     ...options.extra,
   };
@@ -494,7 +529,16 @@ export function buildPhraseIndex(
       read.set(d, { doc, entries, facets });
       const j = doc.jurisdiction;
       yield {
-        shown: { id: doc.id, url: circularUrl(doc.id), title: doc.title, docNumber: doc.docNumber, date: doc.date, place: placeOf(j), validity: VALIDITY_NAMES[facets.validity], header: headerText(doc) },
+        shown: {
+          id: doc.id,
+          url: circularUrl(doc.id),
+          title: doc.title,
+          docNumber: doc.docNumber,
+          date: doc.date,
+          place: placeOf(j),
+          validity: VALIDITY_NAMES[facets.validity],
+          header: headerText(doc),
+        },
         header: headerText(doc),
         entries,
         facet: {

@@ -9,7 +9,6 @@ import { provinceFacet, type FacetKey } from "./filters.ts";
 export type { FacetKey };
 import { VALIDITY_NAMES, levelName } from "../model/display.ts";
 
-
 /** What a circular is filtered by beyond its metadata: its topics and the departments its clauses name. */
 export interface DocFacets {
   topics: DocumentTopics;

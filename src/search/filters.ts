@@ -8,4 +8,5 @@ export const FACET_KEYS = ["province", "level", "year", "topic", "genre", "depar
 export type FacetKey = (typeof FACET_KEYS)[number];
 
 /** A document's province as filters name it: "国家" for a national one, null when its place is unknown. */
-export const provinceFacet = (j: Jurisdiction | null | undefined): string | null => j?.province ?? (j?.level === "national" ? "国家" : null);
+export const provinceFacet = (j: Jurisdiction | null | undefined): string | null =>
+  j?.province ?? (j?.level === "national" ? "国家" : null);

@@ -36,18 +36,35 @@ function allDocs(shards: ShardOutput[]): ShardDoc[] {
     const meta = JSON.parse(shard.read("meta.json")) as PhraseMeta;
     const facets = JSON.parse(shard.read("facets.json")) as PhraseFacets;
     const byDoc: string[][] = Array.from({ length: meta.docs }, () => []);
-    for (const [dept, docs] of Object.entries(JSON.parse(shard.read("departments.json")) as Record<string, number[]>)) for (const d of docs) byDoc[d]!.push(dept);
-    for (let n = 0; n < meta.docs; n++) out.push({ shard, n, doc: JSON.parse(shard.read(`doc/${n}.json`)) as PhraseDoc, facets, departments: byDoc[n]! });
+    for (const [dept, docs] of Object.entries(JSON.parse(shard.read("departments.json")) as Record<string, number[]>))
+      for (const d of docs) byDoc[d]!.push(dept);
+    for (let n = 0; n < meta.docs; n++)
+      out.push({ shard, n, doc: JSON.parse(shard.read(`doc/${n}.json`)) as PhraseDoc, facets, departments: byDoc[n]! });
   }
   return out.sort((a, b) => (a.doc.date ?? "").localeCompare(b.doc.date ?? "") || a.doc.id.localeCompare(b.doc.id));
 }
 
 /** A shard's circular as the index writer takes it, its texts read from its chunks. */
 function indexed({ shard, n, doc, facets, departments }: ShardDoc): IndexedDoc {
-  const entries = doc.chunks.flatMap((_, k) => (JSON.parse(shard.read(`text/${doc.id}/${k}.json`)) as TextChunk).map(([anchor, label, text]) => ({ anchor, label, text })));
+  const entries = doc.chunks.flatMap((_, k) =>
+    (JSON.parse(shard.read(`text/${doc.id}/${k}.json`)) as TextChunk).map(([anchor, label, text]) => ({
+      anchor,
+      label,
+      text,
+    })),
+  );
   const [province, level, year, genre, topicMask, validity] = facets.facets[n]!;
   return {
-    shown: { id: doc.id, url: doc.url, title: doc.title, docNumber: doc.docNumber, date: doc.date, place: doc.place, validity: doc.validity, header: doc.header },
+    shown: {
+      id: doc.id,
+      url: doc.url,
+      title: doc.title,
+      docNumber: doc.docNumber,
+      date: doc.date,
+      place: doc.place,
+      validity: doc.validity,
+      header: doc.header,
+    },
     header: doc.header,
     entries,
     facet: {
@@ -66,13 +83,26 @@ function indexed({ shard, n, doc, facets, departments }: ShardDoc): IndexedDoc {
  * The circulars of all shards, oldest first, read one at a time as the writer asks
  * (buildIndex.ts writePhraseIndex), and each shard's Pagefind folders by its base.
  */
-export function mergeShards(shards: ShardOutput[]): { docs: Iterable<IndexedDoc>; count: number; pagefindShards: NonNullable<PhraseMeta["pagefindShards"]> } {
+export function mergeShards(shards: ShardOutput[]): {
+  docs: Iterable<IndexedDoc>;
+  count: number;
+  pagefindShards: NonNullable<PhraseMeta["pagefindShards"]>;
+} {
   const docs = allDocs(shards);
   const ids = new Set<string>();
   for (const d of docs) {
     if (ids.has(d.doc.id)) throw new Error(`merge: circular ${d.doc.id} is in more than one shard (${d.shard.base})`);
     ids.add(d.doc.id);
   }
-  const pagefindShards = shards.map((s) => ({ base: s.base, bundles: (JSON.parse(s.read("meta.json")) as PhraseMeta).pagefindBundles }));
-  return { docs: (function* () { for (const d of docs) yield indexed(d); })(), count: docs.length, pagefindShards };
+  const pagefindShards = shards.map((s) => ({
+    base: s.base,
+    bundles: (JSON.parse(s.read("meta.json")) as PhraseMeta).pagefindBundles,
+  }));
+  return {
+    docs: (function* () {
+      for (const d of docs) yield indexed(d);
+    })(),
+    count: docs.length,
+    pagefindShards,
+  };
 }

@@ -33,14 +33,28 @@ export function distinctWords(texts: string[]): string[] {
 }
 
 /** `url` is the page's path under the site's base (Pagefind adds the base); `chunks` the number of its text chunks. */
-export function pagefindRecord(doc: CircularMeta, texts: string[], facets: Array<[FacetKey, string]>, url: string, chunks: number): PagefindRecord {
+export function pagefindRecord(
+  doc: CircularMeta,
+  texts: string[],
+  facets: Array<[FacetKey, string]>,
+  url: string,
+  chunks: number,
+): PagefindRecord {
   const filters: Record<string, string[]> = {};
   for (const [key, value] of facets) (filters[key] ??= []).push(value);
   return {
     url,
     content: [doc.title, ...distinctWords([doc.title, ...doc.issuers, ...texts])].join(" "),
     language: "zh-cn",
-    meta: { title: doc.title, docNumber: doc.docNumber ?? "", date: formatDate(doc.date), place: placeOf(doc.jurisdiction), id: doc.id, chunks: String(chunks), validity: filters.validity?.[0] ?? "" },
+    meta: {
+      title: doc.title,
+      docNumber: doc.docNumber ?? "",
+      date: formatDate(doc.date),
+      place: placeOf(doc.jurisdiction),
+      id: doc.id,
+      chunks: String(chunks),
+      validity: filters.validity?.[0] ?? "",
+    },
     filters,
     sort: { date: doc.date ?? "0000" },
   };

@@ -156,7 +156,13 @@ class Gram {
   readonly offset: number;
   /** Circulars holding the gram. */
   readonly docs: number;
-  private readonly pages: Array<{ first: number; last: number; file: number | null; text?: string; decoded?: Postings }>;
+  private readonly pages: Array<{
+    first: number;
+    last: number;
+    file: number | null;
+    text?: string;
+    decoded?: Postings;
+  }>;
   private readonly kind: GramKind;
   private readonly load: IndexLoader;
 
@@ -234,7 +240,11 @@ class Term {
       const others = rest.map((r) => ({ positions: r.entries.get(entry), at: r.at }));
       if (others.some((o) => !o.positions)) continue;
       // Single characters and bigrams have no positions: the entry holds the phrase.
-      if (positions.length === 0 || positions.some((p) => others.every((o) => o.positions!.includes(p - first!.at + o.at)))) out.add(entry);
+      if (
+        positions.length === 0 ||
+        positions.some((p) => others.every((o) => o.positions!.includes(p - first!.at + o.at)))
+      )
+        out.add(entry);
     }
     return out.size ? out : null;
   }
@@ -296,15 +306,26 @@ export class PhraseQuery {
   }
 
   /** Opens a query (reads the shards of its grams); null when there is nothing to look up. */
-  static async open(keys: string[], meta: Pick<PhraseMeta, "shards" | "docs">, load: IndexLoader): Promise<PhraseQuery | null> {
+  static async open(
+    keys: string[],
+    meta: Pick<PhraseMeta, "shards" | "docs">,
+    load: IndexLoader,
+  ): Promise<PhraseQuery | null> {
     if (keys.length === 0 || keys.some((k) => k.length === 0)) return null;
     const grams = async (key: string, kinds: [GramKind, GramKind, GramKind]) => {
       const lookup = lookupGrams(key);
       const kind = kinds[[...lookup[0]!.gram].length - 1]!;
-      const shards = await Promise.all(lookup.map((g) => load<Record<string, ShardValue>>(`${kind}/${shardOf(g.gram, meta.shards[kind])}.json`)));
+      const shards = await Promise.all(
+        lookup.map((g) => load<Record<string, ShardValue>>(`${kind}/${shardOf(g.gram, meta.shards[kind])}.json`)),
+      );
       return lookup.map((g, i) => new Gram(kind, g.at, shards[i]![g.gram], load));
     };
-    return new PhraseQuery(await Promise.all(keys.map(async (k) => new Term(await grams(k, ["huni", "hbi", "htri"]), await grams(k, ["uni", "bi", "tri"])))), meta.docs);
+    return new PhraseQuery(
+      await Promise.all(
+        keys.map(async (k) => new Term(await grams(k, ["huni", "hbi", "htri"]), await grams(k, ["uni", "bi", "tri"]))),
+      ),
+      meta.docs,
+    );
   }
 
   /** Whether every page of every gram is at hand: then all the hits can be had without a fetch. */
@@ -332,13 +353,23 @@ export class PhraseQuery {
   }
 
   /** Hits among candidates; its progress is counted from the start, read or not. */
-  private stream(candidates: AsyncGenerator<number>, total: number, check: (d: number) => Promise<number[] | null>, keep: (d: number) => boolean): AsyncGenerator<ExactHit> {
+  private stream(
+    candidates: AsyncGenerator<number>,
+    total: number,
+    check: (d: number) => Promise<number[] | null>,
+    keep: (d: number) => boolean,
+  ): AsyncGenerator<ExactHit> {
     const p: Progress = { candidates: total, examined: 0, matched: 0, done: false };
     this.progress.push(p);
     return PhraseQuery.walk(candidates, p, check, keep);
   }
 
-  private static async *walk(candidates: AsyncGenerator<number>, p: Progress, check: (d: number) => Promise<number[] | null>, keep: (d: number) => boolean): AsyncGenerator<ExactHit> {
+  private static async *walk(
+    candidates: AsyncGenerator<number>,
+    p: Progress,
+    check: (d: number) => Promise<number[] | null>,
+    keep: (d: number) => boolean,
+  ): AsyncGenerator<ExactHit> {
     for await (const d of candidates) {
       p.examined++;
       if (!keep(d)) continue;
@@ -353,7 +384,13 @@ export class PhraseQuery {
   /** The circulars holding the rarest gram of each phrase's header, merged. */
   private headCandidates(reverse: boolean): { docs: AsyncGenerator<number>; count: number } {
     const drivers = this.terms.map((t) => Term.rarest(t.head));
-    return { docs: mergeOrdered(drivers.map((g) => g.circulars(reverse)), reverse), count: drivers.reduce((n, g) => n + g.docs, 0) };
+    return {
+      docs: mergeOrdered(
+        drivers.map((g) => g.circulars(reverse)),
+        reverse,
+      ),
+      count: drivers.reduce((n, g) => n + g.docs, 0),
+    };
   }
 
   /** The circulars holding the rarest body gram of all the phrases. */
@@ -381,7 +418,12 @@ export class PhraseQuery {
       })();
     }
     // By date: every candidate in circular order, wherever the phrase stands.
-    return this.stream(mergeOrdered([head.docs, body.circulars(newestFirst)], newestFirst), head.count + bodyOnly, (d) => this.offsetsAt(d, "either"), keep);
+    return this.stream(
+      mergeOrdered([head.docs, body.circulars(newestFirst)], newestFirst),
+      head.count + bodyOnly,
+      (d) => this.offsetsAt(d, "either"),
+      keep,
+    );
   }
 
   /**
@@ -391,13 +433,22 @@ export class PhraseQuery {
   count(): { docs: number; exact: boolean } {
     const exact = this.progress.length > 0 && this.progress.every((p) => p.done);
     // A stream not yet started counts all its candidates (for a two-character phrase in a body they all hit).
-    const docs = this.progress.reduce((n, p) => n + (p.done ? p.matched : p.examined === 0 ? p.candidates : Math.round((p.matched / p.examined) * p.candidates)), 0);
+    const docs = this.progress.reduce(
+      (n, p) =>
+        n +
+        (p.done ? p.matched : p.examined === 0 ? p.candidates : Math.round((p.matched / p.examined) * p.candidates)),
+      0,
+    );
     return { docs: exact ? docs : Math.min(docs, this.docs), exact };
   }
 }
 
 /** Every entry of every circular containing the phrase whose key is `key`: doc → entries (all pages read). */
-export async function findPhrase(key: string, meta: Pick<PhraseMeta, "shards" | "docs">, load: IndexLoader): Promise<Map<number, Set<number>> | null> {
+export async function findPhrase(
+  key: string,
+  meta: Pick<PhraseMeta, "shards" | "docs">,
+  load: IndexLoader,
+): Promise<Map<number, Set<number>> | null> {
   const query = await PhraseQuery.open([key], meta, load);
   if (!query) return null;
   const out = new Map<number, Set<number>>();

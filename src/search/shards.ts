@@ -8,7 +8,14 @@
  * Browser-safe: no Node APIs.
  */
 import { normalizeBase } from "../config/urls.ts";
-import { PhraseQuery, type ExactHit, type HitOrder, type IndexLoader, type PhraseDoc, type PhraseMeta } from "./phrase.ts";
+import {
+  PhraseQuery,
+  type ExactHit,
+  type HitOrder,
+  type IndexLoader,
+  type PhraseDoc,
+  type PhraseMeta,
+} from "./phrase.ts";
 
 export interface Shard {
   /** The shard site's base path ("/lib/jilin/"). */
@@ -27,13 +34,21 @@ export interface ShardHit {
 }
 
 /** This site's index, then every other shard its table of contents names; a shard that does not answer is left out. */
-export async function openShards(own: { base: string; load: IndexLoader }, loaderFor: (base: string) => IndexLoader): Promise<Shard[]> {
+export async function openShards(
+  own: { base: string; load: IndexLoader },
+  loaderFor: (base: string) => IndexLoader,
+): Promise<Shard[]> {
   const meta = await own.load<PhraseMeta>("meta.json");
-  const others = await Promise.all((meta.peers ?? []).map(async (raw) => {
-    const base = normalizeBase(raw);
-    const load = loaderFor(base);
-    return load<PhraseMeta>("meta.json").then((m) => ({ base, meta: m, load }), () => null);
-  }));
+  const others = await Promise.all(
+    (meta.peers ?? []).map(async (raw) => {
+      const base = normalizeBase(raw);
+      const load = loaderFor(base);
+      return load<PhraseMeta>("meta.json").then(
+        (m) => ({ base, meta: m, load }),
+        () => null,
+      );
+    }),
+  );
   return [{ base: normalizeBase(own.base), meta, load: own.load }, ...others.filter((s): s is Shard => s !== null)];
 }
 
@@ -85,7 +100,9 @@ export class ShardQuery {
     }
     const next = async ({ i, s }: { i: number; s: AsyncGenerator<ExactHit> }): Promise<ShardHit | null> => {
       const r = await s.next();
-      return r.done ? null : { shard: i, hit: r.value, doc: await this.shards[i]!.load<PhraseDoc>(`doc/${r.value.doc}.json`) };
+      return r.done
+        ? null
+        : { shard: i, hit: r.value, doc: await this.shards[i]!.load<PhraseDoc>(`doc/${r.value.doc}.json`) };
     };
     const heads = await Promise.all(live.map(next));
     for (;;) {

@@ -42,7 +42,11 @@ function getJson<T>(url: string): Promise<T> {
 const searchData = <T>(path: string) => getJson<T>(urls.searchData(path));
 /** This library's index and those of the other libraries (shards) it names, opened once. */
 let shardsOpened: Promise<Shard[]> | null = null;
-const searchShards = () => (shardsOpened ??= openShards({ base: urls.base, load: searchData }, (base) => (path) => getJson(`${base}search-data/${path}`)));
+const searchShards = () =>
+  (shardsOpened ??= openShards(
+    { base: urls.base, load: searchData },
+    (base) => (path) => getJson(`${base}search-data/${path}`),
+  ));
 /** Keys folded as the index folded its texts; the whole script table is fetched only for traditional characters. */
 const foldFor = browserFold(() => getJson<ScriptTable>(urls.scriptTable()));
 const keysFor = async (texts: string[]): Promise<Keys> => createKeys(await foldFor(texts));
@@ -62,17 +66,21 @@ async function filterOf(filters: Filters, shard: Shard): Promise<(d: number) => 
   if (!Object.values(filters).some(Boolean)) return () => true;
   const [f, deptDocs] = await Promise.all([
     shard.load<PhraseFacets>("facets.json"),
-    filters.department ? shard.load<Record<string, number[]>>("departments.json").then((m) => new Set(m[filters.department!] ?? [])) : null,
+    filters.department
+      ? shard.load<Record<string, number[]>>("departments.json").then((m) => new Set(m[filters.department!] ?? []))
+      : null,
   ]);
   return (d) => {
     const [province, level, year, genre, topics, validity] = f.facets[d]!;
-    return (!filters.province || f.provinces[province] === filters.province) &&
+    return (
+      (!filters.province || f.provinces[province] === filters.province) &&
       (!filters.level || f.levels[level] === filters.level) &&
       (!filters.year || String(year) === filters.year) &&
       (!filters.genre || f.genres[genre] === filters.genre) &&
       (!filters.topic || (topics & (1 << f.topics.indexOf(filters.topic))) !== 0) &&
       (!filters.validity || f.validities[validity] === filters.validity) &&
-      (!deptDocs || deptDocs.has(d));
+      (!deptDocs || deptDocs.has(d))
+    );
   };
 }
 
@@ -92,7 +100,12 @@ interface PagefindResult {
   meta: Record<string, string>;
 }
 
-async function pagefindSearch(q: string, filters: Filters, sort: string, shards: Shard[]): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
+async function pagefindSearch(
+  q: string,
+  filters: Filters,
+  sort: string,
+  shards: Shard[],
+): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
   const [own, ...peers] = shards;
   // This library's bundles; a national index's shards' (national.ts); other libraries' — each with its base for its results' links.
   const bundles = [
@@ -105,7 +118,10 @@ async function pagefindSearch(q: string, filters: Filters, sort: string, shards:
   await pf.options({ baseUrl: first!.base, excerptLength: 0 });
   for (const bundle of others) await pf.mergeIndex(bundle.url, { baseUrl: bundle.base });
   const pfFilters = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
-  const search = await pf.search(q, { filters: pfFilters, sort: sort === "date-desc" ? { date: "desc" } : sort === "date-asc" ? { date: "asc" } : undefined });
+  const search = await pf.search(q, {
+    filters: pfFilters,
+    sort: sort === "date-desc" ? { date: "desc" } : sort === "date-asc" ? { date: "asc" } : undefined,
+  });
   const results = (search?.results ?? []) as Array<{ data: () => Promise<PagefindResult> }>;
   return { total: results.length, load: (n) => Promise.all(results.slice(0, n).map((r) => r.data())) };
 }
@@ -128,7 +144,8 @@ export function excerpt(text: string, terms: string[], keys: Keys, width = 40): 
   const { key, offsets } = keyWithOffsets(flat, keys);
   const spans: Array<[number, number]> = [];
   for (const term of terms.map(keys.phraseKey).filter(Boolean)) {
-    for (let at = key.indexOf(term); at >= 0; at = key.indexOf(term, at + 1)) spans.push([offsets[at]!, offsets[at + term.length - 1]! + 1]);
+    for (let at = key.indexOf(term); at >= 0; at = key.indexOf(term, at + 1))
+      spans.push([offsets[at]!, offsets[at + term.length - 1]! + 1]);
   }
   spans.sort((a, b) => a[0] - b[0]);
   const start = Math.max(0, (spans[0]?.[0] ?? 0) - width);
@@ -181,7 +198,10 @@ export function startSearchPage(): void {
         const { csv, SEARCH_HEADER } = await import("../exports/csv.ts");
         download(new Blob([csv(SEARCH_HEADER, rows)], { type: "text/csv;charset=utf-8" }), `${name}.csv`);
       } else {
-        const [{ xlsx }, { SEARCH_HEADER }] = await Promise.all([import("../exports/xlsx.ts"), import("../exports/csv.ts")]);
+        const [{ xlsx }, { SEARCH_HEADER }] = await Promise.all([
+          import("../exports/xlsx.ts"),
+          import("../exports/csv.ts"),
+        ]);
         download(await xlsx("检索结果", SEARCH_HEADER, rows), `${name}.xlsx`);
       }
       status.textContent = `已导出 ${rows.length} 处段落。`;
@@ -206,7 +226,9 @@ export function startSearchPage(): void {
     const queryKeys = await keysFor([q]);
     const terms = queryTerms(q, queryKeys);
     // A search filtered by province asks only the shards that hold it.
-    const shards = (await searchShards()).filter((s, i) => i === 0 || !filters.province || !s.meta.provinces || s.meta.provinces.includes(filters.province));
+    const shards = (await searchShards()).filter(
+      (s, i) => i === 0 || !filters.province || !s.meta.provinces || s.meta.provinces.includes(filters.province),
+    );
     const keeps = await Promise.all(shards.map((shard) => filterOf(filters, shard)));
     const query = await ShardQuery.open(terms.map(queryKeys.phraseKey), shards);
     const hits = query?.hits(ORDERS[sort] ?? "relevance", keeps);
@@ -223,8 +245,18 @@ export function startSearchPage(): void {
         : `没有文件含“${terms.join(" ")}”。${top.length ? `以下是含有其中词语的相关文件（${pf!.total} 件）：` : ""}`;
       const words = relatedWords(q);
       // A result's shard: the one whose path its link starts with (the longest, as "/" starts every link).
-      const shardOf = (url: string) => shards.filter((s) => url.startsWith(s.base)).sort((a, b) => b.base.length - a.base.length)[0] ?? shards[0]!;
-      const rendered = await Promise.all(top.map(async (r) => renderPagefindResult(r, await passagesOf(shardOf(r.url), r.meta.id!, Number(r.meta.chunks ?? 0), words), words, await keysFor([q]))));
+      const shardOf = (url: string) =>
+        shards.filter((s) => url.startsWith(s.base)).sort((a, b) => b.base.length - a.base.length)[0] ?? shards[0]!;
+      const rendered = await Promise.all(
+        top.map(async (r) =>
+          renderPagefindResult(
+            r,
+            await passagesOf(shardOf(r.url), r.meta.id!, Number(r.meta.chunks ?? 0), words),
+            words,
+            await keysFor([q]),
+          ),
+        ),
+      );
       list.append(...rendered);
       list.dataset.state = "done";
       return;
@@ -251,19 +283,28 @@ export function startSearchPage(): void {
         buffer.push(...next);
         found.push(...next);
       }
-      const rendered = await Promise.all(page.map(async ({ shard: k, hit, doc: known }) => {
-        const shard = shards[k]!;
-        const doc = known ?? (await shard.load<PhraseDoc>(`doc/${hit.doc}.json`));
-        const excerpted = await Promise.all(hit.offsets.filter((o) => o > 0).slice(0, EXCERPTS).map(async (o) => {
-          const c = chunkOf(doc.chunks, o);
-          return (await textChunk(shard, doc.id, c))[o - doc.chunks[c]!]![2];
-        }));
-        return renderResult(doc, hit.offsets, excerpted, terms, await keysFor([q, ...excerpted]));
-      }));
+      const rendered = await Promise.all(
+        page.map(async ({ shard: k, hit, doc: known }) => {
+          const shard = shards[k]!;
+          const doc = known ?? (await shard.load<PhraseDoc>(`doc/${hit.doc}.json`));
+          const excerpted = await Promise.all(
+            hit.offsets
+              .filter((o) => o > 0)
+              .slice(0, EXCERPTS)
+              .map(async (o) => {
+                const c = chunkOf(doc.chunks, o);
+                return (await textChunk(shard, doc.id, c))[o - doc.chunks[c]!]![2];
+              }),
+          );
+          return renderResult(doc, hit.offsets, excerpted, terms, await keysFor([q, ...excerpted]));
+        }),
+      );
       if (mine !== run) return;
       list.append(...rendered);
       // This library's circulars by number, another shard's as shard:number.
-      list.dataset.docIndexes = found.map((h) => (h.shard === 0 ? String(h.hit.doc) : `${h.shard}:${h.hit.doc}`)).join(",");
+      list.dataset.docIndexes = found
+        .map((h) => (h.shard === 0 ? String(h.hit.doc) : `${h.shard}:${h.hit.doc}`))
+        .join(",");
       more.hidden = buffer.length === 0;
       const count = query.count();
       const passages = found.reduce((n, h) => n + h.hit.offsets.filter((o) => o > 0).length, 0);
@@ -309,7 +350,16 @@ async function searchRows(found: ShardHit[], shards: Shard[], terms: string[]): 
       const holding = whole.split(/\n+/).filter((p) => wanted.some((w) => keys.phraseKey(p).includes(w)));
       const text = holding.length ? holding.join("\n") : whole;
       const citation = `${titleMarked(doc.title)}${doc.docNumber ? `（${doc.docNumber}）` : ""}${anchor ? label : ""}`;
-      rows.push([doc.title, doc.docNumber ?? "", doc.date ?? "", doc.place, label, citation, text, new URL(anchor ? `${doc.url}#${anchor}` : doc.url, location.href).href]);
+      rows.push([
+        doc.title,
+        doc.docNumber ?? "",
+        doc.date ?? "",
+        doc.place,
+        label,
+        citation,
+        text,
+        new URL(anchor ? `${doc.url}#${anchor}` : doc.url, location.href).href,
+      ]);
     }
   }
   return rows;
@@ -340,56 +390,123 @@ function relatedWords(q: string): string[] {
 }
 
 /** The first passages of a circular holding any of the words, read chunk by chunk (a few chunks at most). */
-async function passagesOf(shard: Shard, id: string, chunks: number, words: string[]): Promise<Array<[string, string, string]>> {
+async function passagesOf(
+  shard: Shard,
+  id: string,
+  chunks: number,
+  words: string[],
+): Promise<Array<[string, string, string]>> {
   const keys = await keysFor(words);
   const wanted = words.map(keys.phraseKey).filter(Boolean);
   const out: Array<[string, string, string]> = [];
   for (let k = 0; k < Math.min(chunks, EXCERPTS) && out.length < EXCERPTS; k++) {
     const chunk = await textChunk(shard, id, k);
     const chunkKeys = await keysFor(chunk.map((e) => e[2]));
-    for (const entry of chunk) if (out.length < EXCERPTS && wanted.some((w) => chunkKeys.phraseKey(entry[2]).includes(w))) out.push(entry);
+    for (const entry of chunk)
+      if (out.length < EXCERPTS && wanted.some((w) => chunkKeys.phraseKey(entry[2]).includes(w))) out.push(entry);
   }
   return out;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const el = Object.assign(document.createElement(tag), props);
   el.append(...children);
   return el;
 }
 
-function resultHeading(url: string, title: string, meta: Array<string | null | undefined>, validity: string | undefined): HTMLLIElement {
-  const mark = validity ? [element("span", { className: `validity validity-${VALIDITY_CLASS[validity] ?? "unknown"}`, textContent: validity })] : [];
-  return element("li", { className: "result" },
+function resultHeading(
+  url: string,
+  title: string,
+  meta: Array<string | null | undefined>,
+  validity: string | undefined,
+): HTMLLIElement {
+  const mark = validity
+    ? [
+        element("span", {
+          className: `validity validity-${VALIDITY_CLASS[validity] ?? "unknown"}`,
+          textContent: validity,
+        }),
+      ]
+    : [];
+  return element(
+    "li",
+    { className: "result" },
     element("h2", {}, element("a", { href: url, textContent: title }), ...mark),
-    element("p", { className: "result-meta", textContent: meta.filter(Boolean).join(" · ") }));
+    element("p", { className: "result-meta", textContent: meta.filter(Boolean).join(" · ") }),
+  );
 }
 
 /** The class of a 时效性 mark, by its name. */
-const VALIDITY_CLASS: Record<string, string> = Object.fromEntries(Object.entries(VALIDITY_NAMES).map(([k, v]) => [v, k]));
+const VALIDITY_CLASS: Record<string, string> = Object.fromEntries(
+  Object.entries(VALIDITY_NAMES).map(([k, v]) => [v, k]),
+);
 
 /**
  * A passage of a result: its label linked to its place on the circular's page (`url`; the
  * page itself for text outside numbered parts), with a 加入摘编 button for a numbered part.
  */
 function passage(url: string, anchor: string, label: string, html: string, docId: string): HTMLLIElement {
-  return element("li", {}, element("a", { href: anchor ? `${url}#${anchor}` : url, textContent: label }), ...(anchor ? [document.createTextNode(" "), basketButton(docId, anchor)] : []), ...(html ? [element("p", { className: "excerpt", innerHTML: html })] : []));
+  return element(
+    "li",
+    {},
+    element("a", { href: anchor ? `${url}#${anchor}` : url, textContent: label }),
+    ...(anchor ? [document.createTextNode(" "), basketButton(docId, anchor)] : []),
+    ...(html ? [element("p", { className: "excerpt", innerHTML: html })] : []),
+  );
 }
 
-function renderPagefindResult(r: PagefindResult, passages: Array<[string, string, string]>, words: string[], keys: Keys): HTMLLIElement {
-  const li = resultHeading(r.url, r.meta.title ?? r.url, [r.meta.docNumber, r.meta.date, r.meta.place], r.meta.validity);
+function renderPagefindResult(
+  r: PagefindResult,
+  passages: Array<[string, string, string]>,
+  words: string[],
+  keys: Keys,
+): HTMLLIElement {
+  const li = resultHeading(
+    r.url,
+    r.meta.title ?? r.url,
+    [r.meta.docNumber, r.meta.date, r.meta.place],
+    r.meta.validity,
+  );
   li.dataset.docId = r.meta.id;
   if (passages.length) {
-    li.append(element("ul", { className: "sub-results" }, ...passages.map(([anchor, label, text]) => passage(r.url, anchor, label, excerpt(text, words, keys), r.meta.id!))));
+    li.append(
+      element(
+        "ul",
+        { className: "sub-results" },
+        ...passages.map(([anchor, label, text]) =>
+          passage(r.url, anchor, label, excerpt(text, words, keys), r.meta.id!),
+        ),
+      ),
+    );
   }
   return li;
 }
 
 /** An exact result: every matching passage linked, the first EXCERPTS with their excerpt. */
-function renderResult(doc: PhraseDoc, offsets: number[], excerpted: string[], terms: string[], keys: Keys): HTMLLIElement {
+function renderResult(
+  doc: PhraseDoc,
+  offsets: number[],
+  excerpted: string[],
+  terms: string[],
+  keys: Keys,
+): HTMLLIElement {
   const li = resultHeading(doc.url, doc.title, [doc.docNumber, doc.date, doc.place], doc.validity);
   li.dataset.docId = doc.id;
-  const subs = offsets.filter((o) => o > 0).map((o, i) => passage(doc.url, doc.anchors[o - 1]!, doc.labels[o - 1]!, excerpted[i] !== undefined ? excerpt(excerpted[i]!, terms, keys) : "", doc.id));
+  const subs = offsets
+    .filter((o) => o > 0)
+    .map((o, i) =>
+      passage(
+        doc.url,
+        doc.anchors[o - 1]!,
+        doc.labels[o - 1]!,
+        excerpted[i] !== undefined ? excerpt(excerpted[i]!, terms, keys) : "",
+        doc.id,
+      ),
+    );
   if (subs.length) li.append(element("ul", { className: "sub-results" }, ...subs));
   return li;
 }

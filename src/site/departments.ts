@@ -14,7 +14,10 @@ export function departmentsByJurisdiction(index: CorpusIndex): Map<string, Entry
       const code = e.department.code ?? "000000";
       map.set(code, [...(map.get(code) ?? []), e]);
     }
-    for (const list of map.values()) list.sort((a, b) => b.clauses.length - a.clauses.length || a.department.name.localeCompare(b.department.name, "zh"));
+    for (const list of map.values())
+      list.sort(
+        (a, b) => b.clauses.length - a.clauses.length || a.department.name.localeCompare(b.department.name, "zh"),
+      );
     grouped.set(index, map);
   }
   return map;

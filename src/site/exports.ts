@@ -12,10 +12,26 @@ import { siteUrls } from "../config/urls.ts";
  * so it stays small enough to download whole at any size of library (every model in one
  * array was 500 MB at 10,000 circulars).
  */
-export function catalogueEntry(d: CircularMeta, topics: DocumentTopics, urls: { circular: (id: string) => string; docJson: (id: string) => string; sourceText: (id: string) => string }) {
+export function catalogueEntry(
+  d: CircularMeta,
+  topics: DocumentTopics,
+  urls: { circular: (id: string) => string; docJson: (id: string) => string; sourceText: (id: string) => string },
+) {
   return {
-    id: d.id, title: d.title, issuers: d.issuers, genre: d.genre, docNumber: d.docNumber, date: d.date, published: d.published, effective: d.effective,
-    jurisdiction: d.jurisdiction, topics, clauses: d.clauses.length, url: urls.circular(d.id), data: urls.docJson(d.id), source: urls.sourceText(d.id),
+    id: d.id,
+    title: d.title,
+    issuers: d.issuers,
+    genre: d.genre,
+    docNumber: d.docNumber,
+    date: d.date,
+    published: d.published,
+    effective: d.effective,
+    jurisdiction: d.jurisdiction,
+    topics,
+    clauses: d.clauses.length,
+    url: urls.circular(d.id),
+    data: urls.docJson(d.id),
+    source: urls.sourceText(d.id),
   };
 }
 
@@ -23,15 +39,53 @@ export function catalogueEntry(d: CircularMeta, topics: DocumentTopics, urls: { 
  * One row per clause; UTF-8 with BOM so Excel opens the Chinese correctly. Yielded a
  * circular at a time: the whole file is 79 MB at 4,000 circulars.
  */
-export function* clausesCsv(docs: CircularMeta[], clauseUrlOf: (docId: string, clauseId: string) => string): Generator<string> {
-  const header = ["circular_id", "clause_id", "path", "label", "heading", "text", "responsible", "title", "doc_number", "date", "province", "prefecture", "county", "region_code", "citation", "url"];
+export function* clausesCsv(
+  docs: CircularMeta[],
+  clauseUrlOf: (docId: string, clauseId: string) => string,
+): Generator<string> {
+  const header = [
+    "circular_id",
+    "clause_id",
+    "path",
+    "label",
+    "heading",
+    "text",
+    "responsible",
+    "title",
+    "doc_number",
+    "date",
+    "province",
+    "prefecture",
+    "county",
+    "region_code",
+    "citation",
+    "url",
+  ];
   yield "\ufeff" + header.join(",") + "\r\n";
   for (const d of docs) {
     yield d.clauses
-      .map((c) =>
-        [d.id, c.id, c.path, c.label, c.heading ?? "", c.text, c.responsible.join("、"), d.title, d.docNumber ?? "", d.date ?? "",
-          d.jurisdiction?.province ?? "", d.jurisdiction?.prefecture ?? "", d.jurisdiction?.county ?? "", d.jurisdiction?.code ?? "",
-          citationText(d, c), clauseUrlOf(d.id, c.id)].map(csvCell).join(",") + "\r\n",
+      .map(
+        (c) =>
+          [
+            d.id,
+            c.id,
+            c.path,
+            c.label,
+            c.heading ?? "",
+            c.text,
+            c.responsible.join("、"),
+            d.title,
+            d.docNumber ?? "",
+            d.date ?? "",
+            d.jurisdiction?.province ?? "",
+            d.jurisdiction?.prefecture ?? "",
+            d.jurisdiction?.county ?? "",
+            d.jurisdiction?.code ?? "",
+            citationText(d, c),
+            clauseUrlOf(d.id, c.id),
+          ]
+            .map(csvCell)
+            .join(",") + "\r\n",
       )
       .join("");
   }
@@ -64,22 +118,35 @@ export function isoTimestamp(date: string | null): string {
  */
 export const xml = (s: string): string =>
   s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      "\uFFFD",
+    )
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 /** Paths of the site at its root (config/urls.ts), which `absolute` puts under the site's address and base. */
 const root = siteUrls("/");
 
-export function atomFeed(docs: CircularMeta[], siteUrl: string, absolute: (path: string) => string, updated: string): string {
+export function atomFeed(
+  docs: CircularMeta[],
+  siteUrl: string,
+  absolute: (path: string) => string,
+  updated: string,
+): string {
   const sorted = [...docs].sort((a, b) => (b.published ?? b.date ?? "").localeCompare(a.published ?? a.date ?? ""));
-  const entries = sorted.map((d) => `  <entry>
+  const entries = sorted.map(
+    (d) => `  <entry>
     <title>${xml(d.title)}</title>
     <id>${xml(absolute(root.circular(d.id)))}</id>
     <link href="${xml(absolute(root.circular(d.id)))}"/>
     <updated>${isoTimestamp(d.published ?? d.date)}</updated>
     <author><name>${xml(d.issuers.join("、") || "未署")}</name></author>
     <summary>${xml([d.docNumber, placeOf(d.jurisdiction), `${d.clauses.length} 个条款`].filter(Boolean).join(" · "))}</summary>
-  </entry>`);
+  </entry>`,
+  );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <title>安全生产政策文件库</title>

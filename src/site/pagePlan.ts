@@ -39,7 +39,9 @@ export const PAGE_RULES = [
 export type PageRule = (typeof PAGE_RULES)[number];
 
 /** A page's inputs by rule; `neighbours` what it shows of each other document, by id. */
-export type PageInputs = Partial<Record<Exclude<PageRule, "neighbours">, unknown>> & { neighbours?: Array<[string, unknown]> };
+export type PageInputs = Partial<Record<Exclude<PageRule, "neighbours">, unknown>> & {
+  neighbours?: Array<[string, unknown]>;
+};
 export type { Fingerprints };
 
 /** A document's source: its file's hash and its correction's (store.ts sourceHashes), from which its model is made. */
@@ -104,7 +106,13 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
         related,
         similar: similar.get(id) ?? [],
         versions: chain,
-        kind: kind && { slug: kind.slug, name: kind.name, places: kind.places, count: kind.docIds.length, baseline: kind.baseline },
+        kind: kind && {
+          slug: kind.slug,
+          name: kind.name,
+          places: kind.places,
+          count: kind.docIds.length,
+          baseline: kind.baseline,
+        },
       },
       neighbours: cards(named.filter((n) => n !== id)),
     });
@@ -118,7 +126,8 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
   for (const [slug, entries] of index.topicClauses) {
     if (entries.length === 0) continue;
     const docIds = ordered(entries.map((e) => e.docId));
-    const about = (part: "primary" | "mentioned") => index.docs.filter((d) => index.docTopics.get(d.id)?.[part].includes(slug)).map((d) => d.id);
+    const about = (part: "primary" | "mentioned") =>
+      index.docs.filter((d) => index.docTopics.get(d.id)?.[part].includes(slug)).map((d) => d.id);
     pages.set(`topic:${slug}`, {
       members: {
         entries,
@@ -147,9 +156,12 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
       members: { region, ancestors, subtree, below: ordered(below), cards: cards([...region.docIds, ...below]) },
     });
   }
-  for (const [year, ids] of index.years) pages.set(`year:${year}`, { members: { ids: ordered(ids), cards: cards(ids) } });
+  for (const [year, ids] of index.years)
+    pages.set(`year:${year}`, { members: { ids: ordered(ids), cards: cards(ids) } });
   for (const [code, entries] of departmentsByJurisdiction(index)) {
-    pages.set(`dept:${code}`, { members: { entries, cards: cards(entries.flatMap((e) => e.clauses.map((c) => c.docId))) } });
+    pages.set(`dept:${code}`, {
+      members: { entries, cards: cards(entries.flatMap((e) => e.clauses.map((c) => c.docId))) },
+    });
   }
   for (const kind of index.kinds) pages.set(`kind:${kind.slug}`, { members: { kind, cards: cards(kind.docIds) } });
   return pages;
@@ -161,14 +173,19 @@ function allDocs(index: CorpusIndex, slug: string): string[] {
 }
 
 const mapsAsArrays = (_key: string, value: unknown) => (value instanceof Map ? [...value] : value);
-const hash = (value: unknown) => createHash("sha256").update(JSON.stringify(value, mapsAsArrays) ?? "null").digest("base64url").slice(0, 16);
+const hash = (value: unknown) =>
+  createHash("sha256")
+    .update(JSON.stringify(value, mapsAsArrays) ?? "null")
+    .digest("base64url")
+    .slice(0, 16);
 
 /** A short hash per rule of a page's inputs. */
 export function fingerprint(inputs: PageInputs): Fingerprints {
   const out: Fingerprints = {};
   for (const rule of PAGE_RULES) {
     if (rule === "neighbours") {
-      if (inputs.neighbours) out.neighbours = Object.fromEntries(inputs.neighbours.map(([id, card]) => [id, hash(card)]));
+      if (inputs.neighbours)
+        out.neighbours = Object.fromEntries(inputs.neighbours.map(([id, card]) => [id, hash(card)]));
     } else if (rule in inputs) out[rule] = hash(inputs[rule]);
   }
   return out;
@@ -192,7 +209,11 @@ function changed(rule: PageRule, before: Fingerprints, now: Fingerprints): boole
  * The pages to render and to delete, given the last build's fingerprints and this one's.
  * `omit` leaves rules out of the comparison: the tests show each rule is needed.
  */
-export function planPages(previous: Record<string, Fingerprints>, next: Record<string, Fingerprints>, omit: readonly PageRule[] = []): PagePlan {
+export function planPages(
+  previous: Record<string, Fingerprints>,
+  next: Record<string, Fingerprints>,
+  omit: readonly PageRule[] = [],
+): PagePlan {
   const render = new Set<string>();
   for (const [key, now] of Object.entries(next)) {
     const before = previous[key];

@@ -46,7 +46,10 @@ async function place(from: string, to: string): Promise<void> {
 }
 
 /** `onFile` hears of each text file done, with how many there are (for a progress bar). */
-export async function precompress(dir: string, options: { cache?: string; concurrency?: number; onFile?: (total: number) => void } = {}): Promise<PrecompressResult> {
+export async function precompress(
+  dir: string,
+  options: { cache?: string; concurrency?: number; onFile?: (total: number) => void } = {},
+): Promise<PrecompressResult> {
   const { cache, concurrency = 8, onFile } = options;
   const names = (await readdir(dir, { recursive: true })).filter((n) => TEXT.test(n));
   const result: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, reused: 0 };
@@ -82,7 +85,9 @@ export async function precompress(dir: string, options: { cache?: string; concur
       }
       [gz, br] = await Promise.all([
         gzipAsync(raw, { level: level.gzip }),
-        brotliAsync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: level.brotli, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+        brotliAsync(raw, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: level.brotli, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        }),
       ]);
       if (cache) {
         await mkdir(join(cache, key.slice(0, 2)), { recursive: true });
@@ -99,7 +104,8 @@ export async function precompress(dir: string, options: { cache?: string; concur
   // The cache keeps what this build used, nothing older.
   if (cache) {
     for (const sub of await readdir(cache).catch(() => [] as string[])) {
-      for (const f of await readdir(join(cache, sub))) if (!used.has(f.replace(/\.(gz|br)$/, ""))) await rm(join(cache, sub, f), { force: true });
+      for (const f of await readdir(join(cache, sub)))
+        if (!used.has(f.replace(/\.(gz|br)$/, ""))) await rm(join(cache, sub, f), { force: true });
     }
   }
   return result;

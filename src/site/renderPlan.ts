@@ -46,4 +46,8 @@ export function pathsToRender<P>(paths: P[], key: (path: P) => string): P[] {
 }
 
 /** The paths of the routes with one page per document (its JSON, its source text) that this build renders. */
-export const documentPaths = () => pathsToRender(corpus().docs.map((d) => ({ params: { id: d.id } })), (p) => `doc:${p.params.id}`);
+export const documentPaths = () =>
+  pathsToRender(
+    corpus().docs.map((d) => ({ params: { id: d.id } })),
+    (p) => `doc:${p.params.id}`,
+  );

@@ -16,7 +16,10 @@ export function staticServer(mounts: Mount[], headers: Record<string, string> = 
   // The build's .br/.gz copies are sent to browsers that accept them, as nginx's
   // brotli_static/gzip_static do (deploy/nginx.conf).
   const sites = mounts
-    .map((m) => ({ base: m.base, files: sirv(m.dir, { dev: true, etag: true, extensions: ["html"], brotli: true, gzip: true }) }))
+    .map((m) => ({
+      base: m.base,
+      files: sirv(m.dir, { dev: true, etag: true, extensions: ["html"], brotli: true, gzip: true }),
+    }))
     .sort((a, b) => b.base.length - a.base.length);
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

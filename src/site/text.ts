@@ -5,7 +5,10 @@
  * the remaining paragraphs, trimmed of indentation. Nothing is dropped.
  */
 export function paragraphsOf(text: string, heading: string | null): { lead: string; paragraphs: string[] } {
-  const paras = text.split("\n").map((p) => p.trim()).filter((p) => p !== "");
+  const paras = text
+    .split("\n")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   if (heading && paras[0]?.startsWith(heading)) {
     const rest = paras[0].slice(heading.length);
     const tail = rest.replace(/^[。.．:：;；]/, "");

@@ -65,8 +65,32 @@ export function classOf(chars: string): string {
  * dates such as 二○一六年), 零, 一 … 九, 两, the financial forms and the units.
  */
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, "○": 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9, 兩: 2, 貳: 2, 參: 3, 陸: 6,
+  〇: 0,
+  "○": 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
+  兩: 2,
+  貳: 2,
+  參: 3,
+  陸: 6,
 };
 const CN_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 
@@ -99,7 +123,17 @@ export function toChineseNumeral(n: number): string {
   if (n < 20) return "十" + CN_DIGIT_CHARS[n % 10]!;
   if (n < 100) return CN_DIGIT_CHARS[Math.floor(n / 10)]! + "十" + CN_DIGIT_CHARS[n % 10]!;
   const rest = n % 100;
-  return CN_DIGIT_CHARS[Math.floor(n / 100)]! + "百" + (rest === 0 ? "" : rest < 10 ? "零" + CN_DIGIT_CHARS[rest] : rest < 20 ? "一" + toChineseNumeral(rest) : toChineseNumeral(rest));
+  return (
+    CN_DIGIT_CHARS[Math.floor(n / 100)]! +
+    "百" +
+    (rest === 0
+      ? ""
+      : rest < 10
+        ? "零" + CN_DIGIT_CHARS[rest]
+        : rest < 20
+          ? "一" + toChineseNumeral(rest)
+          : toChineseNumeral(rest))
+  );
 }
 
 /** Lead and trail bytes of the GB2312 hanzi block (rows 16-55 level 1, 56-87 level 2). */

@@ -33,13 +33,15 @@ const DOC_NUMBER_RE = new RegExp(
 );
 
 /** Words that run into a 文号 in prose and are not part of its 机关代字. */
-const LEADING_WORDS = /^.*(?:按照|根据|依据|依照|参照|对照|遵照|关于|印发|转发|执行|落实|贯彻|详见|参见|另见|见|请|按|经|文件|通知|意见|要求|文号|字号|和|及|与|或|的|是|为|以|在|由)/u;
+const LEADING_WORDS =
+  /^.*(?:按照|根据|依据|依照|参照|对照|遵照|关于|印发|转发|执行|落实|贯彻|详见|参见|另见|见|请|按|经|文件|通知|意见|要求|文号|字号|和|及|与|或|的|是|为|以|在|由)/u;
 
 /** What was repaired to read a 文号, in Chinese; null when it was written in standard form. */
 function repairOf(raw: string, normalized: string, open: string, close: string, hasHao: boolean): string | null {
   if (raw === normalized) return null;
   const repairs: string[] = [];
-  if (open === "?" || open === "？" || close === "?" || close === "？") repairs.push("括号显示为“?”（编码损坏），改为〔〕");
+  if (open === "?" || open === "？" || close === "?" || close === "？")
+    repairs.push("括号显示为“?”（编码损坏），改为〔〕");
   else if (open && !close) repairs.push("缺右括号，补“〕”");
   else if (!open && !close) repairs.push("缺括号，补“〔〕”");
   else if (open !== "〔" || close !== "〕") repairs.push(`括号“${open}${close}”改为“〔〕”`);
@@ -67,7 +69,15 @@ export function findDocNumbers(text: string): DocNumberMatch[] {
     const start = m.index! + (m[1]!.length - prefix.length);
     const raw = text.slice(start, m.index! + m[0].length);
     const normalized = `${prefix}〔${year}〕${serial}号`;
-    out.push({ raw, normalized, prefix, year, serial, repair: repairOf(raw, normalized, open, close, hasHao), index: start });
+    out.push({
+      raw,
+      normalized,
+      prefix,
+      year,
+      serial,
+      repair: repairOf(raw, normalized, open, close, hasHao),
+      index: start,
+    });
   }
   return out;
 }

@@ -46,7 +46,8 @@ const PINYIN_ANNOTATION = new RegExp(
  * A syllable in the neutral tone has no mark (的(de), 了(le), 吗(ma)): an annotation only in a
  * text that has marked ones.
  */
-const NEUTRAL_ANNOTATION = /(?<=\p{Script=Han})[(（]\s*(?:de|le|ma|ne|ba|zi|men|me|zhe|guo|la|ya|li|tou|shang|xia)\s*[)）]/giu;
+const NEUTRAL_ANNOTATION =
+  /(?<=\p{Script=Han})[(（]\s*(?:de|le|ma|ne|ba|zi|men|me|zhe|guo|la|ya|li|tou|shang|xia)\s*[)）]/giu;
 
 /** The pinyin annotations of `s`: marked ones, and unmarked neutral-tone ones where there are marked ones. */
 function annotations(s: string): RegExp[] {
@@ -61,7 +62,8 @@ export function stripPinyin(s: string): string {
 /** The offset in `s` of offset `at` of stripPinyin(s): where a cut made on the clean text falls in the text as written. */
 export function offsetBeforePinyin(s: string, at: number): number {
   const skip = new Set<number>();
-  for (const re of annotations(s)) for (const m of s.matchAll(re)) for (let i = m.index; i < m.index + m[0].length; i++) skip.add(i);
+  for (const re of annotations(s))
+    for (const m of s.matchAll(re)) for (let i = m.index; i < m.index + m[0].length; i++) skip.add(i);
   let clean = 0;
   let i = 0;
   for (; i < s.length && clean < at; i++) if (!skip.has(i)) clean++;
@@ -92,10 +94,11 @@ export function createKeys(fold: Fold): Keys {
  */
 export function keyWithOffsets(text: string, keys: Keys): { key: string; offsets: number[] } {
   const annotated = new Set<number>();
-  for (const re of annotations(text)) for (const m of text.matchAll(re)) for (let i = m.index; i < m.index + m[0].length; i++) annotated.add(i);
+  for (const re of annotations(text))
+    for (const m of text.matchAll(re)) for (let i = m.index; i < m.index + m[0].length; i++) annotated.add(i);
   let key = "";
   const offsets: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     if (!annotated.has(i)) {
       const k = keys.phraseKey(ch);

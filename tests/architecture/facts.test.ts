@@ -17,20 +17,32 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
 
 function sources(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" }).filter((f) => /\.(ts|astro)$/.test(f)).map((f) => join(dir, f));
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.(ts|astro)$/.test(f))
+    .map((f) => join(dir, f));
 }
 
 describe("facts of a document, derived once", () => {
   it("only docFactsOf tags topics and resolves departments", () => {
-    const callers = [...sources("src"), ...sources("scripts")].filter((f) => /\b(tagCircular|departmentsOf)\(/.test(readFileSync(join(ROOT, f), "utf8").replace(/export function (tagCircular|departmentsOf)\(/g, "")));
+    const callers = [...sources("src"), ...sources("scripts")].filter((f) =>
+      /\b(tagCircular|departmentsOf)\(/.test(
+        readFileSync(join(ROOT, f), "utf8").replace(/export function (tagCircular|departmentsOf)\(/g, ""),
+      ),
+    );
     expect(callers).toEqual(["src/corpus/derived.ts"]);
   });
 
   // A stored fact that the producer would not give: readers that derive again would miss it.
-  const marked = (doc: (typeof models)[number]): DocFacts => ({ ...docFactsOf(doc), topics: { primary: ["mining"], mentioned: [] } });
+  const marked = (doc: (typeof models)[number]): DocFacts => ({
+    ...docFactsOf(doc),
+    topics: { primary: ["mining"], mentioned: [] },
+  });
 
   it("the site's index takes each document's topics and departments from the facts stage", () => {
-    const facts = { ...documentFacts(models, "2026-12-01"), documents: Object.fromEntries(models.map((m) => [m.id, marked(m)])) };
+    const facts = {
+      ...documentFacts(models, "2026-12-01"),
+      documents: Object.fromEntries(models.map((m) => [m.id, marked(m)])),
+    };
     const index = buildCorpusIndex(models, {}, { ...inMemory(derive(models)), facts });
     for (const m of models) expect(index.docTopics.get(m.id)).toEqual({ primary: ["mining"], mentioned: [] });
   });
@@ -38,9 +50,16 @@ describe("facts of a document, derived once", () => {
   it("the search index takes them from the facts stage too", () => {
     const files = new Map<string, string>();
     const order = models.map((m) => m.id);
-    buildPhraseIndex(order, (id) => models.find((m) => m.id === id)!, (id) => `/circulars/${id}/`, [], (p, c) => files.set(p, c), {
-      factsOf: (id) => marked(models.find((m) => m.id === id)!),
-    });
+    buildPhraseIndex(
+      order,
+      (id) => models.find((m) => m.id === id)!,
+      (id) => `/circulars/${id}/`,
+      [],
+      (p, c) => files.set(p, c),
+      {
+        factsOf: (id) => marked(models.find((m) => m.id === id)!),
+      },
+    );
     const mining = 1 << TOPICS.findIndex((t) => t.slug === "mining");
     const facets = (JSON.parse(files.get("facets.json")!) as PhraseFacets).facets;
     expect(facets.map((f) => f[4])).toEqual(models.map(() => mining));

@@ -27,7 +27,10 @@ async function violations(baseDir: string, paths: string[]) {
 function astroViolations(): string[] {
   const layerOf = (path: string) => LAYERS.findIndex((l) => l.folders.some((f) => path.startsWith(`${f}/`)));
   const out: string[] = [];
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".astro") ? [join(dir, e.name)] : []));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".astro") ? [join(dir, e.name)] : [],
+    );
   for (const file of walk(join(ROOT, "src"))) {
     const from = relative(ROOT, file);
     for (const m of readFileSync(file, "utf8").matchAll(/^\s*import\s[^"']*["'](\.[^"']+)["']/gm)) {
@@ -68,7 +71,9 @@ describe("layers", () => {
     // The order line: `text` → `model` → … with siblings joined by " · ".
     const line = /`text`[\s\S]*?`scripts`/.exec(section)?.[0] ?? "";
     const named = line.split("→").map((part) => [...part.matchAll(/`([\w-]+)`/g)].map((m) => m[1]));
-    const expected = LAYERS.map((l) => l.folders.filter((f) => !/^src\/(components|layouts|pages|styles)$/.test(f)).map((f) => f.replace(/^src\//, "")));
+    const expected = LAYERS.map((l) =>
+      l.folders.filter((f) => !/^src\/(components|layouts|pages|styles)$/.test(f)).map((f) => f.replace(/^src\//, "")),
+    );
     expect(named).toEqual(expected);
   });
 });

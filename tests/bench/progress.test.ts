@@ -5,7 +5,12 @@ import { progress, summaryLine } from "../../src/bench/progress.ts";
 /** A stream that is not a terminal, as in CI or a log file. */
 function logStream(): { stream: NodeJS.WriteStream; text: () => string } {
   let text = "";
-  const stream = new Writable({ write(chunk, _enc, done) { text += chunk; done(); } }) as unknown as NodeJS.WriteStream;
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += chunk;
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream;
   return { stream, text: () => text };
 }
 
@@ -21,6 +26,8 @@ describe("progress of a long stage", () => {
   });
 
   it("the summary gives done/total, time and rate", () => {
-    expect(summaryLine("pagefind", 10000, 10000, 80_000, "pages")).toBe("pagefind: 10000/10000 pages in 80.0 s (125/s)");
+    expect(summaryLine("pagefind", 10000, 10000, 80_000, "pages")).toBe(
+      "pagefind: 10000/10000 pages in 80.0 s (125/s)",
+    );
   });
 });

@@ -48,7 +48,9 @@ describe("compare page", () => {
     const page = await open(`?a=${a.id}&b=${b.id}&c=${c.id}`);
     expect(await page.locator("select[name=c]").inputValue()).toBe(c.id);
     const rows = await page.locator("tr.aligned").evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset));
-    expect(rows.find((r) => r.a === a.clauses.find((x) => x.path === "三.15")!.id)!.b).toBe(b.clauses.find((x) => x.path === "五.16")!.id);
+    expect(rows.find((r) => r.a === a.clauses.find((x) => x.path === "三.15")!.id)!.b).toBe(
+      b.clauses.find((x) => x.path === "五.16")!.id,
+    );
     expect(rows.some((r) => r.c)).toBe(true);
     await page.close();
   });
@@ -56,7 +58,9 @@ describe("compare page", () => {
   it("shows a version diff: added, removed and changed clauses with word-level changes", async () => {
     const [a, b] = [bySeed("002_"), bySeed("001_")];
     const page = await open(`?a=${a.id}&b=${b.id}&mode=diff`);
-    const kinds = await page.locator(".version-diff > li").evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.kind));
+    const kinds = await page
+      .locator(".version-diff > li")
+      .evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.kind));
     expect(kinds).toContain("changed");
     expect(kinds).toContain("added");
     expect(kinds).toContain("removed");
@@ -66,10 +70,14 @@ describe("compare page", () => {
   });
 
   it("the version diff of 突发事件应对法 2007 → 2024 pairs renumbered articles by content: moved and changed, few removed", async () => {
-    const law = models.filter((m) => m.title === "中华人民共和国突发事件应对法").sort((x, y) => x.date!.localeCompare(y.date!));
+    const law = models
+      .filter((m) => m.title === "中华人民共和国突发事件应对法")
+      .sort((x, y) => x.date!.localeCompare(y.date!));
     const [a, b] = law as [Circular, Circular];
     const page = await open(`?a=${a.id}&b=${b.id}&mode=diff`);
-    const kinds = await page.locator(".version-diff > li").evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.kind));
+    const kinds = await page
+      .locator(".version-diff > li")
+      .evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.kind));
     const count = (k: string) => kinds.filter((x) => x === k).length;
     expect(count("moved")).toBeGreaterThan(0);
     expect(count("changed")).toBeGreaterThan(30);

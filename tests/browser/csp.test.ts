@@ -46,7 +46,10 @@ let fixtures: StaticServer;
 beforeAll(async () => {
   server = await serveStatic(site.dist, BASE, SECURITY_HEADERS);
   const dir = mkdtempSync(join(tmpdir(), "csp-"));
-  writeFileSync(join(dir, "inline.html"), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title></head><body><h1>坏页</h1><script>document.title = "x"</script><p style="color:red">文字</p></body></html>');
+  writeFileSync(
+    join(dir, "inline.html"),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title></head><body><h1>坏页</h1><script>document.title = "x"</script><p style="color:red">文字</p></body></html>',
+  );
   fixtures = await serveStatic(dir, "/", SECURITY_HEADERS);
   browser = await sharedBrowser();
 });
@@ -66,13 +69,22 @@ async function open(url: string): Promise<{ page: Page; violations: () => Promis
     await context.addInitScript(() => {
       const w = window as unknown as { cspViolations: string[] };
       w.cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
     });
   }
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => ["search-results", "compare-output"].every((id) => !document.getElementById(id) || document.getElementById(id)!.dataset.state === "done"));
-  return { page, violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
+  await page.waitForFunction(() =>
+    ["search-results", "compare-output"].every(
+      (id) => !document.getElementById(id) || document.getElementById(id)!.dataset.state === "done",
+    ),
+  );
+  return {
+    page,
+    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  };
 }
 
 describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
@@ -85,7 +97,10 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     const offending = htmlFiles(site.dist).flatMap((f) => {
       const html = parse(readFileSync(f, "utf8"));
       const found = [
-        ...html.querySelectorAll("script").filter((s) => !s.getAttribute("src")).map(() => "inline script"),
+        ...html
+          .querySelectorAll("script")
+          .filter((s) => !s.getAttribute("src"))
+          .map(() => "inline script"),
         ...html.querySelectorAll("style").map(() => "style element"),
         ...html.querySelectorAll("[style]").map((e) => `style attribute on <${e.tagName.toLowerCase()}>`),
       ];
@@ -107,7 +122,10 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
       const { page, violations } = await open(`${server.origin}${BASE}search/?q=${encodeURIComponent(q)}`);
       expect(await page.locator("#search-results li.result").count(), q).toBeGreaterThan(0);
       // The related words went through Pagefind, and its WebAssembly ran under the policy.
-      if (q === "预案应急") expect(await page.locator("#search-status").textContent()).toMatch(/^没有文件含“预案应急”。以下是含有其中词语的相关文件/);
+      if (q === "预案应急")
+        expect(await page.locator("#search-status").textContent()).toMatch(
+          /^没有文件含“预案应急”。以下是含有其中词语的相关文件/,
+        );
       expect(await violations()).toEqual([]);
       await page.close();
     }
@@ -135,7 +153,9 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     await page.addInitScript(() => {
       const w = window as unknown as { cspViolations: string[] };
       w.cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     const save = async (selector: string) => {
@@ -149,9 +169,12 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     await page.goto(`${server.origin}${BASE}${PAGES.circular}`);
     const word = await save('[data-export="docx"]');
     expect(word.name).toBe(`${a.title.replace(/[\\/:*?"<>|\s]+/g, "")}.docx`);
-    expect((await mammoth.extractRawText({ buffer: word.bytes })).value.replace(/\s+/g, "")).toContain(a.clauses[0]!.text.replace(/\s+/g, ""));
+    expect((await mammoth.extractRawText({ buffer: word.bytes })).value.replace(/\s+/g, "")).toContain(
+      a.clauses[0]!.text.replace(/\s+/g, ""),
+    );
     // Two clauses into the 摘编, which outlives a reload.
-    const add = (clause: string) => page.click(`xpath=//*[@id="${clause}"]/ancestor::article[1]//button[@data-basket="add"]`);
+    const add = (clause: string) =>
+      page.click(`xpath=//*[@id="${clause}"]/ancestor::article[1]//button[@data-basket="add"]`);
     await add(a.clauses[0]!.id);
     await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 1 条");
     await add(a.clauses[1]!.id);
@@ -162,14 +185,25 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     // Reordered with the keyboard: focus stays with the item moved.
     await page.locator('#basket-list li:nth-child(2) [data-action="up"]').focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("#basket-list li:first-child").getAttribute("data-clause-id")).toBe(a.clauses[1]!.id);
+    await expect
+      .poll(() => page.locator("#basket-list li:first-child").getAttribute("data-clause-id"))
+      .toBe(a.clauses[1]!.id);
     // It is first now, so its 上移 is disabled: focus is on its 下移.
-    expect(await page.evaluate(() => [document.activeElement?.getAttribute("data-action"), document.activeElement?.closest("li")?.getAttribute("data-clause-id")])).toEqual(["down", a.clauses[1]!.id]);
+    expect(
+      await page.evaluate(() => [
+        document.activeElement?.getAttribute("data-action"),
+        document.activeElement?.closest("li")?.getAttribute("data-clause-id"),
+      ]),
+    ).toEqual(["down", a.clauses[1]!.id]);
     const excerpts = await save('[data-basket="export-docx"]');
     const text = (await mammoth.extractRawText({ buffer: excerpts.bytes })).value.replace(/\s+/g, "");
-    expect(text.indexOf(a.clauses[1]!.text.replace(/\s+/g, ""))).toBeLessThan(text.indexOf(a.clauses[0]!.text.replace(/\s+/g, "")));
+    expect(text.indexOf(a.clauses[1]!.text.replace(/\s+/g, ""))).toBeLessThan(
+      text.indexOf(a.clauses[0]!.text.replace(/\s+/g, "")),
+    );
     const basketCsv = await save('[data-basket="export-csv"]');
-    expect(basketCsv.bytes.toString("utf8").split("\r\n")[0]).toBe("\ufeff序号,标题,文号,成文日期,地区,主题,条款,引用,摘录,链接");
+    expect(basketCsv.bytes.toString("utf8").split("\r\n")[0]).toBe(
+      "\ufeff序号,标题,文号,成文日期,地区,主题,条款,引用,摘录,链接",
+    );
     await page.locator('#basket-list li:first-child [data-basket="remove"]').click();
     await expect.poll(() => page.locator("#basket-list li").count()).toBe(1);
     // Search results as Excel and CSV.

@@ -39,7 +39,8 @@ describe("a PDF printed from a seed", () => {
     const text = parseSeed("002_");
     const r = await parseSource(pdf, "x.pdf");
     if (!r.ok) throw new Error(r.error.message);
-    for (const [i, c] of r.value.clauses.entries()) expect(phraseKey(c.text), c.path).toBe(phraseKey(text.clauses[i]!.text));
+    for (const [i, c] of r.value.clauses.entries())
+      expect(phraseKey(c.text), c.path).toBe(phraseKey(text.clauses[i]!.text));
   });
 
   it("folds radical code points of the text layer and says how many", async () => {

@@ -41,7 +41,8 @@ beforeAll(async () => {
   server = await serveStatic(site.dist, site.base);
   // Pages that break each gate, to show the checks can fail.
   const dir = mkdtempSync(join(tmpdir(), "broken-"));
-  const page = (body: string, head = "") => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title>${head}</head><body><nav><a href="#">导航</a></nav><main><h1>坏页</h1>${body}</main></body></html>`;
+  const page = (body: string, head = "") =>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title>${head}</head><body><nav><a href="#">导航</a></nav><main><h1>坏页</h1>${body}</main></body></html>`;
   writeFileSync(join(dir, "no-alt.html"), page('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'));
   writeFileSync(join(dir, "external.html"), page("<p>文字</p>", '<script src="http://203.0.113.9/x.js"></script>'));
   writeFileSync(join(dir, "print.html"), page("<p>文字</p>"));
@@ -56,13 +57,35 @@ afterAll(async () => {
 
 /** Loaded, and the search or comparison (if the page has one) shown. */
 async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => ["search-results", "compare-output"].every((id) => !document.getElementById(id) || document.getElementById(id)!.dataset.state === "done"));
+  await page.waitForFunction(() =>
+    ["search-results", "compare-output"].every(
+      (id) => !document.getElementById(id) || document.getElementById(id)!.dataset.state === "done",
+    ),
+  );
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const result = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run: (
+            o: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 /**
@@ -76,7 +99,10 @@ async function openRecordingForeign(url: string): Promise<{ page: Page; foreign:
   page.on("request", (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) foreign.push(r.url());
   });
-  await page.route((u) => !u.href.startsWith(origin) && u.protocol !== "data:", (route) => route.abort());
+  await page.route(
+    (u) => !u.href.startsWith(origin) && u.protocol !== "data:",
+    (route) => route.abort(),
+  );
   await page.goto(url).catch(() => undefined);
   await ready(page);
   return { page, foreign };
@@ -104,7 +130,10 @@ describe("keyboard", () => {
     const page = await browser.newPage();
     await page.goto(server.origin + PAGES.circular);
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => ({ cls: document.activeElement!.className, left: document.activeElement!.getBoundingClientRect().left }));
+    const focused = await page.evaluate(() => ({
+      cls: document.activeElement!.className,
+      left: document.activeElement!.getBoundingClientRect().left,
+    }));
     expect(focused.cls).toBe("skip-link");
     expect(focused.left).toBeGreaterThanOrEqual(0);
     await page.keyboard.press("Enter");
@@ -117,17 +146,23 @@ describe("keyboard", () => {
       await page.goto(server.origin + path);
       await ready(page);
       // Each visible control numbered, so that two alike (two 导出 buttons) count as two.
-      const controls = await page.locator("main input:visible, main select:visible, main button:visible").evaluateAll((els) => {
-        els.forEach((el, i) => el.setAttribute("data-control", String(i)));
-        return els.length;
-      });
+      const controls = await page
+        .locator("main input:visible, main select:visible, main button:visible")
+        .evaluateAll((els) => {
+          els.forEach((el, i) => el.setAttribute("data-control", String(i)));
+          return els.length;
+        });
       const reached = new Set<string>();
       for (let i = 0; i < 600 && reached.size < controls; i++) {
         await page.keyboard.press("Tab");
         const info = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement;
           const style = getComputedStyle(el);
-          return { key: `${el.tagName}#${el.dataset.control}:${el.getAttribute("name") || el.id || el.textContent}`, control: el.dataset.control !== undefined, outline: style.outlineStyle !== "none" && style.outlineWidth !== "0px" };
+          return {
+            key: `${el.tagName}#${el.dataset.control}:${el.getAttribute("name") || el.id || el.textContent}`,
+            control: el.dataset.control !== undefined,
+            outline: style.outlineStyle !== "none" && style.outlineWidth !== "0px",
+          };
         });
         if (info.control) {
           expect(info.outline, info.key).toBe(true);
@@ -153,7 +188,10 @@ describe("without JavaScript", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(server.origin + "/");
-    await page.getByRole("link", { name: /^吉林省/ }).first().click();
+    await page
+      .getByRole("link", { name: /^吉林省/ })
+      .first()
+      .click();
     expect(await page.locator("h1").textContent()).toBe("吉林省");
     await page.locator(".doc-list a").first().click();
     expect(await page.locator("article.clause").count()).toBeGreaterThan(0);
@@ -175,8 +213,18 @@ describe("print", () => {
     await page.goto(url);
     await page.emulateMedia({ media: "print" });
     const state = await page.evaluate(() => {
-      const shown = (sel: string) => [...document.querySelectorAll(sel)].some((e) => getComputedStyle(e).display !== "none" && (e as HTMLElement).offsetParent !== null);
-      return { nav: shown("nav"), forms: shown("form"), meta: shown("dl.meta"), labels: [...document.querySelectorAll(".clause .label")].filter((e) => (e as HTMLElement).offsetParent !== null).length, text: document.body.innerText };
+      const shown = (sel: string) =>
+        [...document.querySelectorAll(sel)].some(
+          (e) => getComputedStyle(e).display !== "none" && (e as HTMLElement).offsetParent !== null,
+        );
+      return {
+        nav: shown("nav"),
+        forms: shown("form"),
+        meta: shown("dl.meta"),
+        labels: [...document.querySelectorAll(".clause .label")].filter((e) => (e as HTMLElement).offsetParent !== null)
+          .length,
+        text: document.body.innerText,
+      };
     });
     const pdf = await page.pdf({ format: "A4" });
     await page.close();

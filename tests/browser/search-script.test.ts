@@ -32,8 +32,14 @@ async function search(q: string): Promise<{ ids: string[]; status: string; subs:
   await page.click("#search-form button[type=submit]");
   await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
   const indexes = await page.locator("#search-results").getAttribute("data-doc-indexes");
-  const ids = indexes ? indexes.split(",").map((d) => JSON.parse(readFileSync(join(site.dist, "search-data/doc", `${d}.json`), "utf8")).id as string) : [];
-  const subs = await page.locator("#search-results .sub-results a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+  const ids = indexes
+    ? indexes
+        .split(",")
+        .map((d) => JSON.parse(readFileSync(join(site.dist, "search-data/doc", `${d}.json`), "utf8")).id as string)
+    : [];
+  const subs = await page
+    .locator("#search-results .sub-results a")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
   return { ids, status: (await page.locator("#search-status").textContent()) ?? "", subs };
 }
 

@@ -17,7 +17,9 @@ const models = siteModels(site.content);
 const bySeed = (p: string) => models.find((m) => m.source.file.includes(p))!;
 const suite = siteSuite(site);
 const indexed = indexOf(site.dist);
-const facts = JSON.parse(readFileSync(join(site.content, "derived", "facts.json"), "utf8")) as { validity: Record<string, { status: string }> };
+const facts = JSON.parse(readFileSync(join(site.content, "derived", "facts.json"), "utf8")) as {
+  validity: Record<string, { status: string }>;
+};
 let page: Page;
 
 beforeAll(async () => {
@@ -49,11 +51,16 @@ async function showAll() {
 
 /** The search index numbers circulars; its per-circular files say which is which. */
 function docIds(indexes: string | null): string[] {
-  return indexes ? indexes.split(",").map((d) => JSON.parse(readFileSync(join(site.dist, "search-data/doc", `${d}.json`), "utf8")).id) : [];
+  return indexes
+    ? indexes
+        .split(",")
+        .map((d) => JSON.parse(readFileSync(join(site.dist, "search-data/doc", `${d}.json`), "utf8")).id)
+    : [];
 }
 
 async function clearFilters() {
-  for (const k of ["province", "level", "year", "topic", "genre", "validity", "sort"]) await page.locator(`select[name=${k}]`).selectOption("");
+  for (const k of ["province", "level", "year", "topic", "genre", "validity", "sort"])
+    await page.locator(`select[name=${k}]`).selectOption("");
   await page.fill("[name=department]", "");
 }
 
@@ -74,13 +81,17 @@ describe("search in the browser", () => {
   });
 
   it("keeps query and filters in the URL, so a search can be shared", async () => {
-    await page.goto(`${suite.server.origin}/search/?q=${encodeURIComponent("应急")}&province=${encodeURIComponent("吉林省")}`);
+    await page.goto(
+      `${suite.server.origin}/search/?q=${encodeURIComponent("应急")}&province=${encodeURIComponent("吉林省")}`,
+    );
     await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
     expect(await page.inputValue("#q")).toBe("应急");
     expect(await page.locator("select[name=province]").inputValue()).toBe("吉林省");
     const ids = docIds(await page.locator("#search-results").getAttribute("data-doc-indexes"));
     expect(ids.length).toBeGreaterThan(0);
-    expect(ids.every((id) => bySeed("00").id && models.find((m) => m.id === id)!.jurisdiction!.province === "吉林省")).toBe(true);
+    expect(
+      ids.every((id) => bySeed("00").id && models.find((m) => m.id === id)!.jurisdiction!.province === "吉林省"),
+    ).toBe(true);
     await search("安全生产");
     expect(new URL(page.url()).searchParams.get("q")).toBe("安全生产");
     expect(new URL(page.url()).searchParams.get("province")).toBe("吉林省");
@@ -90,14 +101,22 @@ describe("search in the browser", () => {
     await clearFilters();
     const holds = (m: Circular) => phraseKey([m.title, m.docNumber, ...m.issuers, m.body].join(" ")).includes("安全");
     const all = await search("安全");
-    expect(all.sort()).toEqual(models.filter(holds).map((m) => m.id).sort());
+    expect(all.sort()).toEqual(
+      models
+        .filter(holds)
+        .map((m) => m.id)
+        .sort(),
+    );
     const cases: Array<[Record<string, string>, (m: Circular) => boolean]> = [
       [{ province: "吉林省" }, (m) => m.jurisdiction?.province === "吉林省"],
       [{ level: "县级" }, (m) => m.jurisdiction?.level === "county"],
       [{ year: "2019" }, (m) => m.date?.startsWith("2019") ?? false],
       [{ genre: "意见" }, (m) => m.genre === "意见"],
       // On the clause's key: a traditional-script clause (危險化學品) is on the topic too.
-      [{ topic: "危险化学品" }, (m) => m.clauses.some((c) => /危险化学品|危化品|化工园区|化工企业|重大危险源|化工产业/.test(phraseKey(c.text)))],
+      [
+        { topic: "危险化学品" },
+        (m) => m.clauses.some((c) => /危险化学品|危化品|化工园区|化工企业|重大危险源|化工产业/.test(phraseKey(c.text))),
+      ],
       [{ department: "寿光市应急管理局" }, (m) => m.source.file.includes("003_")],
       [{ validity: "现行有效" }, (m) => facts.validity[m.id]!.status === "in-force"],
       [{ validity: "时效不详" }, (m) => facts.validity[m.id]!.status === "unknown"],
@@ -105,7 +124,12 @@ describe("search in the browser", () => {
     for (const [filters, expected] of cases) {
       await clearFilters();
       const ids = await search("安全", filters);
-      expect(ids.sort(), JSON.stringify(filters)).toEqual(models.filter((m) => holds(m) && expected(m)).map((m) => m.id).sort());
+      expect(ids.sort(), JSON.stringify(filters)).toEqual(
+        models
+          .filter((m) => holds(m) && expected(m))
+          .map((m) => m.id)
+          .sort(),
+      );
     }
     await clearFilters();
   });
@@ -115,22 +139,47 @@ describe("search in the browser", () => {
     const amended = await search("突发事件应对", { validity: "已被修改" });
     const old = models.find((m) => m.title === "中华人民共和国突发事件应对法" && m.date === "2007-08-30")!;
     expect(amended).toEqual([old.id]);
-    expect(await page.locator(`#search-results li.result[data-doc-id="${old.id}"] h2 .validity`).textContent()).toBe("已被修改");
+    expect(await page.locator(`#search-results li.result[data-doc-id="${old.id}"] h2 .validity`).textContent()).toBe(
+      "已被修改",
+    );
     const json = JSON.parse(readFileSync(join(site.dist, `data/circulars/${old.id}.json`), "utf8"));
     expect(json.validity.status).toBe("amended");
     await clearFilters();
     await search("突发事件应对");
     await showAll();
-    const marks = await page.locator("#search-results li.result").evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.docId!, li.querySelector("h2 .validity")?.textContent ?? ""] as [string, string]));
+    const marks = await page
+      .locator("#search-results li.result")
+      .evaluateAll((lis) =>
+        lis.map(
+          (li) =>
+            [(li as HTMLElement).dataset.docId!, li.querySelector("h2 .validity")?.textContent ?? ""] as [
+              string,
+              string,
+            ],
+        ),
+      );
     expect(marks.length).toBeGreaterThan(1);
-    const names: Record<string, string> = { "in-force": "现行有效", amended: "已被修改", repealed: "已废止", expired: "失效", "not-yet-in-force": "尚未施行", unknown: "时效不详" };
+    const names: Record<string, string> = {
+      "in-force": "现行有效",
+      amended: "已被修改",
+      repealed: "已废止",
+      expired: "失效",
+      "not-yet-in-force": "尚未施行",
+      unknown: "时效不详",
+    };
     for (const [id, mark] of marks) expect(mark, id).toBe(names[facts.validity[id]!.status]!);
     await clearFilters();
   });
 
   it("finds a circular by its 文号 in any written form, and by issuer", async () => {
     const target = bySeed("002_").id;
-    for (const q of ["吉安委〔2019〕6号", "吉安委[2019]6号", "吉安委2019 6号", "吉安委(2019)6号", "吉林省安全生产委员会"]) {
+    for (const q of [
+      "吉安委〔2019〕6号",
+      "吉安委[2019]6号",
+      "吉安委2019 6号",
+      "吉安委(2019)6号",
+      "吉林省安全生产委员会",
+    ]) {
       const ids = await search(q);
       expect(ids[0], q).toBe(target);
     }
@@ -141,7 +190,12 @@ describe("search in the browser", () => {
     // Recall of the index itself, over 240 clause phrases and text outside clauses, is
     // checked in Node (tests/site/recall.test.ts); here, a sample of those phrases through the page.
     await clearFilters();
-    const sample = [...clausePhrases(models, 240).filter((_, i) => i % 40 === 0), ...linePhrases(models, 10).filter((_, i) => i % 12 === 0).map((p) => p.phrase)];
+    const sample = [
+      ...clausePhrases(models, 240).filter((_, i) => i % 40 === 0),
+      ...linePhrases(models, 10)
+        .filter((_, i) => i % 12 === 0)
+        .map((p) => p.phrase),
+    ];
     expect(sample.length).toBeGreaterThanOrEqual(10);
     for (const phrase of sample) {
       const expected = await indexed(phrase);
@@ -150,12 +204,27 @@ describe("search in the browser", () => {
       // A long list is shown a page at a time: every result once all are shown.
       await showAll();
       // Each result's circular and the places its passages link to.
-      const shown = new Map(await page.locator("#search-results li.result").evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.docId!, [...li.querySelectorAll<HTMLAnchorElement>(".sub-results a")].map((a) => a.hash.slice(1))] as const)));
+      const shown = new Map(
+        await page
+          .locator("#search-results li.result")
+          .evaluateAll((lis) =>
+            lis.map(
+              (li) =>
+                [
+                  (li as HTMLElement).dataset.docId!,
+                  [...li.querySelectorAll<HTMLAnchorElement>(".sub-results a")].map((a) => a.hash.slice(1)),
+                ] as const,
+            ),
+          ),
+      );
       expect(new Set(shown.keys()), phrase).toEqual(new Set(expected.keys()));
       expect(got.length).toBeGreaterThan(0);
       for (const [id, anchors] of expected) {
         // Every numbered part the index names is linked (the header is the result's title; other text, the page).
-        expect(shown.get(id)!.filter((l) => l !== ""), `${phrase} in ${id}`).toEqual(anchors.filter((a) => a !== "" && a !== "#header"));
+        expect(
+          shown.get(id)!.filter((l) => l !== ""),
+          `${phrase} in ${id}`,
+        ).toEqual(anchors.filter((a) => a !== "" && a !== "#header"));
       }
     }
   });
@@ -163,8 +232,14 @@ describe("search in the browser", () => {
   it("answers a one-character query exactly, and several words with all of them", async () => {
     await clearFilters();
     const one = await search("煤");
-    const holds = (m: Circular, s: string) => phraseKey([m.title, m.docNumber, ...m.issuers, m.body].join(" ")).includes(s);
-    expect(one.sort()).toEqual(models.filter((m) => holds(m, "煤")).map((m) => m.id).sort());
+    const holds = (m: Circular, s: string) =>
+      phraseKey([m.title, m.docNumber, ...m.issuers, m.body].join(" ")).includes(s);
+    expect(one.sort()).toEqual(
+      models
+        .filter((m) => holds(m, "煤"))
+        .map((m) => m.id)
+        .sort(),
+    );
     expect(await page.locator("#search-status").textContent()).toMatch(/^共 \d+ 件文件、\d+ 处含“煤”/);
     expect(await page.locator("#search-results .sub-results a").count()).toBeGreaterThan(0);
     const both = await search("尾矿库 煤矿");
@@ -177,7 +252,9 @@ describe("search in the browser", () => {
     const q = "预案应急";
     expect(models.some((m) => phraseKey(m.body).includes(q))).toBe(false);
     await search(q);
-    expect(await page.locator("#search-status").textContent()).toMatch(/^没有文件含“预案应急”。以下是含有其中词语的相关文件（\d+ 件）：/);
+    expect(await page.locator("#search-status").textContent()).toMatch(
+      /^没有文件含“预案应急”。以下是含有其中词语的相关文件（\d+ 件）：/,
+    );
     const results = page.locator("#search-results li.result");
     expect(await results.count()).toBeGreaterThan(0);
     const excerpts = await page.locator("#search-results .excerpt").allTextContents();

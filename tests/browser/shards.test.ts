@@ -11,13 +11,19 @@ import type { Circular } from "../../src/model/circular.ts";
 // Two builds, two processes (tests/setup/site.ts); each names the other as its peer.
 const { jilin: a, others: b } = inject("shards");
 const [JILIN, OTHERS] = [a.base, b.base];
-const models: Array<Circular & { base: string }> = [...siteModels(a.content).map((m) => ({ ...m, base: JILIN })), ...siteModels(b.content).map((m) => ({ ...m, base: OTHERS }))];
+const models: Array<Circular & { base: string }> = [
+  ...siteModels(a.content).map((m) => ({ ...m, base: JILIN })),
+  ...siteModels(b.content).map((m) => ({ ...m, base: OTHERS })),
+];
 
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
 beforeAll(async () => {
-  server = await serveSites([{ base: JILIN, dir: a.dist }, { base: OTHERS, dir: b.dist }]);
+  server = await serveSites([
+    { base: JILIN, dir: a.dist },
+    { base: OTHERS, dir: b.dist },
+  ]);
   browser = await sharedBrowser();
   page = await browser.newPage();
 });
@@ -35,9 +41,14 @@ async function search(from: string, q: string): Promise<string[]> {
     await page.click("#search-more");
     await page.waitForFunction((n) => document.querySelectorAll("#search-results li.result").length > n, shown);
   }
-  return page.locator("#search-results li.result h2 a").evaluateAll((as) => as.map((x) => new URL((x as HTMLAnchorElement).href).pathname));
+  return page
+    .locator("#search-results li.result h2 a")
+    .evaluateAll((as) => as.map((x) => new URL((x as HTMLAnchorElement).href).pathname));
 }
-const holding = (q: string) => models.filter((m) => phraseKey([m.title, m.docNumber, ...m.issuers, m.body].join(" ")).includes(phraseKey(q))).map((m) => `${m.base}circulars/${m.id}/`);
+const holding = (q: string) =>
+  models
+    .filter((m) => phraseKey([m.title, m.docNumber, ...m.issuers, m.body].join(" ")).includes(phraseKey(q)))
+    .map((m) => `${m.base}circulars/${m.id}/`);
 
 describe("a library in two shards", () => {
   it("were built apart: each shard's site holds only its own circulars", () => {
@@ -50,7 +61,9 @@ describe("a library in two shards", () => {
       const got = await search(from, "安全生产");
       expect(got.sort(), from).toEqual(holding("安全生产").sort());
       expect(got.some((u) => u.startsWith(JILIN)) && got.some((u) => u.startsWith(OTHERS))).toBe(true);
-      expect(await page.locator("#search-status").textContent()).toMatch(new RegExp(`^共 ${holding("安全生产").length} 件文件`));
+      expect(await page.locator("#search-status").textContent()).toMatch(
+        new RegExp(`^共 ${holding("安全生产").length} 件文件`),
+      );
     }
   });
 
@@ -67,9 +80,13 @@ describe("a library in two shards", () => {
   it("a search filtered by province asks no shard that holds none of it", async () => {
     const asked: string[] = [];
     page.on("request", (r) => asked.push(new URL(r.url()).pathname));
-    await page.goto(`${server.origin}${JILIN}search/?q=${encodeURIComponent("安全生产")}&province=${encodeURIComponent("吉林省")}`);
+    await page.goto(
+      `${server.origin}${JILIN}search/?q=${encodeURIComponent("安全生产")}&province=${encodeURIComponent("吉林省")}`,
+    );
     await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
-    const shown = await page.locator("#search-results li.result h2 a").evaluateAll((as) => as.map((x) => new URL((x as HTMLAnchorElement).href).pathname));
+    const shown = await page
+      .locator("#search-results li.result h2 a")
+      .evaluateAll((as) => as.map((x) => new URL((x as HTMLAnchorElement).href).pathname));
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((u) => u.startsWith(JILIN))).toBe(true);
     // The other shard's table of contents was read (to learn its provinces), nothing more.

@@ -21,11 +21,18 @@ describe("files in other formats", () => {
     const r = runScript("ingest.ts", [], { CORPUS: src, INGEST_OUT: out });
     expect(r.status).toBe(0);
     // Besides the bad files' lines, stderr holds notices and the progress summary (src/bench/progress.ts).
-    const lines = r.stderr.trim().split("\n").filter((l) => !l.startsWith("notice") && !/^ingest: \d+\/\d+ files in /.test(l));
+    const lines = r.stderr
+      .trim()
+      .split("\n")
+      .filter((l) => !l.startsWith("notice") && !/^ingest: \d+\/\d+ files in /.test(l));
     expect(lines).toHaveLength(bad.length);
     for (const f of bad) {
-      const line = lines.find((l) => l.startsWith(join(src, f.name).replace(process.cwd() + "/", "")) || l.includes(`/${f.name}:`))!;
-      expect(line, f.name).toMatch(new RegExp(`${f.name.replace(".", "\\.")}:1: ${f.message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+      const line = lines.find(
+        (l) => l.startsWith(join(src, f.name).replace(process.cwd() + "/", "")) || l.includes(`/${f.name}:`),
+      )!;
+      expect(line, f.name).toMatch(
+        new RegExp(`${f.name.replace(".", "\\.")}:1: ${f.message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      );
     }
     expect(r.stdout).toContain("3 circulars");
     expect(readdirSync(join(out, "models")).filter((f) => f.endsWith(".json") && !f.startsWith("."))).toHaveLength(3);
@@ -53,7 +60,8 @@ describe("npm run add", () => {
     const r = runScript("add.ts", [join(incoming, "兴化.docx"), join(incoming, "old.doc")], { CORPUS: library });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/old\.doc:1: cannot read a Word 97-2003/);
-    for (const s of ["兴化.docx", "市安委办关于印发", "兴安办〔2020〕20号", "2020年2月24日", "泰州市兴化市", "23"]) expect(r.stdout).toContain(s);
+    for (const s of ["兴化.docx", "市安委办关于印发", "兴安办〔2020〕20号", "2020年2月24日", "泰州市兴化市", "23"])
+      expect(r.stdout).toContain(s);
     expect(readdirSync(library)).toEqual(["兴化.docx"]);
   }, 60_000);
 });

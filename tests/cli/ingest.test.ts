@@ -52,7 +52,10 @@ describe("editors' corrections", () => {
     const overrides = mkdtempSync(join(tmpdir(), "overrides-"));
     const first = readdirSync(c.src).find((f) => f.startsWith("000_"))!;
     const id = circularId(first);
-    writeFileSync(join(overrides, `${id}.yaml`), "note: 据原件补正\ntitle: 吉林省粮食和物资储备局关于推进城市安全发展有关工作的通知\n");
+    writeFileSync(
+      join(overrides, `${id}.yaml`),
+      "note: 据原件补正\ntitle: 吉林省粮食和物资储备局关于推进城市安全发展有关工作的通知\n",
+    );
     const ok = runScript("ingest.ts", [], { ...c.env, OVERRIDES: overrides });
     expect(ok.status).toBe(0);
     const model = JSON.parse(readFileSync(join(c.out, "models", `${id}.json`), "utf8"));
@@ -63,6 +66,8 @@ describe("editors' corrections", () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(new RegExp(`${id}\\.yaml:2: date: not a real date`));
     writeFileSync(join(overrides, "c-0000000000.yaml"), "note: x\n");
-    expect(runScript("ingest.ts", [], { ...c.env, OVERRIDES: overrides }).stderr).toMatch(/c-0000000000\.yaml:1: no document with id c-0000000000/);
+    expect(runScript("ingest.ts", [], { ...c.env, OVERRIDES: overrides }).stderr).toMatch(
+      /c-0000000000\.yaml:1: no document with id c-0000000000/,
+    );
   });
 });

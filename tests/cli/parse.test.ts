@@ -26,7 +26,11 @@ describe("parse CLI", () => {
   it.each([
     ["empty.txt", "", ":1: empty file"],
     ["blank.txt", "\n\u3000\n  \n", ":1: empty file"],
-    ["image.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), ":1: binary file"],
+    [
+      "image.png",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      ":1: binary file",
+    ],
     ["latin.txt", "\n\nThis text has no Chinese sentence in it at all.\n", ":3: no Chinese sentences"],
     ["chrome.txt", "首页 新闻中心 政务公开\n打印 关闭\n", ":1: no text left after removing portal chrome"],
   ])("rejects %s with file:line on stderr", (name, content, message) => {

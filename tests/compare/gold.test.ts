@@ -8,10 +8,13 @@ import type { Circular } from "../../src/model/circular.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 import { bundledLibrary } from "../library.ts";
 
-const gold = JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/align/gold.json"), "utf8")) as { sets: GoldSet[] };
+const gold = JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/align/gold.json"), "utf8")) as {
+  sets: GoldSet[];
+};
 let library: Map<string, Circular>;
 let idf: Idf;
-const doc = (name: string) => library.get(join("regulations", name)) ?? [...library].find(([k]) => k.startsWith(name))![1];
+const doc = (name: string) =>
+  library.get(join("regulations", name)) ?? [...library].find(([k]) => k.startsWith(name))![1];
 const texts = (d: Circular) => d.clauses.map((c) => c.text);
 
 // Parsing the 151 bundled documents takes a few seconds, more on a busy machine.

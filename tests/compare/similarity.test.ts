@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { alignClauses, cosine, diffVersions, jaccard, sharedWording, shingles, tfidfVectors, wordDiff } from "../../src/compare/similarity.ts";
+import {
+  alignClauses,
+  cosine,
+  diffVersions,
+  jaccard,
+  sharedWording,
+  shingles,
+  tfidfVectors,
+  wordDiff,
+} from "../../src/compare/similarity.ts";
 import { relatedClauses } from "../../src/corpus/related.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 
@@ -19,19 +28,31 @@ describe("similarity", () => {
     expect(jaccard(shingles(A, phraseKey), shingles(traditional, phraseKey))).toBe(1);
     const [va, vt] = tfidfVectors([A, traditional, B], phraseKey);
     expect(cosine(va!, vt!)).toBeCloseTo(1, 6);
-    expect(alignClauses([A, B], [B, traditional], phraseKey).pairs).toEqual([{ a: 0, b: 1, score: 1 }, { a: 1, b: 0, score: 1 }]);
+    expect(alignClauses([A, B], [B, traditional], phraseKey).pairs).toEqual([
+      { a: 0, b: 1, score: 1 },
+      { a: 1, b: 0, score: 1 },
+    ]);
   });
   it("ignores width and spacing differences", () => {
-    expect(jaccard(shingles("（一）加强领导, 落实责任", phraseKey), shingles("(一)加强领导，落实责任", phraseKey))).toBe(1);
+    expect(
+      jaccard(shingles("（一）加强领导, 落实责任", phraseKey), shingles("(一)加强领导，落实责任", phraseKey)),
+    ).toBe(1);
   });
 });
 
 describe("alignClauses", () => {
   it("aligns by content, not position, each clause once, the rest unmatched", () => {
     const a = ["修订完善应急预案，加强应急演练。", "加强危险化学品安全监管，开展专项整治。", "做好宣传教育培训。"];
-    const b = ["深化危险化学品专项整治，加强安全监管。", "完善应急预案体系，定期开展应急演练。", "推进信息化平台建设。"];
+    const b = [
+      "深化危险化学品专项整治，加强安全监管。",
+      "完善应急预案体系，定期开展应急演练。",
+      "推进信息化平台建设。",
+    ];
     const { pairs, unmatchedA, unmatchedB } = alignClauses(a, b, phraseKey);
-    expect(pairs.map((p) => [p.a, p.b])).toEqual([[0, 1], [1, 0]]);
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
     expect(pairs.every((p) => p.score > 0.08 && p.score <= 1)).toBe(true);
     expect(unmatchedA).toEqual([2]);
     expect(unmatchedB).toEqual([2]);
@@ -46,13 +67,29 @@ describe("wording and versions", () => {
   });
   it("word-level diff of a changed clause", () => {
     const changes = wordDiff("到2019年底前完成隐患排查。", "到2020年底前完成隐患排查治理。");
-    expect(changes.filter((c) => c.kind === "removed").map((c) => c.value).join("")).toContain("2019");
-    expect(changes.filter((c) => c.kind === "added").map((c) => c.value).join("")).toContain("2020");
+    expect(
+      changes
+        .filter((c) => c.kind === "removed")
+        .map((c) => c.value)
+        .join(""),
+    ).toContain("2019");
+    expect(
+      changes
+        .filter((c) => c.kind === "added")
+        .map((c) => c.value)
+        .join(""),
+    ).toContain("2020");
   });
   it("clause-level diff: added, removed, changed, unchanged", () => {
     const before = ["加强组织领导，落实工作责任。", "开展烟花爆竹专项整治行动。", "到2019年底前完成尾矿库隐患排查。"];
-    const after = ["加强组织领导，落实工作责任。", "到2020年底前完成尾矿库隐患排查和治理。", "推进安全生产信息化平台建设。"];
-    const kinds = diffVersions(before, after, phraseKey).map((d) => d.kind).sort();
+    const after = [
+      "加强组织领导，落实工作责任。",
+      "到2020年底前完成尾矿库隐患排查和治理。",
+      "推进安全生产信息化平台建设。",
+    ];
+    const kinds = diffVersions(before, after, phraseKey)
+      .map((d) => d.kind)
+      .sort();
     expect(kinds).toEqual(["added", "changed", "removed", "unchanged"]);
   });
 });
@@ -72,7 +109,9 @@ describe("relatedClauses", () => {
   it("uses LSH on large corpora and still finds near-duplicates across circulars", () => {
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
-    const pool = [..."安全生产应急管理隐患排查治理危险化学品消防执法检查宣传教育培训科技信息化事故调查处理城市运行风险防控"];
+    const pool = [
+      ..."安全生产应急管理隐患排查治理危险化学品消防执法检查宣传教育培训科技信息化事故调查处理城市运行风险防控",
+    ];
     const text = () => Array.from({ length: 60 }, () => pool[Math.floor(rand() * pool.length)]).join("");
     const clauses = Array.from({ length: 3200 }, (_, i) => ({ docId: `d${i % 400}`, clauseId: `c${i}`, text: text() }));
     const planted = clauses[10]!.text;
@@ -85,14 +124,37 @@ describe("relatedClauses", () => {
     let seed = 11;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
     // Clauses built from shared sentences, as circulars copy one another: many near-duplicates, and big buckets.
-    const sentences = Array.from({ length: 60 }, (_, k) => [..."安全生产应急管理隐患排查治理危险化学品消防执法检查宣传教育培训科技信息化事故调查处理城市运行风险防控"].sort(() => rand() - 0.5).slice(0, 12 + (k % 7)).join("") + "。");
-    const clause = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentences[Math.floor(rand() * sentences.length)]).join("");
-    const library = Array.from({ length: 1200 }, (_, i) => ({ docId: `d${Math.floor(i / 6)}`, clauseId: `c${i % 6}`, text: clause() }));
+    const sentences = Array.from(
+      { length: 60 },
+      (_, k) =>
+        [..."安全生产应急管理隐患排查治理危险化学品消防执法检查宣传教育培训科技信息化事故调查处理城市运行风险防控"]
+          .sort(() => rand() - 0.5)
+          .slice(0, 12 + (k % 7))
+          .join("") + "。",
+    );
+    const clause = () =>
+      Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentences[Math.floor(rand() * sentences.length)]).join(
+        "",
+      );
+    const library = Array.from({ length: 1200 }, (_, i) => ({
+      docId: `d${Math.floor(i / 6)}`,
+      clauseId: `c${i % 6}`,
+      text: clause(),
+    }));
     const options = { exhaustiveUpTo: 0, maxBucket: 40 };
     const before = relatedClauses(library, options);
     // Ten circulars added, three removed, one changed.
-    const added = Array.from({ length: 60 }, (_, i) => ({ docId: `n${Math.floor(i / 6)}`, clauseId: `c${i % 6}`, text: clause() }));
-    const after = [...library.filter((c) => !["d3", "d50", "d120"].includes(c.docId)).map((c) => (c.docId === "d7" && c.clauseId === "c2" ? { ...c, text: clause() } : c)), ...added];
+    const added = Array.from({ length: 60 }, (_, i) => ({
+      docId: `n${Math.floor(i / 6)}`,
+      clauseId: `c${i % 6}`,
+      text: clause(),
+    }));
+    const after = [
+      ...library
+        .filter((c) => !["d3", "d50", "d120"].includes(c.docId))
+        .map((c) => (c.docId === "d7" && c.clauseId === "c2" ? { ...c, text: clause() } : c)),
+      ...added,
+    ];
     const full = relatedClauses(after, options);
     const incremental = relatedClauses(after, { ...options, previous: before.state });
     expect(incremental.related).toEqual(full.related);

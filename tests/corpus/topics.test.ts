@@ -20,15 +20,18 @@ describe("primary topics against hand labels (five seeds, 20 regulations)", () =
     expect(names.filter((n) => !n.startsWith("regulations/")).length).toBe(5);
     expect(names.filter((n) => n.startsWith("regulations/")).length).toBeGreaterThanOrEqual(20);
   });
-  it.each(Object.entries(labels.documents))("%s: finds every labelled topic, and nothing a reader would object to", (name, label) => {
-    const doc = library.get(name);
-    expect(doc, name).toBeDefined();
-    const { primary, mentioned } = tagCircular(doc!).document;
-    expect(primary.length).toBeLessThanOrEqual(MAX_PRIMARY);
-    expect(primary).toEqual(expect.arrayContaining(label.primary));
-    expect(primary.filter((t) => !label.primary.includes(t) && !label.acceptable.includes(t))).toEqual([]);
-    expect(mentioned.some((t) => primary.includes(t))).toBe(false);
-  });
+  it.each(Object.entries(labels.documents))(
+    "%s: finds every labelled topic, and nothing a reader would object to",
+    (name, label) => {
+      const doc = library.get(name);
+      expect(doc, name).toBeDefined();
+      const { primary, mentioned } = tagCircular(doc!).document;
+      expect(primary.length).toBeLessThanOrEqual(MAX_PRIMARY);
+      expect(primary).toEqual(expect.arrayContaining(label.primary));
+      expect(primary.filter((t) => !label.primary.includes(t) && !label.acceptable.includes(t))).toEqual([]);
+      expect(mentioned.some((t) => primary.includes(t))).toBe(false);
+    },
+  );
   it("a seed carries at most four primary topics, however many it mentions", () => {
     for (const name of Object.keys(labels.documents).filter((n) => !n.startsWith("regulations/"))) {
       const { primary, mentioned } = tagCircular(library.get(name)!).document;

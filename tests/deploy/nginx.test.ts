@@ -30,7 +30,9 @@ function parseConf(file: string): Node {
   const splice = (n: Node): Node => ({
     ...n,
     // `include snippets/x.conf` is deploy/x.conf: the recipe copies it there.
-    children: (n.children ?? []).flatMap((c) => (c.name === "include" ? parseConf(c.value.split("/").at(-1)!).children : [splice(c)])),
+    children: (n.children ?? []).flatMap((c) =>
+      c.name === "include" ? parseConf(c.value.split("/").at(-1)!).children : [splice(c)],
+    ),
   });
   return splice(tree!);
 }
@@ -48,10 +50,14 @@ const THIRD_PARTY: Record<string, string[]> = { brotli_static: ["http", "server"
 
 /** Header name → value, as `add_header Name "value" always;` sets it. */
 const headersOf = (block: Node) =>
-  new Map(block.children.filter((d) => d.name === "add_header").map((d) => {
-    const m = /^(\S+)\s+"((?:[^"\\]|\\.)*)"/.exec(d.value)!;
-    return [m[1]!, m[2]!] as const;
-  }));
+  new Map(
+    block.children
+      .filter((d) => d.name === "add_header")
+      .map((d) => {
+        const m = /^(\S+)\s+"((?:[^"\\]|\\.)*)"/.exec(d.value)!;
+        return [m[1]!, m[2]!] as const;
+      }),
+  );
 
 describe("deploy/nginx.conf", () => {
   it("parses, and every directive is one nginx knows, in a context nginx allows (the server block sits in http)", () => {
@@ -72,7 +78,8 @@ describe("deploy/nginx.conf", () => {
   it("every location sends the security headers, with the values the site is tested under", () => {
     for (const loc of locations) {
       const headers = headersOf(loc);
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect([loc.value, name, headers.get(name)]).toEqual([loc.value, name, value]);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect([loc.value, name, headers.get(name)]).toEqual([loc.value, name, value]);
     }
   });
 
@@ -87,21 +94,37 @@ describe("deploy/nginx.conf", () => {
     }
     // Only names that change with their content get the long cache.
     expect(new RegExp(hashed.value.replace(/^~\s*/, "")).test("/gov/policy/pagefind/pagefind-entry.json")).toBe(false);
-    expect(new RegExp(hashed.value.replace(/^~\s*/, "")).test("/gov/policy/pagefind/pagefind.zh-cn_828c18bcb4535.pf_meta")).toBe(true);
+    expect(
+      new RegExp(hashed.value.replace(/^~\s*/, "")).test("/gov/policy/pagefind/pagefind.zh-cn_828c18bcb4535.pf_meta"),
+    ).toBe(true);
     // Every bundle's chunks, not the first bundle's only.
-    expect(new RegExp(hashed.value.replace(/^~\s*/, "")).test("/gov/policy/pagefind-3/index/zh-cn_11ac15f.pf_index")).toBe(true);
+    expect(
+      new RegExp(hashed.value.replace(/^~\s*/, "")).test("/gov/policy/pagefind-3/index/zh-cn_11ac15f.pf_index"),
+    ).toBe(true);
   });
 
   it("serves .wasm, Pagefind's .pf_* files and .csv with their types", () => {
-    const types = new Map(server.children.find((n) => n.name === "types")!.children.flatMap((t) => t.value.split(/\s+/).map((ext) => [ext, t.name] as const)));
+    const types = new Map(
+      server.children
+        .find((n) => n.name === "types")!
+        .children.flatMap((t) => t.value.split(/\s+/).map((ext) => [ext, t.name] as const)),
+    );
     expect(types.get("wasm")).toBe("application/wasm");
     expect(types.get("csv")).toBe("text/csv");
-    for (const ext of ["pf_meta", "pf_index", "pf_fragment", "pf_filter", "pagefind"]) expect(types.get(ext)).toBe("application/octet-stream");
+    for (const ext of ["pf_meta", "pf_index", "pf_fragment", "pf_filter", "pagefind"])
+      expect(types.get(ext)).toBe("application/octet-stream");
     for (const ext of ["html", "css", "js", "json", "xml", "svg", "txt"]) expect(types.has(ext)).toBe(true);
   });
 
   it("the check fails on a directive nginx does not have, and on a location that drops the headers", () => {
     expect(reference.has("add_headers")).toBe(false);
-    expect(headersOf({ name: "location", value: "/x/", isBlock: true, children: [{ name: "add_header", value: 'Cache-Control "no-cache" always', children: [], isBlock: false }] }).get("Content-Security-Policy")).toBeUndefined();
+    expect(
+      headersOf({
+        name: "location",
+        value: "/x/",
+        isBlock: true,
+        children: [{ name: "add_header", value: 'Cache-Control "no-cache" always', children: [], isBlock: false }],
+      }).get("Content-Security-Policy"),
+    ).toBeUndefined();
   });
 });

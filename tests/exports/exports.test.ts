@@ -16,17 +16,27 @@ const HOSTILE_TITLES = [
   "引号'\"与&amp;实体&#x26;的通知",
   "emoji 😀 与 𠮷 的通知",
 ];
-const withTitle = (title: string, i: number): CircularMeta => ({ ...seed, id: `c-hostile${i}`, title, issuers: [title] });
+const withTitle = (title: string, i: number): CircularMeta => ({
+  ...seed,
+  id: `c-hostile${i}`,
+  title,
+  issuers: [title],
+});
 
 describe("clauses.csv", () => {
   it("a field a spreadsheet would run as a formula starts with an apostrophe; the rest is unchanged", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\",\"点击\")")).toBe("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\"");
-    for (const v of ["+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) expect(csvCell(v).replace(/^"|"$/g, "")).toBe(`'${v}`);
+    expect(csvCell('=HYPERLINK("http://x","点击")')).toBe('"\'=HYPERLINK(""http://x"",""点击"")"');
+    for (const v of ["+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+      expect(csvCell(v).replace(/^"|"$/g, "")).toBe(`'${v}`);
     for (const v of ["安全生产", "2019年", "1.加强领导", "（一）", "a=b"]) expect(csvCell(v)).toBe(v);
   });
 
   it("a clause whose text begins with =, +, - or @ is neutralised in the file, and reads back as text", () => {
-    const clauses = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+1", "@A1"].map((text, i) => ({ ...seed.clauses[0]!, id: `p${i}`, text }));
+    const clauses = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+1", "@A1"].map((text, i) => ({
+      ...seed.clauses[0]!,
+      id: `p${i}`,
+      text,
+    }));
     const csv = [...clausesCsv([{ ...seed, clauses }], (d, c) => `/circulars/${d}/#${c}`)].join("");
     const rows = Papa.parse<string[]>(csv.replace(/^\ufeff/, ""), { skipEmptyLines: true }).data;
     const texts = rows.slice(1).map((r) => r[5]!);
@@ -42,7 +52,9 @@ describe("feed and sitemap", () => {
   it("the Atom feed is well-formed whatever the titles hold, and gives each title back as text", () => {
     const feed = atomFeed(docs, "https://policy.example.gov.cn/", absolute, "2020-01-01T00:00:00Z");
     expect(XMLValidator.validate(feed)).toBe(true);
-    const parsed = new XMLParser({ processEntities: true, htmlEntities: false }).parse(feed) as { feed: { entry: Array<{ title: string }> } };
+    const parsed = new XMLParser({ processEntities: true, htmlEntities: false }).parse(feed) as {
+      feed: { entry: Array<{ title: string }> };
+    };
     const titles = parsed.feed.entry.map((e) => String(e.title));
     expect(titles).toContain('关于<script>alert("x")</script>的通知');
     expect(titles).toContain("A & B ]]> <![CDATA[ x ]]> 的通知");

@@ -18,12 +18,19 @@ const page = (n: number) => `<!doctype html><p>${"安全生产责任制。".repe
 
 describe("precompress", () => {
   it("writes .gz and .br that decompress to the file, and leaves small and binary files alone", async () => {
-    const dir = site({ "a/index.html": page(1), "data/x.json": JSON.stringify({ text: page(2) }), "small.html": "<p>小</p>", "pagefind/x.pf_meta": page(3) });
+    const dir = site({
+      "a/index.html": page(1),
+      "data/x.json": JSON.stringify({ text: page(2) }),
+      "small.html": "<p>小</p>",
+      "pagefind/x.pf_meta": page(3),
+    });
     const r = await precompress(dir);
     expect(r.files).toBe(2);
     for (const f of ["a/index.html", "data/x.json"]) {
       expect(gunzipSync(readFileSync(join(dir, `${f}.gz`))).toString()).toBe(readFileSync(join(dir, f), "utf8"));
-      expect(brotliDecompressSync(readFileSync(join(dir, `${f}.br`))).toString()).toBe(readFileSync(join(dir, f), "utf8"));
+      expect(brotliDecompressSync(readFileSync(join(dir, `${f}.br`))).toString()).toBe(
+        readFileSync(join(dir, f), "utf8"),
+      );
     }
     expect(existsSync(join(dir, "small.html.gz")) || existsSync(join(dir, "pagefind/x.pf_meta.gz"))).toBe(false);
   });

@@ -20,21 +20,39 @@ async function parsed(bytes: Buffer, file: string): Promise<Circular> {
 
 /** The facts an official reads off the page, and every paragraph of the text version in the body. */
 export function expectSameDocument(m: Circular, text: Circular): void {
-  expect([m.title, m.docNumber, m.date, m.jurisdiction?.code, m.issuers]).toEqual([text.title, text.docNumber, text.date, text.jurisdiction?.code, text.issuers]);
+  expect([m.title, m.docNumber, m.date, m.jurisdiction?.code, m.issuers]).toEqual([
+    text.title,
+    text.docNumber,
+    text.date,
+    text.jurisdiction?.code,
+    text.issuers,
+  ]);
   expect(m.clauses.map((c) => c.path)).toEqual(text.clauses.map((c) => c.path));
   const body = phraseKey(m.body);
   for (const line of text.body.split("\n").filter((l) => l.trim())) expect(body, line).toContain(phraseKey(line));
 }
 
 describe("a portal page saved from the browser", () => {
-  const fields: Array<[string, string]> = [["索引号", "11220000/2019-00006"], ["发文机关", "吉林省安全生产委员会"], ["发文字号", "吉安委〔2019〕6号"], ["成文日期", "2019-03-22"]];
+  const fields: Array<[string, string]> = [
+    ["索引号", "11220000/2019-00006"],
+    ["发文机关", "吉林省安全生产委员会"],
+    ["发文字号", "吉安委〔2019〕6号"],
+    ["成文日期", "2019-03-22"],
+  ];
   it("in GBK without a charset declaration reads as the text version, chrome in noise", async () => {
     const bytes = portalPage("002_", fields);
     const m = await parsed(bytes, "page.html");
     expect(m.source).toMatchObject({ format: "html", encoding: "GB18030" });
     expectSameDocument(m, parseSeed("002_"));
     const noise = m.noise.map((n) => n.text).join("\n");
-    for (const chrome of ["当前位置：首页 > 政务公开 > 通知公告", "分享到：微信 微博", "关于做好2019年防汛工作的通知", "版权所有", "var _hmt"]) expect(noise).toContain(chrome);
+    for (const chrome of [
+      "当前位置：首页 > 政务公开 > 通知公告",
+      "分享到：微信 微博",
+      "关于做好2019年防汛工作的通知",
+      "版权所有",
+      "var _hmt",
+    ])
+      expect(noise).toContain(chrome);
     expect(m.body).not.toContain("网站标识码");
   });
 

@@ -22,7 +22,10 @@ const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 /** A portal page around a seed's text: menu, breadcrumb, metadata table, article, share bar, footer, script; GBK, no charset. */
 export function portalPage(prefix: string, fields: Array<[string, string]>): Buffer {
   const { lines } = seedText(prefix);
-  const paragraphs = lines.filter((l) => l.trim()).map((l) => `<p>${escapeHtml(l)}</p>`).join("\n");
+  const paragraphs = lines
+    .filter((l) => l.trim())
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
+    .join("\n");
   const html = `<!DOCTYPE html>
 <html><head><title>政府信息公开</title><script>var _hmt = _hmt || []; window.onload = function () { document.title = "x"; };</script><style>.nav { color: red }</style></head>
 <body>
@@ -47,26 +50,38 @@ ${paragraphs}
  */
 export async function wordFile(prefix: string): Promise<Buffer> {
   const { lines } = seedText(prefix);
-  const children = lines.filter((l) => l.trim()).map((l) => {
-    const text = l.trim();
-    const section = /^([一二三四五六七八九十]+)、(.*)$/.exec(text);
-    const item = /^(\d+)[.．、](.*)$/.exec(text);
-    if (section) return new Paragraph({ children: [new TextRun(section[2]!)], numbering: { reference: "sections", level: 0 } });
-    if (item) return new Paragraph({ children: [new TextRun(item[2]!)], numbering: { reference: "items", level: 0 } });
-    return new Paragraph({ children: [new TextRun(text)] });
-  });
+  const children = lines
+    .filter((l) => l.trim())
+    .map((l) => {
+      const text = l.trim();
+      const section = /^([一二三四五六七八九十]+)、(.*)$/.exec(text);
+      const item = /^(\d+)[.．、](.*)$/.exec(text);
+      if (section)
+        return new Paragraph({ children: [new TextRun(section[2]!)], numbering: { reference: "sections", level: 0 } });
+      if (item)
+        return new Paragraph({ children: [new TextRun(item[2]!)], numbering: { reference: "items", level: 0 } });
+      return new Paragraph({ children: [new TextRun(text)] });
+    });
   const doc = new Document({
     numbering: {
       config: [
-        { reference: "sections", levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT }] },
-        { reference: "items", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT }] },
+        {
+          reference: "sections",
+          levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT }],
+        },
+        {
+          reference: "items",
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT }],
+        },
       ],
     },
-    sections: [{
-      headers: { default: new Header({ children: [new Paragraph("兴化市人民政府门户网站 政务公开")] }) },
-      footers: { default: new Footer({ children: [new Paragraph("第 1 页")] }) },
-      children,
-    }],
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph("兴化市人民政府门户网站 政务公开")] }) },
+        footers: { default: new Footer({ children: [new Paragraph("第 1 页")] }) },
+        children,
+      },
+    ],
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }
@@ -109,21 +124,41 @@ export function ofdFile(prefix: string, seed = 7): Buffer {
   pages.forEach((objs, p) => {
     const all = [...objs, { x: 100, y: 285, text: `— ${p + 1} —` }];
     // Out of reading order: the file's order says nothing about where the text stands.
-    const shuffled = all.map((o) => ({ o, k: next() })).sort((a, b) => a.k - b.k).map((x) => x.o);
+    const shuffled = all
+      .map((o) => ({ o, k: next() }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.o);
     const objects = shuffled.map((o, i) => {
       const n = [...o.text].length;
       return `<ofd:TextObject ID="${p * 1000 + i + 10}" Boundary="${o.x.toFixed(2)} ${(o.y - size).toFixed(2)} ${(n * size).toFixed(2)} ${(size * 1.4).toFixed(2)}" Font="3" Size="${size}"><ofd:TextCode X="0" Y="${size}" DeltaX="g ${Math.max(0, n - 1)} ${size}">${esc(o.text)}</ofd:TextCode></ofd:TextObject>`;
     });
-    files[`Doc_0/Pages/Page_${p}/Content.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Area><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="${p + 2}">${objects.join("")}</ofd:Layer></ofd:Content></ofd:Page>`);
+    files[`Doc_0/Pages/Page_${p}/Content.xml`] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Area><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="${p + 2}">${objects.join("")}</ofd:Layer></ofd:Content></ofd:Page>`,
+    );
   });
-  files["Doc_0/Document.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>99999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>${pages.map((_, p) => `<ofd:Page ID="${p + 1}" BaseLoc="Pages/Page_${p}/Content.xml"/>`).join("")}</ofd:Pages></ofd:Document>`);
-  files["Doc_0/PublicRes.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`);
-  files["OFD.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`);
+  files["Doc_0/Document.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>99999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>${pages.map((_, p) => `<ofd:Page ID="${p + 1}" BaseLoc="Pages/Page_${p}/Content.xml"/>`).join("")}</ofd:Pages></ofd:Document>`,
+  );
+  files["Doc_0/PublicRes.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`,
+  );
+  files["OFD.xml"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+  );
   return Buffer.from(zipSync(files));
 }
 
 /** A seed as an official document printed to PDF by the test browser: A5 pages, page numbers in the footer (— 1 —). */
-export async function pdfFile(prefix: string, browser: { newPage(): Promise<{ setContent(html: string): Promise<unknown>; pdf(o: object): Promise<Uint8Array>; close(): Promise<void> }> }): Promise<Buffer> {
+export async function pdfFile(
+  prefix: string,
+  browser: {
+    newPage(): Promise<{
+      setContent(html: string): Promise<unknown>;
+      pdf(o: object): Promise<Uint8Array>;
+      close(): Promise<void>;
+    }>;
+  },
+): Promise<Buffer> {
   const { lines } = seedText(prefix);
   const body = lines
     .filter((l) => l.trim())
@@ -139,7 +174,8 @@ export async function pdfFile(prefix: string, browser: { newPage(): Promise<{ se
     margin: { top: "20mm", bottom: "22mm", left: "18mm", right: "18mm" },
     displayHeaderFooter: true,
     headerTemplate: "<span></span>",
-    footerTemplate: '<div style="font-size:10px;width:100%;text-align:center;font-family:Noto Sans SC">— <span class="pageNumber"></span> —</div>',
+    footerTemplate:
+      '<div style="font-size:10px;width:100%;text-align:center;font-family:Noto Sans SC">— <span class="pageNumber"></span> —</div>',
   });
   await page.close();
   return Buffer.from(pdf);
@@ -160,18 +196,53 @@ export async function badFiles(): Promise<Array<{ name: string; bytes: Buffer; m
       `4 0 obj<</Filter/Standard/V 1/R 2/Length 40/P -4/O<${"ab".repeat(32)}>/U<${"cd".repeat(32)}>>>endobj\ntrailer<</Root 1 0 R/Encrypt 4 0 R/ID[<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>]>>\n%%EOF\n`,
   );
   // A page with a filled rectangle and no text: what a scanner gives without OCR.
-  const scan = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>endobj\n4 0 obj<</Length 27>>stream\n0 0 1 rg 10 10 100 100 re f\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+  const scan = Buffer.from(
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>endobj\n4 0 obj<</Length 27>>stream\n0 0 1 rg 10 10 100 100 re f\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  );
   // 8 MB of zeros deflate to a few KB: refused on the ratio before anything is inflated.
-  const bomb = Buffer.from(zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": [new Uint8Array(8 * 1024 * 1024), { level: 9 }] }));
+  const bomb = Buffer.from(
+    zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "word/document.xml": [new Uint8Array(8 * 1024 * 1024), { level: 9 }],
+    }),
+  );
   return [
-    { name: "old.doc", bytes: ole("WordDocument"), message: "cannot read a Word 97-2003 (.doc) or WPS file: open it and save it as .docx" },
-    { name: "kingsoft.wps", bytes: ole("WordDocument"), message: "cannot read a Word 97-2003 (.doc) or WPS file: open it and save it as .docx" },
-    { name: "locked.docx", bytes: ole("EncryptionInfo"), message: "cannot read an encrypted Word file: open it, remove the password and save it as .docx" },
-    { name: "letter.rtf", bytes: Buffer.from("{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} 关于加强安全生产工作的通知}"), message: "cannot read an RTF file: open it and save it as .docx" },
-    { name: "apabi.ceb", bytes: Buffer.from("CEB\u0000\u0001\u0002 binary"), message: "cannot read a CEB file: open it in Apabi Reader and save it as PDF or .docx" },
-    { name: "locked.pdf", bytes: encryptedPdf, message: "an encrypted PDF: a password is needed; open it and save an unprotected copy" },
+    {
+      name: "old.doc",
+      bytes: ole("WordDocument"),
+      message: "cannot read a Word 97-2003 (.doc) or WPS file: open it and save it as .docx",
+    },
+    {
+      name: "kingsoft.wps",
+      bytes: ole("WordDocument"),
+      message: "cannot read a Word 97-2003 (.doc) or WPS file: open it and save it as .docx",
+    },
+    {
+      name: "locked.docx",
+      bytes: ole("EncryptionInfo"),
+      message: "cannot read an encrypted Word file: open it, remove the password and save it as .docx",
+    },
+    {
+      name: "letter.rtf",
+      bytes: Buffer.from("{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} 关于加强安全生产工作的通知}"),
+      message: "cannot read an RTF file: open it and save it as .docx",
+    },
+    {
+      name: "apabi.ceb",
+      bytes: Buffer.from("CEB\u0000\u0001\u0002 binary"),
+      message: "cannot read a CEB file: open it in Apabi Reader and save it as PDF or .docx",
+    },
+    {
+      name: "locked.pdf",
+      bytes: encryptedPdf,
+      message: "an encrypted PDF: a password is needed; open it and save an unprotected copy",
+    },
     { name: "scan.pdf", bytes: scan, message: "a scanned PDF without text; run OCR first" },
-    { name: "cut.docx", bytes: docx.subarray(0, Math.floor(docx.length / 2)), message: "damaged or truncated zip container" },
+    {
+      name: "cut.docx",
+      bytes: docx.subarray(0, Math.floor(docx.length / 2)),
+      message: "damaged or truncated zip container",
+    },
     { name: "bomb.docx", bytes: bomb, message: "refused before inflating: entry word/document.xml would inflate" },
   ];
 }

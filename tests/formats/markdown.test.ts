@@ -24,7 +24,12 @@ describe("a regulation in Markdown with YAML frontmatter", () => {
   it("reads title, date, place and issuer as the text gives them, markers aside", async () => {
     const m = await parsed(bytes, "a.md");
     expect(m.source.format).toBe("markdown");
-    expect([m.title, m.date, m.jurisdiction?.code, m.issuers]).toEqual(["四川省气象灾害防御条例", "2015-03-26", "510000", ["四川省人民代表大会常务委员会"]]);
+    expect([m.title, m.date, m.jurisdiction?.code, m.issuers]).toEqual([
+      "四川省气象灾害防御条例",
+      "2015-03-26",
+      "510000",
+      ["四川省人民代表大会常务委员会"],
+    ]);
     // The history, in a block quote, in ASCII brackets, broken across lines mid-word.
     expect(m.provenance.date).toMatchObject({ from: "history", line: 12 });
   });
@@ -32,8 +37,16 @@ describe("a regulation in Markdown with YAML frontmatter", () => {
   it("takes the frontmatter as the database's record: dates of publication and effect, stated validity", async () => {
     const m = await parsed(bytes, "a.md");
     expect([m.published, m.effective]).toEqual(["2015-03-26", "2015-06-01"]);
-    expect(m.provenance.effective).toMatchObject({ from: "database", line: 5, rule: "数据库记录的「施行日期（expiry）」" });
-    expect(m.statedValidity).toMatchObject({ status: "in-force", text: "有效", evidence: { from: "database", line: 6 } });
+    expect(m.provenance.effective).toMatchObject({
+      from: "database",
+      line: 5,
+      rule: "数据库记录的「施行日期（expiry）」",
+    });
+    expect(m.statedValidity).toMatchObject({
+      status: "in-force",
+      text: "有效",
+      evidence: { from: "database", line: 6 },
+    });
   });
 
   it("reads ## 第一章 as a chapter, an article number alone on its line, an indented article, escapes and **。**", async () => {
@@ -50,7 +63,13 @@ describe("a regulation in Markdown with YAML frontmatter", () => {
     const m = await parsed(bytes, "a.md");
     const source = bytes.toString("utf8").split("\n");
     expect(m.noise.filter((n) => !n.part).map((n) => n.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(m.noise.filter((n) => n.part)).toEqual(expect.arrayContaining([{ line: 10, text: "#", part: true }, { line: 15, text: "##", part: true }, { line: 12, text: ">", part: true }]));
+    expect(m.noise.filter((n) => n.part)).toEqual(
+      expect.arrayContaining([
+        { line: 10, text: "#", part: true },
+        { line: 15, text: "##", part: true },
+        { line: 12, text: ">", part: true },
+      ]),
+    );
     // Every body line is its source line less its markers.
     m.body.split("\n").forEach((text, k) => {
       const raw = source[m.bodyLineNumbers[k]! - 1]!;
@@ -79,7 +98,8 @@ describe("Markdown dialects", () => {
   });
 
   it("reads a table as field rows, and a GFM table's delimiter row as markup", async () => {
-    const md = "# 关于做好防汛工作的通知\n\n| 文号 | 苏政办发〔2021〕18号 |\n|---|---|\n| 成文日期 | 2021-06-15 |\n\n各市人民政府：\n\n为做好防汛工作，现通知如下。\n\n江苏省人民政府办公厅\n\n2021年6月15日\n";
+    const md =
+      "# 关于做好防汛工作的通知\n\n| 文号 | 苏政办发〔2021〕18号 |\n|---|---|\n| 成文日期 | 2021-06-15 |\n\n各市人民政府：\n\n为做好防汛工作，现通知如下。\n\n江苏省人民政府办公厅\n\n2021年6月15日\n";
     const m = await parsed(Buffer.from(md), "t.md");
     expect([m.docNumber, m.date]).toEqual(["苏政办发〔2021〕18号", "2021-06-15"]);
     expect(m.noise.map((n) => n.line)).toEqual(expect.arrayContaining([3, 4, 5]));

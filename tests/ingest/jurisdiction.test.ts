@@ -1,41 +1,100 @@
 import { describe, expect, it } from "vitest";
-import { abbreviationPlaces, everydayWords, findPlaceNames, placeAtStart, readJurisdiction, writerLevel, type PlaceEvidence } from "../../src/ingest/header/jurisdiction.ts";
+import {
+  abbreviationPlaces,
+  everydayWords,
+  findPlaceNames,
+  placeAtStart,
+  readJurisdiction,
+  writerLevel,
+  type PlaceEvidence,
+} from "../../src/ingest/header/jurisdiction.ts";
 
-const none: PlaceEvidence = { issuers: [], title: null, docNumberPrefix: null, isRegulation: false, chrome: [], body: "" };
+const none: PlaceEvidence = {
+  issuers: [],
+  title: null,
+  docNumberPrefix: null,
+  isRegulation: false,
+  chrome: [],
+  body: "",
+};
 const signed = (...names: string[]) => names.map((name) => ({ name, from: "signature" as const, line: 20 }));
 const place = (ev: Partial<PlaceEvidence>) => readJurisdiction({ ...none, ...ev });
 
 describe("place from ranked evidence", () => {
   it("takes the issuer's place: 吉林省 vs 吉林市, a county-level city under its prefecture", () => {
-    expect(place({ issuers: signed("吉林省粮食和物资储备局") }).chosen?.value).toMatchObject({ code: "220000", level: "province" });
-    expect(place({ issuers: signed("吉林市人民政府") }).chosen?.value).toMatchObject({ code: "220200", level: "prefecture", province: "吉林省", prefecture: "吉林市" });
-    expect(place({ issuers: signed("兴化市安全生产委员会办公室") }).chosen?.value).toMatchObject({ code: "321281", level: "county", prefecture: "泰州市" });
-    expect(place({ issuers: signed("中共山东省委办公厅", "山东省人民政府办公厅") }).chosen).toMatchObject({ from: "signature", confidence: "high", value: { code: "370000" } });
+    expect(place({ issuers: signed("吉林省粮食和物资储备局") }).chosen?.value).toMatchObject({
+      code: "220000",
+      level: "province",
+    });
+    expect(place({ issuers: signed("吉林市人民政府") }).chosen?.value).toMatchObject({
+      code: "220200",
+      level: "prefecture",
+      province: "吉林省",
+      prefecture: "吉林市",
+    });
+    expect(place({ issuers: signed("兴化市安全生产委员会办公室") }).chosen?.value).toMatchObject({
+      code: "321281",
+      level: "county",
+      prefecture: "泰州市",
+    });
+    expect(place({ issuers: signed("中共山东省委办公厅", "山东省人民政府办公厅") }).chosen).toMatchObject({
+      from: "signature",
+      confidence: "high",
+      value: { code: "370000" },
+    });
   });
 
   it("reads a 文号 abbreviation where the writer's level leaves one place, also in traditional script", () => {
     // 鲁 is 山东省, and also 鲁山县 (河南) and 鲁甸县 (云南): a 省 body writes, so it is the province.
     const level = writerLevel(["省安委会"], []);
-    expect(place({ issuers: signed("省安委会"), docNumberPrefix: { prefix: "鲁安委", line: 2 }, writerLevel: level }).chosen).toMatchObject({ from: "docNumber", value: { code: "370000" } });
+    expect(
+      place({ issuers: signed("省安委会"), docNumberPrefix: { prefix: "鲁安委", line: 2 }, writerLevel: level }).chosen,
+    ).toMatchObject({ from: "docNumber", value: { code: "370000" } });
     expect(place({ docNumberPrefix: { prefix: "鲁安委", line: 2 } }).chosen).toBeNull();
     // 主送机关 say who writes: a province (各市人民政府、省政府各部门), a county (各乡镇).
-    expect(place({ docNumberPrefix: { prefix: "鲁政办字", line: 2 }, writerLevel: writerLevel([], ["各市人民政府", "省政府各部门"]) }).chosen?.value).toMatchObject({ code: "370000" });
-    expect(place({ docNumberPrefix: { prefix: "鲁政办字", line: 2 }, writerLevel: writerLevel([], ["各乡镇人民政府", "县直各部门"]) }).chosen).toBeNull();
-    expect(place({ docNumberPrefix: { prefix: "國發", line: 2 } }).chosen?.value).toMatchObject({ level: "national", code: "100000" });
-    expect(place({ docNumberPrefix: { prefix: "安監總辦", line: 2 } }).chosen?.value).toMatchObject({ level: "national" });
+    expect(
+      place({
+        docNumberPrefix: { prefix: "鲁政办字", line: 2 },
+        writerLevel: writerLevel([], ["各市人民政府", "省政府各部门"]),
+      }).chosen?.value,
+    ).toMatchObject({ code: "370000" });
+    expect(
+      place({
+        docNumberPrefix: { prefix: "鲁政办字", line: 2 },
+        writerLevel: writerLevel([], ["各乡镇人民政府", "县直各部门"]),
+      }).chosen,
+    ).toBeNull();
+    expect(place({ docNumberPrefix: { prefix: "國發", line: 2 } }).chosen?.value).toMatchObject({
+      level: "national",
+      code: "100000",
+    });
+    expect(place({ docNumberPrefix: { prefix: "安監總辦", line: 2 } }).chosen?.value).toMatchObject({
+      level: "national",
+    });
   });
 
   it("recognises national bodies, and laws and State Council regulations that name no place", () => {
-    expect(place({ issuers: signed("国务院安全生产委员会") }).chosen?.value).toMatchObject({ level: "national", code: "100000" });
+    expect(place({ issuers: signed("国务院安全生产委员会") }).chosen?.value).toMatchObject({
+      level: "national",
+      code: "100000",
+    });
     expect(place({ issuers: signed("國務院辦公廳") }).chosen?.value).toMatchObject({ level: "national" });
-    expect(place({ title: { text: "中华人民共和国消防法", line: 1 }, isRegulation: true }).chosen?.value).toMatchObject({ level: "national" });
-    expect(place({ title: { text: "烟花爆竹安全管理条例", line: 1 }, isRegulation: true }).chosen?.value).toMatchObject({ level: "national" });
+    expect(place({ title: { text: "中华人民共和国消防法", line: 1 }, isRegulation: true }).chosen?.value).toMatchObject(
+      { level: "national" },
+    );
+    expect(place({ title: { text: "烟花爆竹安全管理条例", line: 1 }, isRegulation: true }).chosen?.value).toMatchObject(
+      { level: "national" },
+    );
     // A circular whose title names no place is not thereby national.
     expect(place({ title: { text: "关于加强安全生产工作的通知", line: 1 } }).chosen).toBeNull();
   });
 
   it("files a city's regulation approved by its province under the city", () => {
-    const r = place({ issuers: [{ name: "河南省人民代表大会常务委员会", from: "history", line: 3 }], title: { text: "信阳市城市道路交通安全设施管理条例", line: 1 }, isRegulation: true });
+    const r = place({
+      issuers: [{ name: "河南省人民代表大会常务委员会", from: "history", line: 3 }],
+      title: { text: "信阳市城市道路交通安全设施管理条例", line: 1 },
+      isRegulation: true,
+    });
     expect(r.chosen?.value).toMatchObject({ code: "411500", level: "prefecture" });
   });
 
@@ -49,7 +108,9 @@ describe("place from ranked evidence", () => {
   it("uses the portal's own place when the body names it in full", () => {
     const chrome = [{ text: "首页 新闻中心 走进寿光 数说寿光", line: 2 }];
     const body = "落实潍坊市要求，在潍坊市率先建成示范。现结合我市实际，建成寿光市台头镇调峰储备站。";
-    expect(place({ issuers: [{ name: "应急管理局", from: "portal-field", line: 9 }], chrome, body }).chosen).toMatchObject({ from: "chrome", confidence: "medium", value: { code: "370783", level: "county" } });
+    expect(
+      place({ issuers: [{ name: "应急管理局", from: "portal-field", line: 9 }], chrome, body }).chosen,
+    ).toMatchObject({ from: "chrome", confidence: "medium", value: { code: "370783", level: "county" } });
     // The portal alone, or the body alone, is not enough.
     expect(place({ chrome }).chosen).toBeNull();
   });
@@ -63,7 +124,12 @@ describe("place from ranked evidence", () => {
   });
 
   it("says the evidence conflicts instead of choosing", () => {
-    const r = place({ issuers: [{ name: "吉林省应急管理厅", from: "signature", line: 30 }, { name: "山东省应急管理厅", from: "head", line: 1 }] });
+    const r = place({
+      issuers: [
+        { name: "吉林省应急管理厅", from: "signature", line: 30 },
+        { name: "山东省应急管理厅", from: "head", line: 1 },
+      ],
+    });
     expect(r.chosen).toBeNull();
     expect(r.unknownBecause).toMatch(/^地区证据相互矛盾/);
   });
@@ -76,19 +142,29 @@ describe("shared abbreviations and short forms, from the gazetteer", () => {
     expect(names("苏政办发")).toEqual(expect.arrayContaining(["江苏省", "苏州市"]));
     // 宁 alone, with nothing agreeing, is no place; a city body and the body's 南京市 make it Nanjing.
     expect(place({ docNumberPrefix: { prefix: "宁政办发", line: 2 } }).chosen).toBeNull();
-    const nanjing = place({ docNumberPrefix: { prefix: "宁政办发", line: 2 }, writerLevel: writerLevel(["市政府办公厅"], []), body: "为加强南京市建筑施工安全管理" });
+    const nanjing = place({
+      docNumberPrefix: { prefix: "宁政办发", line: 2 },
+      writerLevel: writerLevel(["市政府办公厅"], []),
+      body: "为加强南京市建筑施工安全管理",
+    });
     expect(nanjing.chosen?.value).toMatchObject({ code: "320100", level: "prefecture" });
   });
 
   it("reads an autonomous area written short (张家川县, 延边州) as the full name", () => {
-    expect(placeAtStart("张家川县人民政府办公室")).toMatchObject({ division: { name: "张家川回族自治县" }, full: true });
+    expect(placeAtStart("张家川县人民政府办公室")).toMatchObject({
+      division: { name: "张家川回族自治县" },
+      full: true,
+    });
     expect(placeAtStart("延边州应急管理局")).toMatchObject({ division: { name: "延边朝鲜族自治州" }, full: true });
     expect(placeAtStart("新疆维吾尔自治区人民政府")?.division.code).toBe("650000");
   });
 
   it("does not give a city's office the province's level", () => {
     // 苏政办发 with a 落款 市政府办公室: not 江苏省 (the province) whatever the abbreviation says.
-    const r = place({ docNumberPrefix: { prefix: "苏政办发", line: 2 }, writerLevel: writerLevel(["市政府办公室"], []) });
+    const r = place({
+      docNumberPrefix: { prefix: "苏政办发", line: 2 },
+      writerLevel: writerLevel(["市政府办公室"], []),
+    });
     expect(r.chosen?.value.level).not.toBe("province");
   });
 });
@@ -103,6 +179,9 @@ describe("place names", () => {
 
   it("the state's name is no place: 中华人民共和国 does not read as 共和县", () => {
     expect(findPlaceNames("根据《中华人民共和国安全生产法》").map((m) => m.name)).toEqual([]);
-    expect(place({ title: { text: "生产安全事故应急预案管理办法", line: 1 }, body: "依据《中华人民共和国突发事件应对法》" }).chosen).toBeNull();
+    expect(
+      place({ title: { text: "生产安全事故应急预案管理办法", line: 1 }, body: "依据《中华人民共和国突发事件应对法》" })
+        .chosen,
+    ).toBeNull();
   });
 });

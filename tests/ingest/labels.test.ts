@@ -24,13 +24,29 @@ describe("matchLabel", () => {
     expect(matchLabel(line)).toMatchObject({ kind, number, label, rest });
   });
 
-  it.each(["1.5倍以上", "2019.3.22", "一是加强领导", "十分重要", "第一批试点", "（此件公开发布）", "2020年全市安全生产工作要点"])("is not a label: %j", (line) => {
+  it.each([
+    "1.5倍以上",
+    "2019.3.22",
+    "一是加强领导",
+    "十分重要",
+    "第一批试点",
+    "（此件公开发布）",
+    "2020年全市安全生产工作要点",
+  ])("is not a label: %j", (line) => {
     expect(matchLabel(line)).toBeNull();
   });
 });
 
 describe("numerals", () => {
-  it.each([["一", 1], ["十", 10], ["十二", 12], ["二十三", 23], ["一百零五", 105], ["二〇一九", 2019], ["两", 2]])("%s = %i", (s, n) => {
+  it.each([
+    ["一", 1],
+    ["十", 10],
+    ["十二", 12],
+    ["二十三", 23],
+    ["一百零五", 105],
+    ["二〇一九", 2019],
+    ["两", 2],
+  ])("%s = %i", (s, n) => {
     expect(chineseNumber(s)).toBe(n);
   });
   it("writes them back", () => {

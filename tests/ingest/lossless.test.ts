@@ -33,18 +33,31 @@ describe("lossless on the seeds", () => {
 });
 
 const WIDTH_PAIRS: Array<[string, string]> = [
-  ["(", "（"], [")", "）"], [",", "，"], [":", "："], [";", "；"], ["0", "０"], ["1", "１"], ["2", "２"], ["9", "９"],
+  ["(", "（"],
+  [")", "）"],
+  [",", "，"],
+  [":", "："],
+  [";", "；"],
+  ["0", "０"],
+  ["1", "１"],
+  ["2", "２"],
+  ["9", "９"],
 ];
 const INDENTS = ["", "　　", "\u00a0\u00a0", "\t", "  ", "\u00a0\u3000"];
 const ENCODINGS = ["utf8", "utf8bom", "gb18030", "utf16le", "utf16be"] as const;
 
 function encode(text: string, enc: (typeof ENCODINGS)[number]): Buffer {
   switch (enc) {
-    case "utf8": return Buffer.from(text, "utf8");
-    case "utf8bom": return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
-    case "gb18030": return iconv.encode(text, "gb18030");
-    case "utf16le": return iconv.encode(text, "utf-16le", { addBOM: true });
-    case "utf16be": return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, "utf-16be")]);
+    case "utf8":
+      return Buffer.from(text, "utf8");
+    case "utf8bom":
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    case "gb18030":
+      return iconv.encode(text, "gb18030");
+    case "utf16le":
+      return iconv.encode(text, "utf-16le", { addBOM: true });
+    case "utf16be":
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, "utf-16be")]);
   }
 }
 
@@ -60,7 +73,14 @@ describe("the same circular, written differently", () => {
         fc.constantFrom(...originals),
         fc.constantFrom(...ENCODINGS),
         fc.constantFrom("\n", "\r\n", "\r"),
-        fc.infiniteStream(fc.record({ indent: fc.constantFrom(...INDENTS), trail: fc.constantFrom("", " ", "\u3000", "\u00a0"), flip: fc.subarray(WIDTH_PAIRS.map((_, i) => i)), toFull: fc.boolean() })),
+        fc.infiniteStream(
+          fc.record({
+            indent: fc.constantFrom(...INDENTS),
+            trail: fc.constantFrom("", " ", "\u3000", "\u00a0"),
+            flip: fc.subarray(WIDTH_PAIRS.map((_, i) => i)),
+            toFull: fc.boolean(),
+          }),
+        ),
         (orig, enc, eol, perLine) => {
           const lines = splitLines(orig.text).lines;
           const it = perLine[Symbol.iterator]();

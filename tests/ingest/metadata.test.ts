@@ -18,18 +18,31 @@ describe("metadata", () => {
     expect(genreOf(title)).toBe(genre);
   });
   it("splits 主送机关 only between units", () => {
-    expect(splitAddressees("各市（州）、县（市、区）粮食和物资储备局，有关中省直企业")).toEqual(["各市（州）、县（市、区）粮食和物资储备局", "有关中省直企业"]);
-    expect(splitAddressees("各乡镇(街道)人民政府(办事处)、开发区管委会,市各有关部门")).toEqual(["各乡镇(街道)人民政府(办事处)", "开发区管委会", "市各有关部门"]);
+    expect(splitAddressees("各市（州）、县（市、区）粮食和物资储备局，有关中省直企业")).toEqual([
+      "各市（州）、县（市、区）粮食和物资储备局",
+      "有关中省直企业",
+    ]);
+    expect(splitAddressees("各乡镇(街道)人民政府(办事处)、开发区管委会,市各有关部门")).toEqual([
+      "各乡镇(街道)人民政府(办事处)",
+      "开发区管委会",
+      "市各有关部门",
+    ]);
   });
   it("reads a title wrapped over two lines and an issuer above it", () => {
-    const m = parseOk(Buffer.from("山东省安全生产委员会\n关于进一步加强城市安全\n风险防控工作的通知\n鲁安委〔2021〕3号\n各市人民政府：\n一、加强领导。要落实责任。\n二、强化监管。要严格执法。\n"));
+    const m = parseOk(
+      Buffer.from(
+        "山东省安全生产委员会\n关于进一步加强城市安全\n风险防控工作的通知\n鲁安委〔2021〕3号\n各市人民政府：\n一、加强领导。要落实责任。\n二、强化监管。要严格执法。\n",
+      ),
+    );
     expect(m.title).toBe("山东省安全生产委员会关于进一步加强城市安全风险防控工作的通知");
     expect(m.issuers).toEqual(["山东省安全生产委员会"]);
     expect(m.jurisdiction?.code).toBe("370000");
     expect(m.date).toBe("2021");
   });
   it("reads a regulation in 第X章/第X条 form", () => {
-    const m = parseOk(Buffer.from(require("node:fs").readFileSync(new URL("../fixtures/regulation.txt", import.meta.url))));
+    const m = parseOk(
+      Buffer.from(require("node:fs").readFileSync(new URL("../fixtures/regulation.txt", import.meta.url))),
+    );
     expect(m.title).toBe("吉林省安全生产条例");
     expect(m.date).toBe("2019-11-29");
     expect(m.clauses.map((c) => c.id)).toEqual(["art1", "art2", "art3", "art4", "art5", "art6", "art7"]);

@@ -11,7 +11,11 @@ describe("decode", () => {
     ["GB18030", iconv.encode(TEXT, "gb18030"), "GB18030"],
     ["GBK", iconv.encode(TEXT, "gbk"), "GB18030"],
     ["UTF-16LE with BOM", iconv.encode(TEXT, "utf-16le", { addBOM: true }), "UTF-16LE with BOM"],
-    ["UTF-16BE with BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(TEXT, "utf-16be")]), "UTF-16BE with BOM"],
+    [
+      "UTF-16BE with BOM",
+      Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(TEXT, "utf-16be")]),
+      "UTF-16BE with BOM",
+    ],
     ["UTF-16LE without BOM", iconv.encode(TEXT, "utf-16le"), "UTF-16LE"],
   ])("reads %s", (_name, bytes, encoding) => {
     const r = decode(bytes);
@@ -30,7 +34,9 @@ describe("decode", () => {
   });
 
   it("refuses binary files", () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0,
+    ]);
     expect(decode(png)).toMatchObject({ ok: false, message: expect.stringContaining("binary") });
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     expect(decode(noise)).toMatchObject({ ok: false, message: expect.stringContaining("binary") });

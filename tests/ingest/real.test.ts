@@ -27,7 +27,7 @@ describe("titles", () => {
   it("does not read HTML residue (1. <blockquote …>) as a numbered item", () => {
     const m = parse("a-blurb-breadcrumb.txt");
     expect(m.clauses.map((c) => c.path)).toEqual(["一", "二", "三"]);
-    expect(m.noise.find((n) => n.line === 8)?.text).toBe("1. <blockquote class=\"content-body\">");
+    expect(m.noise.find((n) => n.line === 8)?.text).toBe('1. <blockquote class="content-body">');
   });
 
   it("without a title line: untitled, not named after the attachment its 印发 sentence issues", () => {
@@ -35,7 +35,9 @@ describe("titles", () => {
     // The attachment's title is not the notice's: unknown, with the 文号 to tell it apart.
     expect(m.title).toBe("（无标题）滨安办发〔2020〕12号");
     expect(m.provenance.title).toMatchObject({ rule: "未找到标题", confidence: "low" });
-    expect(messages(m)).toContain("未找到标题：正文中没有标题行，网站字段也未给出标题；第 3 行所印发的《2020年全市安全生产专项整治工作要点》是附件的标题，不是本件的");
+    expect(messages(m)).toContain(
+      "未找到标题：正文中没有标题行，网站字段也未给出标题；第 3 行所印发的《2020年全市安全生产专项整治工作要点》是附件的标题，不是本件的",
+    );
     // Its own attachment is no citation.
     expect(m.citations.map((c) => c.title)).not.toContain("2020年全市安全生产专项整治工作要点");
   });
@@ -48,7 +50,13 @@ describe("titles", () => {
 
   it("from a portal's field bullets (• 标 题:), with the other fields as evidence", () => {
     const m = parse("d-field-bullets.txt");
-    expect([m.title, m.docNumber, m.date, m.published, m.jurisdiction?.code]).toEqual(["江苏省安全生产委员会办公室关于开展危险废物专项排查整治的通知", "苏安办〔2020〕12号", "2020-03-05", "2020-03-09", "320000"]);
+    expect([m.title, m.docNumber, m.date, m.published, m.jurisdiction?.code]).toEqual([
+      "江苏省安全生产委员会办公室关于开展危险废物专项排查整治的通知",
+      "苏安办〔2020〕12号",
+      "2020-03-05",
+      "2020-03-09",
+      "320000",
+    ]);
     expect(m.issuers).toEqual(["江苏省安全生产委员会办公室"]);
     expect(m.provenance.title).toMatchObject({ from: "portal-field", line: 2, rule: "「标题」字段" });
     expect(m.provenance.docNumber).toMatchObject({ from: "portal-field", line: 3, rule: "「发文字号」字段" });
@@ -58,7 +66,9 @@ describe("titles", () => {
     const m = parse("h-junk-title.txt");
     expect(m.title).toBe("关于加强危险化学品安全管理的通知");
     expect(m.noise.filter((n) => n.part).map((n) => n.text)).toEqual(["-【澳门新葡京】", "xK9", "pQ"]);
-    expect(messages(m)).toEqual(expect.arrayContaining(["标题中夹有无关字符“xK9”，已从标题中去除", "标题中夹有无关字符“pQ”，已从标题中去除"]));
+    expect(messages(m)).toEqual(
+      expect.arrayContaining(["标题中夹有无关字符“xK9”，已从标题中去除", "标题中夹有无关字符“pQ”，已从标题中去除"]),
+    );
     expect(m.noise.map((n) => n.text)).toContain("首页 > 政策文件 > 部门文件");
   });
 
@@ -76,7 +86,12 @@ describe("titles", () => {
 describe("文号", () => {
   it("from a table row of the portal (文号 | … |)", () => {
     const m = parse("e-table-row.txt");
-    expect([m.docNumber, m.date, m.issuers, m.jurisdiction?.code]).toEqual(["潍政办字〔2019〕33号", "2019-06-12", ["潍坊市人民政府办公室"], "370700"]);
+    expect([m.docNumber, m.date, m.issuers, m.jurisdiction?.code]).toEqual([
+      "潍政办字〔2019〕33号",
+      "2019-06-12",
+      ["潍坊市人民政府办公室"],
+      "370700",
+    ]);
     expect(m.provenance.date).toMatchObject({ from: "portal-field", line: 3, rule: "「成文日期」字段" });
   });
 
@@ -91,14 +106,19 @@ describe("文号", () => {
 
   it("lists a predecessor it repeals (…同时废止), even under its own title", () => {
     const m = parse("f-bracket-field-title-number.txt");
-    expect(m.citations.find((c) => c.relation === "repeals")).toMatchObject({ title: "山东省人民政府办公厅关于加强安全生产监管执法工作的通知", docNumber: "鲁政办字〔2016〕12号" });
+    expect(m.citations.find((c) => c.relation === "repeals")).toMatchObject({
+      title: "山东省人民政府办公厅关于加强安全生产监管执法工作的通知",
+      docNumber: "鲁政办字〔2016〕12号",
+    });
     expect(m.effective).toBe("2019-03-01");
   });
 
   it("repairs broken forms, says what was repaired, and never cites its own", () => {
     const m = parse("g-broken-numbers.txt");
     expect([m.docNumber, m.docNumberRaw]).toEqual(["威应急发〔2020〕15号", "威应急发?2020?15号"]);
-    expect(messages(m)).toContain("文号“威应急发?2020?15号”读作“威应急发〔2020〕15号”：括号显示为“?”（编码损坏），改为〔〕");
+    expect(messages(m)).toContain(
+      "文号“威应急发?2020?15号”读作“威应急发〔2020〕15号”：括号显示为“?”（编码损坏），改为〔〕",
+    );
     expect(cited(m)).toEqual(["鲁应急发〔2020〕23号", "安委办〔2020〕8号"]);
   });
 
@@ -129,7 +149,13 @@ describe("dates", () => {
 
   it("takes a regulation's latest revision from its bracketed note, its maker as issuer, 施行 as effective", () => {
     const m = parse("l-regulation-note.txt");
-    expect([m.date, m.issuers, m.effective, m.genre, m.jurisdiction?.code]).toEqual(["2018-09-29", ["河南省人民代表大会常务委员会"], "2010-12-01", "条例", "410000"]);
+    expect([m.date, m.issuers, m.effective, m.genre, m.jurisdiction?.code]).toEqual([
+      "2018-09-29",
+      ["河南省人民代表大会常务委员会"],
+      "2010-12-01",
+      "条例",
+      "410000",
+    ]);
     expect(m.provenance.date).toMatchObject({ from: "history", line: 2 });
   });
 });
@@ -164,11 +190,28 @@ describe("structure", () => {
 
   it("flags a text cut off mid-sentence even after its signature", () => {
     const m = parse("k-truncated-after-signature.txt");
-    expect(m.warnings).toContainEqual({ line: 10, message: "原文可能不完整：正文在“…安全生产法宣传,重点企业”处中断，句子没有结束" });
+    expect(m.warnings).toContainEqual({
+      line: 10,
+      message: "原文可能不完整：正文在“…安全生产法宣传,重点企业”处中断，句子没有结束",
+    });
   });
 
   it("every fixture keeps every line, in body or noise", () => {
-    for (const name of ["a-blurb-breadcrumb.txt", "b-no-title.txt", "c-no-title-at-all.txt", "d-field-bullets.txt", "e-table-row.txt", "f-bracket-field-title-number.txt", "g-broken-numbers.txt", "h-junk-title.txt", "i-traditional-national.txt", "j-toc.txt", "k-truncated-after-signature.txt", "l-regulation-note.txt", "m-pinyin-mirror.txt"]) {
+    for (const name of [
+      "a-blurb-breadcrumb.txt",
+      "b-no-title.txt",
+      "c-no-title-at-all.txt",
+      "d-field-bullets.txt",
+      "e-table-row.txt",
+      "f-bracket-field-title-number.txt",
+      "g-broken-numbers.txt",
+      "h-junk-title.txt",
+      "i-traditional-national.txt",
+      "j-toc.txt",
+      "k-truncated-after-signature.txt",
+      "l-regulation-note.txt",
+      "m-pinyin-mirror.txt",
+    ]) {
       assertLossless(fixture(name), parse(name));
     }
   });
@@ -179,25 +222,40 @@ describe("ids", () => {
     const bytes = fixture("b-no-title.txt");
     const before = parseOk(bytes, "b-no-title.txt");
     // The same file, a title line added: title, genre and more change; the id does not.
-    const improved = parseOk(Buffer.concat([Buffer.from("滨州市安全生产委员会办公室关于印发《2020年全市安全生产专项整治工作要点》的通知\n"), bytes]), "b-no-title.txt");
+    const improved = parseOk(
+      Buffer.concat([
+        Buffer.from("滨州市安全生产委员会办公室关于印发《2020年全市安全生产专项整治工作要点》的通知\n"),
+        bytes,
+      ]),
+      "b-no-title.txt",
+    );
     expect(improved.title).not.toBe(before.title);
     expect(improved.id).toBe(before.id);
-    expect(parseOk(bytes, "elsewhere/b-no-title.txt", { sourceKey: "elsewhere/b-no-title.txt" }).id).not.toBe(before.id);
+    expect(parseOk(bytes, "elsewhere/b-no-title.txt", { sourceKey: "elsewhere/b-no-title.txt" }).id).not.toBe(
+      before.id,
+    );
   });
 });
 
 describe("more title sources", () => {
   it("the fuller 机关+关于+事由+文种 form wins over a shorter repeat", () => {
-    const text = "标题：潍坊市应急管理局关于加强汛期安全生产工作的通知\n关于加强汛期安全生产工作的通知\n各县市区应急管理局：\n　　一、加强值班值守，严格执行领导带班制度。\n潍坊市应急管理局\n2021年6月1日\n";
+    const text =
+      "标题：潍坊市应急管理局关于加强汛期安全生产工作的通知\n关于加强汛期安全生产工作的通知\n各县市区应急管理局：\n　　一、加强值班值守，严格执行领导带班制度。\n潍坊市应急管理局\n2021年6月1日\n";
     const m = parseOk(Buffer.from(text), "fuller.txt");
     expect(m.title).toBe("潍坊市应急管理局关于加强汛期安全生产工作的通知");
     expect(m.provenance.title).toMatchObject({ from: "portal-field", confidence: "high" });
   });
 
   it("a 《》 title on a line of its own, and a 文号 with a pinyin annotation", () => {
-    const text = "《嘉兴市危险化学品安全管理办法》\n嘉政發(fā)〔2020〕3号\n第一条　为了加强危险化学品的安全管理，根据有关法律法规，制定本办法。\n第二条　本办法自2020年5月1日起施行。\n";
+    const text =
+      "《嘉兴市危险化学品安全管理办法》\n嘉政發(fā)〔2020〕3号\n第一条　为了加强危险化学品的安全管理，根据有关法律法规，制定本办法。\n第二条　本办法自2020年5月1日起施行。\n";
     const m = parseOk(Buffer.from(text), "quoted.txt");
-    expect([m.title, m.docNumber, m.genre, m.effective]).toEqual(["嘉兴市危险化学品安全管理办法", "嘉政发〔2020〕3号", "办法", "2020-05-01"]);
+    expect([m.title, m.docNumber, m.genre, m.effective]).toEqual([
+      "嘉兴市危险化学品安全管理办法",
+      "嘉政发〔2020〕3号",
+      "办法",
+      "2020-05-01",
+    ]);
     expect(m.provenance.title).toMatchObject({ rule: "书名号中的标题", line: 1 });
   });
 });

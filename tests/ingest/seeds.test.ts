@@ -117,7 +117,12 @@ describe("details a reader checks", () => {
     expect(m.clauses[0]!.leads).toEqual(["省委宣传部", "省应急管理厅"]);
     expect(m.clauses[0]!.responsible).toEqual(["省委宣传部", "省应急管理厅", "各有关部门"]);
     expect(m.clauses[2]!.responsible).toEqual(["省应急管理厅", "有关部门"]);
-    expect(m.addressees).toEqual(["各市（州）人民政府", "长白山管委会", "梅河口市、公主岭市人民政府", "省安委会有关成员单位"]);
+    expect(m.addressees).toEqual([
+      "各市（州）人民政府",
+      "长白山管委会",
+      "梅河口市、公主岭市人民政府",
+      "省安委会有关成员单位",
+    ]);
   });
   it("寿光: portal chrome removed, odd label whitespace, missing bracket", () => {
     const m = parseSeed("003_");
@@ -128,18 +133,35 @@ describe("details a reader checks", () => {
     const unclosed = m.clauses.find((c) => c.path === "二.1")!;
     expect(unclosed.responsible).toContain("消防大队");
     expect(m.warnings.some((w) => w.message.includes("文号“中办发〔20181号”读作“中办发〔2018〕1号”"))).toBe(true);
-    expect(m.targets).toEqual(expect.arrayContaining([expect.objectContaining({ text: "到20196月底前", date: "2019-06", clauseId: m.clauses.find((c) => c.path === "四.8")!.id })]));
+    expect(m.targets).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          text: "到20196月底前",
+          date: "2019-06",
+          clauseId: m.clauses.find((c) => c.path === "四.8")!.id,
+        }),
+      ]),
+    );
   });
   it("吉林市: three-level numbering and the targets of 主要目标", () => {
     const m = parseSeed("004_");
     expect(m.clauses[0]!.path).toBe("三.（一）.1");
     expect(m.clauses.at(-1)!.path).toBe("四.4");
-    expect(m.targets.filter((t) => t.kind === "quantity").map((t) => t.text)).toEqual(["下降37%以上", "下降20%以上", "下降50%以上", "下降10%以上"]);
+    expect(m.targets.filter((t) => t.kind === "quantity").map((t) => t.text)).toEqual([
+      "下降37%以上",
+      "下降20%以上",
+      "下降50%以上",
+      "下降10%以上",
+    ]);
     expect(m.sections[1]!.heading).toBe("主要目标");
   });
   it("吉林省粮食: clause headings are their lead phrases", () => {
     const m = parseSeed("000_");
-    expect(m.clauses.map((c) => c.heading).slice(0, 3)).toEqual(["树牢安全发展理念", "落实安全生产责任", "加强安全监管能力建设"]);
+    expect(m.clauses.map((c) => c.heading).slice(0, 3)).toEqual([
+      "树牢安全发展理念",
+      "落实安全生产责任",
+      "加强安全监管能力建设",
+    ]);
     expect(m.clauses[0]!.path).toBe("二.（一）");
   });
 });

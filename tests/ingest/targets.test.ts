@@ -21,10 +21,15 @@ describe("findTargets", () => {
 
 describe("deadlines with a day, or without a year", () => {
   it("keeps the day", () => {
-    expect(findTargets("请于2023年7月10日前报送")).toEqual([expect.objectContaining({ text: "于2023年7月10日前", date: "2023-07-10" })]);
+    expect(findTargets("请于2023年7月10日前报送")).toEqual([
+      expect.objectContaining({ text: "于2023年7月10日前", date: "2023-07-10" }),
+    ]);
   });
   it("dates 6月15日前 and 7月底前 in the circular's year", () => {
-    expect(findTargets("6月15日前完成一轮集中宣传，7月底前总结", 2023).map((t) => [t.text, t.date])).toEqual([["6月15日前", "2023-06-15"], ["7月底前", "2023-07"]]);
+    expect(findTargets("6月15日前完成一轮集中宣传，7月底前总结", 2023).map((t) => [t.text, t.date])).toEqual([
+      ["6月15日前", "2023-06-15"],
+      ["7月底前", "2023-07"],
+    ]);
   });
   it("leaves them undated when the circular's year is unknown", () => {
     expect(findTargets("6月15日前完成").map((t) => t.date)).toEqual([null]);

@@ -16,7 +16,9 @@ describe.each(set.files.map((f) => [f.name, f] as const))("%s", (_name, f) => {
   it("reads every labelled field right", async () => {
     const r = await parseSource(readFileSync(f.path), f.path);
     if (!r.ok) throw new Error(r.error.message);
-    const misses = judge(f.label, r.value).filter((j) => j.verdict !== "right").map((j) => `${j.field}: ${j.expected} → ${j.got}`);
+    const misses = judge(f.label, r.value)
+      .filter((j) => j.verdict !== "right")
+      .map((j) => `${j.field}: ${j.expected} → ${j.got}`);
     expect(misses).toEqual([]);
   });
 });

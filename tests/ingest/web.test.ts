@@ -16,7 +16,16 @@ const parse = (name: string) => parseOk(fixture(name), name);
 
 describe("circulars from the web", () => {
   it("keeps every line of each page, in body or noise", () => {
-    for (const name of ["a-national-portal.txt", "b-traditional-mirror.txt", "c-truncated.txt", "d-regulation.txt", "e-spam.txt", "f-redhead.txt", "h-menus.txt", "i-portal-title.txt"]) {
+    for (const name of [
+      "a-national-portal.txt",
+      "b-traditional-mirror.txt",
+      "c-truncated.txt",
+      "d-regulation.txt",
+      "e-spam.txt",
+      "f-redhead.txt",
+      "h-menus.txt",
+      "i-portal-title.txt",
+    ]) {
       assertLossless(fixture(name), parse(name));
     }
   });
@@ -30,13 +39,20 @@ describe("circulars from the web", () => {
     expect(m.noise.map((n) => n.text)).toContain("扫一扫在手机打开当前页");
     expect(m.body).not.toContain("网站标识码");
     const deadlines = m.targets.filter((t) => t.kind === "deadline").map((t) => [t.text, t.date]);
-    expect(deadlines).toEqual([["6月15日前", "2023-06-15"], ["于2023年7月10日前", "2023-07-10"]]);
+    expect(deadlines).toEqual([
+      ["6月15日前", "2023-06-15"],
+      ["于2023年7月10日前", "2023-07-10"],
+    ]);
   });
 
   it("takes clauses from each section at its own item level: （一） under 三、, 1. under 四、", () => {
     const m = parse("a-national-portal.txt");
     expect(m.clauses.map((c) => c.path)).toEqual(["三.（一）", "三.（二）", "三.（三）", "四.1", "四.2", "四.3"]);
-    expect(m.clauses[1]).toMatchObject({ heading: "组织开展安全宣传“五进”活动", responsible: ["应急管理部", "中央宣传部"], leads: ["应急管理部", "中央宣传部"] });
+    expect(m.clauses[1]).toMatchObject({
+      heading: "组织开展安全宣传“五进”活动",
+      responsible: ["应急管理部", "中央宣传部"],
+      leads: ["应急管理部", "中央宣传部"],
+    });
     expect(m.clauses[0]!.responsible).toEqual(["各地区", "国务院安委会各成员单位"]);
   });
 
@@ -55,8 +71,11 @@ describe("circulars from the web", () => {
     const m = parseOk(big5, "b-big5.txt");
     expect(m.source).toMatchObject({ encoding: "Big5", lineEnding: "CRLF" });
     // The id is the source's identity (its file), so another file has another id; the rest is the same.
-    for (const key of ["title", "issuers", "docNumber", "date", "jurisdiction", "addressees", "provenance"] as const) expect(m[key]).toEqual(utf8[key]);
-    expect(m.clauses.map((c) => [c.id, c.text, c.responsible])).toEqual(utf8.clauses.map((c) => [c.id, c.text, c.responsible]));
+    for (const key of ["title", "issuers", "docNumber", "date", "jurisdiction", "addressees", "provenance"] as const)
+      expect(m[key]).toEqual(utf8[key]);
+    expect(m.clauses.map((c) => [c.id, c.text, c.responsible])).toEqual(
+      utf8.clauses.map((c) => [c.id, c.text, c.responsible]),
+    );
     assertLossless(big5, m);
   });
 
@@ -77,9 +96,18 @@ describe("circulars from the web", () => {
     expect(m.provenance.date).toMatchObject({ from: "history", line: 2 });
     expect(m.jurisdiction).toMatchObject({ level: "national", code: "100000" });
     expect(m.clauses.map((c) => c.path)).toEqual([
-      "第一章.第一条", "第一章.第二条", "第一章.第三条", "第二章.第一节.第四条", "第二章.第一节.第五条", "第二章.第二节.第六条", "第三章.第七条",
+      "第一章.第一条",
+      "第一章.第二条",
+      "第一章.第三条",
+      "第二章.第一节.第四条",
+      "第二章.第一节.第五条",
+      "第二章.第二节.第六条",
+      "第三章.第七条",
     ]);
-    expect(m.citations.find((c) => c.docNumber)).toMatchObject({ title: "突发事件应急预案管理办法", docNumber: "国办发〔2013〕101号" });
+    expect(m.citations.find((c) => c.docNumber)).toMatchObject({
+      title: "突发事件应急预案管理办法",
+      docNumber: "国办发〔2013〕101号",
+    });
   });
 
   it("keeps injected advertising out of the body and out of the place evidence", () => {
@@ -88,7 +116,11 @@ describe("circulars from the web", () => {
     // The only place name on the page is 澳门 in the advertising: the place is unknown, not Macau.
     expect(m.jurisdiction).toBeNull();
     expect(m.clauses.map((c) => [c.path, c.responsible])).toEqual([
-      ["二.1", ["县委宣传部", "县应急局"]], ["二.2", ["县应急局", "县市场监管局"]], ["二.3", ["县住建局"]], ["三.（一）", []], ["三.（二）", []],
+      ["二.1", ["县委宣传部", "县应急局"]],
+      ["二.2", ["县应急局", "县市场监管局"]],
+      ["二.3", ["县住建局"]],
+      ["三.（一）", []],
+      ["三.（二）", []],
     ]);
   });
 

@@ -13,13 +13,27 @@ const read = (text: string) => {
 describe("an override file", () => {
   it("sets header fields; the value it replaces stays a candidate, and the page can say what was corrected", () => {
     const m = parseSeed("004_");
-    const o = read("note: 原文无成文日期，据发文机关网站补正\ndate: 2012-03-05\njurisdiction: \"220200\"\ntitle: 吉林市人民政府关于坚持科学发展安全发展促进安全生产形势持续稳定好转的实施意见\n");
+    const o = read(
+      'note: 原文无成文日期，据发文机关网站补正\ndate: 2012-03-05\njurisdiction: "220200"\ntitle: 吉林市人民政府关于坚持科学发展安全发展促进安全生产形势持续稳定好转的实施意见\n',
+    );
     const r = applyOverride(m, o);
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.date).toBe("2012-03-05");
-    expect(r.value.provenance.date).toEqual({ from: "editor", line: 2, confidence: "high", rule: `编辑更正（${FILE}）`, inferred: false });
-    expect(r.value.candidates).toContainEqual(expect.objectContaining({ field: "date", value: "2012", from: "docNumber", inferred: true }));
-    expect(r.value.corrections).toEqual({ file: FILE, changes: ["title", "date", "jurisdiction"], note: "原文无成文日期，据发文机关网站补正" });
+    expect(r.value.provenance.date).toEqual({
+      from: "editor",
+      line: 2,
+      confidence: "high",
+      rule: `编辑更正（${FILE}）`,
+      inferred: false,
+    });
+    expect(r.value.candidates).toContainEqual(
+      expect.objectContaining({ field: "date", value: "2012", from: "docNumber", inferred: true }),
+    );
+    expect(r.value.corrections).toEqual({
+      file: FILE,
+      changes: ["title", "date", "jurisdiction"],
+      note: "原文无成文日期，据发文机关网站补正",
+    });
     // The source is not touched.
     expect(r.value.body).toBe(m.body);
   });
@@ -28,14 +42,19 @@ describe("an override file", () => {
     const m = parseSeed("000_");
     const [a, b, c] = m.clauses;
     const at = c!.text.slice(20, 30);
-    const r = applyOverride(m, read(`clauses:\n  merge: [[${a!.id}, ${b!.id}]]\n  split:\n    - { clause: ${c!.id}, at: "${at}" }\n`));
+    const r = applyOverride(
+      m,
+      read(`clauses:\n  merge: [[${a!.id}, ${b!.id}]]\n  split:\n    - { clause: ${c!.id}, at: "${at}" }\n`),
+    );
     if (!r.ok) throw new Error(r.error.message);
     const ids = r.value.clauses.map((x) => x.id);
     expect(ids.slice(0, 3)).toEqual([a!.id, c!.id, `${c!.id}-s1`]);
     expect(r.value.clauses).toHaveLength(m.clauses.length);
     expect(r.value.clauses[0]!.text).toContain(b!.text);
     expect(r.value.clauses[2]!.text.startsWith(at)).toBe(true);
-    expect(r.value.clauses[1]!.text + r.value.clauses[2]!.text).toBe(c!.text.slice(0, 20).replace(/\s+$/, "") + c!.text.slice(20));
+    expect(r.value.clauses[1]!.text + r.value.clauses[2]!.text).toBe(
+      c!.text.slice(0, 20).replace(/\s+$/, "") + c!.text.slice(20),
+    );
     const tree: string[] = [];
     const walk = (ns: typeof r.value.sections) => ns.forEach((n) => (n.isClause && tree.push(n.id), walk(n.children)));
     walk(r.value.sections);
@@ -46,7 +65,7 @@ describe("an override file", () => {
     ["title: [\n", 2, /./],
     ["note: 更正\ndate: 2012-13-01\n", 2, /^date: /],
     ["note: 更正\n\ntitel: 关于…的通知\n", 3, /^titel: Unrecognized key/i],
-    ["jurisdiction: \"229999\"\n", 1, /not a GB\/T 2260 code/],
+    ['jurisdiction: "229999"\n', 1, /not a GB\/T 2260 code/],
     ["clauses:\n  merge: [[p1]]\n", 2, /^clauses\.merge\.0/],
   ])("a bad file fails with its line: %j", (text, line, message) => {
     const r = readOverride(text, FILE);
@@ -59,6 +78,9 @@ describe("an override file", () => {
 
   it("a clause that does not exist is an error at the line of clauses", () => {
     const r = applyOverride(parseSeed("000_"), read("note: x\nclauses:\n  split: [{ clause: nope, at: 加强 }]\n"));
-    expect(r).toMatchObject({ ok: false, error: { file: FILE, line: 2, message: expect.stringContaining("no clause nope") } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { file: FILE, line: 2, message: expect.stringContaining("no clause nope") },
+    });
   });
 });

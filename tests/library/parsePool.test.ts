@@ -5,14 +5,20 @@ import { DEFAULT_CORPUS } from "../../src/config/paths.ts";
 import { ingestCorpus, type SourceFile } from "../../src/library/ingestCorpus.ts";
 import { POOL_MIN_FILES, createParser } from "../../src/library/parsePool.ts";
 
-const seeds = readdirSync(DEFAULT_CORPUS).filter((f) => f.endsWith(".txt")).sort();
+const seeds = readdirSync(DEFAULT_CORPUS)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 
 /** The seeds many times over under distinct names, one of them broken. */
 function files(): SourceFile[] {
   const out: SourceFile[] = [];
   for (let i = 0; out.length < POOL_MIN_FILES + 6; i++) {
     const name = seeds[i % seeds.length]!;
-    out.push({ file: `batch/${String(i).padStart(3, "0")}-${name}`, key: `${i}/${name}`, bytes: readFileSync(join(DEFAULT_CORPUS, name)) });
+    out.push({
+      file: `batch/${String(i).padStart(3, "0")}-${name}`,
+      key: `${i}/${name}`,
+      bytes: readFileSync(join(DEFAULT_CORPUS, name)),
+    });
   }
   out.push({ file: "batch/050-empty.txt", key: "50/empty.txt", bytes: new Uint8Array() });
   return out;
@@ -30,7 +36,10 @@ describe("parsing on every core", () => {
     const parser = createParser(input.length, 2)!;
     let reported = 0;
     try {
-      const pooled = await ingestCorpus(input, undefined, undefined, { parse: parser.parse, onParsed: () => reported++ });
+      const pooled = await ingestCorpus(input, undefined, undefined, {
+        parse: parser.parse,
+        onParsed: () => reported++,
+      });
       expect(pooled.models.map((m) => m.source.file)).toEqual(inThread.models.map((m) => m.source.file));
       expect(pooled.models).toEqual(inThread.models);
       expect(pooled.errors).toEqual(inThread.errors);

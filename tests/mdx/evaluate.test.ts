@@ -34,12 +34,23 @@ async function compiledElements(mdx: string): Promise<Recorded[]> {
   return [(Content as (p: unknown) => Recorded[])({ components })].flat();
 }
 
-const withChildren = (el: BodyElement): Recorded => ({ type: el.type, props: JSON.parse(JSON.stringify(el.props)), children: el.type === "Item" ? el.children.map(withChildren) : [] });
+const withChildren = (el: BodyElement): Recorded => ({
+  type: el.type,
+  props: JSON.parse(JSON.stringify(el.props)),
+  children: el.type === "Item" ? el.children.map(withChildren) : [],
+});
 
 const inputs: Array<[string, Uint8Array]> = [
   ["minimal.txt", readFileSync(new URL("../fixtures/minimal.txt", import.meta.url))],
-  ...readdirSync(new URL("../fixtures/hostile/", import.meta.url)).filter((f) => f.endsWith(".txt")).map((f) => [`hostile/${f}`, readFileSync(new URL(`../fixtures/hostile/${f}`, import.meta.url))] as [string, Uint8Array]),
-  ...readdirSync(DEFAULT_CORPUS).filter((f) => f.endsWith(".txt")).map((f) => [f, readFileSync(`${DEFAULT_CORPUS}/${f}`)] as [string, Uint8Array]),
+  ...readdirSync(new URL("../fixtures/hostile/", import.meta.url))
+    .filter((f) => f.endsWith(".txt"))
+    .map(
+      (f) =>
+        [`hostile/${f}`, readFileSync(new URL(`../fixtures/hostile/${f}`, import.meta.url))] as [string, Uint8Array],
+    ),
+  ...readdirSync(DEFAULT_CORPUS)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => [f, readFileSync(`${DEFAULT_CORPUS}/${f}`)] as [string, Uint8Array]),
 ];
 
 describe("the exported MDX page", () => {
@@ -51,7 +62,10 @@ describe("the exported MDX page", () => {
   });
 
   it("the comparison sees a difference: a page missing one clause does not match", async () => {
-    const model = parseOk(readFileSync(`${DEFAULT_CORPUS}/${readdirSync(DEFAULT_CORPUS).find((f) => f.endsWith(".txt"))}`), "seed.txt");
+    const model = parseOk(
+      readFileSync(`${DEFAULT_CORPUS}/${readdirSync(DEFAULT_CORPUS).find((f) => f.endsWith(".txt"))}`),
+      "seed.txt",
+    );
     const mdx = renderMdx(model).replace(/\n<Item [^\n]*isClause=\{true\}[^\n]*\/>\n/, "\n");
     expect(await compiledElements(mdx)).not.toEqual(bodyElements(model).map(withChildren));
   });

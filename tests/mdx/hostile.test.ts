@@ -13,15 +13,26 @@ const HOSTILE = readFileSync(new URL("../fixtures/hostile/hostile.txt", import.m
 
 /** A JSX runtime that renders to plain text, with the site's MDX components as text emitters. */
 type Node = string | number | null | undefined | boolean | Node[] | { text: string };
-const flat = (n: Node): string => (Array.isArray(n) ? n.map(flat).join("") : n && typeof n === "object" ? n.text : typeof n === "string" || typeof n === "number" ? String(n) : "");
+const flat = (n: Node): string =>
+  Array.isArray(n)
+    ? n.map(flat).join("")
+    : n && typeof n === "object"
+      ? n.text
+      : typeof n === "string" || typeof n === "number"
+        ? String(n)
+        : "";
 const runtime = {
   Fragment: (p: { children?: Node }) => ({ text: flat(p.children) }),
   jsx: (type: unknown, props: Record<string, unknown>) =>
-    typeof type === "function" ? type(props) : { text: `<${String(type)}>${flat(props.children as Node)}</${String(type)}>` },
+    typeof type === "function"
+      ? type(props)
+      : { text: `<${String(type)}>${flat(props.children as Node)}</${String(type)}>` },
   jsxs: (type: unknown, props: Record<string, unknown>) => runtime.jsx(type, props),
 };
 const components = {
-  Item: (p: { label: string; text?: string; responsible?: string[]; children?: Node }) => ({ text: `[${p.label}${p.text ?? ""}|${(p.responsible ?? []).join("、")}]${flat(p.children)}` }),
+  Item: (p: { label: string; text?: string; responsible?: string[]; children?: Node }) => ({
+    text: `[${p.label}${p.text ?? ""}|${(p.responsible ?? []).join("、")}]${flat(p.children)}`,
+  }),
   Text: (p: { text: string }) => ({ text: `[${p.text}]` }),
 };
 
@@ -49,7 +60,7 @@ describe("hostile text in MDX", () => {
     for (const s of [
       'export const leak = 2\nimport evil from "evil"',
       'import x from "y" 要加强领导。',
-      "<!-- 注释 --> `反引号` $美元 ${process.exit(1)} {{双括号}} </Item> <Text text=\"x\" /> &amp; &#x65;xport 照常。",
+      '<!-- 注释 --> `反引号` $美元 ${process.exit(1)} {{双括号}} </Item> <Text text="x" /> &amp; &#x65;xport 照常。',
       "正常条款{constructor}。",
       "export default function X() { return 1 }",
       "{省应急管理厅}、<b>市局</b>",

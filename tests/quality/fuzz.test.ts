@@ -24,7 +24,10 @@ const seedTexts = seedFiles().map((f) => (decode(seedBytes(f)) as { text: string
 
 describe("ingest under hostile input", () => {
   it("random bytes", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), (b) => check(b)), { numRuns: 150, seed: 1 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (b) => check(b)),
+      { numRuns: 150, seed: 1 },
+    );
   });
 
   it("mutated circulars: truncated, lines dropped, duplicated, shuffled, junk inserted", () => {
@@ -43,7 +46,8 @@ describe("ingest under hostile input", () => {
         lines = lines.filter((_, i) => !m.drop.includes(i));
         for (const i of m.dup) if (lines[i] !== undefined) lines.splice(i, 0, lines[i]!);
         for (const [i, s] of m.junk) lines.splice(Math.min(i, lines.length), 0, s);
-        for (const [i, j] of m.swap) if (lines[i] !== undefined && lines[j] !== undefined) [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+        for (const [i, j] of m.swap)
+          if (lines[i] !== undefined && lines[j] !== undefined) [lines[i], lines[j]] = [lines[j]!, lines[i]!];
         check(Buffer.from(lines.join("\n")));
       }),
       { numRuns: 120, seed: 2 },
@@ -53,10 +57,15 @@ describe("ingest under hostile input", () => {
   it("a huge line, deep numbering, labels without text, 10,000 clauses", () => {
     const title = "关于加强安全生产工作的通知\n\n";
     check(Buffer.from(title + "一、" + "安全".repeat(500_000) + "。\n"));
-    const deep = ["一、总体要求", "（一）指导思想", "1.加强领导", "（1）落实责任", "①明确分工", "第一条 条款"].join("\n");
+    const deep = ["一、总体要求", "（一）指导思想", "1.加强领导", "（1）落实责任", "①明确分工", "第一条 条款"].join(
+      "\n",
+    );
     check(Buffer.from(title + deep.repeat(200)));
     check(Buffer.from(title + ["一、", "（一）", "1.", "（1）", "①", "2.", "二、", "3."].join("\n") + "\n"));
-    const many = Array.from({ length: 10_000 }, (_, i) => `${i + 1}.加强第${i + 1}项工作的组织领导。（责任单位：市应急管理局）`).join("\n");
+    const many = Array.from(
+      { length: 10_000 },
+      (_, i) => `${i + 1}.加强第${i + 1}项工作的组织领导。（责任单位：市应急管理局）`,
+    ).join("\n");
     const started = performance.now();
     const r = parseCircular(Buffer.from(title + "一、主要任务\n" + many + "\n"), "many.txt");
     expect(performance.now() - started).toBeLessThan(20_000);

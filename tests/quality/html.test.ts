@@ -16,12 +16,14 @@ describe("HTML validity", () => {
   it("every page of the built site is valid", async () => {
     const site = inject("seedSite");
     const all: string[] = [];
-    for (const file of htmlFiles(site.dist)) all.push(...(await problems(readFileSync(file, "utf8"), file.slice(site.dist.length))));
+    for (const file of htmlFiles(site.dist))
+      all.push(...(await problems(readFileSync(file, "utf8"), file.slice(site.dist.length))));
     expect(all).toEqual([]);
   });
 
   it("the check fails on a broken page", async () => {
-    const broken = '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><main><p id="a">一<p id="a">二</div><img src="x.png"></main></body></html>';
+    const broken =
+      '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><main><p id="a">一<p id="a">二</div><img src="x.png"></main></body></html>';
     const found = await problems(broken, "broken.html");
     expect(found.some((p) => p.includes("no-dup-id"))).toBe(true);
     expect(found.some((p) => p.includes("wcag/h37"))).toBe(true);

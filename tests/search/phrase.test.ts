@@ -8,20 +8,36 @@ import { phraseKey } from "../../src/text/keys.ts";
 import { bigrams } from "../../src/text/grams.ts";
 import { buildPhraseIndex, type PhraseIndexOptions } from "../../src/search/buildIndex.ts";
 import { searchEntries } from "../../src/search/entries.ts";
-import { findPhrase, lookupGrams, PhraseQuery, type IndexLoader, type PhraseDoc, type PhraseMeta } from "../../src/search/phrase.ts";
+import {
+  findPhrase,
+  lookupGrams,
+  PhraseQuery,
+  type IndexLoader,
+  type PhraseDoc,
+  type PhraseMeta,
+} from "../../src/search/phrase.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
 // Oldest first, as the search stage numbers them.
-const order = [...models].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id)).map((m) => m.id);
+const order = [...models]
+  .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id))
+  .map((m) => m.id);
 const full = (id: string) => models.find((m) => m.id === id)!;
 
 /** The index's files in memory, and a loader that counts what it reads. */
 function built(options: PhraseIndexOptions = {}) {
   const files = new Map<string, string>();
-  const meta = buildPhraseIndex(order, full, (id) => `/circulars/${id}/`, ["pagefind/"], (path, content) => files.set(path, content), options);
+  const meta = buildPhraseIndex(
+    order,
+    full,
+    (id) => `/circulars/${id}/`,
+    ["pagefind/"],
+    (path, content) => files.set(path, content),
+    options,
+  );
   const read: string[] = [];
-  const load: IndexLoader = async <T,>(path: string) => {
+  const load: IndexLoader = async <T>(path: string) => {
     read.push(path);
     return JSON.parse(files.get(path) ?? "{}") as T;
   };
@@ -30,29 +46,41 @@ function built(options: PhraseIndexOptions = {}) {
 const { files, meta, load } = built();
 // Pages of a few dozen bytes: nearly every gram's postings are paged.
 const paged = built({ pageBytes: 40, shardBytes: 2000 });
-const entries = order.map(full).map((d) =>
-  [[d.title, d.docNumber ?? "", d.docNumberRaw ?? "", ...d.issuers].join(" "), ...searchEntries(full(d.id)).map((e) => e.text)].map(phraseKey),
-);
+const entries = order
+  .map(full)
+  .map((d) =>
+    [
+      [d.title, d.docNumber ?? "", d.docNumberRaw ?? "", ...d.issuers].join(" "),
+      ...searchEntries(full(d.id)).map((e) => e.text),
+    ].map(phraseKey),
+  );
 
 function bruteForce(phrase: string): Map<number, Set<number>> {
   const p = phraseKey(phrase);
   const out = new Map<number, Set<number>>();
-  entries.forEach((texts, d) => texts.forEach((t, e) => {
-    if (t.includes(p)) (out.get(d) ?? out.set(d, new Set()).get(d)!).add(e);
-  }));
+  entries.forEach((texts, d) =>
+    texts.forEach((t, e) => {
+      if (t.includes(p)) (out.get(d) ?? out.set(d, new Set()).get(d)!).add(e);
+    }),
+  );
   return out;
 }
-const asSorted = (m: Map<number, Set<number>>) => [...m].map(([d, s]) => [d, [...s].sort((a, b) => a - b)]).sort((a, b) => (a[0] as number) - (b[0] as number));
+const asSorted = (m: Map<number, Set<number>>) =>
+  [...m].map(([d, s]) => [d, [...s].sort((a, b) => a - b)]).sort((a, b) => (a[0] as number) - (b[0] as number));
 
 let seed = 11;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
 
 describe("exact-phrase index", () => {
   it("tiles a phrase with trigrams that pin every character", () => {
     expect(lookupGrams("应急")).toEqual([{ gram: "应急", at: 0 }]);
     expect(lookupGrams("应急预案").map((g) => g.at)).toEqual([0, 1]);
-    expect(lookupGrams("安全生产责任制度").map((g) => [g.gram, g.at])).toEqual([["安全生", 0], ["产责任", 3], ["任制度", 5]]);
+    expect(lookupGrams("安全生产责任制度").map((g) => [g.gram, g.at])).toEqual([
+      ["安全生", 0],
+      ["产责任", 3],
+      ["任制度", 5],
+    ]);
   });
 
   it("finds exactly what a scan finds, for 400 phrases cut from the circulars", async () => {
@@ -62,8 +90,12 @@ describe("exact-phrase index", () => {
       const start = Math.floor(random() * Math.max(1, text.length - len));
       const phrase = text.slice(start, start + len);
       if ([...phrase].length < 2) continue;
-      expect(asSorted((await findPhrase(phraseKey(phrase), meta, load))!), phrase).toEqual(asSorted(bruteForce(phrase)));
-      expect(asSorted((await findPhrase(phraseKey(phrase), paged.meta, paged.load))!), `${phrase} (paged)`).toEqual(asSorted(bruteForce(phrase)));
+      expect(asSorted((await findPhrase(phraseKey(phrase), meta, load))!), phrase).toEqual(
+        asSorted(bruteForce(phrase)),
+      );
+      expect(asSorted((await findPhrase(phraseKey(phrase), paged.meta, paged.load))!), `${phrase} (paged)`).toEqual(
+        asSorted(bruteForce(phrase)),
+      );
     }
   });
 
@@ -88,7 +120,10 @@ describe("exact-phrase index", () => {
   it("holds the whole body: every body line, its number label too (第五十二条), is inside an entry", () => {
     order.map(full).forEach((d, i) => {
       for (const line of d.body.split("\n").filter((l) => l.trim())) {
-        expect(entries[i]!.some((t) => t.includes(phraseKey(line))), line).toBe(true);
+        expect(
+          entries[i]!.some((t) => t.includes(phraseKey(line))),
+          line,
+        ).toBe(true);
       }
     });
   });
@@ -120,7 +155,8 @@ describe("exact-phrase index", () => {
         const query = (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!;
         const got = async (order: "relevance" | "date-desc" | "date-asc") => {
           const out: number[] = [];
-          for await (const h of (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!.hits(order)) out.push(h.doc);
+          for await (const h of (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!.hits(order))
+            out.push(h.doc);
           return out;
         };
         expect(await got("relevance"), q).toEqual(relevance);
@@ -160,8 +196,13 @@ describe("exact-phrase index", () => {
   it("keeps each circular's text in chunks, every entry in the chunk its doc file names", () => {
     order.forEach((id, n) => {
       const doc = JSON.parse(files.get(`doc/${n}.json`)!) as PhraseDoc;
-      const texts = doc.chunks.flatMap((_, k) => JSON.parse(files.get(`text/${id}/${k}.json`)!) as Array<[string, string, string]>);
-      expect(texts.map((t) => phraseKey(t[2])), id).toEqual(entries[n]!.slice(1));
+      const texts = doc.chunks.flatMap(
+        (_, k) => JSON.parse(files.get(`text/${id}/${k}.json`)!) as Array<[string, string, string]>,
+      );
+      expect(
+        texts.map((t) => phraseKey(t[2])),
+        id,
+      ).toEqual(entries[n]!.slice(1));
       expect(texts.map((t) => t[0])).toEqual(doc.anchors);
     });
   });

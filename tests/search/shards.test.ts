@@ -7,13 +7,21 @@ import { phraseKey } from "../../src/text/keys.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
-const oldestFirst = (ms: typeof models) => [...ms].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id)).map((m) => m.id);
+const oldestFirst = (ms: typeof models) =>
+  [...ms].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id)).map((m) => m.id);
 
 /** An index of some of the seeds, in memory, as a shard under `base`. */
 function shard(base: string, ms: typeof models, peers: string[] = []): { base: string; load: IndexLoader } {
   const files = new Map<string, string>();
-  buildPhraseIndex(oldestFirst(ms), (id) => ms.find((m) => m.id === id)!, (id) => `${base}circulars/${id}/`, ["pagefind/"], (p, c) => files.set(p, c), { peers, pageBytes: 200 });
-  return { base, load: async <T,>(path: string) => JSON.parse(files.get(path) ?? "{}") as T };
+  buildPhraseIndex(
+    oldestFirst(ms),
+    (id) => ms.find((m) => m.id === id)!,
+    (id) => `${base}circulars/${id}/`,
+    ["pagefind/"],
+    (p, c) => files.set(p, c),
+    { peers, pageBytes: 200 },
+  );
+  return { base, load: async <T>(path: string) => JSON.parse(files.get(path) ?? "{}") as T };
 }
 
 const jilin = models.filter((m) => m.jurisdiction?.province === "吉林省");
@@ -25,7 +33,10 @@ const b = shard("/b/", others);
 async function ids(shards: Shard[], q: string, order: HitOrder): Promise<string[]> {
   const query = (await ShardQuery.open([phraseKey(q)], shards))!;
   const out: string[] = [];
-  for await (const h of query.hits(order, shards.map(() => () => true))) {
+  for await (const h of query.hits(
+    order,
+    shards.map(() => () => true),
+  )) {
     const doc = h.doc ?? (await shards[h.shard]!.load<{ id: string }>(`doc/${h.hit.doc}.json`));
     out.push(doc.id);
   }
@@ -35,7 +46,9 @@ async function ids(shards: Shard[], q: string, order: HitOrder): Promise<string[
 describe("shards searched as one", () => {
   it("the table of contents names the other shard, and both are opened", async () => {
     expect((await a.load<PhraseMeta>("meta.json")).peers).toEqual(["/b/"]);
-    const shards = await openShards(a, (base) => (base === "/b/" ? b.load : async () => Promise.reject(new Error("no such shard"))));
+    const shards = await openShards(a, (base) =>
+      base === "/b/" ? b.load : async () => Promise.reject(new Error("no such shard")),
+    );
     expect(shards.map((s) => s.base)).toEqual(["/a/", "/b/"]);
   });
 

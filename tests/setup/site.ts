@@ -48,9 +48,21 @@ export default async function setup(project: TestProject) {
   const starting = launchBrowserServer();
   const builds = Promise.all([
     buildSite({ corpus, env: { OVERRIDES: join(root, "tests", "fixtures", "overrides") } }),
-    buildSite({ base: PORTAL_BASE, corpus: seedCorpus([join(root, "tests", "fixtures", "hostile", "hostile.txt")]), env: { PAGEFIND_BUNDLE: "2" } }),
-    buildSite({ base: SHARD_BASES.jilin, corpus: seedCorpus([], isJilinSeed), env: { SEARCH_PEERS: SHARD_BASES.others } }),
-    buildSite({ base: SHARD_BASES.others, corpus: seedCorpus([], (f) => !isJilinSeed(f)), env: { SEARCH_PEERS: SHARD_BASES.jilin } }),
+    buildSite({
+      base: PORTAL_BASE,
+      corpus: seedCorpus([join(root, "tests", "fixtures", "hostile", "hostile.txt")]),
+      env: { PAGEFIND_BUNDLE: "2" },
+    }),
+    buildSite({
+      base: SHARD_BASES.jilin,
+      corpus: seedCorpus([], isJilinSeed),
+      env: { SEARCH_PEERS: SHARD_BASES.others },
+    }),
+    buildSite({
+      base: SHARD_BASES.others,
+      corpus: seedCorpus([], (f) => !isJilinSeed(f)),
+      env: { SEARCH_PEERS: SHARD_BASES.jilin },
+    }),
   ]);
   const browser = await starting;
   // A failed build ends the run with its log; the browser must not outlive it.

@@ -17,13 +17,20 @@ export interface BuiltSite {
  * Builds in a child process (several can run at once); rejects with the build's log when it
  * fails. Given the folders of an earlier build (`over`), builds again into them.
  */
-export function buildSite(options: { corpus?: string; base?: string; env?: Record<string, string>; over?: BuiltSite } = {}): Promise<BuiltSite> {
+export function buildSite(
+  options: { corpus?: string; base?: string; env?: Record<string, string>; over?: BuiltSite } = {},
+): Promise<BuiltSite> {
   const dist = options.over?.dist ?? mkdtempSync(join(tmpdir(), "site-dist-"));
   const content = options.over?.content ?? mkdtempSync(join(tmpdir(), "site-content-"));
   const base = options.base ?? "/";
   // Vitest sets BASE_URL, MODE, DEV … in process.env; Astro would read them as its own.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(k)));
-  const env: Record<string, string> = { ...inherited, DIST_DIR: dist, INGEST_OUT: content, BASE_PATH: base } as Record<string, string>;
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(k)),
+  );
+  const env: Record<string, string> = { ...inherited, DIST_DIR: dist, INGEST_OUT: content, BASE_PATH: base } as Record<
+    string,
+    string
+  >;
   if (options.corpus) env.CORPUS = options.corpus;
   Object.assign(env, options.env);
   return new Promise((resolvePromise, reject) => {
@@ -32,7 +39,9 @@ export function buildSite(options: { corpus?: string; base?: string; env?: Recor
     child.stdout.on("data", (d) => (log += d));
     child.stderr.on("data", (d) => (log += d));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolvePromise({ dist, content, base, log }) : reject(new Error(`site build failed:\n${log}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolvePromise({ dist, content, base, log }) : reject(new Error(`site build failed:\n${log}`)),
+    );
   });
 }
 
@@ -43,7 +52,8 @@ export function buildSite(options: { corpus?: string; base?: string; env?: Recor
 export function seedCorpus(extra: string[] = [], seeds?: (file: string) => boolean): string {
   const dir = mkdtempSync(join(tmpdir(), "seed-corpus-"));
   const sources = join(ROOT, "content", "sources");
-  for (const f of readdirSync(sources).filter((n) => n.endsWith(".txt") && (!seeds || seeds(n)))) copyFileSync(join(sources, f), join(dir, f));
+  for (const f of readdirSync(sources).filter((n) => n.endsWith(".txt") && (!seeds || seeds(n))))
+    copyFileSync(join(sources, f), join(dir, f));
   for (const f of extra) copyFileSync(f, join(dir, f.split("/").at(-1)!));
   return dir;
 }

@@ -38,14 +38,24 @@ export function checkLinks(dist: string, base: string, origin = "http://site.inv
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     let set = ids.get(file);
-    if (!set) ids.set(file, (set = new Set(parsedFile(file).querySelectorAll("[id]").map((e) => e.getAttribute("id")!))));
+    if (!set)
+      ids.set(
+        file,
+        (set = new Set(
+          parsedFile(file)
+            .querySelectorAll("[id]")
+            .map((e) => e.getAttribute("id")!),
+        )),
+      );
     return set;
   };
   const broken: BrokenLink[] = [];
   for (const file of htmlFiles(dist)) {
     const rel = relative(dist, file).split(sep).join("/");
     const pageUrl = new URL(base + rel.replace(/index\.html$/, ""), origin);
-    for (const el of parsedFile(file).querySelectorAll("a[href], link[href], script[src], img[src], iframe[src], source[src], form[action]")) {
+    for (const el of parsedFile(file).querySelectorAll(
+      "a[href], link[href], script[src], img[src], iframe[src], source[src], form[action]",
+    )) {
       const href = el.getAttribute("href") ?? el.getAttribute("src") ?? el.getAttribute("action")!;
       if (/^(mailto|tel|javascript|data):/.test(href)) continue;
       const target = new URL(href, pageUrl);
@@ -60,7 +70,8 @@ export function checkLinks(dist: string, base: string, origin = "http://site.inv
       const path = decodeURIComponent(target.pathname.slice(base.length));
       let targetFile = join(dist, path);
       if (path === "" || path.endsWith("/")) targetFile = join(targetFile, "index.html");
-      else if (existsSync(targetFile) && statSync(targetFile).isDirectory()) targetFile = join(targetFile, "index.html");
+      else if (existsSync(targetFile) && statSync(targetFile).isDirectory())
+        targetFile = join(targetFile, "index.html");
       if (!existsSync(targetFile)) {
         broken.push({ page: rel, href, reason: "no such file" });
         continue;

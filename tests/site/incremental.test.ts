@@ -17,7 +17,13 @@ import { type BuiltSite, buildSite } from "./build.ts";
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const SOURCES = join(ROOT, "content", "sources");
 const FIXTURES = join(ROOT, "tests", "fixtures", "incremental");
-const REGULATIONS = ["气象灾害防御条例(2017-10-07).txt", "北京市气象灾害防御条例(2018-11-23).txt", "山东省气象灾害防御条例(2018-01-23).txt", "浙江省气象灾害防御条例(2020-11-27).txt", "上海市中小学校学生伤害事故处理条例.txt"];
+const REGULATIONS = [
+  "气象灾害防御条例(2017-10-07).txt",
+  "北京市气象灾害防御条例(2018-11-23).txt",
+  "山东省气象灾害防御条例(2018-01-23).txt",
+  "浙江省气象灾害防御条例(2020-11-27).txt",
+  "上海市中小学校学生伤害事故处理条例.txt",
+];
 
 function library(): string {
   const dir = mkdtempSync(join(tmpdir(), "incremental-corpus-"));
@@ -36,15 +42,19 @@ function edit(file: string, from: string, to: string): void {
 /** Every file under a folder (relative path → bytes). */
 function files(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) out.set(relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)));
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (e.isFile()) out.set(relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)));
   return out;
 }
 
 function differing(a: Map<string, Buffer>, b: Map<string, Buffer>): Set<string> {
-  return new Set([...new Set([...a.keys(), ...b.keys()])].filter((f) => !a.get(f) || !b.get(f) || !a.get(f)!.equals(b.get(f)!)));
+  return new Set(
+    [...new Set([...a.keys(), ...b.keys()])].filter((f) => !a.get(f) || !b.get(f) || !a.get(f)!.equals(b.get(f)!)),
+  );
 }
 
-const state = (site: BuiltSite) => JSON.parse(readFileSync(join(site.content, "site-state", "pages.json"), "utf8")) as Record<string, Fingerprints>;
+const state = (site: BuiltSite) =>
+  JSON.parse(readFileSync(join(site.content, "site-state", "pages.json"), "utf8")) as Record<string, Fingerprints>;
 
 describe("an incremental build", () => {
   let incremental: BuiltSite;
@@ -57,10 +67,17 @@ describe("an incremental build", () => {
     const c1 = library();
     const c2 = library();
     // The changes, each seen by one rule at least (the rule tests below say which).
-    edit(join(c2, "f4-unrelated.txt"), "关于做好汛期地质灾害群测群防工作的通知", "关于切实做好汛期地质灾害群测群防工作的通知");
+    edit(
+      join(c2, "f4-unrelated.txt"),
+      "关于做好汛期地质灾害群测群防工作的通知",
+      "关于切实做好汛期地质灾害群测群防工作的通知",
+    );
     edit(join(c2, "f1-cites.txt"), "关于落实全省安全生产工作要点的通知", "关于贯彻落实全省安全生产工作要点的通知");
     rmSync(join(c2, "regulations", "浙江省气象灾害防御条例(2020-11-27).txt"));
-    cpSync(join(SOURCES, "regulations", "上海市中小学校学生伤害事故处理条例(2024-12-31).txt"), join(c2, "regulations", "上海市中小学校学生伤害事故处理条例(2024-12-31).txt"));
+    cpSync(
+      join(SOURCES, "regulations", "上海市中小学校学生伤害事故处理条例(2024-12-31).txt"),
+      join(c2, "regulations", "上海市中小学校学生伤害事故处理条例(2024-12-31).txt"),
+    );
     cpSync(join(FIXTURES, "f2-repeals.txt"), join(c2, "f2-repeals.txt"));
     const [first, fresh] = await Promise.all([
       buildSite({ corpus: c1, env: { AS_OF: "2026-03-01" } }),
@@ -91,7 +108,9 @@ describe("an incremental build", () => {
 
   it.each(PAGE_RULES.map((r) => [r]))("needs its rule %s: without it a page that changed would be kept", (rule) => {
     const plan = planPages(before, after, [rule]);
-    const missed = Object.keys(after).filter((key) => !plan.render.has(key) && outputFiles(key).some((f) => changedPages.has(f)));
+    const missed = Object.keys(after).filter(
+      (key) => !plan.render.has(key) && outputFiles(key).some((f) => changedPages.has(f)),
+    );
     expect(missed.length, `every changed page is still rendered without ${rule}`).toBeGreaterThan(0);
   });
 

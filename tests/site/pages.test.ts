@@ -31,14 +31,17 @@ describe("circular pages", () => {
     const m = bySeed("000_");
     const html = page(site.dist, `/circulars/${m.id}/`);
     const clause = html.querySelector("#p2-3")!.closest("article")!;
-    expect(clause.querySelector("[data-cite]")!.text).toBe("《关于推进城市安全发展有关工作的通知》（吉粮安函〔2020〕133号）二、（三）");
+    expect(clause.querySelector("[data-cite]")!.text).toBe(
+      "《关于推进城市安全发展有关工作的通知》（吉粮安函〔2020〕133号）二、（三）",
+    );
   });
 
   it("shows metadata, links 责任单位 to department pages and topics to topic pages", () => {
     const m = bySeed("002_");
     const html = page(site.dist, `/circulars/${m.id}/`);
     const meta = html.querySelector("dl.meta")!.text;
-    for (const s of ["吉林省安全生产委员会", "吉安委〔2019〕6号", "2019年3月22日", "通知", "220000"]) expect(meta).toContain(s);
+    for (const s of ["吉林省安全生产委员会", "吉安委〔2019〕6号", "2019年3月22日", "通知", "220000"])
+      expect(meta).toContain(s);
     const first = html.querySelector(`#${m.clauses[0]!.id}`)!.closest("article")!;
     const dept = first.querySelectorAll(".responsible a").map((a) => a.text);
     expect(dept).toEqual(["省委宣传部", "省应急管理厅"]);
@@ -57,13 +60,32 @@ describe("circular pages", () => {
     const chain = chains.querySelectorAll(".chain").find((c) => c.text.includes("关于推进全市城市安全发展的实施意见"))!;
     const levels = chain.querySelectorAll("li").map((li) => li.querySelector(".level")!.text);
     expect(levels).toEqual(["国家级", "省级", "地市级", "地市级", "县级"]);
-    expect(chain.querySelectorAll("li").map((li) => li.querySelector(".doc-number")?.text ?? "")).toEqual(["（中办发〔2018〕1号）", "（鲁办发〔2018〕50号）", "（潍办发〔2019〕2号）", "（潍办发〔2018〕22号）", ""]);
+    expect(chain.querySelectorAll("li").map((li) => li.querySelector(".doc-number")?.text ?? "")).toEqual([
+      "（中办发〔2018〕1号）",
+      "（鲁办发〔2018〕50号）",
+      "（潍办发〔2019〕2号）",
+      "（潍办发〔2018〕22号）",
+      "",
+    ]);
   });
 });
 
 describe("cross-link pages", () => {
   it("has a page for every topic of the taxonomy that occurs in the seeds, naming the matched terms", () => {
-    for (const name of ["应急预案", "标准化", "城市安全", "隐患排查治理", "双重预防机制", "安全生产责任制", "危险化学品", "消防安全", "执法检查", "宣传教育培训", "科技信息化", "事故调查处理"]) {
+    for (const name of [
+      "应急预案",
+      "标准化",
+      "城市安全",
+      "隐患排查治理",
+      "双重预防机制",
+      "安全生产责任制",
+      "危险化学品",
+      "消防安全",
+      "执法检查",
+      "宣传教育培训",
+      "科技信息化",
+      "事故调查处理",
+    ]) {
       const topic = TOPICS.find((t) => t.name === name)!;
       const html = page(site.dist, `/topics/${topic.slug}/`);
       expect(html.querySelector("h1")!.text).toBe(`主题：${name}`);
@@ -75,11 +97,22 @@ describe("cross-link pages", () => {
 
   it("lists regions province → prefecture → county, years and departments", () => {
     const regions = page(site.dist, "/regions/").text;
-    for (const s of ["吉林省", "吉林市", "江苏省", "泰州市", "兴化市", "山东省", "潍坊市", "寿光市"]) expect(regions).toContain(s);
+    for (const s of ["吉林省", "吉林市", "江苏省", "泰州市", "兴化市", "山东省", "潍坊市", "寿光市"])
+      expect(regions).toContain(s);
     expect(page(site.dist, "/regions/370783/").querySelector("h1")!.text).toBe("寿光市");
-    expect(page(site.dist, "/years/2019/").querySelectorAll(".doc-list li")).toHaveLength(models.filter((m) => m.date?.startsWith("2019")).length);
-    expect(page(site.dist, "/departments/").querySelectorAll("li a").map((a) => a.text)).toContain("寿光市");
-    expect(page(site.dist, "/departments/370783/").querySelectorAll("h2").map((h) => h.text)).toContain("寿光市市场监督管理局");
+    expect(page(site.dist, "/years/2019/").querySelectorAll(".doc-list li")).toHaveLength(
+      models.filter((m) => m.date?.startsWith("2019")).length,
+    );
+    expect(
+      page(site.dist, "/departments/")
+        .querySelectorAll("li a")
+        .map((a) => a.text),
+    ).toContain("寿光市");
+    expect(
+      page(site.dist, "/departments/370783/")
+        .querySelectorAll("h2")
+        .map((h) => h.text),
+    ).toContain("寿光市市场监督管理局");
   });
 
   it("home page counts what the library holds", () => {
@@ -90,12 +123,19 @@ describe("cross-link pages", () => {
 });
 
 describe("versions, kinds, topics, departments", () => {
-  const byTitle = (title: string, date?: string) => models.find((m) => m.title === title && (!date || m.date === date))!;
+  const byTitle = (title: string, date?: string) =>
+    models.find((m) => m.title === title && (!date || m.date === date))!;
 
   it("突发事件应对法 2007 and 2024 are one chain: each page lists the other and links the version diff, older first", () => {
-    const [old, now] = [byTitle("中华人民共和国突发事件应对法", "2007-08-30"), byTitle("中华人民共和国突发事件应对法", "2024-06-28")];
+    const [old, now] = [
+      byTitle("中华人民共和国突发事件应对法", "2007-08-30"),
+      byTitle("中华人民共和国突发事件应对法", "2024-06-28"),
+    ];
     const diff = `/compare/?a=${old.id}&b=${now.id}&mode=diff`;
-    for (const [m, other] of [[old, now], [now, old]] as const) {
+    for (const [m, other] of [
+      [old, now],
+      [now, old],
+    ] as const) {
       const versions = page(site.dist, `/circulars/${m.id}/`).querySelector("#versions")!;
       expect(versions.querySelector("h2")!.text).toBe("历次版本");
       const hrefs = versions.querySelectorAll("a").map((a) => a.getAttribute("href"));
@@ -127,7 +167,10 @@ describe("versions, kinds, topics, departments", () => {
 
   it("open data carries primary and mentioned topics; the page shows 主要主题 apart from 涉及", () => {
     const m = bySeed("003_");
-    const data = JSON.parse(readFileSync(join(site.dist, "data/circulars", `${m.id}.json`), "utf8")) as { topics: { primary: string[]; mentioned: string[] }; clauses: unknown[] };
+    const data = JSON.parse(readFileSync(join(site.dist, "data/circulars", `${m.id}.json`), "utf8")) as {
+      topics: { primary: string[]; mentioned: string[] };
+      clauses: unknown[];
+    };
     expect(data.clauses).toHaveLength(m.clauses.length);
     expect(data.topics.primary).toContain("urban-safety");
     expect(data.topics.primary.length).toBeLessThanOrEqual(4);
@@ -141,7 +184,10 @@ describe("versions, kinds, topics, departments", () => {
 
   it("a topic page lists the documents about it before those that mention it", () => {
     const html = page(site.dist, "/topics/urban-safety/");
-    const primary = html.querySelector("#primary-docs")!.parentNode!.querySelectorAll(".doc-list a").map((a) => a.text);
+    const primary = html
+      .querySelector("#primary-docs")!
+      .parentNode!.querySelectorAll(".doc-list a")
+      .map((a) => a.text);
     expect(primary).toContain("关于推进全市城市安全发展的实施意见");
     expect(primary).not.toContain("吉林省安全生产委员会关于印发2019年工作要点的通知");
   });
@@ -153,7 +199,9 @@ describe("versions, kinds, topics, departments", () => {
     const notes = section.querySelectorAll(".clause-refs .note").map((n) => n.text);
     expect(notes[0]).toMatch(/期限：/);
     const shouguang = page(site.dist, `/circulars/${bySeed("003_").id}/`);
-    expect(shouguang.querySelectorAll(".responsible a").map((a) => a.getAttribute("href"))).toContain("/departments/370783/#寿光市应急管理局");
+    expect(shouguang.querySelectorAll(".responsible a").map((a) => a.getAttribute("href"))).toContain(
+      "/departments/370783/#寿光市应急管理局",
+    );
   });
 });
 
@@ -172,11 +220,18 @@ describe("publishing", () => {
   });
 
   it("publishes open data", () => {
-    const all = JSON.parse(readFileSync(join(site.dist, "data/circulars.json"), "utf8")) as Array<Record<string, unknown>>;
+    const all = JSON.parse(readFileSync(join(site.dist, "data/circulars.json"), "utf8")) as Array<
+      Record<string, unknown>
+    >;
     expect(all).toHaveLength(models.length);
     // A catalogue: each entry names its document and where its model is, and carries no text.
     const entry = all.find((e) => e.id === models[0]!.id)!;
-    expect(entry).toMatchObject({ title: models[0]!.title, docNumber: models[0]!.docNumber, clauses: models[0]!.clauses.length, data: `${site.base}data/circulars/${models[0]!.id}.json` });
+    expect(entry).toMatchObject({
+      title: models[0]!.title,
+      docNumber: models[0]!.docNumber,
+      clauses: models[0]!.clauses.length,
+      data: `${site.base}data/circulars/${models[0]!.id}.json`,
+    });
     expect(existsSync(join(site.dist, String(entry.data).slice(site.base.length)))).toBe(true);
     expect(all.every((e) => !("body" in e) && !("sections" in e))).toBe(true);
     const one = JSON.parse(readFileSync(join(site.dist, `data/circulars/${models[0]!.id}.json`), "utf8"));
@@ -194,41 +249,59 @@ describe("publishing", () => {
     const data = page(site.dist, "/data/");
     expect(data.querySelectorAll("pre.shiki").length).toBe(2);
     // The parser keeps <pre> content as text: its markup is read from the raw HTML.
-    const code = data.querySelectorAll("pre.shiki").map((p) => p.innerHTML).join("");
+    const code = data
+      .querySelectorAll("pre.shiki")
+      .map((p) => p.innerHTML)
+      .join("");
     expect(code).not.toMatch(/\sstyle=/);
     expect(code.match(/<span class="sk-/g)?.length).toBeGreaterThan(10);
   });
 });
 
 describe("时效性 and citations to the article", () => {
-  const byTitle = (title: string, date?: string) => models.find((m) => m.title === title && (!date || m.date === date))!;
-  const facts = JSON.parse(readFileSync(join(site.content, "derived", "facts.json"), "utf8")) as { asOf: string; validity: Record<string, { status: ValidityStatus; by: string | null }> };
+  const byTitle = (title: string, date?: string) =>
+    models.find((m) => m.title === title && (!date || m.date === date))!;
+  const facts = JSON.parse(readFileSync(join(site.content, "derived", "facts.json"), "utf8")) as {
+    asOf: string;
+    validity: Record<string, { status: ValidityStatus; by: string | null }>;
+  };
   const json = (m: Circular) => JSON.parse(readFileSync(join(site.dist, `data/circulars/${m.id}.json`), "utf8"));
 
-  it.each(models.map((m) => [m.title, m] as const))("%s: the page, its JSON and the facts agree on its 时效性", (_t, m) => {
-    const status = facts.validity[m.id]!.status;
-    expect(json(m).validity.status).toBe(status);
-    const html = page(site.dist, `/circulars/${m.id}/`);
-    expect(html.querySelector(".title-line .validity")!.text).toBe(VALIDITY_NAMES[status]);
-    const row = html.querySelectorAll("dl.meta dt").find((dt) => dt.text === "时效性")!.nextElementSibling!;
-    expect(row.text.startsWith(VALIDITY_NAMES[status])).toBe(true);
-    // The as-of date is the home page's, so that a page whose status did not change need not be rendered again.
-    expect(row.querySelector('a[href="/#as-of"]')).not.toBeNull();
-  });
+  it.each(models.map((m) => [m.title, m] as const))(
+    "%s: the page, its JSON and the facts agree on its 时效性",
+    (_t, m) => {
+      const status = facts.validity[m.id]!.status;
+      expect(json(m).validity.status).toBe(status);
+      const html = page(site.dist, `/circulars/${m.id}/`);
+      expect(html.querySelector(".title-line .validity")!.text).toBe(VALIDITY_NAMES[status]);
+      const row = html.querySelectorAll("dl.meta dt").find((dt) => dt.text === "时效性")!.nextElementSibling!;
+      expect(row.text.startsWith(VALIDITY_NAMES[status])).toBe(true);
+      // The as-of date is the home page's, so that a page whose status did not change need not be rendered again.
+      expect(row.querySelector('a[href="/#as-of"]')).not.toBeNull();
+    },
+  );
 
   it("the home page says as of which date every 时效性 was judged", () => {
     expect(page(site.dist, "/").querySelector("#as-of")!.text).toContain(`截至 ${Number(facts.asOf.slice(0, 4))}年`);
   });
 
   it("突发事件应对法 2007 is amended by 2024, which the page links; lists carry the status for the filter", () => {
-    const [old, now] = [byTitle("中华人民共和国突发事件应对法", "2007-08-30"), byTitle("中华人民共和国突发事件应对法", "2024-06-28")];
+    const [old, now] = [
+      byTitle("中华人民共和国突发事件应对法", "2007-08-30"),
+      byTitle("中华人民共和国突发事件应对法", "2024-06-28"),
+    ];
     expect(json(old).validity).toMatchObject({ status: "amended", by: now.id });
     expect(json(now).validity.status).toBe("in-force");
-    const row = page(site.dist, `/circulars/${old.id}/`).querySelectorAll("dl.meta dt").find((dt) => dt.text === "时效性")!.nextElementSibling!;
+    const row = page(site.dist, `/circulars/${old.id}/`)
+      .querySelectorAll("dl.meta dt")
+      .find((dt) => dt.text === "时效性")!.nextElementSibling!;
     expect(row.querySelector(`a[href="/circulars/${now.id}/"]`)).not.toBeNull();
     const items = page(site.dist, "/circulars/").querySelectorAll("li[data-validity]");
     expect(items).toHaveLength(models.length);
-    for (const li of items) expect(li.getAttribute("data-validity")).toBe(facts.validity[li.querySelector("a")!.getAttribute("href")!.split("/")[2]!]!.status);
+    for (const li of items)
+      expect(li.getAttribute("data-validity")).toBe(
+        facts.validity[li.querySelector("a")!.getAttribute("href")!.split("/")[2]!]!.status,
+      );
   });
 
   it("a clause lists who cites it, and its open data says so: 防洪法 第十条 ← 河南省实施办法 第六条", () => {
@@ -236,7 +309,10 @@ describe("时效性 and citations to the article", () => {
     const henan = byTitle("河南省实施《中华人民共和国防洪法》办法");
     const clause = page(site.dist, `/circulars/${law.id}/`).querySelector("#art10")!.closest("article")!;
     expect(clause.querySelector(".cited-by a")!.getAttribute("href")).toBe(`/circulars/${henan.id}/#art6`);
-    expect(json(law).clauses.find((c: { id: string }) => c.id === "art10").citedBy).toContainEqual({ id: henan.id, clause: "art6" });
+    expect(json(law).clauses.find((c: { id: string }) => c.id === "art10").citedBy).toContainEqual({
+      id: henan.id,
+      clause: "art6",
+    });
     // What the Henan 办法 is made on.
     const basis = page(site.dist, `/circulars/${henan.id}/`).querySelector("section.basis")!;
     expect(basis.querySelectorAll("a").map((a) => a.getAttribute("href"))).toContain(`/circulars/${law.id}/`);
@@ -247,7 +323,9 @@ describe("ids", () => {
   it("an id an earlier build published still answers, and sends the reader to the document", () => {
     const m = bySeed("002_");
     const moved = page(site.dist, "/circulars/220000-2019-45d441aa/");
-    expect(moved.querySelector('meta[http-equiv="refresh"]')!.getAttribute("content")).toBe(`0; url=${site.base}circulars/${m.id}/`);
+    expect(moved.querySelector('meta[http-equiv="refresh"]')!.getAttribute("content")).toBe(
+      `0; url=${site.base}circulars/${m.id}/`,
+    );
     expect(moved.querySelector("main a")!.getAttribute("href")).toBe(`${site.base}circulars/${m.id}/`);
     expect(moved.querySelector('meta[name="robots"]')!.getAttribute("content")).toBe("noindex");
   });
@@ -258,7 +336,9 @@ describe("editors' corrections", () => {
     const m = models.find((x) => x.source.key.endsWith("b-traditional-mirror.txt"))!;
     expect(m.effective).toBe("2021-05-01");
     const html = page(site.dist, `/circulars/${m.id}/`);
-    expect(html.querySelector(".correction")!.text).toBe(`编辑更正：本页的施行日期据 tests/fixtures/overrides/${m.id}.yaml 更正，原文未改（施行日期据广东省人民政府门户网站补正）。`);
+    expect(html.querySelector(".correction")!.text).toBe(
+      `编辑更正：本页的施行日期据 tests/fixtures/overrides/${m.id}.yaml 更正，原文未改（施行日期据广东省人民政府门户网站补正）。`,
+    );
     expect(html.querySelector("dl.meta")!.text).toContain("2021年5月1日");
     expect(html.querySelector("dl.meta")!.text).toContain(`编辑更正（tests/fixtures/overrides/${m.id}.yaml）`);
   });

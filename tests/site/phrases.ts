@@ -50,7 +50,9 @@ export function clausePhrases(models: Circular[], count: number, seed = 20261123
 export function linePhrases(models: Circular[], outside: number, seed = 7): Array<{ phrase: string; from: Circular }> {
   const rand = random(seed);
   const circulars = models.filter((m) => !m.source.key.startsWith("regulations/"));
-  const lines = circulars.flatMap((m) => m.body.split("\n").map((line) => ({ m, line: matchLabel(line)?.rest ?? line })));
+  const lines = circulars.flatMap((m) =>
+    m.body.split("\n").map((line) => ({ m, line: matchLabel(line)?.rest ?? line })),
+  );
   const out: Array<{ phrase: string; from: Circular }> = [];
   let notInClause = 0;
   for (let k = 0; k < 400 && (k < 60 || notInClause < outside); k++) {
@@ -86,7 +88,9 @@ export function clausesHolding(models: Circular[], phrase: string): Map<string, 
 /** The places a search result should link for a phrase in a document: its clauses and sections ("" for the page itself). */
 export function placesOf(m: Circular, phrase: string): string[] {
   const key = phraseKey(phrase);
-  return searchEntries(m).filter((e) => keyOf(e.text).includes(key)).map((e) => e.anchor);
+  return searchEntries(m)
+    .filter((e) => keyOf(e.text).includes(key))
+    .map((e) => e.anchor);
 }
 
 /**
@@ -96,7 +100,7 @@ export function placesOf(m: Circular, phrase: string): string[] {
  */
 export function indexOf(dist: string): (phrase: string) => Promise<Map<string, string[]>> {
   const files = new Map<string, unknown>();
-  const load: IndexLoader = async <T,>(path: string) => {
+  const load: IndexLoader = async <T>(path: string) => {
     if (!files.has(path)) files.set(path, JSON.parse(readFileSync(join(dist, "search-data", path), "utf8")));
     return files.get(path) as T;
   };
@@ -106,7 +110,10 @@ export function indexOf(dist: string): (phrase: string) => Promise<Map<string, s
     const out = new Map<string, string[]>();
     for (const [d, offsets] of hits) {
       const doc = await load<PhraseDoc>(`doc/${d}.json`);
-      out.set(doc.id, [...offsets].map((o) => (o === 0 ? "#header" : doc.anchors[o - 1]!)));
+      out.set(
+        doc.id,
+        [...offsets].map((o) => (o === 0 ? "#header" : doc.anchors[o - 1]!)),
+      );
     }
     return out;
   };

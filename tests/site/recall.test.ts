@@ -24,7 +24,10 @@ describe("the built phrase index", () => {
         const anchors = got.get(id);
         if (!anchors || !clauses.some((c) => anchors.includes(c))) missed++;
         expect(anchors, `${phrase} in ${id}`).toBeDefined();
-        expect(clauses.filter((c) => anchors!.includes(c)), `${phrase}: the matching clauses of ${id}`).toEqual(clauses);
+        expect(
+          clauses.filter((c) => anchors!.includes(c)),
+          `${phrase}: the matching clauses of ${id}`,
+        ).toEqual(clauses);
       }
     }
     expect(missed).toBe(0);
@@ -32,13 +35,22 @@ describe("the built phrase index", () => {
 
   it("finds phrases outside clauses too (preamble, section paragraphs, signature), each at its place", async () => {
     const sample = linePhrases(models, 10);
-    expect(sample.filter(({ phrase, from }) => !from.clauses.some((c) => phraseKey(c.text).includes(phraseKey(phrase)))).length).toBeGreaterThanOrEqual(10);
+    expect(
+      sample.filter(({ phrase, from }) => !from.clauses.some((c) => phraseKey(c.text).includes(phraseKey(phrase))))
+        .length,
+    ).toBeGreaterThanOrEqual(10);
     for (const { phrase, from } of sample) {
       const got = await indexed(phrase);
-      expect(holdingInBody(models, phrase).filter((id) => !got.has(id)), phrase).toEqual([]);
+      expect(
+        holdingInBody(models, phrase).filter((id) => !got.has(id)),
+        phrase,
+      ).toEqual([]);
       // The hit in the document it was cut from names the clause or section holding it (the page itself for other text).
-      if (!phraseKey(from.title).includes(phraseKey(phrase))) expect(got.get(from.id)!.some((a) => placesOf(from, phrase).includes(a)), `${phrase} in ${from.id}`).toBe(true);
+      if (!phraseKey(from.title).includes(phraseKey(phrase)))
+        expect(
+          got.get(from.id)!.some((a) => placesOf(from, phrase).includes(a)),
+          `${phrase} in ${from.id}`,
+        ).toBe(true);
     }
   });
-
 });

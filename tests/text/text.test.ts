@@ -85,6 +85,11 @@ describe("characters", () => {
   });
 
   it("splits outside every kind of bracket", () => {
-    expect(splitTopLevel("各市（州）、县（市、区）、《办法、细则》、〔甲、乙〕")).toEqual(["各市（州）", "县（市、区）", "《办法、细则》", "〔甲、乙〕"]);
+    expect(splitTopLevel("各市（州）、县（市、区）、《办法、细则》、〔甲、乙〕")).toEqual([
+      "各市（州）",
+      "县（市、区）",
+      "《办法、细则》",
+      "〔甲、乙〕",
+    ]);
   });
 });

@@ -53,9 +53,21 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 const ARTICLE_OR_CHAPTER = /^[\s　]*第[一二三四五六七八九十百零〇两]+[章条节编]/;
 
 const SITES = ["某某市人民政府门户网站", "应急管理信息网", "安全生产法规库", "政务公开平台", "中国安全生产网"];
-const MENUS = ["首页 新闻中心 政务公开 政务服务 互动交流 走进本市", "网站首页 | 机构概况 | 政策法规 | 公示公告 | 办事服务"];
-const CRUMBS = ["您当前的位置：首页 > 政务公开 > 政策文件", "当前位置: 首页 >> 信息公开 >> 规范性文件", "首页 > 法律法规 > 地方法规"];
-const FOOTERS = ["主办单位：某某市人民政府办公室 承办单位：某某市大数据中心", "版权所有 © 2021 某某市人民政府 ICP备05012345号", "网站标识码：1234000012  京公网安备 11010502030001号", "打印本页 关闭窗口"];
+const MENUS = [
+  "首页 新闻中心 政务公开 政务服务 互动交流 走进本市",
+  "网站首页 | 机构概况 | 政策法规 | 公示公告 | 办事服务",
+];
+const CRUMBS = [
+  "您当前的位置：首页 > 政务公开 > 政策文件",
+  "当前位置: 首页 >> 信息公开 >> 规范性文件",
+  "首页 > 法律法规 > 地方法规",
+];
+const FOOTERS = [
+  "主办单位：某某市人民政府办公室 承办单位：某某市大数据中心",
+  "版权所有 © 2021 某某市人民政府 ICP备05012345号",
+  "网站标识码：1234000012  京公网安备 11010502030001号",
+  "打印本页 关闭窗口",
+];
 const SIDEBAR = [
   "关于做好2021年春节期间安全生产工作的通知 2021-02-05",
   "关于开展消防安全隐患大排查的通知 2020-12-01",
@@ -69,7 +81,8 @@ const firstText = (lines: string[]) => lines.findIndex((l) => l.trim() !== "");
 
 /** A publication day after the document's date (a portal's 发布日期 is never its 成文日期). */
 function laterDay(date: string | null | undefined, r: () => number): string {
-  const base = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : new Date("2020-06-01T00:00:00Z");
+  const base =
+    date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : new Date("2020-06-01T00:00:00Z");
   base.setUTCDate(base.getUTCDate() + 2 + Math.floor(r() * 20));
   return base.toISOString().slice(0, 10);
 }
@@ -89,12 +102,24 @@ function traditional(s: string): string {
 
 /** Tone-marked pinyin after some characters, as converted mirrors print it: 務(wù). */
 function withPinyin(s: string, r: () => number, share: number): string {
-  return [...s].map((c) => (/\p{Script=Han}/u.test(c) && r() < share ? `${c}(${pinyin(c, { toneType: "symbol" })})` : c)).join("");
+  return [...s]
+    .map((c) => (/\p{Script=Han}/u.test(c) && r() < share ? `${c}(${pinyin(c, { toneType: "symbol" })})` : c))
+    .join("");
 }
 
 export const DAMAGES: Record<string, Damage> = {
   /** The site's name, a menu and a breadcrumb above; a footer below. */
-  "site chrome": (d) => ({ text: [pick(d.random, SITES), pick(d.random, MENUS), pick(d.random, CRUMBS), "", d.text, "", ...FOOTERS.slice(0, 2 + Math.floor(d.random() * 2))].join("\n") }),
+  "site chrome": (d) => ({
+    text: [
+      pick(d.random, SITES),
+      pick(d.random, MENUS),
+      pick(d.random, CRUMBS),
+      "",
+      d.text,
+      "",
+      ...FOOTERS.slice(0, 2 + Math.floor(d.random() * 2)),
+    ].join("\n"),
+  }),
   /** The site's name and section before the title, on the title's line. */
   "site name on the title line": (d) => {
     const at = firstText(d.lines);
@@ -113,12 +138,19 @@ export const DAMAGES: Record<string, Damage> = {
   /** Labels and values on lines of their own above it, a blank line between (a ministry's disclosure page). */
   "field lines": (d) => {
     const later = laterDay(d.label.date, d.random);
-    const fields = [["索引号", `000019713O10/2020-00${Math.floor(d.random() * 900 + 100)}`], ["公开日期", later], ["主题词", "安全生产;通知"], ["公文类型", "函"]];
+    const fields = [
+      ["索引号", `000019713O10/2020-00${Math.floor(d.random() * 900 + 100)}`],
+      ["公开日期", later],
+      ["主题词", "安全生产;通知"],
+      ["公文类型", "函"],
+    ];
     if (d.label.docNumber) fields.splice(1, 0, ["文号", d.label.docNumber]);
     return { text: [...fields.flatMap(([k, v]) => [k!, "", v!, ""]), d.text].join("\n") };
   },
   /** Other documents' titles with their dates, above and below. */
-  sidebar: (d) => ({ text: ["相关信息", ...SIDEBAR.slice(0, 3), "", d.text, "", "相关文件", ...SIDEBAR.slice(1)].join("\n") }),
+  sidebar: (d) => ({
+    text: ["相关信息", ...SIDEBAR.slice(0, 3), "", d.text, "", "相关文件", ...SIDEBAR.slice(1)].join("\n"),
+  }),
   /** Advertising injected at the top and in the middle. */
   spam: (d) => {
     const lines = [...d.lines];
@@ -127,7 +159,16 @@ export const DAMAGES: Record<string, Damage> = {
   },
   /** A news or content-farm page around it: its own headline, a byline and a paragraph of comment. */
   "news page": (d) => ({
-    text: ["最新！相关部门发布重要文件", `2024-04-21 10:32:15 来源：网络 作者：编辑部`, "近日，有关部门印发文件，对相关工作作出部署，引发广泛关注。以下为文件全文，供参考。", "", d.text, "", "相关内容", "热门资讯"].join("\n"),
+    text: [
+      "最新！相关部门发布重要文件",
+      `2024-04-21 10:32:15 来源：网络 作者：编辑部`,
+      "近日，有关部门印发文件，对相关工作作出部署，引发广泛关注。以下为文件全文，供参考。",
+      "",
+      d.text,
+      "",
+      "相关内容",
+      "热门资讯",
+    ].join("\n"),
   }),
   /** Traditional script, as mirrors serve it, with tone-marked pinyin after some characters. */
   "traditional script with pinyin": (d) => ({ text: withPinyin(traditional(d.text), d.random, 0.15) }),
@@ -145,7 +186,18 @@ export const DAMAGES: Record<string, Damage> = {
   /** An attachment after the 落款: the attached plan's title and text, cut off. */
   "attachment after the signature": (d) => {
     if (d.regulation) return null;
-    const plan = ["", "附件", "", "安全生产专项整治实施方案", "", "　　为深入贯彻落实党中央、国务院关于安全生产的决策部署，制定本方案。", "　　一、总体要求", "　　坚持人民至上、生命至上，统筹发展和安全。", "　　二、重点任务", "　　（一）开展风险隐患排查。各地要组织对辖区内"];
+    const plan = [
+      "",
+      "附件",
+      "",
+      "安全生产专项整治实施方案",
+      "",
+      "　　为深入贯彻落实党中央、国务院关于安全生产的决策部署，制定本方案。",
+      "　　一、总体要求",
+      "　　坚持人民至上、生命至上，统筹发展和安全。",
+      "　　二、重点任务",
+      "　　（一）开展风险隐患排查。各地要组织对辖区内",
+    ];
     return { text: [d.text.replace(/\s+$/, ""), ...plan].join("\n") };
   },
   /** Cut short: the page stops at three fifths of its lines, mid-sentence. */
@@ -178,18 +230,39 @@ export const DAMAGES: Record<string, Damage> = {
 };
 
 /** Every labelled document of `sets` in every kind of damage that applies to it. */
-export function damagedSets(sets: LabelledSet[], kinds: string[] = Object.keys(DAMAGES), sample?: number): DamagedSet[] {
+export function damagedSets(
+  sets: LabelledSet[],
+  kinds: string[] = Object.keys(DAMAGES),
+  sample?: number,
+): DamagedSet[] {
   const docs = sets.flatMap((set) =>
-    (sample ? set.files.slice(0, sample) : set.files).map((f) => ({ f, regulation: f.label.articles !== undefined, text: readFileSync(f.path, "utf8") })),
+    (sample ? set.files.slice(0, sample) : set.files).map((f) => ({
+      f,
+      regulation: f.label.articles !== undefined,
+      text: readFileSync(f.path, "utf8"),
+    })),
   );
   return kinds.map((kind) => ({
     name: kind,
     files: docs.flatMap(({ f, regulation, text }) => {
       // Markdown sources are damaged as the text a database would have printed; Markdown damage starts from text.
       if (f.path.endsWith(".md") && kind !== "truncation") return [];
-      const out = DAMAGES[kind]!({ text, lines: text.split(/\r?\n/), label: f.label, regulation, random: rng(hash(`${f.name}|${kind}`)) });
+      const out = DAMAGES[kind]!({
+        text,
+        lines: text.split(/\r?\n/),
+        label: f.label,
+        regulation,
+        random: rng(hash(`${f.name}|${kind}`)),
+      });
       if (!out) return [];
-      return [{ name: f.name, fileName: out.fileName ?? f.path.split("/").at(-1)!, bytes: Buffer.from(out.text), label: out.label ?? f.label }];
+      return [
+        {
+          name: f.name,
+          fileName: out.fileName ?? f.path.split("/").at(-1)!,
+          bytes: Buffer.from(out.text),
+          label: out.label ?? f.label,
+        },
+      ];
     }),
   }));
 }

@@ -62,15 +62,26 @@ const placeNames = () => [...divisionsByCode().values()].map((d) => d.name);
 /** Every labelled field of `label` judged against the model. */
 export function judge(label: Label, m: Circular): Judged[] {
   const out: Judged[] = [];
-  const add = (field: Field, expected: unknown, got: unknown, v: Verdict) => out.push({ field, verdict: v, expected: show(expected), got: show(got) });
+  const add = (field: Field, expected: unknown, got: unknown, v: Verdict) =>
+    out.push({ field, verdict: v, expected: show(expected), got: show(got) });
   const j = m.jurisdiction;
 
   if (label.title !== undefined) {
     const title = m.title.startsWith("（无标题）") ? null : m.title;
-    add("title", label.title, title, verdict(label.title, title, (a: string, b: string) => key(a) === key(b)));
+    add(
+      "title",
+      label.title,
+      title,
+      verdict(label.title, title, (a: string, b: string) => key(a) === key(b)),
+    );
   }
   if (label.docNumber !== undefined) {
-    add("docNumber", label.docNumber, m.docNumberRaw, verdict(label.docNumber, m.docNumberRaw, (a: string, b: string) => docKey(a) === docKey(b)));
+    add(
+      "docNumber",
+      label.docNumber,
+      m.docNumberRaw,
+      verdict(label.docNumber, m.docNumberRaw, (a: string, b: string) => docKey(a) === docKey(b)),
+    );
   }
   if (label.issuers !== undefined || label.issuerOfPlace !== undefined) {
     if (label.issuerOfPlace !== undefined) {
@@ -88,21 +99,43 @@ export function judge(label: Label, m: Circular): Judged[] {
     const inferred = m.provenance.date?.inferred ?? false;
     let v = verdict(label.date, m.date, (a: string, b: string) => a === b);
     // A year shown as inferred (from the 文号) is not a 成文日期: unknown where the label cannot confirm more.
-    if (m.date && inferred && v !== "right") v = label.date === null || label.date.startsWith(m.date) ? "unknown" : "wrong";
+    if (m.date && inferred && v !== "right")
+      v = label.date === null || label.date.startsWith(m.date) ? "unknown" : "wrong";
     add("date", label.date, m.date && inferred ? `${m.date}（推定）` : m.date, v);
   }
   if (label.level !== undefined) {
-    add("level", label.level, j?.level ?? null, verdict(label.level, j?.level ?? null, (a, b) => a === b));
+    add(
+      "level",
+      label.level,
+      j?.level ?? null,
+      verdict(label.level, j?.level ?? null, (a, b) => a === b),
+    );
   }
   if (label.province !== undefined && label.level !== undefined) {
     const expected = label.level === "national" ? "国家" : label.province;
     const got = j ? (j.code === NATIONAL_CODE ? "国家" : j.province) : null;
-    add("province", expected, got, verdict(expected, got, (a: string, b: string) => a === b));
+    add(
+      "province",
+      expected,
+      got,
+      verdict(expected, got, (a: string, b: string) => a === b),
+    );
   }
   if (label.prefecture !== undefined && (label.level === "prefecture" || label.level === "county")) {
     // Only where the label names the level below the province: a city's or a county's document.
     const got = j && (j.level === "prefecture" || j.level === "county") ? j.prefecture : j ? "（非地市级）" : null;
-    add("prefecture", label.prefecture, got, j === null ? "unknown" : got === label.prefecture ? "right" : label.prefecture === null && got === null ? "right" : "wrong");
+    add(
+      "prefecture",
+      label.prefecture,
+      got,
+      j === null
+        ? "unknown"
+        : got === label.prefecture
+          ? "right"
+          : label.prefecture === null && got === null
+            ? "right"
+            : "wrong",
+    );
   }
   if (label.articles !== undefined) {
     const n = m.clauses.filter((c) => c.kind === "article").length;
@@ -121,7 +154,12 @@ export function tally(judged: Judged[]): Map<Field, Tally> {
   const out = new Map<Field, Tally>();
   for (const f of FIELDS) {
     const of = judged.filter((j) => j.field === f);
-    if (of.length) out.set(f, { right: of.filter((j) => j.verdict === "right").length, unknown: of.filter((j) => j.verdict === "unknown").length, wrong: of.filter((j) => j.verdict === "wrong").length });
+    if (of.length)
+      out.set(f, {
+        right: of.filter((j) => j.verdict === "right").length,
+        unknown: of.filter((j) => j.verdict === "unknown").length,
+        wrong: of.filter((j) => j.verdict === "wrong").length,
+      });
   }
   return out;
 }

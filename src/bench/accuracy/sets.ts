@@ -48,7 +48,16 @@ export function handLabelled(name: string, dir: string): LabelledSet {
     files: labels.map((l) => ({
       name: `${name}/${l.file}`,
       path: join(dir, l.file),
-      label: { title: l.title, docNumber: l.docNumber, issuers: l.issuers, date: l.date, province: l.province, prefecture: l.prefecture, level: l.level, articles: l.articles },
+      label: {
+        title: l.title,
+        docNumber: l.docNumber,
+        issuers: l.issuers,
+        date: l.date,
+        province: l.province,
+        prefecture: l.prefecture,
+        level: l.level,
+        articles: l.articles,
+      },
     })),
   };
 }
@@ -66,18 +75,24 @@ export function titlePlace(title: string): Division | null | undefined {
   let rest = title;
   for (;;) {
     const inside = (d: Division) => !current || chainOf(d).includes(current);
-    const full = divisions.filter((d) => rest.startsWith(d.name) && inside(d)).sort((a, b) => b.name.length - a.name.length)[0];
+    const full = divisions
+      .filter((d) => rest.startsWith(d.name) && inside(d))
+      .sort((a, b) => b.name.length - a.name.length)[0];
     if (full) {
       current = full;
       rest = rest.slice(full.name.length);
       continue;
     }
     // A special economic zone's regulation (汕头经济特区…) is its city's.
-    const zone = divisions.find((d) => d.level === "prefecture" && rest.startsWith(`${d.shortName}经济特区`) && inside(d));
+    const zone = divisions.find(
+      (d) => d.level === "prefecture" && rest.startsWith(`${d.shortName}经济特区`) && inside(d),
+    );
     if (zone) current = zone;
     else if (!current) {
       // A name the gazetteer no longer holds (莱芜市, merged in 2019): no truth to measure against.
-      const gone = divisions.find((d) => d.shortName.length >= 2 && rest.startsWith(d.shortName) && SUFFIX.test(rest.slice(d.shortName.length)));
+      const gone = divisions.find(
+        (d) => d.shortName.length >= 2 && rest.startsWith(d.shortName) && SUFFIX.test(rest.slice(d.shortName.length)),
+      );
       if (gone) return undefined;
     }
     break;
@@ -85,7 +100,10 @@ export function titlePlace(title: string): Division | null | undefined {
   return current;
 }
 
-const DATE = new RegExp(`(\\d{4}|[${CN_NUMERAL_CLASS}]{4})年(\\d{1,2}|[${CN_NUMERAL_CLASS}]{1,3})月(\\d{1,2}|[${CN_NUMERAL_CLASS}]{1,3})日`, "g");
+const DATE = new RegExp(
+  `(\\d{4}|[${CN_NUMERAL_CLASS}]{4})年(\\d{1,2}|[${CN_NUMERAL_CLASS}]{1,3})月(\\d{1,2}|[${CN_NUMERAL_CLASS}]{1,3})日`,
+  "g",
+);
 const MAKING = /(通过|修正|修订|修改|批准|公布|发布|颁布|决定)/;
 const ARTICLE = new RegExp(`^[#>*\\s　]*第\\s*[${CN_NUMERAL_CLASS}]+\\s*条`);
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -112,34 +130,52 @@ function regulationLabel(title: string, date: string | null, articles: number): 
   const label: Label = { title, date, articles };
   if (place === undefined) return label;
   const province = place ? chainOf(place)[0]!.name : null;
-  const prefecture = place ? chainOf(place).find((d) => d.level === "prefecture")?.name ?? null : null;
-  return { ...label, province, prefecture, level: place ? place.level : "national", issuerOfPlace: place ? place.name : null };
+  const prefecture = place ? (chainOf(place).find((d) => d.level === "prefecture")?.name ?? null) : null;
+  return {
+    ...label,
+    province,
+    prefecture,
+    level: place ? place.level : "national",
+    issuerOfPlace: place ? place.name : null,
+  };
 }
 
 /** Laws and regulations as plain text: title on line 1, date in the file name. */
 export function textRegulations(name: string, dir: string): LabelledSet {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
   return {
     name,
     files: files.map((f) => {
       const lines = readFileSync(join(dir, f), "utf8").split(/\r?\n/);
       // The text is the truth: a file name's date may be a publication day or a revision the text leaves out.
       const date = historyDate(lines) ?? /\((\d{4}-\d{2}-\d{2})\)\.txt$/.exec(f)?.[1] ?? null;
-      return { name: `${name}/${f}`, path: join(dir, f), label: regulationLabel(lines[0]!.trim(), date, lines.filter((l) => ARTICLE.test(l)).length) };
+      return {
+        name: `${name}/${f}`,
+        path: join(dir, f),
+        label: regulationLabel(lines[0]!.trim(), date, lines.filter((l) => ARTICLE.test(l)).length),
+      };
     }),
   };
 }
 
 /** Laws and regulations in Markdown: the title is the first heading; the text's history is the truth. */
 export function markdownRegulations(name: string, dir: string): LabelledSet {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".md") && !/^readme/i.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".md") && !/^readme/i.test(f))
+    .sort();
   return {
     name,
     files: files.map((f) => {
       const lines = readFileSync(join(dir, f), "utf8").split(/\r?\n/);
       const start = lines.findIndex((l) => /^#\s+\S/.test(l));
       const title = lines[start]!.replace(/^#\s+/, "").trim();
-      return { name: `${name}/${f}`, path: join(dir, f), label: regulationLabel(title, historyDate(lines.slice(start)), lines.filter((l) => ARTICLE.test(l)).length) };
+      return {
+        name: `${name}/${f}`,
+        path: join(dir, f),
+        label: regulationLabel(title, historyDate(lines.slice(start)), lines.filter((l) => ARTICLE.test(l)).length),
+      };
     }),
   };
 }
@@ -149,7 +185,9 @@ export function bundledSets(sources: string): LabelledSet[] {
   const sets: LabelledSet[] = [];
   if (existsSync(join(sources, "labels.json"))) sets.push(handLabelled("seeds", sources));
   if (existsSync(join(sources, "regulations"))) sets.push(textRegulations("regulations", join(sources, "regulations")));
-  if (existsSync(join(sources, "regulations-md"))) sets.push(markdownRegulations("regulations-md", join(sources, "regulations-md")));
-  if (existsSync(join(sources, "circulars", "labels.json"))) sets.push(handLabelled("circulars", join(sources, "circulars")));
+  if (existsSync(join(sources, "regulations-md")))
+    sets.push(markdownRegulations("regulations-md", join(sources, "regulations-md")));
+  if (existsSync(join(sources, "circulars", "labels.json")))
+    sets.push(handLabelled("circulars", join(sources, "circulars")));
   return sets;
 }

@@ -34,9 +34,17 @@ function readNumbering(xml: string | null): Numbering {
   for (const a of childrenNamed(root, "abstractNum")) {
     const levels = new Map<number, Level>();
     for (const lvl of childrenNamed(a, "lvl")) {
-      const val = (name: string) => { const c = child(lvl, name); return c ? attr(c, "val") : undefined; };
+      const val = (name: string) => {
+        const c = child(lvl, name);
+        return c ? attr(c, "val") : undefined;
+      };
       const restart = val("lvlRestart");
-      levels.set(Number(attr(lvl, "ilvl") ?? 0), { start: Number(val("start") ?? 1), format: val("numFmt") ?? "decimal", text: val("lvlText") ?? "", restart: restart === undefined ? undefined : Number(restart) });
+      levels.set(Number(attr(lvl, "ilvl") ?? 0), {
+        start: Number(val("start") ?? 1),
+        format: val("numFmt") ?? "decimal",
+        text: val("lvlText") ?? "",
+        restart: restart === undefined ? undefined : Number(restart),
+      });
     }
     abstracts.set(attr(a, "abstractNumId") ?? "", levels);
   }
@@ -63,24 +71,50 @@ export function formatNumber(n: number, format: string): string {
     case "taiwaneseCounting":
     case "japaneseCounting":
       return toChineseNumeral(n);
-    case "ideographTraditional": return GAN[(n - 1) % 10]!;
+    case "ideographTraditional":
+      return GAN[(n - 1) % 10]!;
     case "decimalEnclosedCircle":
-    case "decimalEnclosedCircleChinese": return CIRCLED[n - 1] ?? String(n);
+    case "decimalEnclosedCircleChinese":
+      return CIRCLED[n - 1] ?? String(n);
     case "decimalFullWidth":
-    case "decimalFullWidth2": return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    case "decimalZero": return String(n).padStart(2, "0");
-    case "upperLetter": return String.fromCharCode(64 + ((n - 1) % 26) + 1);
-    case "lowerLetter": return String.fromCharCode(96 + ((n - 1) % 26) + 1);
+    case "decimalFullWidth2":
+      return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    case "decimalZero":
+      return String(n).padStart(2, "0");
+    case "upperLetter":
+      return String.fromCharCode(64 + ((n - 1) % 26) + 1);
+    case "lowerLetter":
+      return String.fromCharCode(96 + ((n - 1) % 26) + 1);
     case "upperRoman":
     case "lowerRoman": {
-      const romans: Array<[number, string]> = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+      const romans: Array<[number, string]> = [
+        [1000, "M"],
+        [900, "CM"],
+        [500, "D"],
+        [400, "CD"],
+        [100, "C"],
+        [90, "XC"],
+        [50, "L"],
+        [40, "XL"],
+        [10, "X"],
+        [9, "IX"],
+        [5, "V"],
+        [4, "IV"],
+        [1, "I"],
+      ];
       let r = "";
-      for (let v = n, i = 0; v > 0; ) if (v >= romans[i]![0]) { r += romans[i]![1]; v -= romans[i]![0]; } else i++;
+      for (let v = n, i = 0; v > 0;)
+        if (v >= romans[i]![0]) {
+          r += romans[i]![1];
+          v -= romans[i]![0];
+        } else i++;
       return format === "lowerRoman" ? r.toLowerCase() : r;
     }
     case "none":
-    case "bullet": return "";
-    default: return String(n);
+    case "bullet":
+      return "";
+    default:
+      return String(n);
   }
 }
 
@@ -123,7 +157,10 @@ class ListCounters {
 }
 
 /** A paragraph's numbering: its own numPr, or its style's (and the style's base styles'). */
-function numberingOf(p: XmlNode, styles: Map<string, { numId?: string; ilvl?: number; basedOn?: string }>): { numId: string; ilvl: number } | null {
+function numberingOf(
+  p: XmlNode,
+  styles: Map<string, { numId?: string; ilvl?: number; basedOn?: string }>,
+): { numId: string; ilvl: number } | null {
   const pPr = child(p, "pPr");
   const numPr = pPr && child(pPr, "numPr");
   if (numPr) {
@@ -162,7 +199,15 @@ function runText(p: XmlNode): string {
   const walk = (n: XmlNode) => {
     const name = local(n);
     // Text boxes are read as paragraphs of their own.
-    if (name === "del" || name === "Fallback" || name === "instrText" || name === "pPr" || name === "rPr" || name === "txbxContent") return;
+    if (
+      name === "del" ||
+      name === "Fallback" ||
+      name === "instrText" ||
+      name === "pPr" ||
+      name === "rPr" ||
+      name === "txbxContent"
+    )
+      return;
     if (name === "t") out += n.children.map((c) => c.text).join("");
     else if (name === "tab") out += "\t";
     else if (name === "br" || name === "cr") out += "\n";
@@ -173,14 +218,19 @@ function runText(p: XmlNode): string {
 }
 
 export function extractDocx(bytes: Uint8Array): ExtractResult {
-  const zip = readZip(bytes, (name) => /^word\/(document|numbering|styles|header\d*|footer\d*)\.xml$/.test(name) || name === "[Content_Types].xml");
+  const zip = readZip(
+    bytes,
+    (name) =>
+      /^word\/(document|numbering|styles|header\d*|footer\d*)\.xml$/.test(name) || name === "[Content_Types].xml",
+  );
   if (!zip.ok) return { ok: false, message: zip.message };
   const documentXml = entryText(zip.files, "word/document.xml");
   if (!documentXml) return { ok: false, message: "not a Word document: no word/document.xml in the .docx" };
   const counters = new ListCounters(readNumbering(entryText(zip.files, "word/numbering.xml")));
   const styles = readStyles(entryText(zip.files, "word/styles.xml"));
   const sink = new LineSink();
-  const part = (name: string) => [...zip.files.keys()].filter((k) => new RegExp(`^word/${name}\\d*\\.xml$`).test(k)).sort();
+  const part = (name: string) =>
+    [...zip.files.keys()].filter((k) => new RegExp(`^word/${name}\\d*\\.xml$`).test(k)).sort();
   const paragraphLines = (nodes: XmlNode[], noise: boolean) => {
     const body = descendants(nodes, "body")[0];
     const blocks = body ? body.children : nodes.flatMap((n) => n.children);
@@ -191,10 +241,13 @@ export function extractDocx(bytes: Uint8Array): ExtractResult {
         const label = numbering ? counters.next(numbering.numId, numbering.ilvl) : null;
         sink.push((label ?? "") + runText(n), noise);
         // Text boxes (a red 版头 is often one) hold paragraphs of their own.
-        for (const box of descendants(n.children, "txbxContent", (c) => local(c) === "Fallback")) box.children.forEach(emit);
+        for (const box of descendants(n.children, "txbxContent", (c) => local(c) === "Fallback"))
+          box.children.forEach(emit);
       } else if (name === "tbl") {
         for (const row of descendants([n], "tr")) {
-          const cells = descendants([row], "tc").map((tc) => descendants([tc], "p").map(runText).join(" ").replace(/\s+/g, " ").trim());
+          const cells = descendants([row], "tc").map((tc) =>
+            descendants([tc], "p").map(runText).join(" ").replace(/\s+/g, " ").trim(),
+          );
           sink.push(cells.join(" | "), noise);
         }
       } else if (name === "sdt" || name === "sdtContent" || name === "customXml") n.children.forEach(emit);

@@ -16,15 +16,22 @@ import { extractPdf } from "./pdf.ts";
 
 export type { Extracted, ExtractResult } from "./extracted.ts";
 
-export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractResult & { format?: SourceFormat }> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ExtractResult & { format?: SourceFormat }> {
   if (bytes.length === 0) return { ok: false, message: "empty file" };
   const detected = detectFormat(bytes, fileName);
   if ("unsupported" in detected) return { ok: false, message: `cannot read ${detected.unsupported}` };
   switch (detected.format) {
-    case "html": return extractHtml(bytes);
-    case "docx": return extractDocx(bytes);
-    case "pdf": return extractPdf(bytes);
-    case "ofd": return extractOfd(bytes);
+    case "html":
+      return extractHtml(bytes);
+    case "docx":
+      return extractDocx(bytes);
+    case "pdf":
+      return extractPdf(bytes);
+    case "ofd":
+      return extractOfd(bytes);
     case "markdown":
     case "text": {
       const d = decode(bytes);

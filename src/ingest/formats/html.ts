@@ -16,19 +16,64 @@ import { decode, decodeAs } from "../read.ts";
 import { LineSink, type ExtractResult } from "./extracted.ts";
 
 const require = createRequire(import.meta.url);
-const sniffEncoding = require("html-encoding-sniffer") as (bytes: Uint8Array, options: { defaultEncoding: string | null }) => string | null;
+const sniffEncoding = require("html-encoding-sniffer") as (
+  bytes: Uint8Array,
+  options: { defaultEncoding: string | null },
+) => string | null;
 
 const BLOCK = new Set([
-  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BODY", "CENTER", "DD", "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION", "FIGURE", "FOOTER", "FORM",
-  "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "TABLE", "TBODY", "THEAD", "TFOOT", "TR", "UL", "CAPTION",
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "BODY",
+  "CENTER",
+  "DD",
+  "DIV",
+  "DL",
+  "DT",
+  "FIELDSET",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "FORM",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "TABLE",
+  "TBODY",
+  "THEAD",
+  "TFOOT",
+  "TR",
+  "UL",
+  "CAPTION",
 ]);
 const HIDDEN = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "HEAD"]);
 const CHROME_ELEMENT = new Set(["NAV", "FOOTER", "ASIDE", "FORM", "BUTTON", "SELECT"]);
 /** Class or id of a page region that is chrome. */
-const CHROME_REGION = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|weizhi|dqwz|share|bdshare|fenxiang|footer|foot|copyright|banquan|related|xgwz|xgxx|sidebar|toolbar|search|header|top-?bar|login|print|close)([\s_-]|$)/i;
+const CHROME_REGION =
+  /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|weizhi|dqwz|share|bdshare|fenxiang|footer|foot|copyright|banquan|related|xgwz|xgxx|sidebar|toolbar|search|header|top-?bar|login|print|close)([\s_-]|$)/i;
 /** The page's own metadata worth reading as fields (government portals fill these in). */
 const META_FIELDS: Record<string, string> = {
-  articletitle: "网页标题", title: "网页标题", pubdate: "发布日期", "dc.date": "发布日期", firstimagedate: "", contentsource: "信息来源", "dc.source": "信息来源",
+  articletitle: "网页标题",
+  title: "网页标题",
+  pubdate: "发布日期",
+  "dc.date": "发布日期",
+  firstimagedate: "",
+  contentsource: "信息来源",
+  "dc.source": "信息来源",
 };
 
 interface Element {
@@ -65,7 +110,10 @@ function pageLines(root: Element, sink: { push(text: string, noise: boolean): vo
       }
       return;
     }
-    const inChrome = chrome || CHROME_ELEMENT.has(tag) || CHROME_REGION.test(`${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`);
+    const inChrome =
+      chrome ||
+      CHROME_ELEMENT.has(tag) ||
+      CHROME_REGION.test(`${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`);
     if (tag === "BR") return flush();
     if (tag === "TR") {
       flush();
@@ -121,7 +169,9 @@ export function extractHtml(bytes: Uint8Array): ExtractResult {
   const article = new Readability(parseHTML(decoded.text).document as never, { charThreshold: 100 }).parse();
   const articleKeys = new Set<string>();
   if (article?.content) {
-    pageLines(parseHTML(`<html><body>${article.content}</body></html>`).document.body as unknown as Element, { push: (t) => articleKeys.add(compactKey(t)) });
+    pageLines(parseHTML(`<html><body>${article.content}</body></html>`).document.body as unknown as Element, {
+      push: (t) => articleKeys.add(compactKey(t)),
+    });
   }
   const page = new LineSink();
   pageLines(document.body as unknown as Element, page);

@@ -29,7 +29,8 @@ interface Line {
   text: string;
 }
 
-const PAGE_NUMBER = /^([-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,4}|[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－])$/;
+const PAGE_NUMBER =
+  /^([-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,4}|[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－])$/;
 
 /** One page's pieces → its lines, top to bottom. */
 export function pageLines(pieces: Piece[]): Line[] {
@@ -51,7 +52,13 @@ export function pageLines(pieces: Piece[]): Line[] {
         text += p.text;
         end = p.x + p.w;
       }
-      return { x0: parts[0]!.x, x1: Math.max(...parts.map((p) => p.x + p.w)), y: parts[0]!.y, size: Math.max(...parts.map((p) => p.size)), text: text.trim() };
+      return {
+        x0: parts[0]!.x,
+        x1: Math.max(...parts.map((p) => p.x + p.w)),
+        y: parts[0]!.y,
+        size: Math.max(...parts.map((p) => p.size)),
+        text: text.trim(),
+      };
     })
     .sort((a, b) => a.y - b.y);
 }
@@ -90,7 +97,11 @@ export function paragraphs(pages: Line[][], format: SourceFormat, encoding: stri
   const centred = (l: Line) => l.x0 > left + 2 * size && l.x1 < right - 2 * size;
   /** `next` goes on with the paragraph `prev` ends: prev runs to the margin, next is not indented. */
   const continues = (prev: Line, next: Line) =>
-    prev.x1 >= right - 1.5 * size && next.x0 < left + size && !centred(prev) && !centred(next) && Math.abs(prev.size - next.size) < 1;
+    prev.x1 >= right - 1.5 * size &&
+    next.x0 < left + size &&
+    !centred(prev) &&
+    !centred(next) &&
+    Math.abs(prev.size - next.size) < 1;
 
   const sink = new LineSink();
   let radicals = 0;
@@ -124,7 +135,9 @@ export function paragraphs(pages: Line[][], format: SourceFormat, encoding: stri
     }
   }
   flush();
-  const warnings = radicals ? [{ line: null, message: `字体把 ${radicals} 个汉字映射为部首码位（如“⽣”“⺠”），已改为标准汉字` }] : [];
+  const warnings = radicals
+    ? [{ line: null, message: `字体把 ${radicals} 个汉字映射为部首码位（如“⽣”“⺠”），已改为标准汉字` }]
+    : [];
   return sink.done(format, encoding, warnings);
 }
 

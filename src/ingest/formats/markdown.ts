@@ -73,9 +73,13 @@ function databaseFields(node: MdNode, lines: string[]): DatabaseField[] {
   const to = node.position!.end.line;
   const out: DatabaseField[] = [];
   for (const [key, raw] of Object.entries(data as Record<string, unknown>)) {
-    const field = (Object.keys(DATABASE_FIELD_KEYS) as DatabaseFieldName[]).find((f) => DATABASE_FIELD_KEYS[f].some((k) => k.toLowerCase() === key.toLowerCase()));
+    const field = (Object.keys(DATABASE_FIELD_KEYS) as DatabaseFieldName[]).find((f) =>
+      DATABASE_FIELD_KEYS[f].some((k) => k.toLowerCase() === key.toLowerCase()),
+    );
     if (!field) continue;
-    const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== null && v !== undefined && String(v).trim() !== "");
+    const values = (Array.isArray(raw) ? raw : [raw]).filter(
+      (v) => v !== null && v !== undefined && String(v).trim() !== "",
+    );
     if (values.length === 0) continue;
     const value = values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim())).join("、");
     let line = from;
@@ -112,7 +116,8 @@ export function extractMarkdown(decodedText: string, encoding: string): ExtractR
   let part: string[] | null = null;
   const treeLine = (line: number) => (part ? part[line - 1] : raw[line - 1]) ?? "";
   /** A leaf's value over the lines it spans (a soft break is a new source line). */
-  const putSpan = (start: Point, value: string) => value.split("\n").forEach((piece, k) => put(offset + start.line + k, piece));
+  const putSpan = (start: Point, value: string) =>
+    value.split("\n").forEach((piece, k) => put(offset + start.line + k, piece));
   const inline = (n: MdNode) => {
     if (TEXT_LEAVES.has(n.type) && n.position) putSpan(n.position.start, n.value ?? "");
     else if (n.type === "image" && n.alt && n.position) putSpan(n.position.start, n.alt);
@@ -167,7 +172,8 @@ export function extractMarkdown(decodedText: string, encoding: string): ExtractR
       case "listItem": {
         // An ordered list's number is the document's own (1. 2. 3.); a bullet is markup.
         const first = n.children?.[0]?.position?.start;
-        if (n.ordered && first && first.line === p.start.line) put(offset + p.start.line, treeLine(p.start.line).slice(p.start.column - 1, first.column - 1));
+        if (n.ordered && first && first.line === p.start.line)
+          put(offset + p.start.line, treeLine(p.start.line).slice(p.start.column - 1, first.column - 1));
         for (const c of n.children ?? []) block(c);
         return;
       }
@@ -194,7 +200,10 @@ export function extractMarkdown(decodedText: string, encoding: string): ExtractR
       return;
     }
     // What the reading took out of a text line: its markers, as one noise piece.
-    const removed = diffChars(line, text[i]!).filter((d) => d.removed).map((d) => d.value.trim()).filter(Boolean);
+    const removed = diffChars(line, text[i]!)
+      .filter((d) => d.removed)
+      .map((d) => d.value.trim())
+      .filter(Boolean);
     if (removed.length) noiseParts.push({ line: i + 1, text: removed.join(" ") });
   });
   return {

@@ -62,12 +62,15 @@ function pagePieces(content: XmlNode[]): Piece[] {
 export function extractOfd(bytes: Uint8Array): ExtractResult {
   const zip = readZip(bytes, (name) => name.toLowerCase().endsWith(".xml"));
   if (!zip.ok) return { ok: false, message: zip.message };
-  const ofd = entryText(zip.files, "OFD.xml") ?? entryText(zip.files, [...zip.files.keys()].find((k) => k.toLowerCase() === "ofd.xml") ?? "");
+  const ofd =
+    entryText(zip.files, "OFD.xml") ??
+    entryText(zip.files, [...zip.files.keys()].find((k) => k.toLowerCase() === "ofd.xml") ?? "");
   if (!ofd) return { ok: false, message: "not an OFD file: no OFD.xml in the package" };
   const docRoot = descendants(parseXml(ofd), "DocRoot")[0];
   const documentPath = docRoot ? resolve("OFD.xml", textOf(docRoot).trim()) : null;
   const documentXml = documentPath ? entryText(zip.files, documentPath) : null;
-  if (!documentPath || !documentXml) return { ok: false, message: `damaged OFD file: its document (${documentPath ?? "DocRoot"}) is missing` };
+  if (!documentPath || !documentXml)
+    return { ok: false, message: `damaged OFD file: its document (${documentPath ?? "DocRoot"}) is missing` };
   const pagesNode = descendants(parseXml(documentXml), "Pages")[0];
   const pages = [];
   for (const page of pagesNode ? pagesNode.children.filter((c) => local(c) === "Page") : []) {
@@ -82,4 +85,3 @@ export function extractOfd(bytes: Uint8Array): ExtractResult {
   if (textLength(pages) < 20) return { ok: false, message: "an OFD file without text (scanned images); run OCR first" };
   return { ok: true, value: paragraphs(pages, "ofd", "OFD text objects") };
 }
-

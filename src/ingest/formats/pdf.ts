@@ -21,7 +21,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractResult> {
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (e) {
     const err = e as { name?: string; message: string };
-    if (err.name === "PasswordException") return { ok: false, message: "an encrypted PDF: a password is needed; open it and save an unprotected copy" };
+    if (err.name === "PasswordException")
+      return { ok: false, message: "an encrypted PDF: a password is needed; open it and save an unprotected copy" };
     return { ok: false, message: `a damaged PDF: ${err.message}` };
   }
   const pages = [];
@@ -29,7 +30,13 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractResult> {
     const page = await pdf.getPage(n);
     const { items } = await page.getTextContent();
     // PDF's y runs upwards; layout's downwards.
-    const pieces: Piece[] = (items as TextItem[]).map((i) => ({ x: i.transform[4]!, y: -i.transform[5]!, w: i.width, size: Math.abs(i.transform[3]!) || i.height || 10, text: i.str }));
+    const pieces: Piece[] = (items as TextItem[]).map((i) => ({
+      x: i.transform[4]!,
+      y: -i.transform[5]!,
+      w: i.width,
+      size: Math.abs(i.transform[3]!) || i.height || 10,
+      text: i.str,
+    }));
     pages.push(pageLines(pieces));
     page.cleanup();
   }

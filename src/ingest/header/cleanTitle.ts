@@ -23,11 +23,14 @@ export interface CleanTitle {
 }
 
 /** Labels and tags portals put before a title. */
-const PREFIX = /^([•·●◆■▪◇*\s]*((标\s*题|题\s*名|名\s*称|文件名称|法规标题|详见|详情见|全文见|原文|原文链接)\s*[:：])?\s*([【\[](通知|公告|通告|转载|原创|置顶|最新|政策文件|文件|通知公告)[】\]])?\s*)/;
+const PREFIX =
+  /^([•·●◆■▪◇*\s]*((标\s*题|题\s*名|名\s*称|文件名称|法规标题|详见|详情见|全文见|原文|原文链接)\s*[:：])?\s*([【\[](通知|公告|通告|转载|原创|置顶|最新|政策文件|文件|通知公告)[】\]])?\s*)/;
 /** A site's or section's name a page prints before the title on the same line (…网 法规首页 <title>). */
-export const SITE_OR_SECTION = /(门户网站|政府网站|网站|网|首页|频道|栏目|专栏|专题|平台|门户|法规库|数据库|文件库|信息公开|政务公开|政策文件|规范性文件|通知公告|政策法规)$/;
+export const SITE_OR_SECTION =
+  /(门户网站|政府网站|网站|网|首页|频道|栏目|专栏|专题|平台|门户|法规库|数据库|文件库|信息公开|政务公开|政策文件|规范性文件|通知公告|政策法规)$/;
 /** What may follow a title's last word on a portal: a separator and a site or section name, or a date. */
-const SUFFIX = /^\s*([_|｜—–\-]+.*|[（(]?\s*(发布时间|发布日期|时间|日期)?\s*[:：]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*[）)]?.*|\s{2,}.*)$/;
+const SUFFIX =
+  /^\s*([_|｜—–\-]+.*|[（(]?\s*(发布时间|发布日期|时间|日期)?\s*[:：]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*[）)]?.*|\s{2,}.*)$/;
 /**
  * Junk a scraper's trap puts between characters: a run of Latin letters and digits with a
  * lower-case letter in it (titles write acronyms in capitals: LNG, PM2.5 stays).
@@ -42,7 +45,8 @@ function segmentStarts(t: string): number[] {
     const c = t[i]!;
     if ("(（[【《".includes(c)) depth++;
     else if (")）]】》".includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /[\s\u3000]/.test(c) && i + 1 < t.length && !/[\s\u3000]/.test(t[i + 1]!) && i > 0) starts.push(i + 1);
+    else if (depth === 0 && /[\s\u3000]/.test(c) && i + 1 < t.length && !/[\s\u3000]/.test(t[i + 1]!) && i > 0)
+      starts.push(i + 1);
   }
   return starts;
 }
@@ -59,7 +63,12 @@ export function cleanTitle(raw: string): CleanTitle {
   const starts = segmentStarts(t);
   let lead = 0;
   const segment = (k: number) => t.slice(starts[k]!, starts[k + 1] ?? t.length);
-  while (lead < starts.length - 1 && SITE_OR_SECTION.test(compactKey(segment(lead))) && segment(lead).trim().length <= 20) lead++;
+  while (
+    lead < starts.length - 1 &&
+    SITE_OR_SECTION.test(compactKey(segment(lead))) &&
+    segment(lead).trim().length <= 20
+  )
+    lead++;
   if (lead > 0) {
     const rest = lineKey(t.slice(starts[lead]!)).replace(/\s+/g, "");
     if (TITLE_END.test(rest) || /关于/.test(rest)) {
@@ -82,7 +91,12 @@ export function cleanTitle(raw: string): CleanTitle {
   // A 文号 a portal's headline glues before the title: 筑府办函〔2020〕78号市人民政府办公厅关于….
   if (!docNumber) {
     const lead = findDocNumbers(t)[0];
-    if (lead && lead.index === 0 && /号|號/.test(lead.raw) && /[\p{Script=Han}《]/u.test(t.slice(lead.raw.length, lead.raw.length + 1))) {
+    if (
+      lead &&
+      lead.index === 0 &&
+      /号|號/.test(lead.raw) &&
+      /[\p{Script=Han}《]/u.test(t.slice(lead.raw.length, lead.raw.length + 1))
+    ) {
       docNumber = lead;
       docNumberAt = "before";
       removed.push(lead.raw);

@@ -25,7 +25,16 @@ export function dateCandidates(ev: DateEvidence): Array<Candidate<PartialDate>> 
   const out: Array<Candidate<PartialDate>> = [];
   if (ev.signature) out.push(candidate(ev.signature.date.date, "signature", ev.signature.line, "high", "落款日期"));
   const inForce = versionInForce(ev.acts);
-  if (inForce) out.push(candidate(inForce.date, "history", inForce.line, "high", ev.acts.length > 1 ? "历史沿革中最后一次制定或修改的日期" : "历史沿革中的日期"));
+  if (inForce)
+    out.push(
+      candidate(
+        inForce.date,
+        "history",
+        inForce.line,
+        "high",
+        ev.acts.length > 1 ? "历史沿革中最后一次制定或修改的日期" : "历史沿革中的日期",
+      ),
+    );
   // A file named with its title and a date (上海市防汛条例(2021-11-25).txt) may date the version it
   // holds, or only the day it was published or saved: below the text's own history.
   if (ev.fileName.date) {
@@ -42,12 +51,20 @@ export function dateCandidates(ev: DateEvidence): Array<Candidate<PartialDate>> 
 export function chooseDate(ev: DateEvidence): FieldChoice<PartialDate> {
   const { chosen, lost } = choose(dateCandidates(ev));
   const warnings: FieldChoice<PartialDate>["warnings"] = [];
-  if (ev.signature?.date.repair && chosen?.from === "signature") warnings.push({ line: ev.signature.line, message: `落款日期${ev.signature.date.repair}` });
+  if (ev.signature?.date.repair && chosen?.from === "signature")
+    warnings.push({ line: ev.signature.line, message: `落款日期${ev.signature.date.repair}` });
   const named = lost.find((c) => c.from === "file-name");
-  if (chosen?.from === "history" && named) warnings.push({ line: chosen.line, message: `成文日期取正文历史沿革所载的 ${chosen.value}；文件名所示日期 ${named.value} 正文未载` });
-  if (chosen?.from === "file-name") warnings.push({ line: null, message: `成文日期 ${chosen.value} 取自文件名，正文中没有` });
-  if (chosen?.inferred) warnings.push({ line: chosen.line, message: `成文日期不详：年份 ${chosen.value} 取自文号，为推定` });
-  else if (chosen?.from === "portal-field") warnings.push({ line: chosen.line, message: `成文日期 ${chosen.value} 取自网站的${chosen.rule}，正文中没有` });
+  if (chosen?.from === "history" && named)
+    warnings.push({
+      line: chosen.line,
+      message: `成文日期取正文历史沿革所载的 ${chosen.value}；文件名所示日期 ${named.value} 正文未载`,
+    });
+  if (chosen?.from === "file-name")
+    warnings.push({ line: null, message: `成文日期 ${chosen.value} 取自文件名，正文中没有` });
+  if (chosen?.inferred)
+    warnings.push({ line: chosen.line, message: `成文日期不详：年份 ${chosen.value} 取自文号，为推定` });
+  else if (chosen?.from === "portal-field")
+    warnings.push({ line: chosen.line, message: `成文日期 ${chosen.value} 取自网站的${chosen.rule}，正文中没有` });
   else if (!chosen) warnings.push({ line: null, message: "成文日期不详：没有落款日期、历史沿革或网站字段" });
   return { chosen, lost, warnings };
 }

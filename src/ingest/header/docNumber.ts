@@ -28,17 +28,37 @@ export interface DocNumberEvidence {
 }
 
 export function ownNumber(m: DocNumberMatch): OwnNumber {
-  return { raw: m.raw, normalized: toSimplified(m.normalized), prefix: toSimplified(m.prefix), year: m.year, repair: m.repair };
+  return {
+    raw: m.raw,
+    normalized: toSimplified(m.normalized),
+    prefix: toSimplified(m.prefix),
+    year: m.year,
+    repair: m.repair,
+  };
 }
 
-const orderNumber = (raw: string, normalized: string): OwnNumber => ({ raw, normalized, prefix: null, year: null, repair: null });
+const orderNumber = (raw: string, normalized: string): OwnNumber => ({
+  raw,
+  normalized,
+  prefix: null,
+  year: null,
+  repair: null,
+});
 
 export function docNumberCandidates(ev: DocNumberEvidence): Array<Candidate<OwnNumber>> {
   const out: Array<Candidate<OwnNumber>> = ev.head.map((d) => ({ ...d, value: ownNumber(d.value) }));
   const titled = ev.title?.cleaned.docNumber;
   if (titled) {
     const before = ev.title!.cleaned.docNumberAt === "before";
-    out.push(candidate(ownNumber(titled), "title", ev.title!.line, before ? "medium" : "high", before ? "标题前所附的文号" : "标题后括注的文号"));
+    out.push(
+      candidate(
+        ownNumber(titled),
+        "title",
+        ev.title!.line,
+        before ? "medium" : "high",
+        before ? "标题前所附的文号" : "标题后括注的文号",
+      ),
+    );
   }
   for (const f of ev.fields) {
     const found = findDocNumbers(f.value)[0];
@@ -47,13 +67,24 @@ export function docNumberCandidates(ev: DocNumberEvidence): Array<Candidate<OwnN
     else if (order) out.push(fieldCandidate(f, orderNumber(order.raw, toSimplified(order.normalized))));
   }
   const promulgation = [...ev.acts].reverse().find((a) => a.order && a.kind === "promulgated");
-  if (promulgation) out.push(candidate(orderNumber(promulgation.order!, promulgation.order!), "history", promulgation.line, "high", "历史沿革中的公布令号"));
+  if (promulgation)
+    out.push(
+      candidate(
+        orderNumber(promulgation.order!, promulgation.order!),
+        "history",
+        promulgation.line,
+        "high",
+        "历史沿革中的公布令号",
+      ),
+    );
   return out;
 }
 
 export function chooseDocNumber(ev: DocNumberEvidence): FieldChoice<OwnNumber> {
   const { chosen, lost } = choose(docNumberCandidates(ev), (a, b) => a.normalized === b.normalized);
   const v = chosen?.value;
-  const warnings = v?.repair ? [{ line: chosen!.line, message: `文号“${v.raw}”读作“${v.normalized}”：${v.repair}` }] : [];
+  const warnings = v?.repair
+    ? [{ line: chosen!.line, message: `文号“${v.raw}”读作“${v.normalized}”：${v.repair}` }]
+    : [];
   return { chosen, lost, warnings };
 }

@@ -4,13 +4,28 @@
  * others are kept for audit. A field whose best evidence is below what it needs stays
  * unknown, with a warning that says why.
  */
-import { HEADER_FIELDS, type Confidence, type Evidence, type EvidenceSource, type HeaderField, type LostCandidate, type Provenance } from "../../model/circular.ts";
+import {
+  HEADER_FIELDS,
+  type Confidence,
+  type Evidence,
+  type EvidenceSource,
+  type HeaderField,
+  type LostCandidate,
+  type Provenance,
+} from "../../model/circular.ts";
 
 export interface Candidate<T> extends Evidence {
   value: T;
 }
 
-export function candidate<T>(value: T, from: EvidenceSource, line: number | null, confidence: Confidence, rule: string, inferred = false): Candidate<T> {
+export function candidate<T>(
+  value: T,
+  from: EvidenceSource,
+  line: number | null,
+  confidence: Confidence,
+  rule: string,
+  inferred = false,
+): Candidate<T> {
   return { value, from, line, confidence, rule, inferred };
 }
 
@@ -22,7 +37,10 @@ export const atLeast = (c: Confidence, min: Confidence) => STRENGTH[c] >= STRENG
  * The strongest candidate (by confidence, then in the order given: callers list their
  * sources from the most to the least trusted); the others whose value differs are lost.
  */
-export function choose<C extends Candidate<unknown>>(candidates: C[], same: (a: C["value"], b: C["value"]) => boolean = (a, b) => a === b): { chosen: C | null; lost: C[] } {
+export function choose<C extends Candidate<unknown>>(
+  candidates: C[],
+  same: (a: C["value"], b: C["value"]) => boolean = (a, b) => a === b,
+): { chosen: C | null; lost: C[] } {
   let chosen: C | null = null;
   for (const c of candidates) if (!chosen || STRENGTH[c.confidence] > STRENGTH[chosen.confidence]) chosen = c;
   return { chosen, lost: chosen ? candidates.filter((c) => !same(c.value, chosen!.value)) : candidates };
@@ -34,7 +52,11 @@ export class HeaderRecord {
   readonly lost: LostCandidate[] = [];
 
   /** Records the outcome for `field` and returns the chosen value (or null). */
-  record<T>(field: HeaderField, outcome: { chosen: Candidate<T> | null; lost: Array<Candidate<T>> }, show: (v: T) => string): T | null {
+  record<T>(
+    field: HeaderField,
+    outcome: { chosen: Candidate<T> | null; lost: Array<Candidate<T>> },
+    show: (v: T) => string,
+  ): T | null {
     const { chosen, lost } = outcome;
     if (chosen) this.provenance[field] = evidenceOf(chosen);
     const seen = new Set<string>();

@@ -23,7 +23,10 @@ export interface PortalValue extends PortalField {
 }
 
 /** The first of `labels` the portal filled in (most specific first); a value it cut short (征求意...) is not taken. */
-export function portalValue(portal: ChromeResult["portalFields"], labels: readonly PortalFieldLabel[]): PortalValue | null {
+export function portalValue(
+  portal: ChromeResult["portalFields"],
+  labels: readonly PortalFieldLabel[],
+): PortalValue | null {
   for (const label of labels) {
     const f = portal[label];
     if (f && !/(\.\.\.|…)$/.test(f.value)) return { ...f, label };
@@ -41,7 +44,9 @@ export function databaseValue(fields: readonly DatabaseField[], field: DatabaseF
 
 /** A field's value as a candidate: the database's record is trusted above a page's metadata. */
 export function fieldCandidate<T>(f: PortalValue, value: T, rule = `「${f.label}」字段`): Candidate<T> {
-  return f.from === "database" ? candidate(value, "database", f.line, "high", `数据库记录的「${f.label}」`) : candidate(value, "portal-field", f.line, "medium", rule);
+  return f.from === "database"
+    ? candidate(value, "database", f.line, "high", `数据库记录的「${f.label}」`)
+    : candidate(value, "portal-field", f.line, "medium", rule);
 }
 
 export type { BodyLine };

@@ -18,7 +18,9 @@ import { SITE_OR_SECTION, cleanTitle, type CleanTitle } from "./cleanTitle.ts";
 import { CJK_BASIC } from "../../text/chars.ts";
 
 /** A title run into other text: an issuer, 关于, and a document kind. */
-const TITLE_IN_TEXT = new RegExp(String.raw`(?:[${CJK_BASIC}]{2,30}?)?关于[^。；;，,：:\s]{2,80}?(通知|意见|决定|通报|公告|通告|报告|批复|函|方案|要点|办法|规定|细则|规划|计划)`);
+const TITLE_IN_TEXT = new RegExp(
+  String.raw`(?:[${CJK_BASIC}]{2,30}?)?关于[^。；;，,：:\s]{2,80}?(通知|意见|决定|通报|公告|通告|报告|批复|函|方案|要点|办法|规定|细则|规划|计划)`,
+);
 
 /** A space between two Han characters. */
 const SPACE_IN_HAN = new RegExp(String.raw`(?<=[${CJK_BASIC}]) (?=[${CJK_BASIC}])`, "g");
@@ -84,7 +86,8 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
     let text = stripPinyin(lines[i]!.text);
     // A 文号 a narrow page broke at its line's end (安委办〔2011〕1 / 2号) is read across the break.
     const next = lines[i + 1]?.text.trim() ?? "";
-    if (/[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d*\s*$/.test(text.trim()) && /^\d*\s*[号號]/.test(next)) text = text.trimEnd() + next;
+    if (/[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d*\s*$/.test(text.trim()) && /^\d*\s*[号號]/.test(next))
+      text = text.trimEnd() + next;
     const found = findDocNumbers(text);
     const rest = compactKey(text.replace(found[0]?.raw ?? "", "")).replace(/^(签发人|签发)[:：].*$/, "");
     if (found.length === 1 && rest.length <= 2) {
@@ -117,7 +120,13 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
       if (/关于/.test(lines[next]!.key) && !indices.some((k) => /关于/.test(lines[k]!.key)) && !forwards) break;
       // Nor does a line that is a whole title by itself and starts as titles start (中华人民共和国…法, 吉林省…条例).
       const alone = compactKey(cleanTitle(lines[next]!.text).title);
-      if (!forwards && !indices.some((k) => /关于/.test(lines[k]!.key)) && TITLE_END.test(alone) && /^(中华人民共和国|关于)/.test(alone)) break;
+      if (
+        !forwards &&
+        !indices.some((k) => /关于/.test(lines[k]!.key)) &&
+        TITLE_END.test(alone) &&
+        /^(中华人民共和国|关于)/.test(alone)
+      )
+        break;
       indices.push(next);
     }
     const cleaned = cleanTitle(joined(lines, indices));
@@ -140,8 +149,16 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
     }
     const title = banner.length ? cleanTitle(joined(lines, indices)) : cleaned;
     titles.push({
-      ...candidate(title.title, "head", lines[indices[0]!]!.sourceLine, strong ? "high" : "medium", strong ? "标题行" : "标题行（无“关于”）"),
-      indices, banner, cleaned: title,
+      ...candidate(
+        title.title,
+        "head",
+        lines[indices[0]!]!.sourceLine,
+        strong ? "high" : "medium",
+        strong ? "标题行" : "标题行（无“关于”）",
+      ),
+      indices,
+      banner,
+      cleaned: title,
     });
     i = indices.at(-1)!;
   }
@@ -152,7 +169,8 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
       const k = lines[j]!.key;
       if (lines[j + 1]!.sourceLine - lines[j]!.sourceLine !== 1) break;
       if (k === "" || /^[—\-_=━─－―]+$/.test(k.replace(/\s+/g, "")) || docNumbers.some((d) => d.index === j)) continue;
-      if (isOrgLine(k)) banners.push(candidate(splitOrgs(k), "head", lines[j]!.sourceLine, "high", "版头的发文机关标志"));
+      if (isOrgLine(k))
+        banners.push(candidate(splitOrgs(k), "head", lines[j]!.sourceLine, "high", "版头的发文机关标志"));
       break;
     }
   }
@@ -161,18 +179,31 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
     const m = /^《([^《》]{4,80})》$/.exec(compactKey(lines[i]!.text));
     if (m && TITLE_END.test(m[1]!)) {
       const cleaned = cleanTitle(lines[i]!.text.trim().replace(/^《|》$/g, ""));
-      titles.push({ ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "书名号中的标题"), indices: [i], banner: [], cleaned });
+      titles.push({
+        ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "书名号中的标题"),
+        indices: [i],
+        banner: [],
+        cleaned,
+      });
     }
   }
   // A news item that publishes the document: …发布《…的通知》。全文如下：
   if (titles.length === 0) {
     for (let i = 0; i < Math.min(lines.length, textStart + 1, HEAD_LINES); i++) {
       // On the script fold alone (one character for one), so the title is cut from the text as written.
-      const m = /(?:发布|印发|公布|发出|下发)了?《([^《》]{6,100})》[。，,]?\s*(?:全文如下|内容如下|原文如下|通知如下)/.exec(toSimplified(lines[i]!.text));
+      const m =
+        /(?:发布|印发|公布|发出|下发)了?《([^《》]{6,100})》[。，,]?\s*(?:全文如下|内容如下|原文如下|通知如下)/.exec(
+          toSimplified(lines[i]!.text),
+        );
       if (!m || !genreOf(m[1]!)) continue;
       const at = m.index + m[0].indexOf("《") + 1;
       const cleaned = cleanTitle(lines[i]!.text.slice(at, at + m[1]!.length));
-      titles.push({ ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "导语中“全文如下”所发布的文件"), indices: [], banner: [], cleaned });
+      titles.push({
+        ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "导语中“全文如下”所发布的文件"),
+        indices: [],
+        banner: [],
+        cleaned,
+      });
       break;
     }
   }
@@ -184,7 +215,12 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
       const m = TITLE_IN_TEXT.exec(text);
       if (!m) continue;
       const cleaned = cleanTitle(m[0]);
-      titles.push({ ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "长行中的标题"), indices: [], banner: [], cleaned });
+      titles.push({
+        ...candidate(cleaned.title, "head", lines[i]!.sourceLine, "medium", "长行中的标题"),
+        indices: [],
+        banner: [],
+        cleaned,
+      });
     }
   }
 
@@ -192,7 +228,11 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
   const addressed = blocks.addressees;
   if (addressed?.docNumberPrefix) {
     const found = findDocNumbers(stripPinyin(lines[addressed.index]!.text))[0];
-    if (found) docNumbers.push({ ...candidate(found, "head", lines[addressed.index]!.sourceLine, "high", "主送机关前的文号"), index: null });
+    if (found)
+      docNumbers.push({
+        ...candidate(found, "head", lines[addressed.index]!.sourceLine, "high", "主送机关前的文号"),
+        index: null,
+      });
   }
 
   // A page that wraps the circular (征求意见的结果反馈 …) names it in 《》: use the circular's own title.
@@ -201,15 +241,29 @@ export function readHead(lines: BodyLine[], blocks: Blocks): Head {
   if (first && !genreOf(first.value)) {
     for (const m of first.value.matchAll(/《([^》]+)》/g)) {
       const inner = m[1]!;
-      const at = lines.findIndex((l, i) => i > (first.indices.at(-1) ?? -1) && compactKey(l.text) === compactKey(inner));
+      const at = lines.findIndex(
+        (l, i) => i > (first.indices.at(-1) ?? -1) && compactKey(l.text) === compactKey(inner),
+      );
       if (at >= 0 && genreOf(inner)) {
         pageTitle = first.value;
-        titles[0] = { ...candidate(lines[at]!.text.trim(), "head", lines[at]!.sourceLine, "high", "页面所附正文的标题"), indices: [at], banner: [], cleaned: cleanTitle(lines[at]!.text) };
+        titles[0] = {
+          ...candidate(lines[at]!.text.trim(), "head", lines[at]!.sourceLine, "high", "页面所附正文的标题"),
+          indices: [at],
+          banner: [],
+          cleaned: cleanTitle(lines[at]!.text),
+        };
         break;
       }
     }
   }
-  return { titles, docNumbers, banners, addressees: addressed?.list ?? [], addresseeIndex: addressed?.index ?? null, pageTitle };
+  return {
+    titles,
+    docNumbers,
+    banners,
+    addressees: addressed?.list ?? [],
+    addresseeIndex: addressed?.index ?? null,
+    pageTitle,
+  };
 }
 
 function firstContent(lines: BodyLine[]): number {
@@ -220,7 +274,14 @@ function firstContent(lines: BodyLine[]): number {
 export function issuedSubject(lines: BodyLine[], limit = 20): Candidate<string> | null {
   for (const l of lines.slice(0, limit)) {
     const m = /(?:现将|現將|特将|特將|将|將|把)《([^《》]{4,80})》(?:印发|印發|转发|轉發)/.exec(l.text);
-    if (m) return candidate(m[1]!, "body", l.sourceLine, "low", /转发|轉發/.test(m[0]) ? "“转发”一句所转发的文件" : "“印发”一句所印发的文件");
+    if (m)
+      return candidate(
+        m[1]!,
+        "body",
+        l.sourceLine,
+        "low",
+        /转发|轉發/.test(m[0]) ? "“转发”一句所转发的文件" : "“印发”一句所印发的文件",
+      );
   }
   return null;
 }

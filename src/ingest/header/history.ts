@@ -15,7 +15,9 @@ import type { BodyLine } from "../chrome.ts";
 import { readDate } from "../dates.ts";
 
 /** Who approved or published a regulation, in its history line. */
-const APPROVED_BY = new RegExp(String.raw`(国务院|[${CJK_BASIC}]{2,20}(?:人民政府|部|委员会|总局|局))(?:批准|发布|公布)`);
+const APPROVED_BY = new RegExp(
+  String.raw`(国务院|[${CJK_BASIC}]{2,20}(?:人民政府|部|委员会|总局|局))(?:批准|发布|公布)`,
+);
 
 export type ActKind = "adopted" | "revised" | "amended" | "promulgated" | "approved" | "effective";
 
@@ -54,9 +56,12 @@ export function makerOf(text: string): string | null {
   // the decision's body made the change; the province only approved it.
   // (Up to 关于 only: databases misplace the title's marks — 《…关于修改》〈…〉…的决定》.)
   const approvedDecision = /批准的《([^《》]{2,40}?)关于/.exec(text);
-  if (approvedDecision && !/^(本市|本省)/.test(approvedDecision[1]!)) return approvedDecision[1]!.replace(/^中华人民共和国/, "");
+  if (approvedDecision && !/^(本市|本省)/.test(approvedDecision[1]!))
+    return approvedDecision[1]!.replace(/^中华人民共和国/, "");
   // 上海市第十五届人民代表大会常务委员会第四次会议 → 上海市人民代表大会常务委员会; 第十届全国人民代表大会… → 全国….
-  const congress = new RegExp(`^(?:.*?[\\s　])?([${CJK_BASIC}]{0,12}?)第[${CN_NUMERAL_CLASS}\\d]+届(全国)?(人民代表大会(?:常务委员会)?)`).exec(text);
+  const congress = new RegExp(
+    `^(?:.*?[\\s　])?([${CJK_BASIC}]{0,12}?)第[${CN_NUMERAL_CLASS}\\d]+届(全国)?(人民代表大会(?:常务委员会)?)`,
+  ).exec(text);
   if (congress) return `${congress[2] ?? congress[1]!}${congress[3]!}`;
   // 《国务院关于修改部分行政法规的决定》 → 国务院; 《X省人民代表大会常务委员会关于修改…的决定》.
   const decision = /《([^《》]{2,40}?)关于[^《》]*决定》/.exec(text);
@@ -74,12 +79,21 @@ function acts(text: string, line: number): Act[] {
   if (!d) return [];
   const date = readDate(d[1]!)?.date;
   if (!date) return [];
-  let rest = text.slice(d[0].length).replace(/[）)\s。，,；;》]+$/, "").trim();
+  let rest = text
+    .slice(d[0].length)
+    .replace(/[）)\s。，,；;》]+$/, "")
+    .trim();
   const sameDay = SAME_DAY.test(rest);
   if (sameDay) rest = rest.replace(SAME_DAY, "");
   const kind = ACT_WORDS.find(([re]) => re.test(rest))?.[1];
   if (!kind) return [];
-  const made: Act = { date, kind, maker: kind === "effective" ? null : makerOf(rest), order: findOrderNumbers(rest)[0]?.normalized ?? null, line };
+  const made: Act = {
+    date,
+    kind,
+    maker: kind === "effective" ? null : makerOf(rest),
+    order: findOrderNumbers(rest)[0]?.normalized ?? null,
+    line,
+  };
   return sameDay && kind !== "effective" ? [made, { date, kind: "effective", maker: null, order: null, line }] : [made];
 }
 
@@ -138,7 +152,9 @@ export function readHistory(lines: BodyLine[], from: number): Act[] {
     const note = /^[（(](.*)[）)]$/.exec(text);
     if (note || new RegExp(`^${DATE}`).test(text)) {
       // A note holds several acts: …通过　根据…修正；…
-      const parts = (note ? note[1]! : text).split(ACT_START).map((p) => p.replace(/[\s，,；;　]*(根据|并经|并|又|经)?[\s，,；;　]*$/, ""));
+      const parts = (note ? note[1]! : text)
+        .split(ACT_START)
+        .map((p) => p.replace(/[\s，,；;　]*(根据|并经|并|又|经)?[\s，,；;　]*$/, ""));
       const read = parts.flatMap((p) => acts(p, sourceLine));
       if (read.length) {
         found.push(...read);

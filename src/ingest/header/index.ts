@@ -6,7 +6,13 @@
  * a field whose evidence is too weak stays null and a Chinese warning says why.
  */
 import { PORTAL_FIELDS_FOR, SPAM_LINE } from "../../config/chrome.ts";
-import { REGULATION_GENRES, type Genre, type Jurisdiction, type PartialDate, type Warning } from "../../model/circular.ts";
+import {
+  REGULATION_GENRES,
+  type Genre,
+  type Jurisdiction,
+  type PartialDate,
+  type Warning,
+} from "../../model/circular.ts";
 import { lineKey } from "../../text/keys.ts";
 import type { BodyLine, ChromeResult } from "../chrome.ts";
 import { genreOf } from "../metadata.ts";
@@ -71,19 +77,27 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const { lines, head, blocks, portal } = input;
   // A field's values: the database's record first, then the page's metadata.
   const fieldsFor = (kind: keyof typeof PORTAL_FIELDS_FOR & DatabaseFieldName): PortalValue[] =>
-    [databaseValue(input.database, kind), portalValue(portal, PORTAL_FIELDS_FOR[kind])].filter((f): f is PortalValue => f !== null);
+    [databaseValue(input.database, kind), portalValue(portal, PORTAL_FIELDS_FOR[kind])].filter(
+      (f): f is PortalValue => f !== null,
+    );
   const record = new HeaderRecord();
   const warnings: Warning[] = [];
   const fragments: HeaderFields["fragments"] = [];
-  const lineOf = (i: number | undefined) => (i === undefined ? null : lines[i]?.sourceLine ?? null);
+  const lineOf = (i: number | undefined) => (i === undefined ? null : (lines[i]?.sourceLine ?? null));
   const take = <C extends FieldChoice<unknown>>(choice: C): C => (warnings.push(...choice.warnings), choice);
 
   const named = fileNameFacts(input.fileName);
-  const titleChoice = take(chooseTitle({ head: head.titles, fields: fieldsFor("title"), fileName: named.title }, head.pageTitle));
+  const titleChoice = take(
+    chooseTitle({ head: head.titles, fields: fieldsFor("title"), fileName: named.title }, head.pageTitle),
+  );
   const titleLine = titleChoice.line;
 
   const acts = readHistory(lines, titleLine ? titleLine.indices.at(-1)! + 1 : 0);
-  const docNumber = record.record("docNumber", take(chooseDocNumber({ head: head.docNumbers, title: titleLine, fields: fieldsFor("docNumber"), acts })), (v) => v.normalized);
+  const docNumber = record.record(
+    "docNumber",
+    take(chooseDocNumber({ head: head.docNumbers, title: titleLine, fields: fieldsFor("docNumber"), acts })),
+    (v) => v.normalized,
+  );
 
   const issued = issuedSubject(lines);
   const finalTitle = titleChoice.chosen ? titleChoice : take(untitled(docNumber?.normalized ?? null, issued));
@@ -92,8 +106,13 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
     const at = titleLine.line ?? 0;
     for (const piece of titleLine.cleaned.removed) fragments.push({ line: at, text: piece, part: true });
     const pinyin = titleLine.cleaned.junk.filter((j) => /^[(（]/.test(j));
-    if (pinyin.length) warnings.push({ line: at, message: `标题中夹有拼音注音 ${pinyin.length} 处（如“${pinyin[0]}”），已从标题中去除` });
-    for (const junk of titleLine.cleaned.junk.filter((j) => !/^[(（]/.test(j))) warnings.push({ line: at, message: `标题中夹有无关字符“${junk}”，已从标题中去除` });
+    if (pinyin.length)
+      warnings.push({
+        line: at,
+        message: `标题中夹有拼音注音 ${pinyin.length} 处（如“${pinyin[0]}”），已从标题中去除`,
+      });
+    for (const junk of titleLine.cleaned.junk.filter((j) => !/^[(（]/.test(j)))
+      warnings.push({ line: at, message: `标题中夹有无关字符“${junk}”，已从标题中去除` });
   }
   const titleEvidence = { text: title, line: record.provenance.title?.line ?? null };
 
@@ -102,31 +121,62 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const signed = signature?.issuers.length ? signature : null;
   const issuerList = issuerCandidates({
     signature: signed ? { block: signed, line: lineOf(signed.indices[0]) } : null,
-    banners: head.banners, titleLine, title: titleEvidence, acts, fields: fieldsFor("issuer"),
+    banners: head.banners,
+    titleLine,
+    title: titleEvidence,
+    acts,
+    fields: fieldsFor("issuer"),
   });
 
-  const date = record.record("date", take(chooseDate({
-    signature: signature?.date ? { date: signature.date, line: lineOf(signature.indices.at(-1)) } : null,
-    fileName: named, title, acts, fields: fieldsFor("date"),
-    docNumber: docNumber ? { year: docNumber.year, line: record.provenance.docNumber?.line ?? null } : null,
-  })), (v) => v);
+  const date = record.record(
+    "date",
+    take(
+      chooseDate({
+        signature: signature?.date ? { date: signature.date, line: lineOf(signature.indices.at(-1)) } : null,
+        fileName: named,
+        title,
+        acts,
+        fields: fieldsFor("date"),
+        docNumber: docNumber ? { year: docNumber.year, line: record.provenance.docNumber?.line ?? null } : null,
+      }),
+    ),
+    (v) => v,
+  );
   const published = record.record("published", choosePublished(fieldsFor("published")), (v) => v);
-  const effective = record.record("effective", chooseEffective({ acts, fields: fieldsFor("effective"), lines }), (v) => v);
+  const effective = record.record(
+    "effective",
+    chooseEffective({ acts, fields: fieldsFor("effective"), lines }),
+    (v) => v,
+  );
 
   // 文种
   // An unknown title names no 文种.
   const genre = titleChoice.chosen ? genreOf(title) : null;
-  record.record("genre", { chosen: genre ? candidate(genre, "title", record.provenance.title?.line ?? null, finalTitle.chosen!.confidence, "标题的结尾") : null, lost: [] }, (v) => v);
+  record.record(
+    "genre",
+    {
+      chosen: genre
+        ? candidate(genre, "title", record.provenance.title?.line ?? null, finalTitle.chosen!.confidence, "标题的结尾")
+        : null,
+      lost: [],
+    },
+    (v) => v,
+  );
 
   // 地区
   const place = readJurisdiction({
     issuers: issuerList.flatMap((c) => c.value.map((name) => ({ name, from: c.from, line: c.line }))),
     title: finalTitle.chosen!.from === "body" || finalTitle.chosen!.confidence === "low" ? null : titleEvidence,
-    docNumberPrefix: docNumber?.prefix ? { prefix: docNumber.prefix, line: record.provenance.docNumber?.line ?? null } : null,
+    docNumberPrefix: docNumber?.prefix
+      ? { prefix: docNumber.prefix, line: record.provenance.docNumber?.line ?? null }
+      : null,
     isRegulation: acts.length > 0 || (genre !== null && (REGULATION_GENRES as readonly string[]).includes(genre)),
     chrome: input.noise.filter((n) => !SPAM_LINE.test(lineKey(n.text))).map((n) => ({ text: n.text, line: n.line })),
     body: input.body,
-    writerLevel: writerLevel(issuerList.flatMap((c) => c.value), head.addressees),
+    writerLevel: writerLevel(
+      issuerList.flatMap((c) => c.value),
+      head.addressees,
+    ),
   });
   const jurisdiction = record.record("jurisdiction", place, (v) => v.code);
   if (place.unknownBecause) warnings.push({ line: null, message: place.unknownBecause });
@@ -134,15 +184,45 @@ export function readHeaderFields(input: HeaderInput): HeaderFields {
   const issuerChoice = chooseIssuers(issuerList);
   const issuers = issuerChoice.chosen?.value ?? [];
   // 发布机构, after the place: a site's publisher omits the place the site is for.
-  const publisher = record.record("publisher", take(choosePublisher(PORTAL_FIELDS_FOR.publisher.flatMap((l) => portalValue(portal, [l]) ?? []), jurisdiction)), (v) => v);
+  const publisher = record.record(
+    "publisher",
+    take(
+      choosePublisher(
+        PORTAL_FIELDS_FOR.publisher.flatMap((l) => portalValue(portal, [l]) ?? []),
+        jurisdiction,
+      ),
+    ),
+    (v) => v,
+  );
   record.record("issuers", issuerChoice, (v) => v.join("、"));
   warnings.push(...issuerChoice.warnings);
 
   // An untitled document with nothing else to tell it by is told by its issuer and date.
-  const shown = !titleChoice.chosen && title === "（无标题）" && (issuers.length || date) ? `（无标题）${[issuers.join("、"), date].filter(Boolean).join(" ")}` : title;
+  const shown =
+    !titleChoice.chosen && title === "（无标题）" && (issuers.length || date)
+      ? `（无标题）${[issuers.join("、"), date].filter(Boolean).join(" ")}`
+      : title;
   return {
-    title: shown, titleIndices: titleLine?.indices ?? [], pageTitle: head.pageTitle, issuers, publisher, docNumber, date, published, effective, genre, jurisdiction,
-    acts, issued, statedValidity: statedValidity(fieldsFor("validity")),
-    validityTerm: validityTerm(lines, PORTAL_FIELDS_FOR.expiry.flatMap((l) => portalValue(portal, [l]) ?? [])), record, warnings, fragments,
+    title: shown,
+    titleIndices: titleLine?.indices ?? [],
+    pageTitle: head.pageTitle,
+    issuers,
+    publisher,
+    docNumber,
+    date,
+    published,
+    effective,
+    genre,
+    jurisdiction,
+    acts,
+    issued,
+    statedValidity: statedValidity(fieldsFor("validity")),
+    validityTerm: validityTerm(
+      lines,
+      PORTAL_FIELDS_FOR.expiry.flatMap((l) => portalValue(portal, [l]) ?? []),
+    ),
+    record,
+    warnings,
+    fragments,
   };
 }

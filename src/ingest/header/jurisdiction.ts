@@ -18,7 +18,12 @@ import type { EvidenceSource, Jurisdiction } from "../../model/circular.ts";
 import { NATIONAL_CODE, chainOf, divisionsByCode, type Division } from "../../config/gazetteer.ts";
 import { toSimplified } from "../../text/keys.ts";
 import { stripPinyin } from "../../text/normalize.ts";
-import { CITY_ABBREVIATIONS, NATIONAL_ISSUER, NATIONAL_PREFIXES, PROVINCE_ABBREVIATIONS } from "../../config/abbreviations.ts";
+import {
+  CITY_ABBREVIATIONS,
+  NATIONAL_ISSUER,
+  NATIONAL_PREFIXES,
+  PROVINCE_ABBREVIATIONS,
+} from "../../config/abbreviations.ts";
 import { candidate, choose, type Candidate } from "./evidence.ts";
 
 /** A dictionary word this common, and not a place name, is an everyday word. */
@@ -37,7 +42,7 @@ export function everydayWords(): Set<string> {
   everyday = new Set();
   // Line by line without splitting the whole dictionary: only a line whose word is a
   // division's name is read further (every process that parses pays for this).
-  for (let at = 0; at < dict.length; ) {
+  for (let at = 0; at < dict.length;) {
     const end = dict.indexOf("\n", at);
     const stop = end < 0 ? dict.length : end;
     const space = dict.indexOf(" ", at);
@@ -100,14 +105,19 @@ export function findPlaceNames(raw: string): PlaceName[] {
   const { names, lengths } = nameIndex();
   const text = withoutStateName(toSimplified(stripPinyin(raw)));
   const out: PlaceName[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let found = 0;
     for (const len of lengths.get(text[i]!) ?? []) {
       if (i + len > text.length) continue;
       const ds = names.get(text.slice(i, i + len));
       if (ds) {
         const name = text.slice(i, i + len);
-        out.push({ name, divisions: ds, full: ds.some((d) => d.name === name || (d.shortName !== name && /自治[区州县旗]$/.test(d.name))), index: i });
+        out.push({
+          name,
+          divisions: ds,
+          full: ds.some((d) => d.name === name || (d.shortName !== name && /自治[区州县旗]$/.test(d.name))),
+          index: i,
+        });
         found = len;
         break;
       }
@@ -146,7 +156,13 @@ export function toJurisdiction(d: Division): Jurisdiction {
   return { province: at("province"), prefecture: at("prefecture"), county: at("county"), level: d.level, code: d.code };
 }
 
-export const NATIONAL: Jurisdiction = { province: null, prefecture: null, county: null, level: "national", code: NATIONAL_CODE };
+export const NATIONAL: Jurisdiction = {
+  province: null,
+  prefecture: null,
+  county: null,
+  level: "national",
+  code: NATIONAL_CODE,
+};
 
 export interface PlaceEvidence {
   /** Issuers with where they were read (落款, 版头, history, portal). */
@@ -165,8 +181,17 @@ export interface PlaceEvidence {
 
 type PlaceCandidate = Candidate<Jurisdiction> & { division: Division | null };
 
-const national = (from: EvidenceSource, line: number | null, rule: string): PlaceCandidate => ({ ...candidate(NATIONAL, from, line, "high", rule), division: null });
-const local = (d: Division, from: EvidenceSource, line: number | null, confidence: "high" | "medium" | "low", rule: string): PlaceCandidate => ({ ...candidate(toJurisdiction(d), from, line, confidence, rule), division: d });
+const national = (from: EvidenceSource, line: number | null, rule: string): PlaceCandidate => ({
+  ...candidate(NATIONAL, from, line, "high", rule),
+  division: null,
+});
+const local = (
+  d: Division,
+  from: EvidenceSource,
+  line: number | null,
+  confidence: "high" | "medium" | "low",
+  rule: string,
+): PlaceCandidate => ({ ...candidate(toJurisdiction(d), from, line, confidence, rule), division: d });
 
 /** Municipalities: provinces whose bodies are 市 bodies (市政府办公厅 of 北京市). */
 const MUNICIPALITIES = new Set(["110000", "120000", "310000", "500000"]);
@@ -182,7 +207,9 @@ export interface WriterLevel {
 }
 
 export function writerLevel(issuers: string[], addressees: string[]): WriterLevel | null {
-  const bare = issuers.map((n) => toSimplified(n).replace(/^中共/, "")).find((n) => /^(省|市|县|区|旗|州|盟|自治区)/.test(n) && !placeAtStart(n));
+  const bare = issuers
+    .map((n) => toSimplified(n).replace(/^中共/, ""))
+    .find((n) => /^(省|市|县|区|旗|州|盟|自治区)/.test(n) && !placeAtStart(n));
   if (bare) {
     const rule = `发文机关“${bare}”未冠地名`;
     if (/^(省|自治区)/.test(bare)) return { allows: (d) => d.level === "province", rule };
@@ -193,8 +220,15 @@ export function writerLevel(issuers: string[], addressees: string[]): WriterLeve
   const to = toSimplified(addressees.join("、")).replace(/[（）()]/g, "");
   const rule = `主送机关“${addressees.join("、").slice(0, 30)}”`;
   if (/乡镇|街道|各镇|各乡|县直|区直|县政府各|区政府各/.test(to)) return { allows: (d) => d.level === "county", rule };
-  if (/省直|省政府各|省各|各地级以上市|各设区市|各设区的市|各省辖市|各地州市|各市州|各州市|各盟市|(^|、|，|,)各市(?!县|区|辖)/.test(to) && !/各省/.test(to)) return { allows: (d) => d.level === "province", rule };
-  if (/各县市区|各县区|各区县|各区市县|各县市|各县级市|市直|市政府各|市各有关|市各委|市各部门|市各直属/.test(to)) return { allows: (d) => d.level === "prefecture" || (MUNICIPALITIES.has(d.code) && /各区/.test(to)), rule };
+  if (
+    /省直|省政府各|省各|各地级以上市|各设区市|各设区的市|各省辖市|各地州市|各市州|各州市|各盟市|(^|、|，|,)各市(?!县|区|辖)/.test(
+      to,
+    ) &&
+    !/各省/.test(to)
+  )
+    return { allows: (d) => d.level === "province", rule };
+  if (/各县市区|各县区|各区县|各区市县|各县市|各县级市|市直|市政府各|市各有关|市各委|市各部门|市各直属/.test(to))
+    return { allows: (d) => d.level === "prefecture" || (MUNICIPALITIES.has(d.code) && /各区/.test(to)), rule };
   return null;
 }
 
@@ -222,8 +256,10 @@ export function abbreviationPlaces(prefix: string): { national: boolean; divisio
   const p = toSimplified(prefix);
   if (NATIONAL_PREFIXES.some((n) => p.startsWith(n))) return { national: true, divisions: [] };
   const out = new Set<Division>();
-  for (const [key, code] of Object.entries(PROVINCE_ABBREVIATIONS)) if (p.startsWith(key)) out.add(divisionsByCode().get(code)!);
-  for (const [key, code] of Object.entries(CITY_ABBREVIATIONS)) if (p.startsWith(key)) out.add(divisionsByCode().get(code)!);
+  for (const [key, code] of Object.entries(PROVINCE_ABBREVIATIONS))
+    if (p.startsWith(key)) out.add(divisionsByCode().get(code)!);
+  for (const [key, code] of Object.entries(CITY_ABBREVIATIONS))
+    if (p.startsWith(key)) out.add(divisionsByCode().get(code)!);
   for (const d of divisionsByFirstCharacter().get(p[0]!) ?? []) {
     // 吉市政发: a city's abbreviation may add the first character of its suffix (吉林市 → 吉市).
     if (p.length < 2 || !/^[市县区州]/.test(p.slice(1)) || d.name.endsWith(p[1]!)) out.add(d);
@@ -232,7 +268,11 @@ export function abbreviationPlaces(prefix: string): { national: boolean; divisio
 }
 
 /** The one place of `options` that the evidence leaves, with what left it; null when none or several remain. */
-function resolveAbbreviation(options: Division[], level: WriterLevel | null, mentioned: Set<Division>): { division: Division; rule: string } | null {
+function resolveAbbreviation(
+  options: Division[],
+  level: WriterLevel | null,
+  mentioned: Set<Division>,
+): { division: Division; rule: string } | null {
   const byLevel = level ? options.filter((d) => level.allows(d)) : options;
   // Places one inside another (潍坊市 and its 潍城区; the body's 苏州市 and 苏州工业园区): the writer is the higher.
   const tops = (ds: Division[]) => ds.filter((d) => !ds.some((o) => o !== d && isUnder(d, o)));
@@ -250,16 +290,22 @@ export function placeCandidates(ev: PlaceEvidence, weak = weakPlaces(ev)): Place
   for (const issuer of ev.issuers) {
     const name = toSimplified(issuer.name);
     const place = placeAtStart(name);
-    if (place) out.push(local(place.division, issuer.from, issuer.line, place.full ? "high" : "medium", `发文机关“${issuer.name}”`));
-    else if (NATIONAL_ISSUER.test(name)) out.push(national(issuer.from, issuer.line, `发文机关“${issuer.name}”为中央机关`));
+    if (place)
+      out.push(
+        local(place.division, issuer.from, issuer.line, place.full ? "high" : "medium", `发文机关“${issuer.name}”`),
+      );
+    else if (NATIONAL_ISSUER.test(name))
+      out.push(national(issuer.from, issuer.line, `发文机关“${issuer.name}”为中央机关`));
   }
   if (ev.title) {
     const title = toSimplified(ev.title.text);
     const place = placeAtStart(title);
     if (/^中华人民共和国/.test(title)) out.push(national("title", ev.title.line, "标题冠以“中华人民共和国”"));
-    else if (place) out.push(local(place.division, "title", ev.title.line, place.full ? "high" : "medium", "标题开头的地名"));
+    else if (place)
+      out.push(local(place.division, "title", ev.title.line, place.full ? "high" : "medium", "标题开头的地名"));
     else if (NATIONAL_ISSUER.test(title)) out.push(national("title", ev.title.line, "标题开头为中央机关"));
-    else if (ev.isRegulation && ev.issuers.every((i) => !placeAtStart(i.name))) out.push(national("title", ev.title.line, "法规标题未冠地名"));
+    else if (ev.isRegulation && ev.issuers.every((i) => !placeAtStart(i.name)))
+      out.push(national("title", ev.title.line, "法规标题未冠地名"));
   }
   if (ev.docNumberPrefix) {
     // A 机关代字 most places share (鲁 is 山东省 and 鲁山县): only where the writer's level or the body leaves one.
@@ -278,7 +324,8 @@ export function placeCandidates(ev: PlaceEvidence, weak = weakPlaces(ev)): Place
 function weakPlaces(ev: PlaceEvidence): { chrome: Map<Division, number>; body: Set<Division> } {
   const chrome = new Map<Division, number>();
   for (const c of ev.chrome) {
-    for (const hit of findPlaceNames(c.text)) if (hit.divisions.length === 1 && !chrome.has(hit.divisions[0]!)) chrome.set(hit.divisions[0]!, c.line);
+    for (const hit of findPlaceNames(c.text))
+      if (hit.divisions.length === 1 && !chrome.has(hit.divisions[0]!)) chrome.set(hit.divisions[0]!, c.line);
   }
   const body = new Set<Division>();
   for (const hit of findPlaceNames(ev.body)) if (hit.full && hit.divisions.length === 1) body.add(hit.divisions[0]!);
@@ -298,7 +345,12 @@ export function readJurisdiction(ev: PlaceEvidence): PlaceReading {
   let { chosen, lost } = choose(strong, (a, b) => a.code === b.code);
   // Of equally strong places on one line of descent, the lowest: a city's regulation made by
   // its congress and approved by the province's is the city's.
-  const deeper = chosen && lost.filter((l) => l.confidence === chosen!.confidence && l.division && chosen!.division && isUnder(l.division, chosen!.division));
+  const deeper =
+    chosen &&
+    lost.filter(
+      (l) =>
+        l.confidence === chosen!.confidence && l.division && chosen!.division && isUnder(l.division, chosen!.division),
+    );
   if (chosen && deeper?.length) {
     const deepest = deeper.sort((a, b) => chainOf(b.division!).length - chainOf(a.division!).length)[0]!;
     lost = [chosen, ...lost.filter((l) => l !== deepest)];
@@ -309,22 +361,47 @@ export function readJurisdiction(ev: PlaceEvidence): PlaceReading {
     const agreed = [...weak.chrome].find(([d]) => [...weak.body].some((b) => b === d || isUnder(b, d)));
     if (agreed) {
       const [d, line] = agreed;
-      const deepest = [...weak.body].filter((b) => isUnder(b, d)).sort((a, b) => chainOf(b).length - chainOf(a).length)[0] ?? d;
+      const deepest =
+        [...weak.body].filter((b) => isUnder(b, d)).sort((a, b) => chainOf(b).length - chainOf(a).length)[0] ?? d;
       chosen = local(deepest, "chrome", line, "medium", `网站所属地“${d.name}”，正文亦提及“${deepest.name}”`);
     }
   }
   // The writer's own words give its level: a place read from weaker evidence at another level is not it.
   const level = ev.writerLevel;
   if (chosen && level && chosen.division && chosen.confidence !== "high" && !level.allows(chosen.division)) {
-    return { chosen: null, lost: [chosen, ...lost], unknownBecause: `地区不详：${chosen.rule}指向${chosen.division.name}，与${level.rule}所示的层级不符` };
+    return {
+      chosen: null,
+      lost: [chosen, ...lost],
+      unknownBecause: `地区不详：${chosen.rule}指向${chosen.division.name}，与${level.rule}所示的层级不符`,
+    };
   }
-  if (chosen && lost.some((l) => l.confidence === chosen!.confidence && l.division && chosen!.division && !isUnder(l.division, chosen!.division) && !isUnder(chosen!.division, l.division))) {
+  if (
+    chosen &&
+    lost.some(
+      (l) =>
+        l.confidence === chosen!.confidence &&
+        l.division &&
+        chosen!.division &&
+        !isUnder(l.division, chosen!.division) &&
+        !isUnder(chosen!.division, l.division),
+    )
+  ) {
     const other = lost.find((l) => l.confidence === chosen!.confidence)!;
-    return { chosen: null, lost: [chosen, ...lost], unknownBecause: `地区证据相互矛盾：${chosen.rule}指向${chosen.value.province ?? ""}${chosen.value.prefecture ?? ""}${chosen.value.county ?? ""}，${other.rule}指向${other.value.province ?? ""}${other.value.prefecture ?? ""}${other.value.county ?? ""}` };
+    return {
+      chosen: null,
+      lost: [chosen, ...lost],
+      unknownBecause: `地区证据相互矛盾：${chosen.rule}指向${chosen.value.province ?? ""}${chosen.value.prefecture ?? ""}${chosen.value.county ?? ""}，${other.rule}指向${other.value.province ?? ""}${other.value.prefecture ?? ""}${other.value.county ?? ""}`,
+    };
   }
   if (!chosen) {
     const named = [...weak.body].map((d) => d.name).slice(0, 3);
-    return { chosen: null, lost, unknownBecause: named.length ? `地区不详：发文机关、标题、文号均未指明地区（正文提及${named.join("、")}，不足为凭）` : "地区不详：发文机关、标题、文号均未指明地区" };
+    return {
+      chosen: null,
+      lost,
+      unknownBecause: named.length
+        ? `地区不详：发文机关、标题、文号均未指明地区（正文提及${named.join("、")}，不足为凭）`
+        : "地区不详：发文机关、标题、文号均未指明地区",
+    };
   }
   return { chosen, lost, unknownBecause: null };
 }

@@ -27,11 +27,16 @@ export interface TitleEvidence {
 
 /** What a file's name says: 上海市防汛条例(2021-11-25).txt, 关于…的通知_20210519.docx. */
 export function fileNameFacts(fileName: string): { title: string | null; date: PartialDate | null } {
-  const stem = fileName.split(/[\\/]/).at(-1)!.replace(/\.[A-Za-z0-9]{1,5}$/, "");
+  const stem = fileName
+    .split(/[\\/]/)
+    .at(-1)!
+    .replace(/\.[A-Za-z0-9]{1,5}$/, "");
   const m = /^(.*?)\s*(?:[（(]\s*(\d{4}-\d{2}-\d{2})\s*[）)]|[_-](\d{4}-?\d{2}-?\d{2}))\s*$/.exec(stem);
   const title = (m ? m[1]! : stem).trim();
   const digits = m ? (m[2] ?? m[3]!).replace(/-/g, "") : null;
-  const date = digits ? isoDate(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8))) : null;
+  const date = digits
+    ? isoDate(Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8)))
+    : null;
   return { title: FOUR_HAN.test(title) && TITLE_END.test(compactKey(title)) ? title : null, date };
 }
 
@@ -56,13 +61,17 @@ function fullerForm(chosen: Candidate<string>, all: Array<Candidate<string>>): C
   return fuller ? { ...fuller, confidence: chosen.confidence } : chosen;
 }
 
-export function chooseTitle(ev: TitleEvidence, pageTitle: string | null): FieldChoice<string> & { line: TitleCandidate | null } {
+export function chooseTitle(
+  ev: TitleEvidence,
+  pageTitle: string | null,
+): FieldChoice<string> & { line: TitleCandidate | null } {
   const all = titleCandidates(ev);
   const best = choose(all, (a, b) => compactKey(a) === compactKey(b));
   const chosen = best.chosen ? fullerForm(best.chosen, all) : null;
   const line = chosen && "indices" in chosen ? (chosen as TitleCandidate) : null;
   const warnings: FieldChoice<string>["warnings"] = [];
-  if (chosen?.from === "portal-field") warnings.push({ line: chosen.line, message: `正文中没有标题行；标题取自网站的${chosen.rule}` });
+  if (chosen?.from === "portal-field")
+    warnings.push({ line: chosen.line, message: `正文中没有标题行；标题取自网站的${chosen.rule}` });
   if (pageTitle && line) warnings.push({ line: line.line, message: `页面“${pageTitle}”包着正文，取正文自身的标题` });
   if (chosen?.from === "file-name") warnings.push({ line: null, message: "正文中没有标题行；标题取自文件名" });
   const lost = chosen ? best.lost.filter((c) => compactKey(c.value) !== compactKey(chosen.value)) : best.lost;
@@ -75,6 +84,12 @@ export function chooseTitle(ev: TitleEvidence, pageTitle: string | null): FieldC
  */
 export function untitled(docNumber: string | null, issued: Candidate<string> | null): FieldChoice<string> {
   const hint = docNumber ?? (issued ? `${/转发|轉發/.test(issued.rule) ? "转发" : "印发"}《${issued.value}》` : "");
-  const why = issued ? `正文中没有标题行，网站字段也未给出标题；第 ${issued.line} 行所印发的《${issued.value}》是附件的标题，不是本件的` : "正文中没有标题行，网站字段也未给出标题";
-  return { chosen: candidate(`（无标题）${hint}`, "head", null, "low", "未找到标题"), lost: [], warnings: [{ line: null, message: `未找到标题：${why}` }] };
+  const why = issued
+    ? `正文中没有标题行，网站字段也未给出标题；第 ${issued.line} 行所印发的《${issued.value}》是附件的标题，不是本件的`
+    : "正文中没有标题行，网站字段也未给出标题";
+  return {
+    chosen: candidate(`（无标题）${hint}`, "head", null, "low", "未找到标题"),
+    lost: [],
+    warnings: [{ line: null, message: `未找到标题：${why}` }],
+  };
 }

@@ -2,4 +2,5 @@
 import { readFileSync } from "node:fs";
 import { DERIVED_IDF } from "../../config/paths.ts";
 
-export const GET = () => new Response(readFileSync(DERIVED_IDF), { headers: { "content-type": "application/json; charset=utf-8" } });
+export const GET = () =>
+  new Response(readFileSync(DERIVED_IDF), { headers: { "content-type": "application/json; charset=utf-8" } });

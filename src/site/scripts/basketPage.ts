@@ -28,11 +28,20 @@ export function startBasketPage(): void {
     list.dataset.count = String(items.length);
     // Focus stays with the item acted on: on the same button, or (at an end of the list, where it is disabled) the item's other one.
     const li = focus ? list.children[Math.min(focus.index, items.length - 1)] : undefined;
-    if (li) (li.querySelector<HTMLButtonElement>(`[data-action="${focus!.action}"]:not(:disabled)`) ?? li.querySelector<HTMLButtonElement>("button:not(:disabled)"))?.focus();
+    if (li)
+      (
+        li.querySelector<HTMLButtonElement>(`[data-action="${focus!.action}"]:not(:disabled)`) ??
+        li.querySelector<HTMLButtonElement>("button:not(:disabled)")
+      )?.focus();
   };
 
   const button = (text: string, action: string, label: string, disabled = false) => {
-    const b = Object.assign(document.createElement("button"), { type: "button", textContent: text, className: "secondary", disabled });
+    const b = Object.assign(document.createElement("button"), {
+      type: "button",
+      textContent: text,
+      className: "secondary",
+      disabled,
+    });
     b.dataset.action = action;
     b.setAttribute("aria-label", label);
     if (action === "remove") b.dataset.basket = "remove";
@@ -45,11 +54,21 @@ export function startBasketPage(): void {
     li.dataset.docId = e.docId;
     li.dataset.clauseId = e.clauseId;
     const link = Object.assign(document.createElement("a"), { href: e.url, textContent: e.citation });
-    const text = Object.assign(document.createElement("p"), { className: "excerpt", textContent: e.text.replace(/\s+/g, " ").slice(0, 240) + (e.text.length > 240 ? "…" : "") });
-    const meta = Object.assign(document.createElement("p"), { className: "doc-meta", textContent: [e.place, e.date, e.topic].filter(Boolean).join(" · ") });
+    const text = Object.assign(document.createElement("p"), {
+      className: "excerpt",
+      textContent: e.text.replace(/\s+/g, " ").slice(0, 240) + (e.text.length > 240 ? "…" : ""),
+    });
+    const meta = Object.assign(document.createElement("p"), {
+      className: "doc-meta",
+      textContent: [e.place, e.date, e.topic].filter(Boolean).join(" · "),
+    });
     const actions = document.createElement("div");
     actions.className = "excerpt-actions";
-    actions.append(button("上移", "up", `上移：${e.citation}`, i === 0), button("下移", "down", `下移：${e.citation}`, i === n - 1), button("移除", "remove", `移除：${e.citation}`));
+    actions.append(
+      button("上移", "up", `上移：${e.citation}`, i === 0),
+      button("下移", "down", `下移：${e.citation}`, i === n - 1),
+      button("移除", "remove", `移除：${e.citation}`),
+    );
     li.append(link, meta, text, actions);
     return li;
   };
@@ -80,16 +99,26 @@ export function startBasketPage(): void {
     if (!items.length) return announce("摘编为空，没有可导出的条目。");
     announce("正在生成 Word 文件…");
     const { excerptsWord, toBlob } = await import("../../exports/word.ts");
-    const made = { title: title(), url: new URL(urls.basket(), location.href).href, date: new Date().toISOString().slice(0, 10) };
+    const made = {
+      title: title(),
+      url: new URL(urls.basket(), location.href).href,
+      date: new Date().toISOString().slice(0, 10),
+    };
     download(await toBlob(excerptsWord(items, groupBy.value as Grouping, made)), `${title()}.docx`);
     announce(`已导出 ${items.length} 条摘编（Word）。`);
   });
   document.querySelector('[data-basket="export-csv"]')!.addEventListener("click", async () => {
     const items = store.read();
     if (!items.length) return announce("摘编为空，没有可导出的条目。");
-    const [{ csv }, { excerptRows, groupExcerpts, EXCERPT_HEADER }] = await Promise.all([import("../../exports/csv.ts"), import("../../exports/excerpt.ts")]);
+    const [{ csv }, { excerptRows, groupExcerpts, EXCERPT_HEADER }] = await Promise.all([
+      import("../../exports/csv.ts"),
+      import("../../exports/excerpt.ts"),
+    ]);
     const ordered = groupExcerpts(items, groupBy.value as Grouping).flatMap((g) => g.items);
-    download(new Blob([csv(EXCERPT_HEADER, excerptRows(ordered))], { type: "text/csv;charset=utf-8" }), `${title()}.csv`);
+    download(
+      new Blob([csv(EXCERPT_HEADER, excerptRows(ordered))], { type: "text/csv;charset=utf-8" }),
+      `${title()}.csv`,
+    );
     announce(`已导出 ${items.length} 条摘编（CSV）。`);
   });
   document.getElementById("basket-clear")!.addEventListener("click", () => {

@@ -17,7 +17,10 @@ export function startDocumentExports(): void {
       announce("正在生成 Word 文件…");
       try {
         const [doc, { documentWord, toBlob }] = await Promise.all([documentData(id), import("../../exports/word.ts")]);
-        download(await toBlob(documentWord(doc, { url: new URL(urls.circular(id), location.href).href })), fileName(doc.title, "docx"));
+        download(
+          await toBlob(documentWord(doc, { url: new URL(urls.circular(id), location.href).href })),
+          fileName(doc.title, "docx"),
+        );
         announce(`已生成《${doc.title}》的 Word 文件。`);
       } catch (e) {
         announce(`未能生成 Word 文件：${(e as Error).message}`);

@@ -14,12 +14,17 @@ export const GET: APIRoute = ({ params }) => {
   const kind = index.kindOf.get(id);
   const citedBy = index.citations.clauseCitedBy.get(id);
   const model = modelRecord(id);
-  model.clauses = model.clauses.map((c) => ({ ...c, citedBy: (citedBy?.get(c.id) ?? []).map((r) => ({ id: r.docId, clause: r.clauseId })) }));
+  model.clauses = model.clauses.map((c) => ({
+    ...c,
+    citedBy: (citedBy?.get(c.id) ?? []).map((r) => ({ id: r.docId, clause: r.clauseId })),
+  }));
   const library = {
     validity: index.validity.get(id) ?? null,
     topics: index.docTopics.get(id) ?? { primary: [], mentioned: [] },
     versions: index.versions.get(id)?.docIds ?? [],
     kind: kind ? { slug: kind.slug, name: kind.name, baseline: kind.baseline } : null,
   };
-  return new Response(JSON.stringify({ ...model, ...library }), { headers: { "content-type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify({ ...model, ...library }), {
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
 };

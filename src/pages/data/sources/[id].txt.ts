@@ -10,7 +10,8 @@ export const getStaticPaths = documentPaths;
 export const GET: APIRoute = ({ params }) => {
   const doc = circularById(params.id!)!;
   // A text file is served as it was decoded; other formats (and a file no longer there) as the parser read them.
-  const decoded = doc.source.format === "text" && existsSync(doc.source.file) ? decode(readFileSync(doc.source.file)) : null;
+  const decoded =
+    doc.source.format === "text" && existsSync(doc.source.file) ? decode(readFileSync(doc.source.file)) : null;
   const text = decoded?.ok ? decoded.text : sourceText(loadModel(doc.id));
   return new Response(text, { headers: { "content-type": "text/plain; charset=utf-8" } });
 };
