@@ -12,7 +12,8 @@ export const LAYERS = [
   { name: "ingest", folders: ["src/ingest"] },
   // Analysis across documents: pure functions of the models.
   { name: "corpus", folders: ["src/corpus"] },
-  // The library on disk: every file the pipeline writes and reads again (zod contracts), ingest orchestration, the parse pool.
+  // The library on disk: every file the pipeline writes and reads again (zod contracts), ingest orchestration, the
+  // parse pool.
   { name: "library", folders: ["src/library"] },
   // Word, spreadsheet and CSV files made from models: browser-safe, loaded by pages on demand.
   { name: "exports", folders: ["src/exports"] },

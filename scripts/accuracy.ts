@@ -51,7 +51,8 @@ const report = (set: string, judged: Judged[], failures: string[]) => {
     String(sum("right")),
     String(sum("unknown")),
     String(sum("wrong")),
-    `${pct(sum("right"), judged.length)}; of stated values ${pct(stated.filter((j) => j.verdict === "right").length, stated.length)}`,
+    `${pct(sum("right"), judged.length)}; of stated values` +
+      ` ${pct(stated.filter((j) => j.verdict === "right").length, stated.length)}`,
   ]);
   if (details) for (const line of failures) console.error(line);
 };

@@ -73,6 +73,7 @@ for (const file of files) {
 }
 console.log(table.toString());
 console.log(
-  `${files.length - failed} of ${files.length} added to ${dest}${dryRun ? " (dry run: nothing copied)" : ""}; run npm run build to publish them`,
+  `${files.length - failed} of ${files.length} added to` +
+    ` ${dest}${dryRun ? " (dry run: nothing copied)" : ""}; run npm run build to publish them`,
 );
 process.exit(failed > 0 ? 1 : 0);

@@ -29,7 +29,8 @@ const body = Array.from({ length: Math.ceil(pages / 3) }, (_, i) => seeds[i % se
   .map((l) => `<p>${escape(l.trim())}</p>`)
   .join("");
 await page.setContent(
-  `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{font-family:"Noto Sans SC";font-size:14px;line-height:1.8} p{margin:0;text-indent:2em}</style></head><body>${body}</body></html>`,
+  `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{font-family:"Noto Sans SC";` +
+    `font-size:14px;line-height:1.8} p{margin:0;text-indent:2em}</style></head><body>${body}</body></html>`,
 );
 const pdf = await page.pdf({
   format: "A5",

@@ -12,7 +12,9 @@ try {
   });
   const { incremental, rendered, removed, pages } = run.site;
   console.log(
-    `build: site ${incremental ? `incremental: ${rendered} of ${pages} pages rendered, ${removed} removed` : `in full (${pages} pages)`}`,
+    incremental
+      ? `build: site incremental: ${rendered} of ${pages} pages rendered, ${removed} removed`
+      : `build: site in full (${pages} pages)`,
   );
   console.log(`build: done in ${(run.ms / 1000).toFixed(1)} s (peak ${run.peakRssMb} MB)`);
 } catch (e) {

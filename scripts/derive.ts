@@ -27,5 +27,8 @@ writeFileSync(
   ),
 );
 console.log(
-  `derive: ${docs.length} documents: related clauses found for ${derived.related.size} clauses (${derived.rescored} distinct clause texts scored, the others reused), similar circulars for ${derived.similar.size} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `derive: ${docs.length} documents: related clauses found for` +
+    ` ${derived.related.size} clauses (${derived.rescored} distinct clause texts` +
+    ` scored, the others reused), similar circulars for ${derived.similar.size} ` +
+    `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -16,5 +16,7 @@ writeFacts(facts);
 const counts = new Map<string, number>();
 for (const v of Object.values(facts.validity)) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
 console.log(
-  `facts: ${docs.length} documents, 时效性 as of ${facts.asOf} (${[...counts].map(([s, n]) => `${s} ${n}`).join(", ")}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `facts: ${docs.length} documents, 时效性 as of ${facts.asOf} ` +
+    `(${[...counts].map(([s, n]) => `${s} ${n}`).join(", ")})` +
+    ` in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

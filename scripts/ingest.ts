@@ -163,7 +163,9 @@ writeManifest(manifest);
 for (const e of [...overrideErrors, ...errors]) console.error(formatError(e));
 for (const n of notices) console.error(`notice: ${n}`);
 console.log(
-  `ingest: ${models.length} circulars from ${relative(ROOT, dir) || dir}; ${written.length} written${written.length && written.length <= 10 ? ` (${written.join(", ")})` : ""}, ` +
-    `${models.length - written.length} unchanged, ${reused} not re-parsed, ${removed} stale files removed; ${errors.length} bad files skipped`,
+  `ingest: ${models.length} circulars from ${relative(ROOT, dir) || dir}; ${written.length} ` +
+    `written${written.length && written.length <= 10 ? ` (${written.join(", ")})` : ""}, ` +
+    `${models.length - written.length} unchanged, ${reused} not re-parsed,` +
+    ` ${removed} stale files removed; ${errors.length} bad files skipped`,
 );
 if (overrideErrors.length > 0 || (errors.length > 0 && (strict || models.length === 0))) process.exit(1);

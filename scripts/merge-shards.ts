@@ -47,5 +47,6 @@ rmSync(target, { recursive: true, force: true });
 renameSync(out, target);
 const compressed = await precompress(target);
 console.log(
-  `merge: ${meta.docs} circulars from ${shards.length} shards into ${host}/search-data: ${(bytes / 1e6).toFixed(1)} MB, ${compressed.files} files compressed, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `merge: ${meta.docs} circulars from ${shards.length} shards into ${host}/search-data: ${(bytes / 1e6).toFixed(1)} ` +
+    `MB, ${compressed.files} files compressed, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -64,5 +64,6 @@ const compressBar = progressOnceKnown("precompress search", { unit: "files" });
 const compressed = await precompress(out, { cache: cache.compress, onFile: compressBar.tick });
 compressBar.done();
 console.log(
-  `search: pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed.files} files precompressed (${compressed.reused} from the cache) in ${seconds(compressStarted)} s`,
+  `search: pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed.files} ` +
+    `files precompressed (${compressed.reused} from the cache) in ${seconds(compressStarted)} s`,
 );

@@ -1,4 +1,7 @@
-/** `npm run --silent parse -- FILE`: the document model of one source file (text, saved page, .docx, .pdf, .ofd) as JSON. */
+/**
+ * `npm run --silent parse -- FILE`: the document model of one source file (text, saved page, .docx, .pdf, .ofd) as
+ * JSON.
+ */
 import { readFileSync } from "node:fs";
 import { formatError } from "../src/model/circular.ts";
 import { parseSource } from "../src/ingest/parse.ts";

@@ -14,5 +14,6 @@ const r = await precompress(dist, { cache: join(CONTENT_OUT, "compress-cache"), 
 bar.done();
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 console.log(
-  `precompress: ${r.files} files (${r.reused} from the cache), ${mb(r.bytes)} → gzip ${mb(r.gzipBytes)}, brotli ${mb(r.brotliBytes)}`,
+  `precompress: ${r.files} files (${r.reused} from the cache),` +
+    ` ${mb(r.bytes)} → gzip ${mb(r.gzipBytes)}, brotli ${mb(r.brotliBytes)}`,
 );

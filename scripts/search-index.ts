@@ -78,5 +78,6 @@ buildPhraseIndex(
 phraseBar.done();
 writeFileSync(cache.records, records.join("\n"));
 console.log(
-  `search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB, and ${records.length} Pagefind records in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB, and` +
+    ` ${records.length} Pagefind records in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

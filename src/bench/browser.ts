@@ -20,7 +20,8 @@ function configureFonts(): void {
   mkdirSync(cache);
   writeFileSync(
     join(dir, "fonts.conf"),
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>${FONT_DIRS.map((d) => `<dir>${d}</dir>`).join("")}<cachedir>${cache}</cachedir></fontconfig>`,
+    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">` +
+      `<fontconfig>${FONT_DIRS.map((d) => `<dir>${d}</dir>`).join("")}<cachedir>${cache}</cachedir></fontconfig>`,
   );
   process.env.FONTCONFIG_PATH = dir;
 }

@@ -118,10 +118,13 @@ export function generateCorpus(
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
     const place = division?.name ?? "";
-    const issuer = division
-      ? `${place}${pick(division.level === "province" ? ["应急管理厅", "安全生产委员会", "人民政府办公厅"] : ["应急管理局", "安全生产委员会", "人民政府办公室"])}`
-      : "国务院安全生产委员会";
-    const number = `${abbreviationOf(division)}${pick(["安委", "应急", "政办发", "安委办"])}〔${year}〕${1 + Math.floor(random() * 150)}号`;
+    const bodies =
+      division?.level === "province"
+        ? ["应急管理厅", "安全生产委员会", "人民政府办公厅"]
+        : ["应急管理局", "安全生产委员会", "人民政府办公室"];
+    const issuer = division ? `${place}${pick(bodies)}` : "国务院安全生产委员会";
+    const agency = pick(["安委", "应急", "政办发", "安委办"]);
+    const number = `${abbreviationOf(division)}${agency}〔${year}〕${1 + Math.floor(random() * 150)}号`;
     const subject = pick(SUBJECTS);
     const form = pick(GENRE_FORMS);
     const title = form === "工作要点的通知" ? `关于印发${year}年安全生产${form}` : `关于${subject}${form}`;

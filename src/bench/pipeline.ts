@@ -53,7 +53,10 @@ export interface BuildRun {
   peakRssMb: number;
 }
 
-/** Node's cache of compiled modules, shared by every stage and build: each stage is a new process that loads hundreds of modules. */
+/**
+ * Node's cache of compiled modules, shared by every stage and build: each stage is a new process that loads hundreds of
+ * modules.
+ */
 export const COMPILE_CACHE = join(ROOT, "node_modules", ".cache", "node-compile");
 
 /** Stages still running: stopped when another fails, so a failed build leaves nothing behind. */

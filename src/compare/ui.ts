@@ -212,13 +212,18 @@ function renderDiff(
     el("ul", { className: "diff-sides" }, side("旧版本", before), side("新版本", after)),
     el("p", {
       className: "diff-summary",
-      textContent: `从“${before.title}”到“${after.title}”：新增 ${counts.added} 条，删除 ${counts.removed} 条，修改 ${counts.changed} 条，移动 ${counts.moved} 条，未变 ${counts.unchanged} 条（条款按内容对应，不按条号）。`,
+      textContent:
+        `从“${before.title}”到“${after.title}”：新增 ${counts.added} 条，删除 ${counts.removed} 条，` +
+        `修改 ${counts.changed} 条，移动 ${counts.moved} 条，未变 ${counts.unchanged} 条（条款按内容对应，不按条号）。`,
     }),
     list,
   );
 }
 
-/** The export buttons under a comparison: Word and Excel for the aligned table, Word (with revisions) for a version diff. */
+/**
+ * The export buttons under a comparison: Word and Excel for the aligned table, Word (with revisions) for a version
+ * diff.
+ */
 function exportsOf(statuses: Map<string, ValidityStatus>): void {
   const bar = document.getElementById("compare-exports")!;
   const [docx, xlsx] = ["docx", "xlsx"].map((k) => bar.querySelector<HTMLButtonElement>(`[data-export="${k}"]`)!);

@@ -8,8 +8,41 @@ import { CJK_BASIC } from "../text/chars.ts";
 export const CHROME_MAX_LENGTH = 100;
 
 /** Advertising injected into scraped pages: chrome, and no evidence of the circular's place (澳门赌场). */
-export const SPAM_LINE =
-  /(加微信|加QQ|客服QQ|代开发票|刷单|博彩|彩票|棋牌|娱乐城|赌场|彩金|免费领取|点击进入|点击下载|立即下载|扫码关注|点击查看更多|新葡京|威尼斯人|真人视讯|百家乐|精品久久|毛片|一级电影|色吊丝|黄色视频|黃色視頻|激情婷婷|免费观看|在线观看|永久访问|成人影院)/;
+const SPAM_WORDS = [
+  "加微信",
+  "加QQ",
+  "客服QQ",
+  "代开发票",
+  "刷单",
+  "博彩",
+  "彩票",
+  "棋牌",
+  "娱乐城",
+  "赌场",
+  "彩金",
+  "免费领取",
+  "点击进入",
+  "点击下载",
+  "立即下载",
+  "扫码关注",
+  "点击查看更多",
+  "新葡京",
+  "威尼斯人",
+  "真人视讯",
+  "百家乐",
+  "精品久久",
+  "毛片",
+  "一级电影",
+  "色吊丝",
+  "黄色视频",
+  "黃色視頻",
+  "激情婷婷",
+  "免费观看",
+  "在线观看",
+  "永久访问",
+  "成人影院",
+];
+export const SPAM_LINE = new RegExp(`(${SPAM_WORDS.join("|")})`);
 
 /** The heading of a portal's list of other pages; the titles listed under it are chrome too. */
 export const RELATED_LINKS_HEADING =
@@ -25,7 +58,8 @@ export const BREADCRUMB = new RegExp(
  * (通知公告 ends like a title: 公告).
  */
 export const SECTION_NAME = new RegExp(
-  String.raw`^(通知公告|通知通告|公示公告|公告公示|最新公告|政策文件|政府文件|部门文件|规范性文件|政策法规|法律法规|文件通知|工作通知|政务公开|信息公开|政府信息公开|新闻中心|工作动态|图片新闻|要闻动态|政策解读|[${CJK_BASIC}]{2,20}(门户网站|政府网站|网站|政府网|信息网|官网))$`,
+  String.raw`^(通知公告|通知通告|公示公告|公告公示|最新公告|政策文件|政府文件|部门文件|规范性文件|政策法规|法律法规|文件通知|工作通知|政务公开|信息公开|` +
+    String.raw`政府信息公开|新闻中心|工作动态|图片新闻|要闻动态|政策解读|[${CJK_BASIC}]{2,20}(门户网站|政府网站|网站|政府网|信息网|官网))$`,
 );
 
 /** A line that is chrome wherever it stands (if short). */

@@ -10,7 +10,10 @@ export const ROOT = process.env.PROJECT_ROOT ?? process.cwd();
 export const DEFAULT_CORPUS = join(ROOT, "content", "sources");
 /** Where ingest writes and the site reads: INGEST_OUT=DIR (tests build elsewhere), else content/. */
 export const CONTENT_OUT = process.env.INGEST_OUT ? resolve(process.env.INGEST_OUT) : join(ROOT, "content");
-/** Generated MDX, one per circular, for MDX sites and editors: this site draws its pages from the models (astro.config.mjs). */
+/**
+ * Generated MDX, one per circular, for MDX sites and editors: this site draws its pages from the models
+ * (astro.config.mjs).
+ */
 export const MDX_DIR = join(CONTENT_OUT, "circulars");
 /** Generated document models (JSON), one per circular. */
 export const MODELS_DIR = join(CONTENT_OUT, "models");

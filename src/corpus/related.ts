@@ -133,7 +133,10 @@ class Scorer {
   }
 }
 
-/** The best `keep` neighbours of each text, in fixed slots: best first, ties by lower `rank` (the texts' identities in order). */
+/**
+ * The best `keep` neighbours of each text, in fixed slots: best first, ties by lower `rank` (the texts' identities in
+ * order).
+ */
 class Neighbours {
   readonly keep: number;
   readonly index: Int32Array;
@@ -184,7 +187,10 @@ class Neighbours {
   }
 }
 
-/** MinHash signatures of the bigrams (not their ids), HASHES per text; texts with fewer than 4 bigrams get none (`has` 0). */
+/**
+ * MinHash signatures of the bigrams (not their ids), HASHES per text; texts with fewer than 4 bigrams get none (`has`
+ * 0).
+ */
 function signatures(
   sets: BigramSets,
   texts: number,

@@ -26,8 +26,8 @@ export function tagText(text: string, topics: TopicDef[] = TOPICS): TopicMatch[]
  * at most `MAX_PRIMARY`: the title's first, then the parts', then by share. A clause is about a topic when its
  * heading or a heading above it names it (weight 1); a term only in the body of a clause
  * that has a heading of its own is a mention (weight ½) — an article without a heading says
- * what it is about in its body (weight 1). A part of the document (a top-level section or chapter) holding a tenth of its
- * clauses or more, half of them about one topic, makes that topic primary too: a 工作要点
+ * what it is about in its body (weight 1). A part of the document (a top-level section or
+ * chapter) holding a tenth of its clauses or more, half of them about one topic, makes that topic primary too: a 工作要点
  * of seven parts gives each its own. Mentioned (涉及): every other topic a clause touches. A circular on 城市安全
  * that names 消防 in the bodies of three clauses of ten is about 城市安全 and mentions 消防.
  */

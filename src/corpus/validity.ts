@@ -233,7 +233,9 @@ const STANDING: Record<Validity["status"], number> = {
   repealed: 3,
 };
 
-/** Documents in force first, then those not yet in force, unknown, and no longer in force; otherwise in the order given. */
+/**
+ * Documents in force first, then those not yet in force, unknown, and no longer in force; otherwise in the order given.
+ */
 export function inForceFirst<T extends { id: string }>(docs: T[], validity: Map<string, Validity>): T[] {
   return docs
     .map((d, i) => ({ d, i, r: STANDING[validity.get(d.id)?.status ?? "unknown"] }))

@@ -48,7 +48,8 @@ const SPACED = LABELS.map((l) => [...l].join("\\s*")).join("|");
  * taken by its last part; then a colon, a gap or the line's end.
  */
 const LABEL_AT = new RegExp(
-  `(?:^|(?<=[\\s|｜]))(?:[•·●◆■▪◇○*-]\\s*|\\d{1,2}[.、．]\\s*)?[【\\[]?(?:[${CJK_BASIC}]{1,4}/)?(${SPACED})(?:[】\\]]\\s*[:：]?|\\s*(?:[:：]|(?=\\s)|$))`,
+  `(?:^|(?<=[\\s|｜]))(?:[•·●◆■▪◇○*-]\\s*|\\d{1,2}[.、．]\\s*)?[【\\[]?(?:[${CJK_BASIC}]{1,4}/)?` +
+    `(${SPACED})(?:[】\\]]\\s*[:：]?|\\s*(?:[:：]|(?=\\s)|$))`,
   "g",
 );
 
@@ -125,12 +126,13 @@ export function isChromeLine(line: string): boolean {
   );
 }
 
+/** A date as lists print it beside a link: 2021-02-05, [2021-02-05], （2021年2月5日）. */
+const LIST_DATE = String.raw`[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?`;
+const DATED_LINK = new RegExp(String.raw`^(?:${LIST_DATE}\s*)?(.+?)(?:\s*${LIST_DATE})?$`);
+
 /** A link to another page with its date: 关于做好春节期间安全生产工作的通知 2021-02-05, [2021-02-05] 关于…. */
 function datedLink(key: string): boolean {
-  const m =
-    /^(?:[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?\s*)?(.+?)(?:\s*[[【(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?)?$/.exec(
-      key,
-    );
+  const m = DATED_LINK.exec(key);
   return (
     m !== null &&
     m[1] !== key &&

@@ -52,7 +52,10 @@ export interface ParseOptions {
   sourceKey?: string;
   /** The format the text was extracted from (default: text). */
   format?: SourceFormat;
-  /** Text read out of the file by its format (formats/extract.ts): parsed instead of decoding `bytes`, which are still hashed. */
+  /**
+   * Text read out of the file by its format (formats/extract.ts): parsed instead of decoding `bytes`, which are still
+   * hashed.
+   */
   extracted?: Pick<Extracted, "text" | "encoding" | "noiseLines" | "noiseParts" | "fields" | "warnings">;
 }
 

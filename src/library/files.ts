@@ -74,7 +74,9 @@ export type PagePlanFile = z.infer<typeof PagePlanFile>;
 /** The code and the dist/ of the last build that succeeded (site-state/build.json). */
 export const BuildRecord = z.object({ code: z.string(), dist: z.string() });
 
-/** A Pagefind bundle: its folder under the site root (trailing slash) and the ids of the circulars it indexes, sorted. */
+/**
+ * A Pagefind bundle: its folder under the site root (trailing slash) and the ids of the circulars it indexes, sorted.
+ */
 export const PagefindBundle = z.object({ folder: z.string(), ids: z.array(z.string()) });
 export type PagefindBundle = z.infer<typeof PagefindBundle>;
 export const PagefindBundles = z.array(PagefindBundle);

@@ -168,7 +168,10 @@ export type Citation = z.infer<typeof Citation>;
  * cited document where the library holds it.
  */
 export const ArticleCitation = z.object({
-  /** The cited document's title as cited (a short title read as the full one it stands for); null for the document itself. */
+  /**
+   * The cited document's title as cited (a short title read as the full one it stands for); null for the document
+   * itself.
+   */
   title: z.string().nullable(),
   /** True when it cites the document itself (本法第五条, 前款). */
   self: z.boolean(),
@@ -270,7 +273,10 @@ export type ValidityStatus = z.infer<typeof ValidityStatus>;
  */
 export const Validity = z.object({
   status: ValidityStatus,
-  /** Since when the status holds (repealed/amended: the later act's date of effect or date; expired: the day after its term), or null. */
+  /**
+   * Since when the status holds (repealed/amended: the later act's date of effect or date; expired: the day after its
+   * term), or null.
+   */
   since: PartialDate.nullable(),
   /** Until when it is in force, where a term says (in-force with a term), or null. */
   until: PartialDate.nullable(),

@@ -179,7 +179,9 @@ class BlockPool {
     return b;
   }
 
-  /** Appends ASCII `s` to the chain whose last block is `tail`, `used` bytes full; returns the new tail and its fill. */
+  /**
+   * Appends ASCII `s` to the chain whose last block is `tail`, `used` bytes full; returns the new tail and its fill.
+   */
   write(tail: number, used: number, s: string): [number, number] {
     for (let i = 0; i < s.length; i++) {
       if (used === BlockPool.BLOCK) {
@@ -240,7 +242,10 @@ class PostingPages {
     this.emit = emit;
   }
 
-  /** Adds circular `doc`'s part ("entry.pos…;entry…") of gram `id`'s postings; circulars come in increasing order per gram. */
+  /**
+   * Adds circular `doc`'s part ("entry.pos…;entry…") of gram `id`'s postings; circulars come in increasing order per
+   * gram.
+   */
   append(id: number, doc: number, part: string): void {
     if (id >= this.lastDoc.length) {
       for (const k of ["lastDoc", "docs", "first", "used", "head", "tail", "tailUsed"] as const)
@@ -306,7 +311,10 @@ class PostingPages {
   }
 }
 
-/** Postings of one kind from circulars' texts: grams numbered, their occurrences collected per circular (PostingPages writes them). */
+/**
+ * Postings of one kind from circulars' texts: grams numbered, their occurrences collected per circular (PostingPages
+ * writes them).
+ */
 class PostingWriter {
   private readonly ids: GramIds;
   private readonly pages: PostingPages;
@@ -410,14 +418,19 @@ function chunks(
   return { starts, chunks: out };
 }
 
-/** One circular as the index takes it: from its model (buildPhraseIndex), or from a shard's built index (national.ts). */
+/**
+ * One circular as the index takes it: from its model (buildPhraseIndex), or from a shard's built index (national.ts).
+ */
 export interface IndexedDoc {
   /** What a result shows (doc/<n>.json), but for where its entries and chunks stand, which the writer adds. */
   shown: Omit<PhraseDoc, "anchors" | "labels" | "chunks">;
   /** Title, 文号 (as normalised and as written) and issuers: the header entry. */
   header: string;
   entries: Array<Pick<SearchEntry, "anchor" | "label" | "text">>;
-  /** Filter values by name: province ("国家" for national, "" unknown), level name ("" unknown), year (0 unknown), genre, topic slugs. */
+  /**
+   * Filter values by name: province ("国家" for national, "" unknown), level name ("" unknown), year (0 unknown), genre,
+   * topic slugs.
+   */
   facet: { province: string; level: string; year: number; genre: string; topics: string[]; validity: ValidityStatus };
   departments: string[];
 }

@@ -20,7 +20,10 @@ export type { PagefindRecord };
 let jieba: Jieba | null = null;
 const HAN = /\p{Script=Han}/u;
 
-/** Distinct words of the texts (of two characters or more: single characters are the phrase index's), in first-seen order. */
+/**
+ * Distinct words of the texts (of two characters or more: single characters are the phrase index's), in first-seen
+ * order.
+ */
 export function distinctWords(texts: string[]): string[] {
   jieba ??= Jieba.withDict(dict);
   const words = new Set<string>();

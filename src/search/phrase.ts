@@ -4,10 +4,10 @@
  * Every clause, every other run of body text (entries.ts) and each circular's header
  * (title, 文号, issuers) is an entry, indexed by its phrase key (text/normalize.ts).
  * Single characters and bigrams map to the entries holding them (one- and two-character
- * queries); trigrams to the entries and the positions they stand at, so a longer phrase is found exactly where its trigrams
- * stand at the right distances: every entry containing it, and none that holds its pieces
- * apart. Headers are indexed apart from bodies (huni/hbi/htri beside uni/bi/tri): a header
- * match ranks first, and a header index is small.
+ * queries); trigrams to the entries and the positions they stand at, so a longer phrase is
+ * found exactly where its trigrams stand at the right distances: every entry containing it,
+ * and none that holds its pieces apart. Headers are indexed apart from bodies (huni/hbi/htri
+ * beside uni/bi/tri): a header match ranks first, and a header index is small.
  *
  * A first search must not grow with the library: circulars are numbered oldest first, and a
  * gram's postings longer than a page are cut into pages of consecutive circulars, each its
@@ -75,15 +75,24 @@ export type GramKind = "huni" | "hbi" | "htri" | "uni" | "bi" | "tri";
 /** The index's table of contents, loaded first: a few hundred bytes whatever the library's size. */
 export interface PhraseMeta {
   version: 4;
-  /** Circulars in the index, numbered 0… oldest first (doc/<n>.json): a new circular, mostly the newest, takes the next number. */
+  /**
+   * Circulars in the index, numbered 0… oldest first (doc/<n>.json): a new circular, mostly the newest, takes the next
+   * number.
+   */
   docs: number;
   /** Shard counts of each posting kind. */
   shards: Record<GramKind, number>;
   /** Pagefind index folders: the first is loaded, the others merged into it. */
   pagefindBundles: string[];
-  /** Other libraries — shards of one library, each built apart — that a search here covers too: their sites' base paths on this origin (shards.ts). */
+  /**
+   * Other libraries — shards of one library, each built apart — that a search here covers too: their sites' base paths
+   * on this origin (shards.ts).
+   */
   peers?: string[];
-  /** The provinces of this library's circulars ("国家" for national ones): a search filtered by province skips a shard without it. */
+  /**
+   * The provinces of this library's circulars ("国家" for national ones): a search filtered by province skips a shard
+   * without it.
+   */
   provinces?: string[];
   /** A national index merged from shards (national.ts): each shard's base and Pagefind folders, for related results. */
   pagefindShards?: Array<{ base: string; bundles: string[] }>;

@@ -61,7 +61,10 @@ export function queryTerms(q: string, keys: Keys): string[] {
   return trimmed.split(/[\s\u3000]+/).filter(Boolean);
 }
 
-/** Which circulars of a shard the filters keep (facets are fetched only when a filter is set: a first search does not pay for them). */
+/**
+ * Which circulars of a shard the filters keep (facets are fetched only when a filter is set: a first search does not
+ * pay for them).
+ */
 async function filterOf(filters: Filters, shard: Shard): Promise<(d: number) => boolean> {
   if (!Object.values(filters).some(Boolean)) return () => true;
   const [f, deptDocs] = await Promise.all([
@@ -107,7 +110,8 @@ async function pagefindSearch(
   shards: Shard[],
 ): Promise<{ total: number; load: (n: number) => Promise<PagefindResult[]> }> {
   const [own, ...peers] = shards;
-  // This library's bundles; a national index's shards' (national.ts); other libraries' — each with its base for its results' links.
+  // This library's bundles; a national index's shards' (national.ts); other libraries' — each with its base for its
+  // results' links.
   const bundles = [
     ...own!.meta.pagefindBundles.map((b) => ({ url: urls.url(b), base: urls.base })),
     ...(own!.meta.pagefindShards ?? []).flatMap((s) => s.bundles.map((b) => ({ url: `${s.base}${b}`, base: s.base }))),

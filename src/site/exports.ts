@@ -116,12 +116,15 @@ export function isoTimestamp(date: string | null): string {
  * allow at all (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF) replaced
  * by U+FFFD — one such character in a title would make the whole feed unreadable.
  */
+const XML_CONTROL = String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]`;
+const LONE_HIGH_SURROGATE = String.raw`[\uD800-\uDBFF](?![\uDC00-\uDFFF])`;
+const LONE_LOW_SURROGATE = String.raw`(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`;
+/** A feed entry's summary: 文号 · place · clause count. */
+const feedSummary = (d: CircularMeta) =>
+  [d.docNumber, placeOf(d.jurisdiction), `${d.clauses.length} 个条款`].filter(Boolean).join(" · ");
 export const xml = (s: string): string =>
   s
-    .replace(
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      "\uFFFD",
-    )
+    .replace(new RegExp(`${XML_CONTROL}|${LONE_HIGH_SURROGATE}|${LONE_LOW_SURROGATE}`, "g"), "\uFFFD")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -144,7 +147,7 @@ export function atomFeed(
     <link href="${xml(absolute(root.circular(d.id)))}"/>
     <updated>${isoTimestamp(d.published ?? d.date)}</updated>
     <author><name>${xml(d.issuers.join("、") || "未署")}</name></author>
-    <summary>${xml([d.docNumber, placeOf(d.jurisdiction), `${d.clauses.length} 个条款`].filter(Boolean).join(" · "))}</summary>
+    <summary>${xml(feedSummary(d))}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>

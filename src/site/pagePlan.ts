@@ -167,7 +167,9 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
   return pages;
 }
 
-/** Documents a topic page names beyond its clauses' (those that only mention the topic have none of its clauses listed). */
+/**
+ * Documents a topic page names beyond its clauses' (those that only mention the topic have none of its clauses listed).
+ */
 function allDocs(index: CorpusIndex, slug: string): string[] {
   return index.docs.filter((d) => allTopics(index.docTopics.get(d.id)).includes(slug)).map((d) => d.id);
 }

@@ -28,7 +28,8 @@ const GAP = "[ \\u3000\\u00a0]*";
 // 机关代字: Han characters (and the odd letter, e.g. 国办发明电). Year, optional close,
 // serial, 号 — which may be lost when the year stands in brackets.
 const DOC_NUMBER_RE = new RegExp(
-  `([\\p{Script=Han}A-Za-z]{1,12})${GAP}([${OPEN}]?)${GAP}([12１２][${D}]{3})${GAP}([${CLOSE}]?)${GAP}第?${GAP}([${D}]{1,4})(?:${GAP}([号號])|(?=$|[\\s，,。；;、）)\\]】]))`,
+  `([\\p{Script=Han}A-Za-z]{1,12})${GAP}([${OPEN}]?)${GAP}([12１２][${D}]{3})${GAP}([${CLOSE}]?)` +
+    `${GAP}第?${GAP}([${D}]{1,4})(?:${GAP}([号號])|(?=$|[\\s，,。；;、）)\\]】]))`,
   "gu",
 );
 
@@ -94,7 +95,8 @@ export interface OrderNumberMatch {
 }
 
 const ORDER_RE = new RegExp(
-  `(?:中华人民共和国|中華人民共和國)?([\\p{Script=Han}]{2,24}?)(?:令${GAP}第${GAP}([${D}〇零一二三四五六七八九十百千]{1,6})${GAP}[号號]|第${GAP}([${D}]{1,6})${GAP}[号號]令)`,
+  `(?:中华人民共和国|中華人民共和國)?([\\p{Script=Han}]{2,24}?)(?:令${GAP}第${GAP}([${D}〇零一二三四五六七八九十百千]{1,6})` +
+    `${GAP}[号號]|第${GAP}([${D}]{1,6})${GAP}[号號]令)`,
   "gu",
 );
 

@@ -59,7 +59,9 @@ export function stripPinyin(s: string): string {
   return annotations(s).reduce((t, re) => t.replace(re, ""), s);
 }
 
-/** The offset in `s` of offset `at` of stripPinyin(s): where a cut made on the clean text falls in the text as written. */
+/**
+ * The offset in `s` of offset `at` of stripPinyin(s): where a cut made on the clean text falls in the text as written.
+ */
 export function offsetBeforePinyin(s: string, at: number): number {
   const skip = new Set<number>();
   for (const re of annotations(s))

@@ -69,12 +69,16 @@ describe("what a regulation says of itself, read apart from the parser", () => {
       ]),
     ).toBe("2021-12-03");
   });
-  it("places it by the place its title starts with: national when none, unknown for a place gone from the gazetteer", () => {
-    expect(titlePlace("青岛市燃气管理条例")?.code).toBe("370200");
-    expect(titlePlace("汕头经济特区突发公共卫生事件应急条例")?.code).toBe("440500");
-    expect(titlePlace("汶川地震灾后恢复重建条例")).toBeNull();
-    expect(titlePlace("莱芜市既有多层住宅增设电梯规定")).toBeUndefined();
-  });
+  it(
+    "places it by the place its title starts with: national" +
+      " when none, unknown for a place gone from the gazetteer",
+    () => {
+      expect(titlePlace("青岛市燃气管理条例")?.code).toBe("370200");
+      expect(titlePlace("汕头经济特区突发公共卫生事件应急条例")?.code).toBe("440500");
+      expect(titlePlace("汶川地震灾后恢复重建条例")).toBeNull();
+      expect(titlePlace("莱芜市既有多层住宅增设电梯规定")).toBeUndefined();
+    },
+  );
 });
 
 describe("a sample in every kind of page damage", () => {

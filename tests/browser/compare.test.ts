@@ -69,25 +69,29 @@ describe("compare page", () => {
     await page.close();
   });
 
-  it("the version diff of 突发事件应对法 2007 → 2024 pairs renumbered articles by content: moved and changed, few removed", async () => {
-    const law = models
-      .filter((m) => m.title === "中华人民共和国突发事件应对法")
-      .sort((x, y) => x.date!.localeCompare(y.date!));
-    const [a, b] = law as [Circular, Circular];
-    const page = await open(`?a=${a.id}&b=${b.id}&mode=diff`);
-    const kinds = await page
-      .locator(".version-diff > li")
-      .evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.kind));
-    const count = (k: string) => kinds.filter((x) => x === k).length;
-    expect(count("moved")).toBeGreaterThan(0);
-    expect(count("changed")).toBeGreaterThan(30);
-    expect(count("removed")).toBeLessThanOrEqual(5);
-    expect(count("added")).toBeGreaterThanOrEqual(36);
-    // 第十七条 (应急预案体系) is now 第二十六条: one entry, not a removal and an addition.
-    const entry = page.locator(".version-diff > li", { has: page.locator(`a[href$="${a.id}/#art17"]`) }).first();
-    expect(await entry.locator(`a[href$="${b.id}/#art26"]`).count()).toBe(1);
-    expect(await page.locator(".diff-summary").textContent()).toMatch(/移动 \d+ 条/);
-    await page.screenshot({ path: "test-output/version-diff.png" });
-    await page.close();
-  });
+  it(
+    "the version diff of 突发事件应对法 2007 → 2024 pairs renumbered" +
+      " articles by content: moved and changed, few removed",
+    async () => {
+      const law = models
+        .filter((m) => m.title === "中华人民共和国突发事件应对法")
+        .sort((x, y) => x.date!.localeCompare(y.date!));
+      const [a, b] = law as [Circular, Circular];
+      const page = await open(`?a=${a.id}&b=${b.id}&mode=diff`);
+      const kinds = await page
+        .locator(".version-diff > li")
+        .evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.kind));
+      const count = (k: string) => kinds.filter((x) => x === k).length;
+      expect(count("moved")).toBeGreaterThan(0);
+      expect(count("changed")).toBeGreaterThan(30);
+      expect(count("removed")).toBeLessThanOrEqual(5);
+      expect(count("added")).toBeGreaterThanOrEqual(36);
+      // 第十七条 (应急预案体系) is now 第二十六条: one entry, not a removal and an addition.
+      const entry = page.locator(".version-diff > li", { has: page.locator(`a[href$="${a.id}/#art17"]`) }).first();
+      expect(await entry.locator(`a[href$="${b.id}/#art26"]`).count()).toBe(1);
+      expect(await page.locator(".diff-summary").textContent()).toMatch(/移动 \d+ 条/);
+      await page.screenshot({ path: "test-output/version-diff.png" });
+      await page.close();
+    },
+  );
 });

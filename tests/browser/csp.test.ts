@@ -48,7 +48,8 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "csp-"));
   writeFileSync(
     join(dir, "inline.html"),
-    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title></head><body><h1>坏页</h1><script>document.title = "x"</script><p style="color:red">文字</p></body></html>',
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title></head><body>' +
+      '<h1>坏页</h1><script>document.title = "x"</script><p style="color:red">文字</p></body></html>',
   );
   fixtures = await serveStatic(dir, "/", SECURITY_HEADERS);
   browser = await sharedBrowser();
@@ -59,7 +60,10 @@ afterAll(async () => {
   await fixtures?.close();
 });
 
-/** Pages opened by `open`: allowed the clipboard, each with a listener for CSP violations installed before any of its scripts run. */
+/**
+ * Pages opened by `open`: allowed the clipboard, each with a listener for CSP violations installed before any of its
+ * scripts run.
+ */
 let context: BrowserContext;
 
 async function open(url: string): Promise<{ page: Page; violations: () => Promise<string[]> }> {
@@ -147,86 +151,90 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     await page.close();
   });
 
-  it("every export makes its file under the policy: a document's Word, the 摘编 across a reload, search results, a comparison and a version diff", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { cspViolations: string[] };
-      w.cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+  it(
+    "every export makes its file under the policy: a document's Word, the" +
+      " 摘编 across a reload, search results, a comparison and a version diff",
+    async () => {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { cspViolations: string[] };
+        w.cspViolations = [];
+        document.addEventListener("securitypolicyviolation", (e) =>
+          w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      const save = async (selector: string) => {
+        const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+        // The browser runs apart (tests/setup/site.ts): the file is copied here to be read.
+        const copy = join(mkdtempSync(join(tmpdir(), "download-")), file.suggestedFilename());
+        await file.saveAs(copy);
+        return { name: file.suggestedFilename(), bytes: readFileSync(copy) };
+      };
+      // A document as Word, read back.
+      await page.goto(`${server.origin}${BASE}${PAGES.circular}`);
+      const word = await save('[data-export="docx"]');
+      expect(word.name).toBe(`${a.title.replace(/[\\/:*?"<>|\s]+/g, "")}.docx`);
+      expect((await mammoth.extractRawText({ buffer: word.bytes })).value.replace(/\s+/g, "")).toContain(
+        a.clauses[0]!.text.replace(/\s+/g, ""),
       );
-    });
-    const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-    const save = async (selector: string) => {
-      const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
-      // The browser runs apart (tests/setup/site.ts): the file is copied here to be read.
-      const copy = join(mkdtempSync(join(tmpdir(), "download-")), file.suggestedFilename());
-      await file.saveAs(copy);
-      return { name: file.suggestedFilename(), bytes: readFileSync(copy) };
-    };
-    // A document as Word, read back.
-    await page.goto(`${server.origin}${BASE}${PAGES.circular}`);
-    const word = await save('[data-export="docx"]');
-    expect(word.name).toBe(`${a.title.replace(/[\\/:*?"<>|\s]+/g, "")}.docx`);
-    expect((await mammoth.extractRawText({ buffer: word.bytes })).value.replace(/\s+/g, "")).toContain(
-      a.clauses[0]!.text.replace(/\s+/g, ""),
-    );
-    // Two clauses into the 摘编, which outlives a reload.
-    const add = (clause: string) =>
-      page.click(`xpath=//*[@id="${clause}"]/ancestor::article[1]//button[@data-basket="add"]`);
-    await add(a.clauses[0]!.id);
-    await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 1 条");
-    await add(a.clauses[1]!.id);
-    await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 2 条");
-    await page.goto(`${server.origin}${BASE}basket/`);
-    await page.reload();
-    await expect.poll(() => page.locator("#basket-list li").count()).toBe(2);
-    // Reordered with the keyboard: focus stays with the item moved.
-    await page.locator('#basket-list li:nth-child(2) [data-action="up"]').focus();
-    await page.keyboard.press("Enter");
-    await expect
-      .poll(() => page.locator("#basket-list li:first-child").getAttribute("data-clause-id"))
-      .toBe(a.clauses[1]!.id);
-    // It is first now, so its 上移 is disabled: focus is on its 下移.
-    expect(
-      await page.evaluate(() => [
-        document.activeElement?.getAttribute("data-action"),
-        document.activeElement?.closest("li")?.getAttribute("data-clause-id"),
-      ]),
-    ).toEqual(["down", a.clauses[1]!.id]);
-    const excerpts = await save('[data-basket="export-docx"]');
-    const text = (await mammoth.extractRawText({ buffer: excerpts.bytes })).value.replace(/\s+/g, "");
-    expect(text.indexOf(a.clauses[1]!.text.replace(/\s+/g, ""))).toBeLessThan(
-      text.indexOf(a.clauses[0]!.text.replace(/\s+/g, "")),
-    );
-    const basketCsv = await save('[data-basket="export-csv"]');
-    expect(basketCsv.bytes.toString("utf8").split("\r\n")[0]).toBe(
-      "\ufeff序号,标题,文号,成文日期,地区,主题,条款,引用,摘录,链接",
-    );
-    await page.locator('#basket-list li:first-child [data-basket="remove"]').click();
-    await expect.poll(() => page.locator("#basket-list li").count()).toBe(1);
-    // Search results as Excel and CSV.
-    await page.goto(`${server.origin}${BASE}search/?q=${encodeURIComponent("应急预案")}`);
-    await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
-    const sheet = await save('#search-exports [data-export="xlsx"]');
-    const [data] = (await readXlsxFile(sheet.bytes)) as unknown as Array<{ data: string[][] }>;
-    expect(data!.data[0]).toEqual(["标题", "文号", "成文日期", "地区", "条款", "引用", "段落", "链接"]);
-    expect(data!.data.length).toBeGreaterThan(2);
-    expect(data!.data.slice(1).every((r) => r[6]!.includes("应急预案"))).toBe(true);
-    expect((await save('#search-exports [data-export="csv"]')).name).toBe("检索结果-应急预案.csv");
-    // A comparison as Word and Excel; a version diff as Word.
-    await page.goto(`${server.origin}${BASE}${PAGES.compare}`);
-    await page.waitForFunction(() => document.getElementById("compare-output")!.dataset.state === "done");
-    expect((await save('#compare-exports [data-export="docx"]')).name).toBe("条款对照表.docx");
-    expect((await save('#compare-exports [data-export="xlsx"]')).name).toBe("条款对照表.xlsx");
-    await page.goto(`${server.origin}${BASE}compare/?a=${a.id}&b=${b.id}&mode=diff`);
-    await page.waitForFunction(() => document.getElementById("compare-output")!.dataset.state === "done");
-    const diff = await save('#compare-exports [data-export="docx"]');
-    expect(diff.name).toBe("版本差异.docx");
-    expect(await violations()).toEqual([]);
-    await context.close();
-  });
+      // Two clauses into the 摘编, which outlives a reload.
+      const add = (clause: string) =>
+        page.click(`xpath=//*[@id="${clause}"]/ancestor::article[1]//button[@data-basket="add"]`);
+      await add(a.clauses[0]!.id);
+      await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 1 条");
+      await add(a.clauses[1]!.id);
+      await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 2 条");
+      await page.goto(`${server.origin}${BASE}basket/`);
+      await page.reload();
+      await expect.poll(() => page.locator("#basket-list li").count()).toBe(2);
+      // Reordered with the keyboard: focus stays with the item moved.
+      await page.locator('#basket-list li:nth-child(2) [data-action="up"]').focus();
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => page.locator("#basket-list li:first-child").getAttribute("data-clause-id"))
+        .toBe(a.clauses[1]!.id);
+      // It is first now, so its 上移 is disabled: focus is on its 下移.
+      expect(
+        await page.evaluate(() => [
+          document.activeElement?.getAttribute("data-action"),
+          document.activeElement?.closest("li")?.getAttribute("data-clause-id"),
+        ]),
+      ).toEqual(["down", a.clauses[1]!.id]);
+      const excerpts = await save('[data-basket="export-docx"]');
+      const text = (await mammoth.extractRawText({ buffer: excerpts.bytes })).value.replace(/\s+/g, "");
+      expect(text.indexOf(a.clauses[1]!.text.replace(/\s+/g, ""))).toBeLessThan(
+        text.indexOf(a.clauses[0]!.text.replace(/\s+/g, "")),
+      );
+      const basketCsv = await save('[data-basket="export-csv"]');
+      expect(basketCsv.bytes.toString("utf8").split("\r\n")[0]).toBe(
+        "\ufeff序号,标题,文号,成文日期,地区,主题,条款,引用,摘录,链接",
+      );
+      await page.locator('#basket-list li:first-child [data-basket="remove"]').click();
+      await expect.poll(() => page.locator("#basket-list li").count()).toBe(1);
+      // Search results as Excel and CSV.
+      await page.goto(`${server.origin}${BASE}search/?q=${encodeURIComponent("应急预案")}`);
+      await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+      const sheet = await save('#search-exports [data-export="xlsx"]');
+      const [data] = (await readXlsxFile(sheet.bytes)) as unknown as Array<{ data: string[][] }>;
+      expect(data!.data[0]).toEqual(["标题", "文号", "成文日期", "地区", "条款", "引用", "段落", "链接"]);
+      expect(data!.data.length).toBeGreaterThan(2);
+      expect(data!.data.slice(1).every((r) => r[6]!.includes("应急预案"))).toBe(true);
+      expect((await save('#search-exports [data-export="csv"]')).name).toBe("检索结果-应急预案.csv");
+      // A comparison as Word and Excel; a version diff as Word.
+      await page.goto(`${server.origin}${BASE}${PAGES.compare}`);
+      await page.waitForFunction(() => document.getElementById("compare-output")!.dataset.state === "done");
+      expect((await save('#compare-exports [data-export="docx"]')).name).toBe("条款对照表.docx");
+      expect((await save('#compare-exports [data-export="xlsx"]')).name).toBe("条款对照表.xlsx");
+      await page.goto(`${server.origin}${BASE}compare/?a=${a.id}&b=${b.id}&mode=diff`);
+      await page.waitForFunction(() => document.getElementById("compare-output")!.dataset.state === "done");
+      const diff = await save('#compare-exports [data-export="docx"]');
+      expect(diff.name).toBe("版本差异.docx");
+      expect(await violations()).toEqual([]);
+      await context.close();
+    },
+  );
 
   it("the check fails on a page with an inline script and a style attribute", async () => {
     const { page, violations } = await open(`${fixtures.origin}/inline.html`);

@@ -42,7 +42,8 @@ beforeAll(async () => {
   // Pages that break each gate, to show the checks can fail.
   const dir = mkdtempSync(join(tmpdir(), "broken-"));
   const page = (body: string, head = "") =>
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title>${head}</head><body><nav><a href="#">导航</a></nav><main><h1>坏页</h1>${body}</main></body></html>`;
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title>${head}</head>` +
+    `<body><nav><a href="#">导航</a></nav><main><h1>坏页</h1>${body}</main></body></html>`;
   writeFileSync(join(dir, "no-alt.html"), page('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'));
   writeFileSync(join(dir, "external.html"), page("<p>文字</p>", '<script src="http://203.0.113.9/x.js"></script>'));
   writeFileSync(join(dir, "print.html"), page("<p>文字</p>"));

@@ -186,48 +186,52 @@ describe("search in the browser", () => {
     expect((await search("兴安办〔2020〕20号"))[0]).toBe(bySeed("001_").id);
   });
 
-  it("lists what the built index gives for random phrases, each circular with the clauses and sections holding the phrase", async () => {
-    // Recall of the index itself, over 240 clause phrases and text outside clauses, is
-    // checked in Node (tests/site/recall.test.ts); here, a sample of those phrases through the page.
-    await clearFilters();
-    const sample = [
-      ...clausePhrases(models, 240).filter((_, i) => i % 40 === 0),
-      ...linePhrases(models, 10)
-        .filter((_, i) => i % 12 === 0)
-        .map((p) => p.phrase),
-    ];
-    expect(sample.length).toBeGreaterThanOrEqual(10);
-    for (const phrase of sample) {
-      const expected = await indexed(phrase);
-      expect(expected.size, phrase).toBeGreaterThan(0);
-      const got = await search(phrase);
-      // A long list is shown a page at a time: every result once all are shown.
-      await showAll();
-      // Each result's circular and the places its passages link to.
-      const shown = new Map(
-        await page
-          .locator("#search-results li.result")
-          .evaluateAll((lis) =>
-            lis.map(
-              (li) =>
-                [
-                  (li as HTMLElement).dataset.docId!,
-                  [...li.querySelectorAll<HTMLAnchorElement>(".sub-results a")].map((a) => a.hash.slice(1)),
-                ] as const,
+  it(
+    "lists what the built index gives for random phrases, each" +
+      " circular with the clauses and sections holding the phrase",
+    async () => {
+      // Recall of the index itself, over 240 clause phrases and text outside clauses, is
+      // checked in Node (tests/site/recall.test.ts); here, a sample of those phrases through the page.
+      await clearFilters();
+      const sample = [
+        ...clausePhrases(models, 240).filter((_, i) => i % 40 === 0),
+        ...linePhrases(models, 10)
+          .filter((_, i) => i % 12 === 0)
+          .map((p) => p.phrase),
+      ];
+      expect(sample.length).toBeGreaterThanOrEqual(10);
+      for (const phrase of sample) {
+        const expected = await indexed(phrase);
+        expect(expected.size, phrase).toBeGreaterThan(0);
+        const got = await search(phrase);
+        // A long list is shown a page at a time: every result once all are shown.
+        await showAll();
+        // Each result's circular and the places its passages link to.
+        const shown = new Map(
+          await page
+            .locator("#search-results li.result")
+            .evaluateAll((lis) =>
+              lis.map(
+                (li) =>
+                  [
+                    (li as HTMLElement).dataset.docId!,
+                    [...li.querySelectorAll<HTMLAnchorElement>(".sub-results a")].map((a) => a.hash.slice(1)),
+                  ] as const,
+              ),
             ),
-          ),
-      );
-      expect(new Set(shown.keys()), phrase).toEqual(new Set(expected.keys()));
-      expect(got.length).toBeGreaterThan(0);
-      for (const [id, anchors] of expected) {
-        // Every numbered part the index names is linked (the header is the result's title; other text, the page).
-        expect(
-          shown.get(id)!.filter((l) => l !== ""),
-          `${phrase} in ${id}`,
-        ).toEqual(anchors.filter((a) => a !== "" && a !== "#header"));
+        );
+        expect(new Set(shown.keys()), phrase).toEqual(new Set(expected.keys()));
+        expect(got.length).toBeGreaterThan(0);
+        for (const [id, anchors] of expected) {
+          // Every numbered part the index names is linked (the header is the result's title; other text, the page).
+          expect(
+            shown.get(id)!.filter((l) => l !== ""),
+            `${phrase} in ${id}`,
+          ).toEqual(anchors.filter((a) => a !== "" && a !== "#header"));
+        }
       }
-    }
-  });
+    },
+  );
 
   it("answers a one-character query exactly, and several words with all of them", async () => {
     await clearFilters();
@@ -247,20 +251,24 @@ describe("search in the browser", () => {
     expect(both.sort()).toEqual(expected.sort());
   });
 
-  it("offers related circulars from Pagefind when no circular holds the exact phrase, with passages holding its words", async () => {
-    await clearFilters();
-    const q = "预案应急";
-    expect(models.some((m) => phraseKey(m.body).includes(q))).toBe(false);
-    await search(q);
-    expect(await page.locator("#search-status").textContent()).toMatch(
-      /^没有文件含“预案应急”。以下是含有其中词语的相关文件（\d+ 件）：/,
-    );
-    const results = page.locator("#search-results li.result");
-    expect(await results.count()).toBeGreaterThan(0);
-    const excerpts = await page.locator("#search-results .excerpt").allTextContents();
-    expect(excerpts.length).toBeGreaterThan(0);
-    expect(excerpts.every((e) => e.includes("预案") || e.includes("应急"))).toBe(true);
-  });
+  it(
+    "offers related circulars from Pagefind when no circular" +
+      " holds the exact phrase, with passages holding its words",
+    async () => {
+      await clearFilters();
+      const q = "预案应急";
+      expect(models.some((m) => phraseKey(m.body).includes(q))).toBe(false);
+      await search(q);
+      expect(await page.locator("#search-status").textContent()).toMatch(
+        /^没有文件含“预案应急”。以下是含有其中词语的相关文件（\d+ 件）：/,
+      );
+      const results = page.locator("#search-results li.result");
+      expect(await results.count()).toBeGreaterThan(0);
+      const excerpts = await page.locator("#search-results .excerpt").allTextContents();
+      expect(excerpts.length).toBeGreaterThan(0);
+      expect(excerpts.every((e) => e.includes("预案") || e.includes("应急"))).toBe(true);
+    },
+  );
 
   it("without JavaScript, says search needs it and offers the indexes", async () => {
     const context = await suite.browser.newContext({ javaScriptEnabled: false });

@@ -35,15 +35,19 @@ describe("precompress", () => {
     expect(existsSync(join(dir, "small.html.gz")) || existsSync(join(dir, "pagefind/x.pf_meta.gz"))).toBe(false);
   });
 
-  it("a later build takes the copies of unchanged files from the cache, makes the changed ones, and the cache keeps only what it used", async () => {
-    const cache = mkdtempSync(join(tmpdir(), "precompress-cache-"));
-    const first = site({ "a/index.html": page(1), "b/index.html": page(2) });
-    expect((await precompress(first, { cache })).reused).toBe(0);
-    const second = site({ "a/index.html": page(1), "b/index.html": page(3) });
-    const r = await precompress(second, { cache });
-    expect([r.files, r.reused]).toEqual([2, 1]);
-    expect(readFileSync(join(second, "a/index.html.br"))).toEqual(readFileSync(join(first, "a/index.html.br")));
-    expect(brotliDecompressSync(readFileSync(join(second, "b/index.html.br"))).toString()).toBe(page(3));
-    expect(readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)))).toHaveLength(4);
-  });
+  it(
+    "a later build takes the copies of unchanged files from the cache," +
+      " makes the changed ones, and the cache keeps only what it used",
+    async () => {
+      const cache = mkdtempSync(join(tmpdir(), "precompress-cache-"));
+      const first = site({ "a/index.html": page(1), "b/index.html": page(2) });
+      expect((await precompress(first, { cache })).reused).toBe(0);
+      const second = site({ "a/index.html": page(1), "b/index.html": page(3) });
+      const r = await precompress(second, { cache });
+      expect([r.files, r.reused]).toEqual([2, 1]);
+      expect(readFileSync(join(second, "a/index.html.br"))).toEqual(readFileSync(join(first, "a/index.html.br")));
+      expect(brotliDecompressSync(readFileSync(join(second, "b/index.html.br"))).toString()).toBe(page(3));
+      expect(readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)))).toHaveLength(4);
+    },
+  );
 });

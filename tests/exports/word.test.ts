@@ -48,20 +48,24 @@ describe("a document as .docx", () => {
     expect(footer).toContain(citationText(m).replace(/"/g, "&quot;"));
     expect(footer).toContain(`https://example.gov.cn/circulars/${m.id}/`);
   });
-  it("is laid out after GB/T 9704: A4 margins, the title centred in 方正小标宋简体, text in 仿宋_GB2312, headings in 黑体 and 楷体_GB2312", async () => {
-    const m = parseSeed("000_");
-    const file = parts(await toBuffer(documentWord(m, { url: "https://example.gov.cn/" })));
-    const styles = file("word/styles.xml");
-    for (const f of Object.values(FONTS)) expect(styles).toContain(`w:eastAsia="${f}"`);
-    const doc = file("word/document.xml");
-    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    // The title's paragraph is the 标题 style (centred), the 落款's date right-aligned.
-    expect(doc).toMatch(
-      /<w:pStyle w:val="DocTitle"\/><\/w:pPr><w:r><w:t xml:space="preserve">关于推进城市安全发展有关工作的通知<\/w:t>/,
-    );
-    expect(doc).toMatch(/<w:pStyle w:val="Signature"\/><\/w:pPr><w:r><w:t xml:space="preserve">2020年12月1日<\/w:t>/);
-    expect(doc).toMatch(/<w:pStyle w:val="Heading1Cn"\/><\/w:pPr><w:r><w:t xml:space="preserve">[\s　]*一、总体要求/);
-  });
+  it(
+    "is laid out after GB/T 9704: A4 margins, the title centred" +
+      " in 方正小标宋简体, text in 仿宋_GB2312, headings in 黑体 and 楷体_GB2312",
+    async () => {
+      const m = parseSeed("000_");
+      const file = parts(await toBuffer(documentWord(m, { url: "https://example.gov.cn/" })));
+      const styles = file("word/styles.xml");
+      for (const f of Object.values(FONTS)) expect(styles).toContain(`w:eastAsia="${f}"`);
+      const doc = file("word/document.xml");
+      expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+      // The title's paragraph is the 标题 style (centred), the 落款's date right-aligned.
+      expect(doc).toMatch(
+        /<w:pStyle w:val="DocTitle"\/><\/w:pPr><w:r><w:t xml:space="preserve">关于推进城市安全发展有关工作的通知<\/w:t>/,
+      );
+      expect(doc).toMatch(/<w:pStyle w:val="Signature"\/><\/w:pPr><w:r><w:t xml:space="preserve">2020年12月1日<\/w:t>/);
+      expect(doc).toMatch(/<w:pStyle w:val="Heading1Cn"\/><\/w:pPr><w:r><w:t xml:space="preserve">[\s　]*一、总体要求/);
+    },
+  );
 });
 
 describe("a 摘编 as .docx and .csv", () => {
@@ -168,32 +172,35 @@ describe("comparisons and search results as files", () => {
       expect(text).toContain(flat(s));
     expect(parts(buffer)("word/document.xml")).toContain("<w:tbl>");
   });
-  it("a version diff as .docx marks additions and deletions as Word revisions, and says which side is in force", async () => {
-    const buffer = await toBuffer(
-      diffWord(
-        { title: "X法", date: "2007-08-30", status: "已被修改" },
-        { title: "X法", date: "2024-06-28", status: "现行有效" },
-        [
-          {
-            kind: "changed",
-            before: "第一条",
-            after: "第一条",
-            changes: [
-              { kind: "same", value: "为了预防" },
-              { kind: "removed", value: "和减少" },
-              { kind: "added", value: "、减少" },
-            ],
-          },
-          { kind: "added", before: null, after: "第二条", changes: [{ kind: "added", value: "新增的条文。" }] },
-        ],
-        { url: "https://example.gov.cn/compare/" },
-      ),
-    );
-    const xml = parts(buffer)("word/document.xml");
-    expect(xml).toMatch(/<w:ins [^>]*w:author="新版本"[^>]*>.*、减少/);
-    expect(xml).toMatch(/<w:del [^>]*>.*<w:delText[^>]*>和减少<\/w:delText>/);
-    expect(await rawText(buffer)).toContain(flat("新版本：《X法》（2024-06-28，现行有效）"));
-  });
+  it(
+    "a version diff as .docx marks additions and deletions" + " as Word revisions, and says which side is in force",
+    async () => {
+      const buffer = await toBuffer(
+        diffWord(
+          { title: "X法", date: "2007-08-30", status: "已被修改" },
+          { title: "X法", date: "2024-06-28", status: "现行有效" },
+          [
+            {
+              kind: "changed",
+              before: "第一条",
+              after: "第一条",
+              changes: [
+                { kind: "same", value: "为了预防" },
+                { kind: "removed", value: "和减少" },
+                { kind: "added", value: "、减少" },
+              ],
+            },
+            { kind: "added", before: null, after: "第二条", changes: [{ kind: "added", value: "新增的条文。" }] },
+          ],
+          { url: "https://example.gov.cn/compare/" },
+        ),
+      );
+      const xml = parts(buffer)("word/document.xml");
+      expect(xml).toMatch(/<w:ins [^>]*w:author="新版本"[^>]*>.*、减少/);
+      expect(xml).toMatch(/<w:del [^>]*>.*<w:delText[^>]*>和减少<\/w:delText>/);
+      expect(await rawText(buffer)).toContain(flat("新版本：《X法》（2024-06-28，现行有效）"));
+    },
+  );
   it("search results as .xlsx: one row per passage, in the columns given, every cell text (=1+1 too)", async () => {
     const rows = [
       [

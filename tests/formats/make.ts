@@ -19,20 +19,31 @@ export function seedText(prefix: string): { name: string; text: string; lines: s
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** A portal page around a seed's text: menu, breadcrumb, metadata table, article, share bar, footer, script; GBK, no charset. */
+/**
+ * A portal page around a seed's text: menu, breadcrumb, metadata table, article, share bar, footer, script; GBK, no
+ * charset.
+ */
 export function portalPage(prefix: string, fields: Array<[string, string]>): Buffer {
   const { lines } = seedText(prefix);
   const paragraphs = lines
     .filter((l) => l.trim())
     .map((l) => `<p>${escapeHtml(l)}</p>`)
     .join("\n");
+  const fieldRows = fields
+    .map(
+      ([k, v], i) =>
+        (i % 2 === 0 ? "<tr>" : "") + `<td>${k}：</td><td>${escapeHtml(v)}</td>` + (i % 2 === 1 ? "</tr>" : ""),
+    )
+    .join("");
   const html = `<!DOCTYPE html>
-<html><head><title>政府信息公开</title><script>var _hmt = _hmt || []; window.onload = function () { document.title = "x"; };</script><style>.nav { color: red }</style></head>
+<html><head><title>政府信息公开</title>
+<script>var _hmt = _hmt || []; window.onload = function () { document.title = "x"; };</script>
+<style>.nav { color: red }</style></head>
 <body>
 <div class="top-bar"><a href="/">网站首页</a> | <a>无障碍</a> | <a>English</a></div>
 <ul class="nav"><li><a>首页</a></li><li><a>政务公开</a></li><li><a>政务服务</a></li><li><a>互动交流</a></li></ul>
 <div class="position">当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>通知公告</a></div>
-<table class="xxgk">${fields.map(([k, v], i) => (i % 2 === 0 ? "<tr>" : "") + `<td>${k}：</td><td>${escapeHtml(v)}</td>` + (i % 2 === 1 ? "</tr>" : "")).join("")}</table>
+<table class="xxgk">${fieldRows}</table>
 <div class="article-content" id="zoom">
 ${paragraphs}
 </div>
@@ -130,20 +141,37 @@ export function ofdFile(prefix: string, seed = 7): Buffer {
       .map((x) => x.o);
     const objects = shuffled.map((o, i) => {
       const n = [...o.text].length;
-      return `<ofd:TextObject ID="${p * 1000 + i + 10}" Boundary="${o.x.toFixed(2)} ${(o.y - size).toFixed(2)} ${(n * size).toFixed(2)} ${(size * 1.4).toFixed(2)}" Font="3" Size="${size}"><ofd:TextCode X="0" Y="${size}" DeltaX="g ${Math.max(0, n - 1)} ${size}">${esc(o.text)}</ofd:TextCode></ofd:TextObject>`;
+      return (
+        `<ofd:TextObject ID="${p * 1000 + i + 10}" ` +
+        `Boundary="${o.x.toFixed(2)} ${(o.y - size).toFixed(2)} ${(n * size).toFixed(2)} ${(size * 1.4).toFixed(2)}"` +
+        ` Font="3" Size="${size}"><ofd:TextCode X="0" Y="${size}" DeltaX="g` +
+        ` ${Math.max(0, n - 1)} ${size}">${esc(o.text)}</ofd:TextCode></ofd:TextObject>`
+      );
     });
     files[`Doc_0/Pages/Page_${p}/Content.xml`] = strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Area><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ID="${p + 2}">${objects.join("")}</ofd:Layer></ofd:Content></ofd:Page>`,
+      `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ` +
+        `xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Area><ofd:PhysicalBox>0 0 210 ` +
+        `297</ofd:PhysicalBox></ofd:Area><ofd:Content><ofd:Layer ` +
+        `ID="${p + 2}">${objects.join("")}</ofd:Layer></ofd:Content></ofd:Page>`,
     );
   });
+  const pageRefs = pages.map((_, p) => `<ofd:Page ID="${p + 1}" BaseLoc="Pages/Page_${p}/Content.xml"/>`).join("");
   files["Doc_0/Document.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>99999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages>${pages.map((_, p) => `<ofd:Page ID="${p + 1}" BaseLoc="Pages/Page_${p}/Content.xml"/>`).join("")}</ofd:Pages></ofd:Document>`,
+    `<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:CommonData>` +
+      `<ofd:MaxUnitID>99999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>` +
+      `</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>` +
+      `<ofd:Pages>${pageRefs}</ofd:Pages>` +
+      `</ofd:Document>`,
   );
   files["Doc_0/PublicRes.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`,
+    `<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" ` +
+      `BaseLoc="Res"><ofd:Fonts><ofd:Font ID="3" FontName="宋体" FamilyName="宋体"/></ofd:Fonts></ofd:Res>`,
   );
   files["OFD.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+    `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ` +
+      `xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody>` +
+      `<ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>` +
+      `Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
   );
   return Buffer.from(zipSync(files));
 }
@@ -175,7 +203,8 @@ export async function pdfFile(
     displayHeaderFooter: true,
     headerTemplate: "<span></span>",
     footerTemplate:
-      '<div style="font-size:10px;width:100%;text-align:center;font-family:Noto Sans SC">— <span class="pageNumber"></span> —</div>',
+      '<div style="font-size:10px;width:100%;text-align:center;' +
+      'font-family:Noto Sans SC">— <span class="pageNumber"></span> —</div>',
   });
   await page.close();
   return Buffer.from(pdf);
@@ -192,12 +221,17 @@ export async function badFiles(): Promise<Array<{ name: string; bytes: Buffer; m
   const docx = await wordFile("000_");
   // A PDF whose /Encrypt dictionary's user key does not open with an empty password.
   const encryptedPdf = Buffer.from(
-    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n" +
-      `4 0 obj<</Filter/Standard/V 1/R 2/Length 40/P -4/O<${"ab".repeat(32)}>/U<${"cd".repeat(32)}>>>endobj\ntrailer<</Root 1 0 R/Encrypt 4 0 R/ID[<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>]>>\n%%EOF\n`,
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0" +
+      " R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n" +
+      `4 0 obj<</Filter/Standard/V 1/R 2/Length 40/P -4/O<${"ab".repeat(32)}>/U<${"cd".repeat(32)}>>>endobj\ntrailer` +
+      `<</Root 1 0 R/Encrypt 4 0 R/ID[<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>]>>\n%%EOF\n`,
   );
   // A page with a filled rectangle and no text: what a scanner gives without OCR.
   const scan = Buffer.from(
-    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R>>endobj\n4 0 obj<</Length 27>>stream\n0 0 1 rg 10 10 100 100 re f\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3" +
+      " 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0" +
+      " 0 200 200]/Contents 4 0 R>>endobj\n4 0 obj<</Length 27>>stream\n0 0 1 " +
+      "rg 10 10 100 100 re f\nendstream\nendobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
   );
   // 8 MB of zeros deflate to a few KB: refused on the ratio before anything is inflated.
   const bomb = Buffer.from(

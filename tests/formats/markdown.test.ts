@@ -49,15 +49,18 @@ describe("a regulation in Markdown with YAML frontmatter", () => {
     });
   });
 
-  it("reads ## 第一章 as a chapter, an article number alone on its line, an indented article, escapes and **。**", async () => {
-    const m = await parsed(bytes, "a.md");
-    expect(m.sections.map((s) => s.label)).toEqual(["第一章", "第二章"]);
-    expect(m.clauses.map((c) => c.label)).toEqual(["第一条", "第二条", "第三条", "第四条", "第五条"]);
-    expect(m.clauses[0]!.text).toContain("《中华人民共和国气象法》<气象灾害防御条例>等法律");
-    expect(m.clauses[0]!.text).toMatch(/制定本条例。$/);
-    expect(m.clauses[1]!.text.trim()).toBe("在四川省行政区域内从事气象灾害防御活动，应当遵守本条例。");
-    expect(m.clauses[2]!.text).toBe("气象灾害防御工作实行以人为本、科学防御、部门联动、社会参与的原则~");
-  });
+  it(
+    "reads ## 第一章 as a chapter, an article number alone" + " on its line, an indented article, escapes and **。**",
+    async () => {
+      const m = await parsed(bytes, "a.md");
+      expect(m.sections.map((s) => s.label)).toEqual(["第一章", "第二章"]);
+      expect(m.clauses.map((c) => c.label)).toEqual(["第一条", "第二条", "第三条", "第四条", "第五条"]);
+      expect(m.clauses[0]!.text).toContain("《中华人民共和国气象法》<气象灾害防御条例>等法律");
+      expect(m.clauses[0]!.text).toMatch(/制定本条例。$/);
+      expect(m.clauses[1]!.text.trim()).toBe("在四川省行政区域内从事气象灾害防御活动，应当遵守本条例。");
+      expect(m.clauses[2]!.text).toBe("气象灾害防御工作实行以人为本、科学防御、部门联动、社会参与的原则~");
+    },
+  );
 
   it("loses nothing: markers and frontmatter are noise, on the file's own lines", async () => {
     const m = await parsed(bytes, "a.md");
@@ -99,7 +102,8 @@ describe("Markdown dialects", () => {
 
   it("reads a table as field rows, and a GFM table's delimiter row as markup", async () => {
     const md =
-      "# 关于做好防汛工作的通知\n\n| 文号 | 苏政办发〔2021〕18号 |\n|---|---|\n| 成文日期 | 2021-06-15 |\n\n各市人民政府：\n\n为做好防汛工作，现通知如下。\n\n江苏省人民政府办公厅\n\n2021年6月15日\n";
+      "# 关于做好防汛工作的通知\n\n| 文号 | 苏政办发〔2021〕18号 |\n|---|---|\n| 成文日期 | " +
+      "2021-06-15 |\n\n各市人民政府：\n\n为做好防汛工作，现通知如下。\n\n江苏省人民政府办公厅\n\n2021年6月15日\n";
     const m = await parsed(Buffer.from(md), "t.md");
     expect([m.docNumber, m.date]).toEqual(["苏政办发〔2021〕18号", "2021-06-15"]);
     expect(m.noise.map((n) => n.line)).toEqual(expect.arrayContaining([3, 4, 5]));

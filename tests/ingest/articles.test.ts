@@ -44,10 +44,13 @@ describe("reading article citations", () => {
 });
 
 describe("resolving them against the library", () => {
+  const articles = (n: number) =>
+    Array.from({ length: n }, (_, k) => `第${"一二三四五六七八九十"[k]}条 第${k + 1}条的内容。`).join("\n\n");
   const law = (year: number, n: number) =>
     parseOk(
       Buffer.from(
-        `中华人民共和国突发事件应对法\n\n${year}年8月30日 第十届全国人民代表大会常务委员会第二十九次会议通过\n\n${Array.from({ length: n }, (_, k) => `第${"一二三四五六七八九十"[k]}条 第${k + 1}条的内容。`).join("\n\n")}\n`,
+        `中华人民共和国突发事件应对法\n\n${year}年8月30日 ` +
+          `第十届全国人民代表大会常务委员会第二十九次会议通过\n\n${articles(n)}\n`,
       ),
       `law-${year}.txt`,
       { sourceKey: `law-${year}.txt` },
@@ -55,7 +58,8 @@ describe("resolving them against the library", () => {
   const citing = (date: string) =>
     parseOk(
       Buffer.from(
-        `山东省突发事件应对条例\n\n${date} 山东省第十二届人民代表大会常务委员会第十次会议通过\n\n第一条 依照《中华人民共和国突发事件应对法》第五条的规定，制定本条例。\n\n第二条 违反本条例第一条规定的，依法处理；前款规定以外的，从其规定。\n`,
+        `山东省突发事件应对条例\n\n${date} 山东省第十二届人民代表大会常务委员会第十次会议通过\n\n第一条 ` +
+          `依照《中华人民共和国突发事件应对法》第五条的规定，制定本条例。\n\n第二条 违反本条例第一条规定的，依法处理；前款规定以外的，从其规定。\n`,
       ),
       `c-${date}.txt`,
       { sourceKey: `c-${date}.txt` },

@@ -29,7 +29,8 @@ function files(): Input[] {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? walk(join(dir, e.name)) : /\.(txt|md)$/.test(e.name) ? [join(dir, e.name)] : [],
     );
-  // The seeds (the bundled folder's top level) and the fixtures; the labelled sets below it are measured by `npm run accuracy`.
+  // The seeds (the bundled folder's top level) and the fixtures; the labelled sets below it
+  // are measured by `npm run accuracy`.
   const seeds = readdirSync(SOURCES)
     .filter((f) => f.endsWith(".txt"))
     .map((f) => join(SOURCES, f));

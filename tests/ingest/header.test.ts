@@ -28,7 +28,8 @@ const blocksOf = (lines: BodyLine[]) => findBlocks(lines, (i) => matchLabel(line
 
 describe("blocks", () => {
   const notice = bodyLines(
-    "关于做好防汛工作的通知\n苏政办发〔2021〕18号\n各市人民政府，省政府各部门：\n　　为做好防汛工作，现将有关事项通知如下。\n江苏省人民政府办公厅\n2021年6月15日\n附件\n防汛工作方案\n一、总体要求\n二、重点任务",
+    "关于做好防汛工作的通知\n苏政办发〔2021〕18号\n各市人民政府，省政府各部门：\n　　为做好防汛工作，" +
+      "现将有关事项通知如下。\n江苏省人民政府办公厅\n2021年6月15日\n附件\n防汛工作方案\n一、总体要求\n二、重点任务",
   );
   it("finds the text's start at the 主送机关 and the notice's 落款 before the attachment", () => {
     const b = blocksOf(notice);
@@ -139,34 +140,37 @@ describe("issuers and publisher", () => {
       ).chosen?.value,
     ).toEqual(["江苏省安全生产委员会办公室"]);
   });
-  it("never takes the site's publisher for the issuer; names the publisher, with its place, where the fields agree", () => {
-    const none = chooseIssuers(
-      issuerCandidates({
-        signature: null,
-        banners: [],
-        titleLine: null,
-        title: { text: "关于加强消防工作的通知", line: 1 },
-        acts: [],
-        fields: [],
-      }),
-    );
-    expect(none.chosen).toBeNull();
-    expect(none.warnings[0]!.message).toMatch(/^发文机关不详/);
-    const shouguang = {
-      province: "山东省",
-      prefecture: "潍坊市",
-      county: "寿光市",
-      level: "county" as const,
-      code: "370783",
-    };
-    expect(choosePublisher([field("发布机构", "应急管理局")], shouguang).chosen?.value).toBe("寿光市应急管理局");
-    const split = choosePublisher(
-      [field("发布机构", "绩溪县上庄镇人民政府"), field("来源", "绩溪县应急管理局", 9)],
-      null,
-    );
-    expect(split.chosen).toBeNull();
-    expect(split.warnings[0]!.message).toBe("发布机构不详：网站的「发布机构」与「来源」不一致");
-  });
+  it(
+    "never takes the site's publisher for the issuer; names" + " the publisher, with its place, where the fields agree",
+    () => {
+      const none = chooseIssuers(
+        issuerCandidates({
+          signature: null,
+          banners: [],
+          titleLine: null,
+          title: { text: "关于加强消防工作的通知", line: 1 },
+          acts: [],
+          fields: [],
+        }),
+      );
+      expect(none.chosen).toBeNull();
+      expect(none.warnings[0]!.message).toMatch(/^发文机关不详/);
+      const shouguang = {
+        province: "山东省",
+        prefecture: "潍坊市",
+        county: "寿光市",
+        level: "county" as const,
+        code: "370783",
+      };
+      expect(choosePublisher([field("发布机构", "应急管理局")], shouguang).chosen?.value).toBe("寿光市应急管理局");
+      const split = choosePublisher(
+        [field("发布机构", "绩溪县上庄镇人民政府"), field("来源", "绩溪县应急管理局", 9)],
+        null,
+      );
+      expect(split.chosen).toBeNull();
+      expect(split.warnings[0]!.message).toBe("发布机构不详：网站的「发布机构」与「来源」不一致");
+    },
+  );
 });
 
 describe("成文日期", () => {

@@ -87,28 +87,32 @@ describe("circulars from the web", () => {
     expect(parse("a-national-portal.txt").warnings.some((w) => w.message.includes("原文可能不完整"))).toBe(false);
   });
 
-  it("reads a regulation's maker and date from its promulgation note: the latest revision, not the first act; 中华人民共和国 is no place", () => {
-    const m = parse("d-regulation.txt");
-    // （2016年6月3日国家安全生产监督管理总局令第88号公布，根据2019年7月11日应急管理部令第2号修正）
-    expect(m.issuers).toEqual(["应急管理部"]);
-    expect(m.date).toBe("2019-07-11");
-    expect(m.docNumber).toBe("国家安全生产监督管理总局令第88号");
-    expect(m.provenance.date).toMatchObject({ from: "history", line: 2 });
-    expect(m.jurisdiction).toMatchObject({ level: "national", code: "100000" });
-    expect(m.clauses.map((c) => c.path)).toEqual([
-      "第一章.第一条",
-      "第一章.第二条",
-      "第一章.第三条",
-      "第二章.第一节.第四条",
-      "第二章.第一节.第五条",
-      "第二章.第二节.第六条",
-      "第三章.第七条",
-    ]);
-    expect(m.citations.find((c) => c.docNumber)).toMatchObject({
-      title: "突发事件应急预案管理办法",
-      docNumber: "国办发〔2013〕101号",
-    });
-  });
+  it(
+    "reads a regulation's maker and date from its promulgation note:" +
+      " the latest revision, not the first act; 中华人民共和国 is no place",
+    () => {
+      const m = parse("d-regulation.txt");
+      // （2016年6月3日国家安全生产监督管理总局令第88号公布，根据2019年7月11日应急管理部令第2号修正）
+      expect(m.issuers).toEqual(["应急管理部"]);
+      expect(m.date).toBe("2019-07-11");
+      expect(m.docNumber).toBe("国家安全生产监督管理总局令第88号");
+      expect(m.provenance.date).toMatchObject({ from: "history", line: 2 });
+      expect(m.jurisdiction).toMatchObject({ level: "national", code: "100000" });
+      expect(m.clauses.map((c) => c.path)).toEqual([
+        "第一章.第一条",
+        "第一章.第二条",
+        "第一章.第三条",
+        "第二章.第一节.第四条",
+        "第二章.第一节.第五条",
+        "第二章.第二节.第六条",
+        "第三章.第七条",
+      ]);
+      expect(m.citations.find((c) => c.docNumber)).toMatchObject({
+        title: "突发事件应急预案管理办法",
+        docNumber: "国办发〔2013〕101号",
+      });
+    },
+  );
 
   it("keeps injected advertising out of the body and out of the place evidence", () => {
     const m = parse("e-spam.txt");

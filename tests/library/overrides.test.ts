@@ -14,7 +14,8 @@ describe("an override file", () => {
   it("sets header fields; the value it replaces stays a candidate, and the page can say what was corrected", () => {
     const m = parseSeed("004_");
     const o = read(
-      'note: 原文无成文日期，据发文机关网站补正\ndate: 2012-03-05\njurisdiction: "220200"\ntitle: 吉林市人民政府关于坚持科学发展安全发展促进安全生产形势持续稳定好转的实施意见\n',
+      "note: 原文无成文日期，据发文机关网站补正\ndate: 2012-03-05\njurisdiction:" +
+        ' "220200"\ntitle: 吉林市人民政府关于坚持科学发展安全发展促进安全生产形势持续稳定好转的实施意见\n',
     );
     const r = applyOverride(m, o);
     if (!r.ok) throw new Error(r.error.message);

@@ -23,7 +23,8 @@ describe("HTML validity", () => {
 
   it("the check fails on a broken page", async () => {
     const broken =
-      '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><main><p id="a">一<p id="a">二</div><img src="x.png"></main></body></html>';
+      '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body>' +
+      '<main><p id="a">一<p id="a">二</div><img src="x.png"></main></body></html>';
     const found = await problems(broken, "broken.html");
     expect(found.some((p) => p.includes("no-dup-id"))).toBe(true);
     expect(found.some((p) => p.includes("wcag/h37"))).toBe(true);

@@ -76,22 +76,25 @@ describe("a national index merged from shards", () => {
     expect(depts(merged)).toEqual(depts(whole));
   });
 
-  it("finds a phrase in the same circulars and passages as the whole library, and names each shard's Pagefind", async () => {
-    const load =
-      (files: Map<string, string>) =>
-      async <T>(p: string) =>
-        JSON.parse(files.get(p) ?? "null") as T;
-    const meta = JSON.parse(merged.get("meta.json")!) as PhraseMeta;
-    for (const q of ["应急预案", "安全生产", "隐患排查"]) {
-      const [m, w] = await Promise.all([
-        findPhrase(phraseKey(q), meta, load(merged)),
-        findPhrase(phraseKey(q), JSON.parse(whole.get("meta.json")!), load(whole)),
-      ]);
-      expect(m, q).toEqual(w);
-      expect(m!.size, q).toBeGreaterThan(0);
-    }
-    expect(meta.pagefindShards).toEqual(shards.map((s) => ({ base: s.base, bundles: ["pagefind/"] })));
-  });
+  it(
+    "finds a phrase in the same circulars and passages " + "as the whole library, and names each shard's Pagefind",
+    async () => {
+      const load =
+        (files: Map<string, string>) =>
+        async <T>(p: string) =>
+          JSON.parse(files.get(p) ?? "null") as T;
+      const meta = JSON.parse(merged.get("meta.json")!) as PhraseMeta;
+      for (const q of ["应急预案", "安全生产", "隐患排查"]) {
+        const [m, w] = await Promise.all([
+          findPhrase(phraseKey(q), meta, load(merged)),
+          findPhrase(phraseKey(q), JSON.parse(whole.get("meta.json")!), load(whole)),
+        ]);
+        expect(m, q).toEqual(w);
+        expect(m!.size, q).toBeGreaterThan(0);
+      }
+      expect(meta.pagefindShards).toEqual(shards.map((s) => ({ base: s.base, bundles: ["pagefind/"] })));
+    },
+  );
 
   it("refuses a circular that two shards hold", () => {
     const twice = [shards[0]!, shards[0]!].map((s, i) => ({ base: `/x${i}/`, read: (p: string) => s.files.get(p)! }));

@@ -150,20 +150,24 @@ describe("versions, kinds, topics, departments", () => {
     expect(versions.text).toContain("本库未收录此文件的其他版本");
   });
 
-  it("/kinds/ has 气象灾害防御条例 with members from at least five places, the national one first and the baseline of every compare link", () => {
-    const index = page(site.dist, "/kinds/");
-    const link = index.querySelectorAll("a").find((a) => a.text === "气象灾害防御条例")!;
-    const kind = page(site.dist, link.getAttribute("href")!);
-    const members = kind.querySelectorAll(".kind-members li");
-    const places = new Set(members.map((li) => li.getAttribute("data-place")));
-    expect(places.size).toBeGreaterThanOrEqual(5);
-    expect(members[0]!.getAttribute("data-place")).toBe("100000");
-    const national = byTitle("气象灾害防御条例");
-    const compares = kind.querySelectorAll(".kind-members a.compare").map((a) => a.getAttribute("href")!);
-    expect(compares).toHaveLength(members.length - 1);
-    for (const href of compares) expect(href).toMatch(new RegExp(`^/compare/\\?a=${national.id}&b=c-`));
-    expect(kind.querySelectorAll(".kind-matrix tbody tr")).toHaveLength(places.size);
-  });
+  it(
+    "/kinds/ has 气象灾害防御条例 with members from at least five places," +
+      " the national one first and the baseline of every compare link",
+    () => {
+      const index = page(site.dist, "/kinds/");
+      const link = index.querySelectorAll("a").find((a) => a.text === "气象灾害防御条例")!;
+      const kind = page(site.dist, link.getAttribute("href")!);
+      const members = kind.querySelectorAll(".kind-members li");
+      const places = new Set(members.map((li) => li.getAttribute("data-place")));
+      expect(places.size).toBeGreaterThanOrEqual(5);
+      expect(members[0]!.getAttribute("data-place")).toBe("100000");
+      const national = byTitle("气象灾害防御条例");
+      const compares = kind.querySelectorAll(".kind-members a.compare").map((a) => a.getAttribute("href")!);
+      expect(compares).toHaveLength(members.length - 1);
+      for (const href of compares) expect(href).toMatch(new RegExp(`^/compare/\\?a=${national.id}&b=c-`));
+      expect(kind.querySelectorAll(".kind-matrix tbody tr")).toHaveLength(places.size);
+    },
+  );
 
   it("open data carries primary and mentioned topics; the page shows 主要主题 apart from 涉及", () => {
     const m = bySeed("003_");

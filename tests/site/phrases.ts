@@ -85,7 +85,9 @@ export function clausesHolding(models: Circular[], phrase: string): Map<string, 
   return out;
 }
 
-/** The places a search result should link for a phrase in a document: its clauses and sections ("" for the page itself). */
+/**
+ * The places a search result should link for a phrase in a document: its clauses and sections ("" for the page itself).
+ */
 export function placesOf(m: Circular, phrase: string): string[] {
   const key = phraseKey(phrase);
   return searchEntries(m)

@@ -1,4 +1,7 @@
-/** A portal hosts the site under a sub-path (the portal site); a circular with hostile text builds and shows it literally. */
+/**
+ * A portal hosts the site under a sub-path (the portal site); a circular with hostile text builds and shows it
+ * literally.
+ */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";

@@ -108,7 +108,9 @@ const MAKING = /(通过|修正|修订|修改|批准|公布|发布|颁布|决定)
 const ARTICLE = new RegExp(`^[#>*\\s　]*第\\s*[${CN_NUMERAL_CLASS}]+\\s*条`);
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** The latest date in the history lines (above the first chapter or article) of an act that made or changed the text. */
+/**
+ * The latest date in the history lines (above the first chapter or article) of an act that made or changed the text.
+ */
 export function historyDate(lines: string[]): string | null {
   let latest: string | null = null;
   for (const raw of lines.slice(1)) {

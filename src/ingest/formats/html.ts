@@ -63,8 +63,12 @@ const BLOCK = new Set([
 const HIDDEN = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "HEAD"]);
 const CHROME_ELEMENT = new Set(["NAV", "FOOTER", "ASIDE", "FORM", "BUTTON", "SELECT"]);
 /** Class or id of a page region that is chrome. */
-const CHROME_REGION =
-  /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|weizhi|dqwz|share|bdshare|fenxiang|footer|foot|copyright|banquan|related|xgwz|xgxx|sidebar|toolbar|search|header|top-?bar|login|print|close)([\s_-]|$)/i;
+const CHROME_NAMES = [
+  ...["nav", "navbar", "menu", "breadcrumbs?", "crumbs?", "position", "location", "weizhi", "dqwz"],
+  ...["share", "bdshare", "fenxiang", "footer", "foot", "copyright", "banquan", "related", "xgwz", "xgxx"],
+  ...["sidebar", "toolbar", "search", "header", "top-?bar", "login", "print", "close"],
+];
+const CHROME_REGION = new RegExp(String.raw`(^|[\s_-])(${CHROME_NAMES.join("|")})([\s_-]|$)`, "i");
 /** The page's own metadata worth reading as fields (government portals fill these in). */
 const META_FIELDS: Record<string, string> = {
   articletitle: "网页标题",

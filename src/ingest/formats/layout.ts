@@ -29,8 +29,15 @@ interface Line {
   text: string;
 }
 
-const PAGE_NUMBER =
-  /^([-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|\d{1,4}|[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－])$/;
+/** A page number as printed: - 3 -, 第3页（共5页）, 3/5, 3, －三－. */
+const PAGE_NUMBER_FORMS = [
+  String.raw`[-—–－]\s*\d+\s*[-—–－]`,
+  String.raw`第\s*\d+\s*页(\s*[,，]?\s*共\s*\d+\s*页)?`,
+  String.raw`\d+\s*\/\s*\d+`,
+  String.raw`\d{1,4}`,
+  String.raw`[-—–－]\s*[一二三四五六七八九十百]+\s*[-—–－]`,
+];
+const PAGE_NUMBER = new RegExp(`^(${PAGE_NUMBER_FORMS.join("|")})$`);
 
 /** One page's pieces → its lines, top to bottom. */
 export function pageLines(pieces: Piece[]): Line[] {

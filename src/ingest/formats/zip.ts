@@ -23,7 +23,9 @@ export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean): Z
           total > ZIP_LIMITS.totalBytes ||
           (f.size > 0 && f.originalSize / f.size > ZIP_LIMITS.ratio && f.originalSize > 1024 * 1024)
         ) {
-          refused ??= `refused before inflating: entry ${f.name} would inflate ${f.size} bytes to ${f.originalSize} (limits: ${ZIP_LIMITS.entryBytes} bytes an entry, ratio ${ZIP_LIMITS.ratio}): a zip bomb or not a document`;
+          refused ??=
+            `refused before inflating: entry ${f.name} would inflate ${f.size} bytes to ${f.originalSize} (limits:` +
+            ` ${ZIP_LIMITS.entryBytes} bytes an entry, ratio ${ZIP_LIMITS.ratio}): a zip bomb or not a document`;
         }
         return refused === null;
       },

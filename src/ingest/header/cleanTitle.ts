@@ -23,8 +23,11 @@ export interface CleanTitle {
 }
 
 /** Labels and tags portals put before a title. */
-const PREFIX =
-  /^([•·●◆■▪◇*\s]*((标\s*题|题\s*名|名\s*称|文件名称|法规标题|详见|详情见|全文见|原文|原文链接)\s*[:：])?\s*([【\[](通知|公告|通告|转载|原创|置顶|最新|政策文件|文件|通知公告)[】\]])?\s*)/;
+const PREFIX_LABELS = String.raw`标\s*题|题\s*名|名\s*称|文件名称|法规标题|详见|详情见|全文见|原文|原文链接`;
+const PREFIX_TAGS = "通知|公告|通告|转载|原创|置顶|最新|政策文件|文件|通知公告";
+const PREFIX = new RegExp(
+  String.raw`^([•·●◆■▪◇*\s]*((${PREFIX_LABELS})\s*[:：])?\s*([【\[](${PREFIX_TAGS})[】\]])?\s*)`,
+);
 /** A site's or section's name a page prints before the title on the same line (…网 法规首页 <title>). */
 export const SITE_OR_SECTION =
   /(门户网站|政府网站|网站|网|首页|频道|栏目|专栏|专题|平台|门户|法规库|数据库|文件库|信息公开|政务公开|政策文件|规范性文件|通知公告|政策法规)$/;

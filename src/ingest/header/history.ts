@@ -32,7 +32,9 @@ export interface Act {
   line: number;
 }
 
-const DATE = `(?:\\d{4}|[${CN_NUMERAL_CLASS}]{4})\\s*年\\s*[0-9${CN_NUMERAL_CLASS}]{1,3}\\s*月\\s*[0-9${CN_NUMERAL_CLASS}]{1,3}\\s*日`;
+const DATE =
+  `(?:\\d{4}|[${CN_NUMERAL_CLASS}]{4})\\s*年` +
+  `\\s*[0-9${CN_NUMERAL_CLASS}]{1,3}\\s*月\\s*[0-9${CN_NUMERAL_CLASS}]{1,3}\\s*日`;
 const ACT_WORDS: Array<[RegExp, ActKind]> = [
   [/(起)?施行$|生效$/, "effective"],
   [/修订$/, "revised"],

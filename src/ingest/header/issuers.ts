@@ -93,14 +93,15 @@ export function choosePublisher(publishers: PortalValue[], jurisdiction: Jurisdi
   if (publishers.length === 0) return { chosen: null, lost: [], warnings: [] };
   const first = publishers[0]!;
   const candidates = publishers.map((p) => fieldCandidate(p, p.value.trim()));
-  if (!publishers.every((p) => compactKey(p.value) === compactKey(first.value))) {
+  const other = publishers.find((p) => compactKey(p.value) !== compactKey(first.value));
+  if (other) {
     return {
       chosen: null,
       lost: candidates,
       warnings: [
         {
           line: first.line,
-          message: `发布机构不详：网站的「${first.label}」与「${publishers.find((p) => compactKey(p.value) !== compactKey(first.value))!.label}」不一致`,
+          message: `发布机构不详：网站的「${first.label}」与「${other.label}」不一致`,
         },
       ],
     };

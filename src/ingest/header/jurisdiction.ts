@@ -180,6 +180,8 @@ export interface PlaceEvidence {
 }
 
 type PlaceCandidate = Candidate<Jurisdiction> & { division: Division | null };
+/** A place as a warning names it: 江苏省南京市. */
+const placeText = (j: Jurisdiction) => `${j.province ?? ""}${j.prefecture ?? ""}${j.county ?? ""}`;
 
 const national = (from: EvidenceSource, line: number | null, rule: string): PlaceCandidate => ({
   ...candidate(NATIONAL, from, line, "high", rule),
@@ -390,7 +392,7 @@ export function readJurisdiction(ev: PlaceEvidence): PlaceReading {
     return {
       chosen: null,
       lost: [chosen, ...lost],
-      unknownBecause: `地区证据相互矛盾：${chosen.rule}指向${chosen.value.province ?? ""}${chosen.value.prefecture ?? ""}${chosen.value.county ?? ""}，${other.rule}指向${other.value.province ?? ""}${other.value.prefecture ?? ""}${other.value.county ?? ""}`,
+      unknownBecause: `地区证据相互矛盾：${chosen.rule}指向${placeText(chosen.value)}，${other.rule}指向${placeText(other.value)}`,
     };
   }
   if (!chosen) {

@@ -1,4 +1,7 @@
-/** The library's bigram document frequencies, which the compare page weighs wording by (compare/idf.ts), as the derive stage wrote them. */
+/**
+ * The library's bigram document frequencies, which the compare page weighs wording by (compare/idf.ts), as the derive
+ * stage wrote them.
+ */
 import { readFileSync } from "node:fs";
 import { DERIVED_IDF } from "../../config/paths.ts";
 

@@ -26,7 +26,8 @@ export function startBasketPage(): void {
     empty.hidden = items.length > 0;
     list.replaceChildren(...items.map((e, i) => item(e, i, items.length)));
     list.dataset.count = String(items.length);
-    // Focus stays with the item acted on: on the same button, or (at an end of the list, where it is disabled) the item's other one.
+    // Focus stays with the item acted on: on the same button, or (at an end of the list, where it is disabled) the
+    // item's other one.
     const li = focus ? list.children[Math.min(focus.index, items.length - 1)] : undefined;
     if (li)
       (
