@@ -8,35 +8,16 @@ import { lineKey } from "../text/keys.ts";
 /** Names of organisations end like this (局, 厅, 委员会, 人民政府 …). */
 const ORG_END =
   /(局|厅|委员会|委|办公室|办公厅|政府|部|办|中心|院|会|室|处|队|组|公司|集团|管委会|指挥部|署|所|站|馆|社|联|团委|总工会|党委|党组|常委会)$/;
-/** What titles end with, beyond the genres: 方案, 要点, 规划, 预案 … (tested on a title's key). */
+/** What titles end with: the genres, and 方案, 要点, 规划, 预案 … (tested on a title's key). */
 const TITLE_ENDINGS = [
-  "通知",
-  "意见",
-  "决定",
-  "决议",
-  "命令",
+  ...DOCUMENT_GENRES,
+  ...REGULATION_GENRES,
   "令",
-  "公报",
-  "公告",
-  "通告",
-  "通报",
-  "报告",
-  "请示",
-  "批复",
-  "议案",
-  "函",
-  "纪要",
   "方案",
   "要点",
-  "办法",
-  "规定",
-  "细则",
   "规划",
   "计划",
-  "规则",
   "措施",
-  "条例",
-  "法",
   "制度",
   "标准",
   "指南",

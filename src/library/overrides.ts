@@ -19,6 +19,7 @@ import { z } from "zod";
 import { NATIONAL_CODE, divisionOf } from "../config/gazetteer.ts";
 import {
   Genre,
+  HEADER_FIELDS,
   PartialDate,
   type Circular,
   type Evidence,
@@ -107,16 +108,8 @@ export function readOverride(
   return { ok: true, value: { file, override: parsed.data, lines } };
 }
 
-const HEADER_KEYS = [
-  "title",
-  "issuers",
-  "docNumber",
-  "date",
-  "published",
-  "effective",
-  "genre",
-  "jurisdiction",
-] as const satisfies readonly HeaderField[];
+/** The header fields an editor corrects: all but 发布机构, which is the site's, not the document's. */
+const HEADER_KEYS = HEADER_FIELDS.filter((f): f is Exclude<HeaderField, "publisher"> => f !== "publisher");
 
 /** Clauses in document order, with the section node each is and its siblings. */
 function clauseNode(sections: SectionNode[], id: string): { node: SectionNode; siblings: SectionNode[] } | null {

@@ -12,7 +12,16 @@
 import { TOPICS } from "../config/topics.ts";
 import { VALIDITY_STATUSES } from "../model/circular.ts";
 import type { IndexedDoc } from "./buildIndex.ts";
-import type { PhraseDoc, PhraseFacets, PhraseMeta, TextChunk } from "./phrase.ts";
+import type { PhraseDoc, PhraseFacets, PhraseMeta } from "./phrase.ts";
+import type { z } from "zod";
+import {
+  DepartmentsFile,
+  PhraseDocFile,
+  PhraseFacetsFile,
+  PhraseMetaFile,
+  TextChunkFile,
+  parseIndexFile,
+} from "./indexFiles.ts";
 
 export interface ShardOutput {
   /** The shard site's base path ("/lib/jilin/"). */
@@ -29,17 +38,21 @@ interface ShardDoc {
   departments: string[];
 }
 
+/** A file of a shard's index, checked against its contract (indexFiles.ts). */
+const readFile = <T>(shard: ShardOutput, schema: z.ZodType<T>, path: string): T =>
+  parseIndexFile(schema, shard.read(path), `merge: shard ${shard.base}: `, path);
+
 /** Every circular of every shard, oldest first (by date, then id: the order a whole build numbers them in). */
 function allDocs(shards: ShardOutput[]): ShardDoc[] {
   const out: ShardDoc[] = [];
   for (const shard of shards) {
-    const meta = JSON.parse(shard.read("meta.json")) as PhraseMeta;
-    const facets = JSON.parse(shard.read("facets.json")) as PhraseFacets;
+    const meta = readFile(shard, PhraseMetaFile, "meta.json");
+    const facets = readFile(shard, PhraseFacetsFile, "facets.json");
     const byDoc: string[][] = Array.from({ length: meta.docs }, () => []);
-    for (const [dept, docs] of Object.entries(JSON.parse(shard.read("departments.json")) as Record<string, number[]>))
+    for (const [dept, docs] of Object.entries(readFile(shard, DepartmentsFile, "departments.json")))
       for (const d of docs) byDoc[d]!.push(dept);
     for (let n = 0; n < meta.docs; n++)
-      out.push({ shard, n, doc: JSON.parse(shard.read(`doc/${n}.json`)) as PhraseDoc, facets, departments: byDoc[n]! });
+      out.push({ shard, n, doc: readFile(shard, PhraseDocFile, `doc/${n}.json`), facets, departments: byDoc[n]! });
   }
   return out.sort((a, b) => (a.doc.date ?? "").localeCompare(b.doc.date ?? "") || a.doc.id.localeCompare(b.doc.id));
 }
@@ -47,7 +60,7 @@ function allDocs(shards: ShardOutput[]): ShardDoc[] {
 /** A shard's circular as the index writer takes it, its texts read from its chunks. */
 function indexed({ shard, n, doc, facets, departments }: ShardDoc): IndexedDoc {
   const entries = doc.chunks.flatMap((_, k) =>
-    (JSON.parse(shard.read(`text/${doc.id}/${k}.json`)) as TextChunk).map(([anchor, label, text]) => ({
+    readFile(shard, TextChunkFile, `text/${doc.id}/${k}.json`).map(([anchor, label, text]) => ({
       anchor,
       label,
       text,
@@ -96,7 +109,7 @@ export function mergeShards(shards: ShardOutput[]): {
   }
   const pagefindShards = shards.map((s) => ({
     base: s.base,
-    bundles: (JSON.parse(s.read("meta.json")) as PhraseMeta).pagefindBundles,
+    bundles: readFile(s, PhraseMetaFile, "meta.json").pagefindBundles,
   }));
   return {
     docs: (function* () {

@@ -124,7 +124,17 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
   it("search finds circulars, for a phrase, one character, and related words (Pagefind)", async () => {
     for (const q of ["应急预案", "安", "预案应急"]) {
       const { page, violations } = await open(`${server.origin}${BASE}search/?q=${encodeURIComponent(q)}`);
-      expect(await page.locator("#search-results li.result").count(), q).toBeGreaterThan(0);
+      // Each result links to a circular of this site and shows a passage holding the words.
+      const results = await page
+        .locator("#search-results li.result")
+        .evaluateAll((ls) =>
+          ls.map((l) => ({ href: l.querySelector("a")?.getAttribute("href"), text: l.textContent })),
+        );
+      expect(results.length, q).toBeGreaterThan(0);
+      for (const r of results) {
+        expect(r.href, q).toMatch(new RegExp(`^${BASE}circulars/[^/]+/`));
+        expect(q === "预案应急" ? /预案|应急/.test(r.text!) : r.text!.includes(q), `${q}: ${r.text}`).toBe(true);
+      }
       // The related words went through Pagefind, and its WebAssembly ran under the policy.
       if (q === "预案应急")
         expect(await page.locator("#search-status").textContent()).toMatch(
@@ -137,7 +147,20 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
 
   it("compare aligns clauses", async () => {
     const { page } = await open(`${server.origin}${BASE}${PAGES.compare}`);
-    expect(await page.locator("tr.aligned").count()).toBeGreaterThan(0);
+    // Clauses of both documents side by side, each pair with its similarity.
+    const rows = await page.locator("tr.aligned").evaluateAll((rs) =>
+      rs.map((r) => ({
+        a: (r as HTMLElement).dataset.a,
+        b: (r as HTMLElement).dataset.b,
+        score: (r as HTMLElement).dataset.score,
+      })),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const r of rows) {
+      expect(a.clauses.some((c) => c.id === r.a)).toBe(true);
+      expect(b.clauses.some((c) => c.id === r.b)).toBe(true);
+      expect(Number(r.score)).toBeGreaterThan(0);
+    }
     await page.close();
   });
 

@@ -195,7 +195,15 @@ describe("without JavaScript", () => {
       .click();
     expect(await page.locator("h1").textContent()).toBe("吉林省");
     await page.locator(".doc-list a").first().click();
-    expect(await page.locator("article.clause").count()).toBeGreaterThan(0);
+    // A document of 吉林省 with its clauses, each with its anchor.
+    expect(await page.locator(".meta").textContent()).toContain("吉林省");
+    const anchors = await page
+      .locator("article.clause")
+      .evaluateAll((cs) =>
+        cs.map((c) => c.getAttribute("aria-labelledby")).map((id) => (id && document.getElementById(id) ? id : null)),
+      );
+    expect(anchors.length).toBeGreaterThan(0);
+    expect(anchors).not.toContain(null);
     await page.locator(".meta a[href*='/years/']").click();
     expect(await page.locator("h1").textContent()).toMatch(/^\d{4}年的文件$/);
     await page.goto(server.origin + "/topics/");

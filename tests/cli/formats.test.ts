@@ -48,24 +48,20 @@ describe("files in other formats", () => {
 });
 
 describe("npm run add", () => {
-  it(
-    "reads each file, copies the good ones into the " + "library, prints what it read, and fails for a bad one",
-    async () => {
-      const incoming = mkdtempSync(join(tmpdir(), "incoming-"));
-      const library = mkdtempSync(join(tmpdir(), "library-"));
-      writeFileSync(join(incoming, "兴化.docx"), await wordFile("001_"));
-      writeFileSync(join(incoming, "old.doc"), (await badFiles())[0]!.bytes);
-      const dry = runScript("add.ts", [join(incoming, "兴化.docx"), "--dry-run"], { CORPUS: library });
-      expect(dry.status).toBe(0);
-      expect(dry.stdout).toContain("兴安办〔2020〕20号");
-      expect(readdirSync(library)).toEqual([]);
-      const r = runScript("add.ts", [join(incoming, "兴化.docx"), join(incoming, "old.doc")], { CORPUS: library });
-      expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/old\.doc:1: cannot read a Word 97-2003/);
-      for (const s of ["兴化.docx", "市安委办关于印发", "兴安办〔2020〕20号", "2020年2月24日", "泰州市兴化市", "23"])
-        expect(r.stdout).toContain(s);
-      expect(readdirSync(library)).toEqual(["兴化.docx"]);
-    },
-    60_000,
-  );
+  it("reads each file, copies the good ones into the library, prints what it read, fails for a bad one", async () => {
+    const incoming = mkdtempSync(join(tmpdir(), "incoming-"));
+    const library = mkdtempSync(join(tmpdir(), "library-"));
+    writeFileSync(join(incoming, "兴化.docx"), await wordFile("001_"));
+    writeFileSync(join(incoming, "old.doc"), (await badFiles())[0]!.bytes);
+    const dry = runScript("add.ts", [join(incoming, "兴化.docx"), "--dry-run"], { CORPUS: library });
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain("兴安办〔2020〕20号");
+    expect(readdirSync(library)).toEqual([]);
+    const r = runScript("add.ts", [join(incoming, "兴化.docx"), join(incoming, "old.doc")], { CORPUS: library });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/old\.doc:1: cannot read a Word 97-2003/);
+    for (const s of ["兴化.docx", "市安委办关于印发", "兴安办〔2020〕20号", "2020年2月24日", "泰州市兴化市", "23"])
+      expect(r.stdout).toContain(s);
+    expect(readdirSync(library)).toEqual(["兴化.docx"]);
+  }, 60_000);
 });

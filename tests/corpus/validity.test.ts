@@ -135,26 +135,23 @@ describe("unknown", () => {
     expect(v).toMatchObject({ status: "unknown", provenance: { from: "none" } });
     expect(v.provenance.rule).toMatch(/^时效不详/);
   });
-  it(
-    "where evidence disagrees: stated in force, repealed " + "by the library; stated repealed, its term still running",
-    () => {
-      const old = doc(
-        "有效性：有效\n山东省危险化学品安全管理办法\n\n2010年3月1日 山东省人民政府令第200号公布\n\n第一条 为了加强安全管理，制定本办法。\n",
-      );
-      const repealing = regulation(
-        "山东省危险化学品安全管理规定",
-        "2020年5月1日 山东省人民政府令第330号公布",
-        "第一条 本规定自2020年7月1日起施行。《山东省危险化学品安全管理办法》同时废止。",
-      );
-      const v = statusOf([old, repealing]).get(old.id)!;
-      expect(v.status).toBe("unknown");
-      expect(v.provenance.rule).toMatch(/^时效证据相互矛盾/);
-      const d = doc(
-        "时效性：已废止\n关于加强消防安全工作的通知\n各县人民政府：\n　　本通知自2025年1月1日起施行，有效期5年。\n某某市人民政府\n2024年12月1日\n",
-      );
-      expect(statusOf([d]).get(d.id)?.status).toBe("unknown");
-    },
-  );
+  it("evidence disagrees: stated in force, repealed by the library; stated repealed, its term running", () => {
+    const old = doc(
+      "有效性：有效\n山东省危险化学品安全管理办法\n\n2010年3月1日 山东省人民政府令第200号公布\n\n第一条 为了加强安全管理，制定本办法。\n",
+    );
+    const repealing = regulation(
+      "山东省危险化学品安全管理规定",
+      "2020年5月1日 山东省人民政府令第330号公布",
+      "第一条 本规定自2020年7月1日起施行。《山东省危险化学品安全管理办法》同时废止。",
+    );
+    const v = statusOf([old, repealing]).get(old.id)!;
+    expect(v.status).toBe("unknown");
+    expect(v.provenance.rule).toMatch(/^时效证据相互矛盾/);
+    const d = doc(
+      "时效性：已废止\n关于加强消防安全工作的通知\n各县人民政府：\n　　本通知自2025年1月1日起施行，有效期5年。\n某某市人民政府\n2024年12月1日\n",
+    );
+    expect(statusOf([d]).get(d.id)?.status).toBe("unknown");
+  });
 });
 
 describe("ordering", () => {

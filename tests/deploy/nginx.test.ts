@@ -60,23 +60,20 @@ const headersOf = (block: Node) =>
   );
 
 describe("deploy/nginx.conf", () => {
-  it(
-    "parses, and every directive is one nginx knows, in a" + " context nginx allows (the server block sits in http)",
-    () => {
-      const wrong: string[] = [];
-      const walk = (block: Node, context: string) => {
-        for (const d of block.children) {
-          if (block.name === "types") continue; // type → extensions, not directives
-          const allowed = reference.get(d.name)?.contexts ?? THIRD_PARTY[d.name];
-          if (!allowed) wrong.push(`${d.name}: unknown directive`);
-          else if (!allowed.includes(context)) wrong.push(`${d.name}: not allowed in ${context}`);
-          if (d.isBlock) walk(d, d.name);
-        }
-      };
-      walk({ name: "http", value: "", children: [server], isBlock: true }, "http");
-      expect(wrong).toEqual([]);
-    },
-  );
+  it("parses, and every directive is one nginx knows, in a context it allows (the server block in http)", () => {
+    const wrong: string[] = [];
+    const walk = (block: Node, context: string) => {
+      for (const d of block.children) {
+        if (block.name === "types") continue; // type → extensions, not directives
+        const allowed = reference.get(d.name)?.contexts ?? THIRD_PARTY[d.name];
+        if (!allowed) wrong.push(`${d.name}: unknown directive`);
+        else if (!allowed.includes(context)) wrong.push(`${d.name}: not allowed in ${context}`);
+        if (d.isBlock) walk(d, d.name);
+      }
+    };
+    walk({ name: "http", value: "", children: [server], isBlock: true }, "http");
+    expect(wrong).toEqual([]);
+  });
 
   it("every location sends the security headers, with the values the site is tested under", () => {
     for (const loc of locations) {

@@ -172,35 +172,32 @@ describe("comparisons and search results as files", () => {
       expect(text).toContain(flat(s));
     expect(parts(buffer)("word/document.xml")).toContain("<w:tbl>");
   });
-  it(
-    "a version diff as .docx marks additions and deletions" + " as Word revisions, and says which side is in force",
-    async () => {
-      const buffer = await toBuffer(
-        diffWord(
-          { title: "X法", date: "2007-08-30", status: "已被修改" },
-          { title: "X法", date: "2024-06-28", status: "现行有效" },
-          [
-            {
-              kind: "changed",
-              before: "第一条",
-              after: "第一条",
-              changes: [
-                { kind: "same", value: "为了预防" },
-                { kind: "removed", value: "和减少" },
-                { kind: "added", value: "、减少" },
-              ],
-            },
-            { kind: "added", before: null, after: "第二条", changes: [{ kind: "added", value: "新增的条文。" }] },
-          ],
-          { url: "https://example.gov.cn/compare/" },
-        ),
-      );
-      const xml = parts(buffer)("word/document.xml");
-      expect(xml).toMatch(/<w:ins [^>]*w:author="新版本"[^>]*>.*、减少/);
-      expect(xml).toMatch(/<w:del [^>]*>.*<w:delText[^>]*>和减少<\/w:delText>/);
-      expect(await rawText(buffer)).toContain(flat("新版本：《X法》（2024-06-28，现行有效）"));
-    },
-  );
+  it("a version diff as .docx marks additions and deletions as revisions, says which side is in force", async () => {
+    const buffer = await toBuffer(
+      diffWord(
+        { title: "X法", date: "2007-08-30", status: "已被修改" },
+        { title: "X法", date: "2024-06-28", status: "现行有效" },
+        [
+          {
+            kind: "changed",
+            before: "第一条",
+            after: "第一条",
+            changes: [
+              { kind: "same", value: "为了预防" },
+              { kind: "removed", value: "和减少" },
+              { kind: "added", value: "、减少" },
+            ],
+          },
+          { kind: "added", before: null, after: "第二条", changes: [{ kind: "added", value: "新增的条文。" }] },
+        ],
+        { url: "https://example.gov.cn/compare/" },
+      ),
+    );
+    const xml = parts(buffer)("word/document.xml");
+    expect(xml).toMatch(/<w:ins [^>]*w:author="新版本"[^>]*>.*、减少/);
+    expect(xml).toMatch(/<w:del [^>]*>.*<w:delText[^>]*>和减少<\/w:delText>/);
+    expect(await rawText(buffer)).toContain(flat("新版本：《X法》（2024-06-28，现行有效）"));
+  });
   it("search results as .xlsx: one row per passage, in the columns given, every cell text (=1+1 too)", async () => {
     const rows = [
       [

@@ -140,37 +140,34 @@ describe("issuers and publisher", () => {
       ).chosen?.value,
     ).toEqual(["江苏省安全生产委员会办公室"]);
   });
-  it(
-    "never takes the site's publisher for the issuer; names" + " the publisher, with its place, where the fields agree",
-    () => {
-      const none = chooseIssuers(
-        issuerCandidates({
-          signature: null,
-          banners: [],
-          titleLine: null,
-          title: { text: "关于加强消防工作的通知", line: 1 },
-          acts: [],
-          fields: [],
-        }),
-      );
-      expect(none.chosen).toBeNull();
-      expect(none.warnings[0]!.message).toMatch(/^发文机关不详/);
-      const shouguang = {
-        province: "山东省",
-        prefecture: "潍坊市",
-        county: "寿光市",
-        level: "county" as const,
-        code: "370783",
-      };
-      expect(choosePublisher([field("发布机构", "应急管理局")], shouguang).chosen?.value).toBe("寿光市应急管理局");
-      const split = choosePublisher(
-        [field("发布机构", "绩溪县上庄镇人民政府"), field("来源", "绩溪县应急管理局", 9)],
-        null,
-      );
-      expect(split.chosen).toBeNull();
-      expect(split.warnings[0]!.message).toBe("发布机构不详：网站的「发布机构」与「来源」不一致");
-    },
-  );
+  it("never takes the site's publisher for the issuer; names it, with its place, where the fields agree", () => {
+    const none = chooseIssuers(
+      issuerCandidates({
+        signature: null,
+        banners: [],
+        titleLine: null,
+        title: { text: "关于加强消防工作的通知", line: 1 },
+        acts: [],
+        fields: [],
+      }),
+    );
+    expect(none.chosen).toBeNull();
+    expect(none.warnings[0]!.message).toMatch(/^发文机关不详/);
+    const shouguang = {
+      province: "山东省",
+      prefecture: "潍坊市",
+      county: "寿光市",
+      level: "county" as const,
+      code: "370783",
+    };
+    expect(choosePublisher([field("发布机构", "应急管理局")], shouguang).chosen?.value).toBe("寿光市应急管理局");
+    const split = choosePublisher(
+      [field("发布机构", "绩溪县上庄镇人民政府"), field("来源", "绩溪县应急管理局", 9)],
+      null,
+    );
+    expect(split.chosen).toBeNull();
+    expect(split.warnings[0]!.message).toBe("发布机构不详：网站的「发布机构」与「来源」不一致");
+  });
 });
 
 describe("成文日期", () => {

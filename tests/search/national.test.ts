@@ -4,31 +4,18 @@
  * byte, the same facets; only the links differ (each result links to its shard's page).
  */
 import { describe, expect, it } from "vitest";
-import { buildPhraseIndex, writePhraseIndex } from "../../src/search/buildIndex.ts";
+import { writePhraseIndex } from "../../src/search/buildIndex.ts";
 import { mergeShards } from "../../src/search/national.ts";
 import { findPhrase, type PhraseDoc, type PhraseMeta } from "../../src/search/phrase.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 import type { Circular } from "../../src/model/circular.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
+import { indexInMemory } from "./memoryIndex.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
-const oldestFirst = (ms: Circular[]) =>
-  [...ms].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id)).map((m) => m.id);
 const OPTIONS = { pageBytes: 300, shardBytes: 2_000 };
-
 /** An index of `ms` in memory, its circulars linked under `base`. */
-function index(base: string, ms: Circular[]): Map<string, string> {
-  const files = new Map<string, string>();
-  buildPhraseIndex(
-    oldestFirst(ms),
-    (id) => ms.find((m) => m.id === id)!,
-    (id) => `${base}circulars/${id}/`,
-    ["pagefind/"],
-    (p, c) => files.set(p, c),
-    { ...OPTIONS, validityOf: () => "in-force" },
-  );
-  return files;
-}
+const index = (base: string, ms: Circular[]) => indexInMemory(base, ms, { ...OPTIONS, validityOf: () => "in-force" });
 
 const byProvince = new Map<string, Circular[]>();
 for (const m of models)
@@ -76,28 +63,47 @@ describe("a national index merged from shards", () => {
     expect(depts(merged)).toEqual(depts(whole));
   });
 
-  it(
-    "finds a phrase in the same circulars and passages " + "as the whole library, and names each shard's Pagefind",
-    async () => {
-      const load =
-        (files: Map<string, string>) =>
-        async <T>(p: string) =>
-          JSON.parse(files.get(p) ?? "null") as T;
-      const meta = JSON.parse(merged.get("meta.json")!) as PhraseMeta;
-      for (const q of ["应急预案", "安全生产", "隐患排查"]) {
-        const [m, w] = await Promise.all([
-          findPhrase(phraseKey(q), meta, load(merged)),
-          findPhrase(phraseKey(q), JSON.parse(whole.get("meta.json")!), load(whole)),
-        ]);
-        expect(m, q).toEqual(w);
-        expect(m!.size, q).toBeGreaterThan(0);
-      }
-      expect(meta.pagefindShards).toEqual(shards.map((s) => ({ base: s.base, bundles: ["pagefind/"] })));
-    },
-  );
+  it("finds a phrase in the circulars and passages the whole library does; names each shard's Pagefind", async () => {
+    const load =
+      (files: Map<string, string>) =>
+      async <T>(p: string) =>
+        JSON.parse(files.get(p) ?? "null") as T;
+    const meta = JSON.parse(merged.get("meta.json")!) as PhraseMeta;
+    for (const q of ["应急预案", "安全生产", "隐患排查"]) {
+      const [m, w] = await Promise.all([
+        findPhrase(phraseKey(q), meta, load(merged)),
+        findPhrase(phraseKey(q), JSON.parse(whole.get("meta.json")!), load(whole)),
+      ]);
+      expect(m, q).toEqual(w);
+      expect(m!.size, q).toBeGreaterThan(0);
+    }
+    expect(meta.pagefindShards).toEqual(shards.map((s) => ({ base: s.base, bundles: ["pagefind/"] })));
+  });
 
   it("refuses a circular that two shards hold", () => {
     const twice = [shards[0]!, shards[0]!].map((s, i) => ({ base: `/x${i}/`, read: (p: string) => s.files.get(p)! }));
     expect(() => mergeShards(twice)).toThrow(/in more than one shard/);
+  });
+
+  it("refuses a shard's file of another shape, naming the shard and the file", () => {
+    const altered = (path: string, edit: (json: Record<string, unknown>) => unknown) => [
+      { base: "/ok/", read: (p: string) => shards[0]!.files.get(p)! },
+      {
+        base: "/bad/",
+        read: (p: string) => {
+          const text = shards[1]!.files.get(p)!;
+          return p === path ? JSON.stringify(edit(JSON.parse(text) as Record<string, unknown>)) : text;
+        },
+      },
+    ];
+    // An index of an older version, a circular's record cut short, a file that is not JSON.
+    expect(() => mergeShards(altered("meta.json", (m) => ({ ...m, version: 3 })))).toThrow(
+      /merge: shard \/bad\/: search-data\/meta\.json: not a file of this index \(version/,
+    );
+    expect(() => mergeShards(altered("doc/0.json", ({ header: _, ...d }) => d))).toThrow(
+      /shard \/bad\/: search-data\/doc\/0\.json: not a file of this index \(header/,
+    );
+    const broken = [{ base: "/bad/", read: (p: string) => (p === "facets.json" ? "{" : shards[1]!.files.get(p)!) }];
+    expect(() => mergeShards(broken)).toThrow(/shard \/bad\/: search-data\/facets\.json: not JSON/);
   });
 });

@@ -146,30 +146,27 @@ describe("exact-phrase index", () => {
     expect(await findPhrase("", meta, load)).toBeNull();
   });
 
-  it(
-    "orders hits: a phrase in the header first, then the " + "others, each newest first; the date orders by date alone",
-    async () => {
-      for (const q of ["安全生产", "应急", "城市安全发展", "煤"]) {
-        // Numbered oldest first: newest first is the reverse.
-        const expected = [...bruteForce(q)].map(([d, e]) => ({ d, head: e.has(0) })).reverse();
-        const relevance = [...expected.filter((x) => x.head), ...expected.filter((x) => !x.head)].map((x) => x.d);
-        for (const index of [{ meta, load }, paged]) {
-          const query = (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!;
-          const got = async (order: "relevance" | "date-desc" | "date-asc") => {
-            const out: number[] = [];
-            for await (const h of (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!.hits(order))
-              out.push(h.doc);
-            return out;
-          };
-          expect(await got("relevance"), q).toEqual(relevance);
-          expect(await got("date-desc"), q).toEqual(expected.map((x) => x.d));
-          expect(await got("date-asc"), q).toEqual(expected.map((x) => x.d).reverse());
-          expect(expected.length).toBeGreaterThan(1);
-          expect(query).toBeTruthy();
-        }
+  it("orders hits: header matches first, then others, each newest first; the date order by date alone", async () => {
+    for (const q of ["安全生产", "应急", "城市安全发展", "煤"]) {
+      // Numbered oldest first: newest first is the reverse.
+      const expected = [...bruteForce(q)].map(([d, e]) => ({ d, head: e.has(0) })).reverse();
+      const relevance = [...expected.filter((x) => x.head), ...expected.filter((x) => !x.head)].map((x) => x.d);
+      for (const index of [{ meta, load }, paged]) {
+        const query = (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!;
+        const got = async (order: "relevance" | "date-desc" | "date-asc") => {
+          const out: number[] = [];
+          for await (const h of (await PhraseQuery.open([phraseKey(q)], index.meta, index.load))!.hits(order))
+            out.push(h.doc);
+          return out;
+        };
+        expect(await got("relevance"), q).toEqual(relevance);
+        expect(await got("date-desc"), q).toEqual(expected.map((x) => x.d));
+        expect(await got("date-asc"), q).toEqual(expected.map((x) => x.d).reverse());
+        expect(expected.length).toBeGreaterThan(1);
+        expect(query).toBeTruthy();
       }
-    },
-  );
+    }
+  });
 
   it("a query of several phrases hits circulars holding all of them", async () => {
     const query = (await PhraseQuery.open(["尾矿库", "煤矿"].map(phraseKey), paged.meta, paged.load))!;

@@ -1,26 +1,15 @@
 /** Hits of several shards, walked as one list, come in the order one index of them all would give. */
 import { describe, expect, it } from "vitest";
-import { buildPhraseIndex } from "../../src/search/buildIndex.ts";
 import { type HitOrder, type IndexLoader, type PhraseMeta } from "../../src/search/phrase.ts";
 import { openShards, ShardQuery, type Shard } from "../../src/search/shards.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
+import { indexInMemory } from "./memoryIndex.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
-const oldestFirst = (ms: typeof models) =>
-  [...ms].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.id.localeCompare(b.id)).map((m) => m.id);
-
 /** An index of some of the seeds, in memory, as a shard under `base`. */
 function shard(base: string, ms: typeof models, peers: string[] = []): { base: string; load: IndexLoader } {
-  const files = new Map<string, string>();
-  buildPhraseIndex(
-    oldestFirst(ms),
-    (id) => ms.find((m) => m.id === id)!,
-    (id) => `${base}circulars/${id}/`,
-    ["pagefind/"],
-    (p, c) => files.set(p, c),
-    { peers, pageBytes: 200 },
-  );
+  const files = indexInMemory(base, ms, { peers, pageBytes: 200 });
   return { base, load: async <T>(path: string) => JSON.parse(files.get(path) ?? "{}") as T };
 }
 

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { pinyin } from "pinyin-pro";
 import table from "../../text/data/t2s.json" with { type: "json" };
+import { rng } from "../generate.ts";
 import type { Label } from "./judge.ts";
 import type { LabelledSet } from "./sets.ts";
 
@@ -35,18 +36,6 @@ interface Doc {
 }
 
 type Damage = (d: Doc) => { text: string; label?: Label; fileName?: string } | null;
-
-/** Mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.codePointAt(0)!) >>> 0, 7);
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
