@@ -101,15 +101,20 @@ function check<T>(schema: z.ZodType<T>, data: unknown, where: string): T {
   return r.data;
 }
 
-/** Reads and checks a JSON file the pipeline wrote. */
-export function readJsonFile<T>(schema: z.ZodType<T>, path: string): T {
+/** Parses and checks JSON the pipeline wrote; `where` (a path and line) begins an error's message. */
+export function parseJson<T>(schema: z.ZodType<T>, text: string, where: string): T {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, "utf8"));
+    data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}:1: not JSON: ${(e as Error).message}`);
+    throw new Error(`${where}: not JSON: ${(e as Error).message}`);
   }
-  return check(schema, data, `${path}:1`);
+  return check(schema, data, where);
+}
+
+/** Reads and checks a JSON file the pipeline wrote. */
+export function readJsonFile<T>(schema: z.ZodType<T>, path: string): T {
+  return parseJson(schema, readFileSync(path, "utf8"), `${path}:1`);
 }
 
 /** The file read and checked, or `fallback` when there is none. */
@@ -130,14 +135,7 @@ export function readJsonLines<T>(schema: z.ZodType<T>, path: string): T[] {
   readFileSync(path, "utf8")
     .split("\n")
     .forEach((line, i) => {
-      if (!line) return;
-      let data: unknown;
-      try {
-        data = JSON.parse(line);
-      } catch (e) {
-        throw new Error(`${path}:${i + 1}: not JSON: ${(e as Error).message}`);
-      }
-      out.push(check(schema, data, `${path}:${i + 1}`));
+      if (line) out.push(parseJson(schema, line, `${path}:${i + 1}`));
     });
   return out;
 }

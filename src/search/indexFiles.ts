@@ -2,9 +2,10 @@
  * The contracts of the phrase index's files (phrase.ts) where the pipeline reads them again:
  * a merge of shards (national.ts) reads what other machines built. A file of another shape
  * (another version of the index, a partial upload) fails with the shard and the file named,
- * instead of as a wrong national index. The browser reads the same files unchecked: it reads
- * them from the site that wrote them. These live beside the index rather than in
- * src/library/, which sits below the search layer and cannot name its types.
+ * instead of as a wrong national index (read with the library's parseJson). The browser
+ * reads the same files unchecked: it reads them from the site that wrote them. These live
+ * beside the index rather than in src/library/, which sits below the search layer and
+ * cannot name its types.
  */
 import { z } from "zod";
 import type { PhraseDoc, PhraseFacets, PhraseMeta, TextChunk } from "./phrase.ts";
@@ -48,21 +49,3 @@ export const TextChunkFile: z.ZodType<TextChunk> = z.array(z.tuple([z.string(), 
 
 /** Circulars (by number) of each department (departments.json). */
 export const DepartmentsFile = z.record(z.string(), z.array(count));
-
-/** Parses `text`, the file `path` of a built index, against its contract; `where` names the index in an error. */
-export function parseIndexFile<T>(schema: z.ZodType<T>, text: string, where: string, path: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${where}search-data/${path}: not JSON (${(e as Error).message})`);
-  }
-  const r = schema.safeParse(json);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new Error(
-      `${where}search-data/${path}: not a file of this index (${issue.path.join(".")}: ${issue.message})`,
-    );
-  }
-  return r.data;
-}

@@ -14,14 +14,8 @@ import { VALIDITY_STATUSES } from "../model/circular.ts";
 import type { IndexedDoc } from "./buildIndex.ts";
 import type { PhraseDoc, PhraseFacets, PhraseMeta } from "./phrase.ts";
 import type { z } from "zod";
-import {
-  DepartmentsFile,
-  PhraseDocFile,
-  PhraseFacetsFile,
-  PhraseMetaFile,
-  TextChunkFile,
-  parseIndexFile,
-} from "./indexFiles.ts";
+import { DepartmentsFile, PhraseDocFile, PhraseFacetsFile, PhraseMetaFile, TextChunkFile } from "./indexFiles.ts";
+import { parseJson } from "../library/files.ts";
 
 export interface ShardOutput {
   /** The shard site's base path ("/lib/jilin/"). */
@@ -40,7 +34,7 @@ interface ShardDoc {
 
 /** A file of a shard's index, checked against its contract (indexFiles.ts). */
 const readFile = <T>(shard: ShardOutput, schema: z.ZodType<T>, path: string): T =>
-  parseIndexFile(schema, shard.read(path), `merge: shard ${shard.base}: `, path);
+  parseJson(schema, shard.read(path), `merge: shard ${shard.base}: search-data/${path}`);
 
 /** Every circular of every shard, oldest first (by date, then id: the order a whole build numbers them in). */
 function allDocs(shards: ShardOutput[]): ShardDoc[] {

@@ -98,10 +98,10 @@ describe("a national index merged from shards", () => {
     ];
     // An index of an older version, a circular's record cut short, a file that is not JSON.
     expect(() => mergeShards(altered("meta.json", (m) => ({ ...m, version: 3 })))).toThrow(
-      /merge: shard \/bad\/: search-data\/meta\.json: not a file of this index \(version/,
+      /merge: shard \/bad\/: search-data\/meta\.json: not the expected file: version/,
     );
     expect(() => mergeShards(altered("doc/0.json", ({ header: _, ...d }) => d))).toThrow(
-      /shard \/bad\/: search-data\/doc\/0\.json: not a file of this index \(header/,
+      /shard \/bad\/: search-data\/doc\/0\.json: not the expected file: header/,
     );
     const broken = [{ base: "/bad/", read: (p: string) => (p === "facets.json" ? "{" : shards[1]!.files.get(p)!) }];
     expect(() => mergeShards(broken)).toThrow(/shard \/bad\/: search-data\/facets\.json: not JSON/);
