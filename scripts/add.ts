@@ -11,6 +11,7 @@ import Table from "cli-table3";
 import { corpusDir } from "../src/config/paths.ts";
 import { parseSource } from "../src/ingest/parse.ts";
 import { formatError } from "../src/model/circular.ts";
+import { clausesOf } from "../src/model/clauses.ts";
 import { formatDate, placeOf } from "../src/model/display.ts";
 
 const args = process.argv.slice(2);
@@ -67,7 +68,7 @@ for (const file of files) {
     m.docNumber ?? "—",
     m.date ? formatDate(m.date) : "不详",
     placeOf(m.jurisdiction) || "不详",
-    String(m.clauses.length),
+    String(clausesOf(m).length),
     note.join("；").slice(0, 200),
   ]);
 }

@@ -14,6 +14,7 @@ import { launchBrowser, serveStatic } from "../src/bench/browser.ts";
 import { loadModel, oldestFirst } from "../src/library/store.ts";
 import { documentWord, toBuffer } from "../src/exports/word.ts";
 import { excerptOf } from "../src/exports/excerpt.ts";
+import { clausesOf } from "../src/model/clauses.ts";
 
 const dist = resolve(process.argv[2] ?? process.env.DIST_DIR ?? "dist");
 const kb = (n: number) => +(n / 1024).toFixed(1);
@@ -91,7 +92,9 @@ console.log(
 const excerpts = ids
   .flatMap((d) => {
     const m = loadModel(d);
-    return m.clauses.slice(0, 3).map((c) => excerptOf(m, c.id, `${server.origin}/circulars/${d}/#${c.id}`)!);
+    return clausesOf(m)
+      .slice(0, 3)
+      .map((c) => excerptOf(m, c.id, `${server.origin}/circulars/${d}/#${c.id}`)!);
   })
   .slice(0, 100);
 await page.goto(`${server.origin}/basket/`);

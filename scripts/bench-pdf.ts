@@ -10,6 +10,7 @@ import { decode } from "../src/ingest/read.ts";
 import { DEFAULT_CORPUS } from "../src/config/paths.ts";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { clausesOf } from "../src/model/clauses.ts";
 
 const pages = Number(process.argv[2] ?? 100);
 const seeds = readdirSync(DEFAULT_CORPUS)
@@ -53,6 +54,6 @@ console.log(
     bytes: pdf.length,
     extractMs: Math.round(t1 - t0),
     parseMs: Math.round(t2 - t1),
-    clauses: r.value.clauses.length,
+    clauses: clausesOf(r.value).length,
   }),
 );

@@ -12,6 +12,7 @@ import { derive } from "../src/corpus/derived.ts";
 import { readState, writeDerived } from "../src/library/derived.ts";
 import { buildIdfTable } from "../src/compare/idf.ts";
 import { phraseKey } from "../src/text/keys.ts";
+import { clausesOf } from "../src/model/clauses.ts";
 
 const started = performance.now();
 const docs = loadModels();
@@ -21,7 +22,7 @@ writeFileSync(
   DERIVED_IDF,
   JSON.stringify(
     buildIdfTable(
-      docs.flatMap((d) => d.clauses.map((c) => c.text)),
+      docs.flatMap((d) => clausesOf(d).map((c) => c.text)),
       phraseKey,
     ),
   ),

@@ -11,12 +11,13 @@ import { buildIdfTable, idfOf } from "../src/compare/idf.ts";
 import { DEFAULT_CORPUS, ROOT } from "../src/config/paths.ts";
 import { parseFolder } from "../src/library/parseFolder.ts";
 import { phraseKey } from "../src/text/keys.ts";
+import { clausesOf } from "../src/model/clauses.ts";
 
 const gold = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/align/gold.json"), "utf8")) as { sets: GoldSet[] };
 const library = await parseFolder(DEFAULT_CORPUS);
 const idf = idfOf(
   buildIdfTable(
-    [...library.values()].flatMap((d) => d.clauses.map((c) => c.text)),
+    [...library.values()].flatMap((d) => clausesOf(d).map((c) => c.text)),
     phraseKey,
   ),
 );

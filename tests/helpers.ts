@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import type { Circular } from "../src/model/circular.ts";
+import { clausesOf } from "../src/model/clauses.ts";
 import { parseCircular, type ParseOptions } from "../src/ingest/parse.ts";
 import { decode, splitLines } from "../src/ingest/read.ts";
 import { isBlank } from "../src/text/chars.ts";
@@ -56,5 +57,5 @@ export function assertLossless(bytes: Uint8Array, m: Circular): void {
       `line ${i + 1} (${line.slice(0, 30)}) must be in exactly one of body and noise`,
     ).toBe(true);
   });
-  for (const c of m.clauses) expect(m.body.includes(c.text), `clause ${c.id} text is in body`).toBe(true);
+  for (const c of clausesOf(m)) expect(m.body.includes(c.text), `clause ${c.id} text is in body`).toBe(true);
 }

@@ -4,6 +4,7 @@
  * with 文号, topics, 责任单位 and citations of each other. Deterministic for a seed.
  */
 import type { Circular } from "../model/circular.ts";
+import { clausesOf } from "../model/clauses.ts";
 import { divisionsByCode, type Division } from "../config/gazetteer.ts";
 import { PROVINCE_ABBREVIATIONS } from "../config/abbreviations.ts";
 import { canonicalLabel } from "../model/labels.ts";
@@ -91,7 +92,7 @@ export function generateCorpus(
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   // Clauses are rebuilt from the seeds' sentences, so texts vary as in a real library
   // (whole seed clauses would repeat a few hundred texts thousands of times).
-  const clauses = seeds.flatMap((m) => m.clauses.map((c) => c.text.replace(/\n+/g, "")));
+  const clauses = seeds.flatMap((m) => clausesOf(m).map((c) => c.text.replace(/\n+/g, "")));
   const duties = clauses.flatMap((t) => /[（(][^（()）]*(?:责任单位|牵头|负责)[^（()）]*[）)]$/.exec(t)?.[0] ?? []);
   const sentences = clauses
     .flatMap((t) => t.replace(/[（(][^（()）]*(?:责任单位|牵头|负责)[^（()）]*[）)]$/, "").split(/(?<=。)/))

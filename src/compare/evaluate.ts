@@ -4,7 +4,8 @@
  * recall over the articles that have one. Articles the labeller marked uncertain count
  * neither way.
  */
-import type { Clause } from "../model/circular.ts";
+import type { Clause, SectionNode } from "../model/circular.ts";
+import { clausesOf } from "../model/clauses.ts";
 import { alignClauses, type AlignedPair, type Idf, type PhraseKey } from "./similarity.ts";
 
 export interface GoldSet {
@@ -58,22 +59,22 @@ const articleNumber = (c: Pick<Clause, "id">) => Number(/^art(\d+)$/.exec(c.id)?
 /** Aligns each gold set's two documents (looked up by file name) and scores the result. */
 export function evaluateGold(
   sets: GoldSet[],
-  docOf: (name: string) => { clauses: Clause[] },
+  docOf: (name: string) => { sections: SectionNode[] },
   key: PhraseKey,
   idf?: Idf,
 ): Array<{ a: string; b: string } & AlignScore> {
   return sets.map((set) => {
     const [a, b] = [docOf(set.a), docOf(set.b)];
     const { pairs } = alignClauses(
-      a.clauses.map((c) => c.text),
-      b.clauses.map((c) => c.text),
+      clausesOf(a).map((c) => c.text),
+      clausesOf(b).map((c) => c.text),
       key,
       { idf },
     );
     return {
       a: set.a,
       b: set.b,
-      ...scoreAlignment(set, pairs, a.clauses.map(articleNumber), b.clauses.map(articleNumber)),
+      ...scoreAlignment(set, pairs, clausesOf(a).map(articleNumber), clausesOf(b).map(articleNumber)),
     };
   });
 }

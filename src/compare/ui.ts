@@ -7,6 +7,7 @@
 import "../model/jitless.ts";
 import { siteUrls } from "../config/urls.ts";
 import { Circular, Validity, validateModel, type Clause, type ValidityStatus } from "../model/circular.ts";
+import { clausesOf } from "../model/clauses.ts";
 import { VALIDITY_NAMES } from "../model/display.ts";
 import { citationText } from "../model/labels.ts";
 import type { ComparedRow, DiffEntry } from "../exports/word.ts";
@@ -70,7 +71,7 @@ const libraryIdf = (): Promise<Idf | undefined> =>
 
 function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined): HTMLElement {
   const [a, ...others] = docs as [Circular, ...Circular[]];
-  const texts = (d: Circular) => d.clauses.map((c) => c.text);
+  const texts = (d: Circular) => clausesOf(d).map((c) => c.text);
   const alignments = others.map((o) => alignClauses(texts(a), texts(o), key, { idf }));
   const rows: ComparedRow[] = [];
   const table = el("table", { className: "compare-table" });
@@ -85,7 +86,7 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
   others.forEach(() => head.append(el("th", { scope: "col", className: "score", textContent: "相似度" })));
   table.append(el("thead", {}, head));
   const body = el("tbody");
-  a.clauses.forEach((ca, i) => {
+  clausesOf(a).forEach((ca, i) => {
     const matches = alignments.map((al) => al.pairs.find((p) => p.a === i));
     if (matches.every((m) => !m)) return;
     const row = el("tr", { className: "aligned" });
@@ -95,11 +96,11 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
       (acc, m, k) => (m && (!acc || m.score > acc.score) ? { k, score: m.score } : acc),
       null,
     )!;
-    const bestMatch = others[best.k]!.clauses[matches[best.k]!.b]!;
+    const bestMatch = clausesOf(others[best.k]!)[matches[best.k]!.b]!;
     row.append(cell(a, ca, sharedWording(ca.text, bestMatch.text).a));
     matches.forEach((m, k) => {
       const other = others[k]!;
-      const cb = m ? other.clauses[m.b] : undefined;
+      const cb = m ? clausesOf(other)[m.b] : undefined;
       if (cb) row.dataset["bc"[k] as "b"] = cb.id;
       row.append(cell(other, cb, cb ? sharedWording(ca.text, cb.text).b : undefined));
     });
@@ -109,7 +110,7 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
     rows.push({
       cells: [
         clauseCell(a, ca),
-        ...matches.map((m, k) => (m ? clauseCell(others[k]!, others[k]!.clauses[m.b]!) : null)),
+        ...matches.map((m, k) => (m ? clauseCell(others[k]!, clausesOf(others[k]!)[m.b]!) : null)),
       ],
       scores: matches.map((m) => (m ? m.score : null)),
     });
@@ -119,8 +120,8 @@ function renderAlignment(docs: Circular[], key: PhraseKey, idf: Idf | undefined)
   const unmatched = el("section", { className: "unmatched" }, el("h2", { textContent: "未能对应的条款" }));
   const usedA = new Set(alignments.flatMap((al) => al.pairs.map((p) => p.a)));
   const lists: Array<[Circular, Clause[]]> = [
-    [a, a.clauses.filter((_, i) => !usedA.has(i))],
-    ...others.map((o, k) => [o, alignments[k]!.unmatchedB.map((j) => o.clauses[j]!)] as [Circular, Clause[]]),
+    [a, clausesOf(a).filter((_, i) => !usedA.has(i))],
+    ...others.map((o, k) => [o, alignments[k]!.unmatchedB.map((j) => clausesOf(o)[j]!)] as [Circular, Clause[]]),
   ];
   lists.forEach(([d, cs], k) => {
     const ul = el(
@@ -148,8 +149,8 @@ function renderDiff(
   statuses: Map<string, ValidityStatus>,
 ): HTMLElement {
   const diffs = diffVersions(
-    before.clauses.map((c) => c.text),
-    after.clauses.map((c) => c.text),
+    clausesOf(before).map((c) => c.text),
+    clausesOf(after).map((c) => c.text),
     key,
     { idf },
   );
@@ -161,8 +162,8 @@ function renderDiff(
   for (const d of diffs) {
     const li = el("li", { className: `diff-${d.kind}` });
     li.dataset.kind = d.kind;
-    const ca = d.a !== null ? before.clauses[d.a]! : null;
-    const cb = d.b !== null ? after.clauses[d.b]! : null;
+    const ca = d.a !== null ? clausesOf(before)[d.a]! : null;
+    const cb = d.b !== null ? clausesOf(after)[d.b]! : null;
     li.append(
       el("strong", { textContent: names[d.kind] }),
       " ",
@@ -307,7 +308,7 @@ export function startComparePage(): void {
   )
     .then(async (docs) => {
       const diff = params.get("mode") === "diff";
-      const { phraseKey } = createKeys(await foldFor(docs.flatMap((d) => d.clauses.map((c) => c.text))));
+      const { phraseKey } = createKeys(await foldFor(docs.flatMap((d) => clausesOf(d).map((c) => c.text))));
       output.replaceChildren(
         diff
           ? renderDiff(docs[0]!, docs[1]!, phraseKey, await idf, statuses)

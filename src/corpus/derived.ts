@@ -7,6 +7,7 @@
  * How it is stored: src/library/derived.ts.
  */
 import type { CircularMeta, Validity } from "../model/circular.ts";
+import { clausesOf } from "../model/clauses.ts";
 import { buildCitationGraph } from "./citationGraph.ts";
 import { validities } from "./validity.ts";
 import { versionChains } from "./versions.ts";
@@ -32,7 +33,7 @@ export function docFactsOf(doc: CircularMeta): DocFacts {
   return {
     topics: tags.document,
     clauseTopics: [...tags.byClause],
-    clauseDepartments: doc.clauses.map((c) => [c.id, departmentsOf(c.responsible, doc.jurisdiction)]),
+    clauseDepartments: clausesOf(doc).map((c) => [c.id, departmentsOf(c.responsible, doc.jurisdiction)]),
   };
 }
 
@@ -63,12 +64,12 @@ export interface Derivation {
 
 export function derive(docs: CircularMeta[], previous: RelatedState | null = null): Derivation {
   const { related, state, rescored } = relatedClauses(
-    docs.flatMap((d) => d.clauses.map((c) => ({ docId: d.id, clauseId: c.id, text: c.text }))),
+    docs.flatMap((d) => clausesOf(d).map((c) => ({ docId: d.id, clauseId: c.id, text: c.text }))),
     { previous },
   );
   return {
     related,
-    similar: similarCirculars(related, new Map(docs.map((d) => [d.id, d.clauses.length]))),
+    similar: similarCirculars(related, new Map(docs.map((d) => [d.id, clausesOf(d).length]))),
     state,
     rescored,
   };

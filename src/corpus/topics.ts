@@ -1,6 +1,7 @@
 /** Topic tagging by rule: a clause carries a topic when one of its terms occurs in it. */
 import { TOPICS, type TopicDef } from "../config/topics.ts";
 import type { CircularMeta, SectionNode } from "../model/circular.ts";
+import { clausesOf } from "../model/clauses.ts";
 import { compactKey } from "../text/keys.ts";
 
 export interface TopicMatch {
@@ -45,7 +46,7 @@ function headingsOf(doc: Pick<CircularMeta, "sections">): Map<string, string> {
   const walk = (nodes: SectionNode[], above: string) => {
     for (const n of nodes) {
       const here = [above, n.heading ?? ""].join(" ");
-      if (n.isClause) out.set(n.id, here);
+      if (n.clause) out.set(n.id, here);
       walk(n.children, here);
     }
   };
@@ -54,11 +55,11 @@ function headingsOf(doc: Pick<CircularMeta, "sections">): Map<string, string> {
 }
 
 function clauseIds(node: SectionNode): string[] {
-  return node.isClause ? [node.id] : node.children.flatMap(clauseIds);
+  return node.clause ? [node.id] : node.children.flatMap(clauseIds);
 }
 
 /** Topics of each clause, and of the document (primary and mentioned). */
-export function tagCircular(doc: Pick<CircularMeta, "clauses" | "title" | "sections">): {
+export function tagCircular(doc: Pick<CircularMeta, "title" | "sections">): {
   byClause: Map<string, TopicMatch[]>;
   document: DocumentTopics;
 } {
@@ -66,7 +67,7 @@ export function tagCircular(doc: Pick<CircularMeta, "clauses" | "title" | "secti
   const weight = new Map<string, number>();
   const clauses = new Map<string, number>();
   const headings = headingsOf(doc);
-  for (const c of doc.clauses) {
+  for (const c of clausesOf(doc)) {
     const tags = tagText(c.text);
     byClause.set(c.id, tags);
     const headed = new Set(tagText(headings.get(c.id) ?? "").map((t) => t.slug));
@@ -79,7 +80,7 @@ export function tagCircular(doc: Pick<CircularMeta, "clauses" | "title" | "secti
   const partTopics = new Set<string>();
   for (const part of doc.sections) {
     const ids = clauseIds(part);
-    if (ids.length < 2 || ids.length < doc.clauses.length / 10) continue;
+    if (ids.length < 2 || ids.length < clausesOf(doc).length / 10) continue;
     const about = new Map<string, number>();
     for (const id of ids) {
       const slugs = new Set([
@@ -90,7 +91,7 @@ export function tagCircular(doc: Pick<CircularMeta, "clauses" | "title" | "secti
     }
     for (const [slug, n] of about) if (n >= ids.length / 2) partTopics.add(slug);
   }
-  const share = (slug: string) => (weight.get(slug) ?? 0) / Math.max(1, doc.clauses.length);
+  const share = (slug: string) => (weight.get(slug) ?? 0) / Math.max(1, clausesOf(doc).length);
   // What the title names first, then what a part of the document is given to, then the rest by share.
   const rank = (slug: string) => (inTitle.has(slug) ? 2 : partTopics.has(slug) ? 1 : 0);
   const primary = TOPICS.map((t) => t.slug)

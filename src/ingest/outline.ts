@@ -4,12 +4,13 @@
  * nest correctly. A label is accepted only when its number continues a sequence, so a
  * line that merely starts with "3." inside running text stays text.
  */
-import type { LabelKind, SectionNode, Warning } from "../model/circular.ts";
+import type { ClauseBody, LabelKind, SectionNode, Warning } from "../model/circular.ts";
 import type { BodyLine } from "./chrome.ts";
 import { anchorSegment, partPath } from "../model/labels.ts";
 import { matchLabel, rank, type LabelMatch } from "./labels.ts";
-import { lineKey } from "../text/keys.ts";
+import { lineKey, toSimplified } from "../text/keys.ts";
 import { CJK_BASIC } from "../text/chars.ts";
+import { extractResponsible } from "./responsible.ts";
 
 /** Spaces between two Han characters (headings spaced out for display). */
 const SPACE_IN_HAN = new RegExp(String.raw`(?<=[${CJK_BASIC}])\s+(?=[${CJK_BASIC}])`, "g");
@@ -29,15 +30,9 @@ interface Draft {
   children: Draft[];
 }
 
-export interface OutlineClause {
-  node: SectionNode;
-  /** Full clause text, children included, verbatim. */
-  text: string;
-}
-
 export interface Outline {
+  /** The heading tree; a clause's node carries its full text, children included, verbatim. */
   sections: SectionNode[];
-  clauses: OutlineClause[];
   /** Text before the first label (preamble), verbatim; "" when none. */
   preamble: string;
   warnings: Warning[];
@@ -47,6 +42,12 @@ const LEAD_MAX = 25;
 const HEADING_LINE_MAX = 40;
 
 /** The lead phrase of an item: a short heading line, or the words before the first 。 */
+/** A clause's text with who is responsible for it; 責任單位 and 牽頭 are read in simplified script. */
+function clauseBody(text: string): ClauseBody {
+  const { responsible, leads } = extractResponsible(toSimplified(text));
+  return { text, responsible, leads };
+}
+
 export function leadPhrase(rest: string): string | null {
   // Spaced-out headings (总　　则) read as one word.
   const key = lineKey(rest).replace(SPACE_IN_HAN, "");
@@ -148,7 +149,6 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
       .replace(/\n+$/, "");
 
   const itemKinds = chooseItemKinds(roots);
-  const clauses: OutlineClause[] = [];
   const usedIds = new Set<string>();
 
   const finish = (d: Draft, ancestors: Draft[], insideClause: boolean): SectionNode => {
@@ -174,13 +174,10 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
       heading: d.heading,
       text: own.trim() === "" ? null : own,
       lines: [lines[d.start]!.sourceLine, lines[d.end]!.sourceLine],
-      isClause: itemKinds.has(d.kind) && !insideClause,
+      clause: itemKinds.has(d.kind) && !insideClause ? clauseBody(text(d.start, d.end, d.prefixLength)) : null,
       children: [],
     };
-    if (node.isClause) {
-      clauses.push({ node, text: text(d.start, d.end, d.prefixLength) });
-    }
-    node.children = d.children.map((c) => finish(c, segs, insideClause || node.isClause));
+    node.children = d.children.map((c) => finish(c, segs, insideClause || node.clause !== null));
     return node;
   };
   const sections = roots.map((r) => finish(r, [], false));
@@ -191,7 +188,7 @@ export function buildOutline(lines: BodyLine[], breaks: Set<number>): Outline {
     .map((l) => l.text)
     .join("\n")
     .trim();
-  return { sections, clauses, preamble, warnings };
+  return { sections, preamble, warnings };
 }
 
 /**

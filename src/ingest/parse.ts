@@ -12,12 +12,12 @@ import {
   walkSections,
   type ArticleCitation,
   type Citation,
-  type Clause,
   type IngestError,
   type Result,
   type SourceFormat,
   type Warning,
 } from "../model/circular.ts";
+import { clausesOf } from "../model/clauses.ts";
 import { compactKey, toSimplified } from "../text/keys.ts";
 import { stripChrome, type BodyLine } from "./chrome.ts";
 import { findCitations } from "./citations.ts";
@@ -31,7 +31,6 @@ import { findBlocks } from "./blocks.ts";
 import { buildOutline } from "./outline.ts";
 import { decode, splitLines } from "./read.ts";
 import { extractDocument, type Extracted } from "./formats/extract.ts";
-import { extractResponsible } from "./responsible.ts";
 import { findTargets } from "./targets.ts";
 import { CJK_BASIC } from "../text/chars.ts";
 
@@ -221,17 +220,17 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     ...a,
     clauseId: anchorAt(index),
   }));
-  for (const node of outline.clauses.map((c) => c.node).filter((n) => n.kind === "article")) {
-    const text = outline.clauses.find((c) => c.node === node)!.text;
+  for (const { id, kind, number, text } of clausesOf(outline)) {
+    if (kind !== "article") continue;
     for (const m of toSimplified(text).matchAll(/前(?:[一二两三]|\d)?款/g)) {
       articleCitations.push({
         title: null,
         self: true,
-        article: node.number,
+        article: number,
         paragraph: null,
         item: null,
         raw: text.slice(m.index!, m.index! + m[0].length),
-        clauseId: node.id,
+        clauseId: id,
       });
     }
   }
@@ -239,22 +238,6 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
   const targets = findTargets(body, year === null ? null : Number(year))
     .filter((t) => !breaks.has(lineIndexAt(lineStarts, t.index)))
     .map((t) => ({ kind: t.kind, text: t.text, date: t.date, clauseId: anchorAt(t.index) }));
-
-  const clauses: Clause[] = outline.clauses.map(({ node, text }) => {
-    // Read in simplified script: 責任單位 and 牽頭 are the same words.
-    const r = extractResponsible(toSimplified(text));
-    return {
-      id: node.id,
-      path: node.path,
-      kind: node.kind,
-      label: node.label,
-      heading: node.heading,
-      text,
-      responsible: r.responsible,
-      leads: r.leads,
-      lines: node.lines,
-    };
-  });
 
   const sourceKey = options.sourceKey ?? file.split(/[\\/]/).at(-1)!;
   const model: Circular = {
@@ -272,7 +255,6 @@ export function parseCircular(bytes: Uint8Array, file: string, options: ParseOpt
     effective: header.effective,
     jurisdiction: header.jurisdiction,
     sections: outline.sections,
-    clauses,
     citations,
     articleCitations,
     targets,

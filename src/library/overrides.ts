@@ -22,6 +22,7 @@ import {
   HEADER_FIELDS,
   PartialDate,
   type Circular,
+  type ClauseBody,
   type Evidence,
   type HeaderField,
   type IngestError,
@@ -111,13 +112,18 @@ export function readOverride(
 /** The header fields an editor corrects: all but 发布机构, which is the site's, not the document's. */
 const HEADER_KEYS = HEADER_FIELDS.filter((f): f is Exclude<HeaderField, "publisher"> => f !== "publisher");
 
-/** Clauses in document order, with the section node each is and its siblings. */
-function clauseNode(sections: SectionNode[], id: string): { node: SectionNode; siblings: SectionNode[] } | null {
-  let found: { node: SectionNode; siblings: SectionNode[] } | null = null;
+/**
+ * The clause nodes of a tree in document order, each with its siblings. Walked afresh each
+ * time: a merge or split changes the tree, and `clausesOf` keeps a list per tree.
+ */
+function clauseNodes(
+  sections: SectionNode[],
+): Array<{ node: SectionNode & { clause: ClauseBody }; siblings: SectionNode[] }> {
+  const found: Array<{ node: SectionNode & { clause: ClauseBody }; siblings: SectionNode[] }> = [];
   const visit = (siblings: SectionNode[]) => {
-    for (const n of siblings) {
-      if (n.id === id) found = { node: n, siblings };
-      visit(n.children);
+    for (const node of siblings) {
+      if (node.clause) found.push({ node: node as SectionNode & { clause: ClauseBody }, siblings });
+      visit(node.children);
     }
   };
   visit(sections);
@@ -161,64 +167,57 @@ export function applyOverride(
     changes.push("addressees");
   }
   for (const [a, b] of o.clauses?.merge ?? []) {
-    const ia = out.clauses.findIndex((c) => c.id === a);
-    const ib = out.clauses.findIndex((c) => c.id === b);
+    const list = clauseNodes(out.sections);
+    const ia = list.findIndex((c) => c.node.id === a);
+    const ib = list.findIndex((c) => c.node.id === b);
     if (ia < 0 || ib < 0) return fail("clauses", `merge: no clause ${ia < 0 ? a : b} in ${m.id}`);
     if (ib !== ia + 1) return fail("clauses", `merge: ${b} does not follow ${a}`);
-    const [ca, cb] = [out.clauses[ia]!, out.clauses[ib]!];
-    ca.text = `${ca.text}\n${cb.label}${cb.text}`;
-    ca.lines = [ca.lines[0], cb.lines[1]];
-    ca.responsible = [...new Set([...ca.responsible, ...cb.responsible])];
-    ca.leads = [...new Set([...ca.leads, ...cb.leads])];
-    out.clauses.splice(ib, 1);
-    // In the heading tree the second clause's node becomes part of the first's text.
-    const na = clauseNode(out.sections, a)!;
-    const nb = clauseNode(out.sections, b)!;
-    na.node.text = `${na.node.text ?? ""}\n${nb.node.label}${nb.node.text ?? ""}`;
-    na.node.children.push(...nb.node.children);
-    na.node.lines = [na.node.lines[0], nb.node.lines[1]];
+    // The second clause's node becomes part of the first: its label and text, its children.
+    const [na, nb] = [list[ia]!.node, list[ib]!];
+    na.clause = {
+      text: `${na.clause.text}\n${nb.node.label}${nb.node.clause.text}`,
+      responsible: [...new Set([...na.clause.responsible, ...nb.node.clause.responsible])],
+      leads: [...new Set([...na.clause.leads, ...nb.node.clause.leads])],
+    };
+    na.text = `${na.text ?? ""}\n${nb.node.label}${nb.node.text ?? ""}`;
+    na.children.push(...nb.node.children);
+    na.lines = [na.lines[0], nb.node.lines[1]];
     nb.siblings.splice(nb.siblings.indexOf(nb.node), 1);
     changes.push(`merge ${a} ${b}`);
   }
   const splits = new Map<string, number>();
   for (const { clause: id, at } of o.clauses?.split ?? []) {
-    const i = out.clauses.findIndex((c) => c.id === id);
-    if (i < 0) return fail("clauses", `split: no clause ${id} in ${m.id}`);
-    const c = out.clauses[i]!;
-    const cut = c.text.indexOf(at);
+    const found = clauseNodes(out.sections).find((c) => c.node.id === id);
+    if (!found) return fail("clauses", `split: no clause ${id} in ${m.id}`);
+    const { node: first, siblings } = found;
+    const whole = first.clause.text;
+    const cut = whole.indexOf(at);
     if (cut <= 0) return fail("clauses", `split: clause ${id} has no “${at}” after its start`);
     const label = matchLabel(at);
     splits.set(id, (splits.get(id) ?? 0) + 1);
-    const newId = `${id}-s${splits.get(id)}`;
     // The source line the new clause starts on: count the lines of the text before the cut.
     const startLine =
-      m.bodyLineNumbers[m.bodyLineNumbers.indexOf(c.lines[0]) + (c.text.slice(0, cut).match(/\n/g) ?? []).length] ??
-      c.lines[0];
-    const second = {
-      ...c,
-      id: newId,
+      m.bodyLineNumbers[m.bodyLineNumbers.indexOf(first.lines[0]) + (whole.slice(0, cut).match(/\n/g) ?? []).length] ??
+      first.lines[0];
+    const secondText = label ? label.rest + whole.slice(cut + at.length) : whole.slice(cut);
+    const ownCut = (first.text ?? "").indexOf(at);
+    const second: SectionNode = {
+      ...first,
+      id: `${id}-s${splits.get(id)}`,
+      path: `${first.path}（续）`,
       label: label?.label ?? "（续）",
-      text: label ? label.rest + c.text.slice(cut + at.length) : c.text.slice(cut),
-      lines: [startLine, c.lines[1]] as [number, number],
-      path: `${c.path}（续）`,
-    };
-    c.text = c.text.slice(0, cut).replace(/\s+$/, "");
-    c.lines = [c.lines[0], startLine];
-    out.clauses.splice(i + 1, 0, second);
-    const n = clauseNode(out.sections, id)!;
-    const ownCut = (n.node.text ?? "").indexOf(at);
-    const node: SectionNode = {
-      ...n.node,
-      id: newId,
-      path: second.path,
-      label: second.label,
       heading: null,
-      text: ownCut >= 0 ? second.text : null,
-      lines: second.lines,
-      children: [],
+      text: ownCut >= 0 ? secondText : null,
+      lines: [startLine, first.lines[1]],
+      clause: { ...first.clause, text: secondText },
+      // Sub-items that start after the cut go with the second clause.
+      children: first.children.filter((c) => c.lines[0] >= startLine),
     };
-    if (ownCut >= 0) n.node.text = n.node.text!.slice(0, ownCut).replace(/\s+$/, "");
-    n.siblings.splice(n.siblings.indexOf(n.node) + 1, 0, node);
+    first.children = first.children.filter((c) => c.lines[0] < startLine);
+    first.clause = { ...first.clause, text: whole.slice(0, cut).replace(/\s+$/, "") };
+    first.lines = [first.lines[0], Math.max(startLine, ...first.children.map((c) => c.lines[1]))];
+    if (ownCut >= 0) first.text = first.text!.slice(0, ownCut).replace(/\s+$/, "");
+    siblings.splice(siblings.indexOf(first) + 1, 0, second);
     changes.push(`split ${id}`);
   }
   out.corrections = { file, changes, note: o.note ?? null };

@@ -6,6 +6,7 @@
  */
 import { stringify } from "yaml";
 import type { Circular, SectionNode } from "../model/circular.ts";
+import { clausesOf } from "../model/clauses.ts";
 import { bodySegments } from "../model/segments.ts";
 
 /** A JS string literal that is also safe inside MDX: JSON, plus the line separators JSON leaves raw. */
@@ -36,7 +37,7 @@ export function frontmatter(m: Circular): Record<string, unknown> {
     published: m.published,
     effective: m.effective,
     jurisdiction: m.jurisdiction,
-    clauseCount: m.clauses.length,
+    clauseCount: clausesOf(m).length,
     warnings: m.warnings.map((w) => (w.line ? `${w.line}: ${w.message}` : w.message)),
     source: m.source,
   };
@@ -62,10 +63,7 @@ export interface ItemProps {
 export type BodyElement =
   { type: "Text"; props: { text: string; line: number } } | { type: "Item"; props: ItemProps; children: BodyElement[] };
 
-export function bodyElements(
-  m: Pick<Circular, "id" | "body" | "bodyLineNumbers" | "sections" | "clauses">,
-): BodyElement[] {
-  const responsibleById = new Map(m.clauses.map((c) => [c.id, c.responsible]));
+export function bodyElements(m: Pick<Circular, "id" | "body" | "bodyLineNumbers" | "sections">): BodyElement[] {
   const item = (n: SectionNode, depth: number): BodyElement => ({
     type: "Item",
     props: {
@@ -75,8 +73,8 @@ export function bodyElements(
       heading: n.heading ?? undefined,
       text: n.text ?? undefined,
       depth,
-      isClause: n.isClause,
-      responsible: n.isClause ? (responsibleById.get(n.id) ?? []) : undefined,
+      isClause: n.clause !== null,
+      responsible: n.clause?.responsible,
     },
     children: n.children.map((c) => item(c, depth + 1)),
   });

@@ -12,7 +12,7 @@ import { z } from "zod";
  * removed or changes meaning, so stored models of an older shape are parsed again
  * rather than misread.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** 文种: the 15 genres of the 党政机关公文处理工作条例 (2012). */
 export const DOCUMENT_GENRES = [
@@ -88,13 +88,27 @@ export const LineRange = z.tuple([z.number().int(), z.number().int()]);
  */
 export const PartPath = z.string().min(1);
 
+/**
+ * What a clause has beyond its place in the heading tree: its complete text and who is
+ * responsible. A clause is stored once, on its section node; `clausesOf` lists them.
+ */
+export const ClauseBody = z.object({
+  /** The complete clause exactly as in the source, label stripped, sub-items included. */
+  text: z.string(),
+  /** 责任单位 / 牵头 / 分工负责 units, as written. */
+  responsible: z.array(z.string()),
+  /** Those of `responsible` named as 牵头 (lead). */
+  leads: z.array(z.string()),
+});
+export type ClauseBody = z.infer<typeof ClauseBody>;
+
 export interface SectionNode {
-  /** Anchor, unique in the document. */
+  /** Anchor, unique in the document, stable across re-ingests (e.g. "p2-3", "art12"). */
   id: string;
-  /** Position in the heading tree, e.g. "二.（三）" (the same form as a clause's path). */
+  /** Position in the heading tree, e.g. "二.（三）.5". */
   path: string;
   kind: LabelKind;
-  /** The label as written, e.g. "（三）". */
+  /** The label as written, e.g. "（三）" or "11．". */
   label: string;
   number: number;
   /** Its lead phrase, e.g. "主要任务"; null when the item starts with running text. */
@@ -103,8 +117,8 @@ export interface SectionNode {
   text: string | null;
   /** Source line numbers this node spans, children included. */
   lines: [number, number];
-  /** True when this node is a clause (the item level of the document). */
-  isClause: boolean;
+  /** Set when this node is a clause (a numbered part at the document's item level). */
+  clause: ClauseBody | null;
   children: SectionNode[];
 }
 export const SectionNode: z.ZodType<SectionNode> = z.lazy(() =>
@@ -117,32 +131,16 @@ export const SectionNode: z.ZodType<SectionNode> = z.lazy(() =>
     heading: z.string().nullable(),
     text: z.string().nullable(),
     lines: LineRange,
-    isClause: z.boolean(),
+    clause: ClauseBody.nullable(),
     children: z.array(SectionNode),
   }),
 );
 
-/** One numbered item at the document's item level, with its stable anchor. */
-export const Clause = z.object({
-  /** Anchor on the circular's page, stable across re-ingests (e.g. "p2-3", "art12"). */
-  id: z.string(),
-  /** Full position, e.g. "二.（三）.5". */
-  path: PartPath,
-  kind: LabelKind,
-  /** The label as written in the source, e.g. "（三）" or "11．". */
-  label: z.string(),
-  /** Its lead phrase, or null when it starts with running text. */
-  heading: z.string().nullable(),
-  /** The complete clause exactly as in the source, label stripped, sub-items included. */
-  text: z.string(),
-  /** 责任单位 / 牵头 / 分工负责 units, as written. */
-  responsible: z.array(z.string()),
-  /** Those of `responsible` named as 牵头 (lead). */
-  leads: z.array(z.string()),
-  /** Source line numbers the clause spans. */
-  lines: LineRange,
-});
-export type Clause = z.infer<typeof Clause>;
+/**
+ * A clause as readers list it: its section node's place (anchor, path, label, heading,
+ * lines) with its body. A view made by `clausesOf`, not stored.
+ */
+export type Clause = Pick<SectionNode, "id" | "path" | "kind" | "label" | "number" | "heading" | "lines"> & ClauseBody;
 
 /** A document cited in the text: 《title》 with or without a 文号. */
 export const Citation = z.object({
@@ -375,10 +373,8 @@ export const CircularMeta = z.object({
   effective: PartialDate.nullable(),
   /** 地区 and 层级; null when the evidence does not say. */
   jurisdiction: Jurisdiction.nullable(),
-  /** The heading tree: every numbered part, in document order. */
+  /** The heading tree: every numbered part, in document order; clauses are nodes of it. */
   sections: z.array(SectionNode),
-  /** The clauses (numbered parts at the document's item level), in document order. */
-  clauses: z.array(Clause),
   citations: z.array(Citation),
   /** Citations of articles, in document order. */
   articleCitations: z.array(ArticleCitation),

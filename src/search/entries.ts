@@ -17,13 +17,11 @@ export interface SearchEntry {
   text: string;
 }
 
-export function searchEntries(doc: Pick<Circular, "body" | "bodyLineNumbers" | "sections" | "clauses">): SearchEntry[] {
-  const clauses = new Map(doc.clauses.map((c) => [c.id, c]));
+export function searchEntries(doc: Pick<Circular, "body" | "bodyLineNumbers" | "sections">): SearchEntry[] {
   const out: SearchEntry[] = [];
   const walk = (node: SectionNode) => {
-    const clause = node.isClause ? clauses.get(node.id) : undefined;
-    if (clause) {
-      out.push({ anchor: clause.id, label: citationLabel(clause.path), text: clause.label + clause.text });
+    if (node.clause) {
+      out.push({ anchor: node.id, label: citationLabel(node.path), text: node.label + node.clause.text });
       return;
     }
     if (node.text) out.push({ anchor: node.id, label: citationLabel(node.path), text: node.label + node.text });

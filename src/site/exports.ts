@@ -1,5 +1,6 @@
 /** Open-data exports built from the models (pure functions, tested directly). */
 import type { CircularMeta } from "../model/circular.ts";
+import { clausesOf } from "../model/clauses.ts";
 import type { DocumentTopics } from "../corpus/topics.ts";
 import { citationText } from "../model/labels.ts";
 import { placeOf } from "../model/display.ts";
@@ -28,7 +29,7 @@ export function catalogueEntry(
     effective: d.effective,
     jurisdiction: d.jurisdiction,
     topics,
-    clauses: d.clauses.length,
+    clauses: clausesOf(d).length,
     url: urls.circular(d.id),
     data: urls.docJson(d.id),
     source: urls.sourceText(d.id),
@@ -63,7 +64,7 @@ export function* clausesCsv(
   ];
   yield "\ufeff" + header.join(",") + "\r\n";
   for (const d of docs) {
-    yield d.clauses
+    yield clausesOf(d)
       .map(
         (c) =>
           [
@@ -121,7 +122,7 @@ const LONE_HIGH_SURROGATE = String.raw`[\uD800-\uDBFF](?![\uDC00-\uDFFF])`;
 const LONE_LOW_SURROGATE = String.raw`(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`;
 /** A feed entry's summary: 文号 · place · clause count. */
 const feedSummary = (d: CircularMeta) =>
-  [d.docNumber, placeOf(d.jurisdiction), `${d.clauses.length} 个条款`].filter(Boolean).join(" · ");
+  [d.docNumber, placeOf(d.jurisdiction), `${clausesOf(d).length} 个条款`].filter(Boolean).join(" · ");
 export const xml = (s: string): string =>
   s
     .replace(new RegExp(`${XML_CONTROL}|${LONE_HIGH_SURROGATE}|${LONE_LOW_SURROGATE}`, "g"), "\uFFFD")

@@ -16,6 +16,7 @@ import { htmlFiles } from "../site/html.ts";
 import { serveStatic, sharedBrowser, siteModels, type StaticServer } from "./harness.ts";
 import mammoth from "mammoth";
 import readXlsxFile from "read-excel-file/node";
+import { clausesOf } from "../../src/model/clauses.ts";
 
 const site = inject("portalSite");
 const BASE = site.base;
@@ -157,8 +158,8 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     );
     expect(rows.length).toBeGreaterThanOrEqual(4);
     for (const r of rows) {
-      expect(a.clauses.some((c) => c.id === r.a)).toBe(true);
-      expect(b.clauses.some((c) => c.id === r.b)).toBe(true);
+      expect(clausesOf(a).some((c) => c.id === r.a)).toBe(true);
+      expect(clausesOf(b).some((c) => c.id === r.b)).toBe(true);
       expect(Number(r.score)).toBeGreaterThan(0);
     }
     await page.close();
@@ -200,14 +201,14 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
       const word = await save('[data-export="docx"]');
       expect(word.name).toBe(`${a.title.replace(/[\\/:*?"<>|\s]+/g, "")}.docx`);
       expect((await mammoth.extractRawText({ buffer: word.bytes })).value.replace(/\s+/g, "")).toContain(
-        a.clauses[0]!.text.replace(/\s+/g, ""),
+        clausesOf(a)[0]!.text.replace(/\s+/g, ""),
       );
       // Two clauses into the 摘编, which outlives a reload.
       const add = (clause: string) =>
         page.click(`xpath=//*[@id="${clause}"]/ancestor::article[1]//button[@data-basket="add"]`);
-      await add(a.clauses[0]!.id);
+      await add(clausesOf(a)[0]!.id);
       await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 1 条");
-      await add(a.clauses[1]!.id);
+      await add(clausesOf(a)[1]!.id);
       await expect.poll(() => page.locator("#basket-status").textContent()).toContain("共 2 条");
       await page.goto(`${server.origin}${BASE}basket/`);
       await page.reload();
@@ -217,18 +218,18 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
       await page.keyboard.press("Enter");
       await expect
         .poll(() => page.locator("#basket-list li:first-child").getAttribute("data-clause-id"))
-        .toBe(a.clauses[1]!.id);
+        .toBe(clausesOf(a)[1]!.id);
       // It is first now, so its 上移 is disabled: focus is on its 下移.
       expect(
         await page.evaluate(() => [
           document.activeElement?.getAttribute("data-action"),
           document.activeElement?.closest("li")?.getAttribute("data-clause-id"),
         ]),
-      ).toEqual(["down", a.clauses[1]!.id]);
+      ).toEqual(["down", clausesOf(a)[1]!.id]);
       const excerpts = await save('[data-basket="export-docx"]');
       const text = (await mammoth.extractRawText({ buffer: excerpts.bytes })).value.replace(/\s+/g, "");
-      expect(text.indexOf(a.clauses[1]!.text.replace(/\s+/g, ""))).toBeLessThan(
-        text.indexOf(a.clauses[0]!.text.replace(/\s+/g, "")),
+      expect(text.indexOf(clausesOf(a)[1]!.text.replace(/\s+/g, ""))).toBeLessThan(
+        text.indexOf(clausesOf(a)[0]!.text.replace(/\s+/g, "")),
       );
       const basketCsv = await save('[data-basket="export-csv"]');
       expect(basketCsv.bytes.toString("utf8").split("\r\n")[0]).toBe(

@@ -12,6 +12,7 @@ import { parseSeed } from "../helpers.ts";
 import { pdfFile } from "../formats/make.ts";
 import { expectSameDocument } from "../formats/formats.test.ts";
 import { sharedBrowser } from "./harness.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 
 let browser: Browser;
 let pdf: Buffer;
@@ -39,8 +40,8 @@ describe("a PDF printed from a seed", () => {
     const text = parseSeed("002_");
     const r = await parseSource(pdf, "x.pdf");
     if (!r.ok) throw new Error(r.error.message);
-    for (const [i, c] of r.value.clauses.entries())
-      expect(phraseKey(c.text), c.path).toBe(phraseKey(text.clauses[i]!.text));
+    for (const [i, c] of clausesOf(r.value).entries())
+      expect(phraseKey(c.text), c.path).toBe(phraseKey(clausesOf(text)[i]!.text));
   });
 
   it("folds radical code points of the text layer and says how many", async () => {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Circular } from "../../src/model/circular.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 import { serveStatic, sharedBrowser, siteModels, type StaticServer } from "./harness.ts";
 
 const site = inject("seedSite");
@@ -244,7 +245,7 @@ describe("print", () => {
     expect(p.nav).toBe(false);
     expect(p.forms).toBe(false);
     expect(p.meta).toBe(true);
-    expect(p.labels).toBe(doc0.clauses.length);
+    expect(p.labels).toBe(clausesOf(doc0).length);
     expect(p.text).toContain(doc0.docNumber ?? doc0.title);
     expect(p.pdf.subarray(0, 4).toString()).toBe("%PDF");
   });

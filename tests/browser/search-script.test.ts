@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { phraseKey } from "../../src/text/keys.ts";
 import { siteSuite, siteModels } from "./harness.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 
 const site = inject("seedSite");
 const models = siteModels(site.content);
@@ -65,7 +66,7 @@ describe("search in either script", () => {
   });
 
   it("finds the traditional-script circular by a phrase cut from it, marked in its excerpt", async () => {
-    for (const clause of mirror.clauses.slice(0, 3)) {
+    for (const clause of clausesOf(mirror).slice(0, 3)) {
       const chars = [...clause.text.replace(/\s/g, "")];
       const phrase = chars.slice(4, 10).join("");
       const r = await search(phrase);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { Circular } from "../../src/model/circular.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 import { clausePhrases, indexOf, linePhrases } from "../site/phrases.ts";
 import { siteSuite, siteModels } from "./harness.ts";
@@ -115,7 +116,8 @@ describe("search in the browser", () => {
       // On the clause's key: a traditional-script clause (危險化學品) is on the topic too.
       [
         { topic: "危险化学品" },
-        (m) => m.clauses.some((c) => /危险化学品|危化品|化工园区|化工企业|重大危险源|化工产业/.test(phraseKey(c.text))),
+        (m) =>
+          clausesOf(m).some((c) => /危险化学品|危化品|化工园区|化工企业|重大危险源|化工产业/.test(phraseKey(c.text))),
       ],
       [{ department: "寿光市应急管理局" }, (m) => m.source.file.includes("003_")],
       [{ validity: "现行有效" }, (m) => facts.validity[m.id]!.status === "in-force"],

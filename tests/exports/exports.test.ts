@@ -32,12 +32,14 @@ describe("clauses.csv", () => {
   });
 
   it("a clause whose text begins with =, +, - or @ is neutralised in the file, and reads back as text", () => {
-    const clauses = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+1", "@A1"].map((text, i) => ({
-      ...seed.clauses[0]!,
+    const sections = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+1", "@A1"].map((text, i) => ({
+      ...seed.sections[0]!,
       id: `p${i}`,
       text,
+      clause: { text, responsible: [], leads: [] },
+      children: [],
     }));
-    const csv = [...clausesCsv([{ ...seed, clauses }], (d, c) => `/circulars/${d}/#${c}`)].join("");
+    const csv = [...clausesCsv([{ ...seed, sections }], (d, c) => `/circulars/${d}/#${c}`)].join("");
     const rows = Papa.parse<string[]>(csv.replace(/^\ufeff/, ""), { skipEmptyLines: true }).data;
     const texts = rows.slice(1).map((r) => r[5]!);
     expect(texts).toEqual(["'=cmd|' /C calc'!A0", "'+SUM(1,2)", "'-1+1", "'@A1"]);

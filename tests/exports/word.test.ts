@@ -13,6 +13,7 @@ import Papa from "papaparse";
 import readXlsxFile from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 import { citationText } from "../../src/model/labels.ts";
 import { comparisonWord, diffWord, documentWord, excerptsWord, FONTS, toBuffer } from "../../src/exports/word.ts";
 import { excerptOf, excerptRows, EXCERPT_HEADER, groupExcerpts, type Excerpt } from "../../src/exports/excerpt.ts";
@@ -42,7 +43,7 @@ describe("a document as .docx", () => {
     const text = await rawText(buffer);
     expect(text).toContain(flat(m.title));
     if (m.docNumberRaw) expect(text).toContain(flat(m.docNumberRaw));
-    for (const c of m.clauses) expect(text, c.id).toContain(flat(c.text));
+    for (const c of clausesOf(m)) expect(text, c.id).toContain(flat(c.text));
     // The footer: the citation and the page it came from.
     const footer = parts(buffer)("word/footer1.xml");
     expect(footer).toContain(citationText(m).replace(/"/g, "&quot;"));
@@ -74,8 +75,8 @@ describe("a 摘编 as .docx and .csv", () => {
   const pick = (m: Circular, n: number): Excerpt =>
     excerptOf(
       { ...m, topics: { primary: ["urban-safety"], mentioned: [] } },
-      m.clauses[n]!.id,
-      `https://example.gov.cn/circulars/${m.id}/#${m.clauses[n]!.id}`,
+      clausesOf(m)[n]!.id,
+      `https://example.gov.cn/circulars/${m.id}/#${clausesOf(m)[n]!.id}`,
     )!;
   const items = [pick(a, 0), pick(b, 2), pick(a, 5)];
 
@@ -149,9 +150,9 @@ describe("comparisons and search results as files", () => {
   const [a, b] = [parseSeed("000_"), parseSeed("002_")];
   it("a comparison as .docx: the aligned table with each clause's citation, then the unmatched clauses", async () => {
     const cell = (m: Circular, k: number) => ({
-      label: m.clauses[k]!.label,
-      text: m.clauses[k]!.text,
-      citation: citationText(m, m.clauses[k]!),
+      label: clausesOf(m)[k]!.label,
+      text: clausesOf(m)[k]!.text,
+      citation: citationText(m, clausesOf(m)[k]!),
     });
     const file = comparisonWord(
       [a, b].map((m) => ({ title: m.title, citation: citationText(m) })),

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 import { parseSource } from "../../src/ingest/parse.ts";
 import { looksLikeMarkdown } from "../../src/ingest/formats/markdown.ts";
 
@@ -52,11 +53,11 @@ describe("a regulation in Markdown with YAML frontmatter", () => {
   it("reads ## 第一章 as a chapter, an article number on a line alone, an indented article, escapes, **。**", async () => {
     const m = await parsed(bytes, "a.md");
     expect(m.sections.map((s) => s.label)).toEqual(["第一章", "第二章"]);
-    expect(m.clauses.map((c) => c.label)).toEqual(["第一条", "第二条", "第三条", "第四条", "第五条"]);
-    expect(m.clauses[0]!.text).toContain("《中华人民共和国气象法》<气象灾害防御条例>等法律");
-    expect(m.clauses[0]!.text).toMatch(/制定本条例。$/);
-    expect(m.clauses[1]!.text.trim()).toBe("在四川省行政区域内从事气象灾害防御活动，应当遵守本条例。");
-    expect(m.clauses[2]!.text).toBe("气象灾害防御工作实行以人为本、科学防御、部门联动、社会参与的原则~");
+    expect(clausesOf(m).map((c) => c.label)).toEqual(["第一条", "第二条", "第三条", "第四条", "第五条"]);
+    expect(clausesOf(m)[0]!.text).toContain("《中华人民共和国气象法》<气象灾害防御条例>等法律");
+    expect(clausesOf(m)[0]!.text).toMatch(/制定本条例。$/);
+    expect(clausesOf(m)[1]!.text.trim()).toBe("在四川省行政区域内从事气象灾害防御活动，应当遵守本条例。");
+    expect(clausesOf(m)[2]!.text).toBe("气象灾害防御工作实行以人为本、科学防御、部门联动、社会参与的原则~");
   });
 
   it("loses nothing: markers and frontmatter are noise, on the file's own lines", async () => {

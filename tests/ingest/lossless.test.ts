@@ -7,6 +7,7 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 import { decode, splitLines } from "../../src/ingest/read.ts";
 import { compactKey } from "../../src/text/keys.ts";
 import { assertLossless, parseOk, seedBytes, seedFiles } from "../helpers.ts";
@@ -21,7 +22,7 @@ function signature(m: Circular) {
     date: m.date,
     genre: m.genre,
     code: m.jurisdiction?.code ?? null,
-    clauses: m.clauses.map((c) => ({ id: c.id, path: c.path, responsible: c.responsible.map(compactKey) })),
+    clauses: clausesOf(m).map((c) => ({ id: c.id, path: c.path, responsible: c.responsible.map(compactKey) })),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { genreOf, splitAddressees } from "../../src/ingest/metadata.ts";
 import { parseOk } from "../helpers.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 
 describe("metadata", () => {
   it.each([
@@ -45,10 +46,10 @@ describe("metadata", () => {
     );
     expect(m.title).toBe("吉林省安全生产条例");
     expect(m.date).toBe("2019-11-29");
-    expect(m.clauses.map((c) => c.id)).toEqual(["art1", "art2", "art3", "art4", "art5", "art6", "art7"]);
-    expect(m.clauses[3]!.path).toBe("第二章.第四条");
-    expect(m.clauses[3]!.text).toContain("（三）组织制定并实施本单位安全生产教育和培训计划。");
+    expect(clausesOf(m).map((c) => c.id)).toEqual(["art1", "art2", "art3", "art4", "art5", "art6", "art7"]);
+    expect(clausesOf(m)[3]!.path).toBe("第二章.第四条");
+    expect(clausesOf(m)[3]!.text).toContain("（三）组织制定并实施本单位安全生产教育和培训计划。");
     expect(m.sections.map((s) => s.heading)).toEqual(["总则", "生产经营单位的安全生产保障", "监督管理", "附则"]);
-    expect(m.clauses[1]!.text).toContain("有关法律、行政法规对消防安全");
+    expect(clausesOf(m)[1]!.text).toContain("有关法律、行政法规对消防安全");
   });
 });

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 import { assertLossless, parseOk } from "../helpers.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/real/${name}`, import.meta.url));
@@ -26,7 +27,7 @@ describe("titles", () => {
 
   it("does not read HTML residue (1. <blockquote …>) as a numbered item", () => {
     const m = parse("a-blurb-breadcrumb.txt");
-    expect(m.clauses.map((c) => c.path)).toEqual(["一", "二", "三"]);
+    expect(clausesOf(m).map((c) => c.path)).toEqual(["一", "二", "三"]);
     expect(m.noise.find((n) => n.line === 8)?.text).toBe('1. <blockquote class="content-body">');
   });
 
@@ -184,7 +185,7 @@ describe("places", () => {
 describe("structure", () => {
   it("a table of contents (目录 and heading-only lines) is not read as clauses", () => {
     const m = parse("j-toc.txt");
-    expect(m.clauses.map((c) => c.path)).toEqual(["二.（一）", "二.（二）", "三.（一）", "三.（二）"]);
+    expect(clausesOf(m).map((c) => c.path)).toEqual(["二.（一）", "二.（二）", "三.（一）", "三.（二）"]);
     expect(m.sections.map((s) => s.label)).toEqual(["一、", "二、", "三、"]);
   });
 

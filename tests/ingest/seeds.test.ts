@@ -1,6 +1,7 @@
 /** Every bundled seed parses to the metadata, clauses and citations a reader would list. */
 import { describe, expect, it } from "vitest";
 import { parseSeed } from "../helpers.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 
 const EXPECTED = [
   {
@@ -91,10 +92,10 @@ describe.each(EXPECTED)("seed $seed", (e) => {
     expect(m.jurisdiction?.level).toBe(e.level);
   });
   it("has every numbered clause, in order, with its 责任单位", () => {
-    expect(m.clauses).toHaveLength(e.clauses);
-    expect(m.clauses.filter((c) => c.responsible.length > 0)).toHaveLength(e.withResponsible);
-    expect(new Set(m.clauses.map((c) => c.id)).size).toBe(m.clauses.length);
-    const lines = m.clauses.map((c) => c.lines[0]);
+    expect(clausesOf(m)).toHaveLength(e.clauses);
+    expect(clausesOf(m).filter((c) => c.responsible.length > 0)).toHaveLength(e.withResponsible);
+    expect(new Set(clausesOf(m).map((c) => c.id)).size).toBe(clausesOf(m).length);
+    const lines = clausesOf(m).map((c) => c.lines[0]);
     expect([...lines].sort((a, b) => a - b)).toEqual(lines);
   });
   it("cites the documents it names, with repaired numbers", () => {
@@ -106,17 +107,17 @@ describe.each(EXPECTED)("seed $seed", (e) => {
 describe("details a reader checks", () => {
   it("兴化: continuous numbering across sections, 责任单位 parsed", () => {
     const m = parseSeed("001_");
-    expect(m.clauses.map((c) => c.label)).toEqual(Array.from({ length: 23 }, (_, i) => `${i + 1}.`));
-    expect(m.clauses[4]!.path).toBe("二.5");
-    expect(m.clauses[0]!.responsible).toEqual(["市委宣传部", "市安委办", "相关部门"]);
-    expect(m.clauses[7]!.responsible).toEqual(["市安委办", "市专治办", "市各专项整治牵头部门"]);
+    expect(clausesOf(m).map((c) => c.label)).toEqual(Array.from({ length: 23 }, (_, i) => `${i + 1}.`));
+    expect(clausesOf(m)[4]!.path).toBe("二.5");
+    expect(clausesOf(m)[0]!.responsible).toEqual(["市委宣传部", "市安委办", "相关部门"]);
+    expect(clausesOf(m)[7]!.responsible).toEqual(["市安委办", "市专治办", "市各专项整治牵头部门"]);
     expect(m.noise.map((n) => n.text)).toContain("打印 关闭");
   });
   it("吉林省: 牵头 units are leads, 会同 splits units", () => {
     const m = parseSeed("002_");
-    expect(m.clauses[0]!.leads).toEqual(["省委宣传部", "省应急管理厅"]);
-    expect(m.clauses[0]!.responsible).toEqual(["省委宣传部", "省应急管理厅", "各有关部门"]);
-    expect(m.clauses[2]!.responsible).toEqual(["省应急管理厅", "有关部门"]);
+    expect(clausesOf(m)[0]!.leads).toEqual(["省委宣传部", "省应急管理厅"]);
+    expect(clausesOf(m)[0]!.responsible).toEqual(["省委宣传部", "省应急管理厅", "各有关部门"]);
+    expect(clausesOf(m)[2]!.responsible).toEqual(["省应急管理厅", "有关部门"]);
     expect(m.addressees).toEqual([
       "各市（州）人民政府",
       "长白山管委会",
@@ -128,9 +129,9 @@ describe("details a reader checks", () => {
     const m = parseSeed("003_");
     expect(m.noise.map((n) => n.text)).toEqual(expect.arrayContaining(["PM2.5", "长期公开", "744536799/2019-81083"]));
     expect(m.body.startsWith("关于对《关于推进全市城市安全发展的实施意见》征求意见的结果反馈")).toBe(true);
-    const c11 = m.clauses.find((c) => c.path === "五.11")!;
+    const c11 = clausesOf(m).find((c) => c.path === "五.11")!;
     expect(c11.heading).toBe("实行城市安全风险分级分类监管");
-    const unclosed = m.clauses.find((c) => c.path === "二.1")!;
+    const unclosed = clausesOf(m).find((c) => c.path === "二.1")!;
     expect(unclosed.responsible).toContain("消防大队");
     expect(m.warnings.some((w) => w.message.includes("文号“中办发〔20181号”读作“中办发〔2018〕1号”"))).toBe(true);
     expect(m.targets).toEqual(
@@ -138,15 +139,15 @@ describe("details a reader checks", () => {
         expect.objectContaining({
           text: "到20196月底前",
           date: "2019-06",
-          clauseId: m.clauses.find((c) => c.path === "四.8")!.id,
+          clauseId: clausesOf(m).find((c) => c.path === "四.8")!.id,
         }),
       ]),
     );
   });
   it("吉林市: three-level numbering and the targets of 主要目标", () => {
     const m = parseSeed("004_");
-    expect(m.clauses[0]!.path).toBe("三.（一）.1");
-    expect(m.clauses.at(-1)!.path).toBe("四.4");
+    expect(clausesOf(m)[0]!.path).toBe("三.（一）.1");
+    expect(clausesOf(m).at(-1)!.path).toBe("四.4");
     expect(m.targets.filter((t) => t.kind === "quantity").map((t) => t.text)).toEqual([
       "下降37%以上",
       "下降20%以上",
@@ -157,11 +158,11 @@ describe("details a reader checks", () => {
   });
   it("吉林省粮食: clause headings are their lead phrases", () => {
     const m = parseSeed("000_");
-    expect(m.clauses.map((c) => c.heading).slice(0, 3)).toEqual([
-      "树牢安全发展理念",
-      "落实安全生产责任",
-      "加强安全监管能力建设",
-    ]);
-    expect(m.clauses[0]!.path).toBe("二.（一）");
+    expect(
+      clausesOf(m)
+        .map((c) => c.heading)
+        .slice(0, 3),
+    ).toEqual(["树牢安全发展理念", "落实安全生产责任", "加强安全监管能力建设"]);
+    expect(clausesOf(m)[0]!.path).toBe("二.（一）");
   });
 });

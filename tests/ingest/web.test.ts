@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { assertLossless, parseOk } from "../helpers.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/web/${name}`, import.meta.url));
 const parse = (name: string) => parseOk(fixture(name), name);
@@ -47,13 +48,13 @@ describe("circulars from the web", () => {
 
   it("takes clauses from each section at its own item level: （一） under 三、, 1. under 四、", () => {
     const m = parse("a-national-portal.txt");
-    expect(m.clauses.map((c) => c.path)).toEqual(["三.（一）", "三.（二）", "三.（三）", "四.1", "四.2", "四.3"]);
-    expect(m.clauses[1]).toMatchObject({
+    expect(clausesOf(m).map((c) => c.path)).toEqual(["三.（一）", "三.（二）", "三.（三）", "四.1", "四.2", "四.3"]);
+    expect(clausesOf(m)[1]).toMatchObject({
       heading: "组织开展安全宣传“五进”活动",
       responsible: ["应急管理部", "中央宣传部"],
       leads: ["应急管理部", "中央宣传部"],
     });
-    expect(m.clauses[0]!.responsible).toEqual(["各地区", "国务院安委会各成员单位"]);
+    expect(clausesOf(m)[0]!.responsible).toEqual(["各地区", "国务院安委会各成员单位"]);
   });
 
   it("reads a traditional-script mirror with the same metadata as the simplified original", () => {
@@ -62,7 +63,7 @@ describe("circulars from the web", () => {
     expect(m.issuers).toEqual(["广东省人民政府办公厅"]);
     expect(m.jurisdiction).toMatchObject({ code: "440000", level: "province" });
     expect(m.genre).toBe("意见");
-    expect(m.clauses[0]!.responsible).toEqual(["省应急管理厅", "各地级以上市人民政府"]);
+    expect(clausesOf(m)[0]!.responsible).toEqual(["省应急管理厅", "各地级以上市人民政府"]);
   });
 
   it("reads the mirror in Big5 with CRLF as it reads it in UTF-8", () => {
@@ -73,8 +74,8 @@ describe("circulars from the web", () => {
     // The id is the source's identity (its file), so another file has another id; the rest is the same.
     for (const key of ["title", "issuers", "docNumber", "date", "jurisdiction", "addressees", "provenance"] as const)
       expect(m[key]).toEqual(utf8[key]);
-    expect(m.clauses.map((c) => [c.id, c.text, c.responsible])).toEqual(
-      utf8.clauses.map((c) => [c.id, c.text, c.responsible]),
+    expect(clausesOf(m).map((c) => [c.id, c.text, c.responsible])).toEqual(
+      clausesOf(utf8).map((c) => [c.id, c.text, c.responsible]),
     );
     assertLossless(big5, m);
   });
@@ -98,7 +99,7 @@ describe("circulars from the web", () => {
       expect(m.docNumber).toBe("国家安全生产监督管理总局令第88号");
       expect(m.provenance.date).toMatchObject({ from: "history", line: 2 });
       expect(m.jurisdiction).toMatchObject({ level: "national", code: "100000" });
-      expect(m.clauses.map((c) => c.path)).toEqual([
+      expect(clausesOf(m).map((c) => c.path)).toEqual([
         "第一章.第一条",
         "第一章.第二条",
         "第一章.第三条",
@@ -119,7 +120,7 @@ describe("circulars from the web", () => {
     expect(m.noise.map((n) => n.line)).toEqual([1, 2, 4, 21, 22]);
     // The only place name on the page is 澳门 in the advertising: the place is unknown, not Macau.
     expect(m.jurisdiction).toBeNull();
-    expect(m.clauses.map((c) => [c.path, c.responsible])).toEqual([
+    expect(clausesOf(m).map((c) => [c.path, c.responsible])).toEqual([
       ["二.1", ["县委宣传部", "县应急局"]],
       ["二.2", ["县应急局", "县市场监管局"]],
       ["二.3", ["县住建局"]],
@@ -144,7 +145,7 @@ describe("circulars from the web", () => {
     expect(m.noise.map((n) => n.line)).toEqual([2, 3, 4, 13, 14, 15, 16]);
     expect(m.body).not.toContain("关于做好2021年安全生产工作的通知");
     expect(m.citations).toEqual([]);
-    expect(m.clauses.map((c) => c.heading)).toEqual(["全面开展风险辨识", "严格落实管控措施"]);
+    expect(clausesOf(m).map((c) => c.heading)).toEqual(["全面开展风险辨识", "严格落实管控措施"]);
   });
 
   it("takes the title from the portal's 名称 when the text has none, and says so", () => {

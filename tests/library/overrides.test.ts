@@ -2,6 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { applyOverride, readOverride } from "../../src/library/overrides.ts";
 import { parseSeed } from "../helpers.ts";
+import { walkSections } from "../../src/model/circular.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
+import { searchEntries } from "../../src/search/entries.ts";
 
 const FILE = "content/overrides/x.yaml";
 const read = (text: string) => {
@@ -41,25 +44,28 @@ describe("an override file", () => {
 
   it("merges two clauses and splits one, in the clause list and the heading tree", () => {
     const m = parseSeed("000_");
-    const [a, b, c] = m.clauses;
+    const [a, b, c] = clausesOf(m);
     const at = c!.text.slice(20, 30);
     const r = applyOverride(
       m,
       read(`clauses:\n  merge: [[${a!.id}, ${b!.id}]]\n  split:\n    - { clause: ${c!.id}, at: "${at}" }\n`),
     );
     if (!r.ok) throw new Error(r.error.message);
-    const ids = r.value.clauses.map((x) => x.id);
+    const ids = clausesOf(r.value).map((x) => x.id);
     expect(ids.slice(0, 3)).toEqual([a!.id, c!.id, `${c!.id}-s1`]);
-    expect(r.value.clauses).toHaveLength(m.clauses.length);
-    expect(r.value.clauses[0]!.text).toContain(b!.text);
-    expect(r.value.clauses[2]!.text.startsWith(at)).toBe(true);
-    expect(r.value.clauses[1]!.text + r.value.clauses[2]!.text).toBe(
+    expect(clausesOf(r.value)).toHaveLength(clausesOf(m).length);
+    expect(clausesOf(r.value)[0]!.text).toContain(b!.text);
+    expect(clausesOf(r.value)[2]!.text.startsWith(at)).toBe(true);
+    expect(clausesOf(r.value)[1]!.text + clausesOf(r.value)[2]!.text).toBe(
       c!.text.slice(0, 20).replace(/\s+$/, "") + c!.text.slice(20),
     );
-    const tree: string[] = [];
-    const walk = (ns: typeof r.value.sections) => ns.forEach((n) => (n.isClause && tree.push(n.id), walk(n.children)));
-    walk(r.value.sections);
-    expect(tree).toEqual(ids);
+    // The merged clause's node is gone from the tree; search lands on each clause once, split or merged.
+    const nodes: string[] = [];
+    walkSections(r.value.sections, (n) => nodes.push(n.id));
+    expect(nodes).not.toContain(b!.id);
+    expect(nodes).toContain(`${c!.id}-s1`);
+    const anchors = searchEntries(r.value).map((e) => e.anchor);
+    expect(anchors.filter((x) => ids.includes(x))).toEqual(ids);
   });
 
   it.each([

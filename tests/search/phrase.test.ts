@@ -131,7 +131,7 @@ describe("exact-phrase index", () => {
   it("finds a section's own paragraph and links to that section", async () => {
     const d = order.map(full).findIndex((m) => m.title.includes("城市安全发展有关工作"));
     const general = full(order[d]!).sections.find((s) => s.heading === "总体要求")!;
-    expect(general.isClause).toBe(false);
+    expect(general.clause).toBeNull();
     const phrase = [...general.text!.replace(/\s+/g, "")].slice(6, 14).join("");
     const hits = (await findPhrase(phraseKey(phrase), meta, load))!;
     const doc = JSON.parse(files.get(`doc/${d}.json`)!) as { anchors: string[] };

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Circular } from "../../src/model/circular.ts";
+import { clausesOf } from "../../src/model/clauses.ts";
 import { findPhrase, type IndexLoader, type PhraseDoc, type PhraseMeta } from "../../src/search/phrase.ts";
 import { matchLabel } from "../../src/ingest/labels.ts";
 import { searchEntries } from "../../src/search/entries.ts";
@@ -29,7 +30,7 @@ const hanCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
 /** `count` distinct phrases of 2–6 characters (two or more Han) cut from random clauses. */
 export function clausePhrases(models: Circular[], count: number, seed = 20261123): string[] {
   const rand = random(seed);
-  const clauses = models.flatMap((m) => m.clauses);
+  const clauses = models.flatMap((m) => clausesOf(m));
   const phrases = new Set<string>();
   while (phrases.size < count) {
     const chars = [...clauses[rand(clauses.length)]!.text.replace(/\s+/g, "")];
@@ -62,7 +63,7 @@ export function linePhrases(models: Circular[], outside: number, seed = 7): Arra
     const start = rand(chars.length - 4);
     const phrase = chars.slice(start, start + 4).join("");
     if (hanCount(phrase) < 3) continue;
-    if (!m.clauses.some((c) => keyOf(c.text).includes(phraseKey(phrase)))) notInClause++;
+    if (!clausesOf(m).some((c) => keyOf(c.text).includes(phraseKey(phrase)))) notInClause++;
     out.push({ phrase, from: m });
   }
   return out;
@@ -79,7 +80,9 @@ export function clausesHolding(models: Circular[], phrase: string): Map<string, 
   const key = phraseKey(phrase);
   const out = new Map<string, string[]>();
   for (const m of models) {
-    const ids = m.clauses.filter((c) => keyOf(c.text).includes(key)).map((c) => c.id);
+    const ids = clausesOf(m)
+      .filter((c) => keyOf(c.text).includes(key))
+      .map((c) => c.id);
     if (ids.length) out.set(m.id, ids);
   }
   return out;

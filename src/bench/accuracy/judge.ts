@@ -6,6 +6,7 @@
  * ignored, a 文号 by its normalised form.
  */
 import type { Circular, Level } from "../../model/circular.ts";
+import { clausesOf } from "../../model/clauses.ts";
 import { findDocNumbers } from "../../text/docNumber.ts";
 import { compactKey, lineKey, toSimplified } from "../../text/keys.ts";
 import { NATIONAL_CODE, divisionsByCode } from "../../config/gazetteer.ts";
@@ -138,7 +139,7 @@ export function judge(label: Label, m: Circular): Judged[] {
     );
   }
   if (label.articles !== undefined) {
-    const n = m.clauses.filter((c) => c.kind === "article").length;
+    const n = clausesOf(m).filter((c) => c.kind === "article").length;
     add("articles", label.articles, n, n === label.articles ? "right" : n === 0 ? "unknown" : "wrong");
   }
   return out;

@@ -7,6 +7,7 @@ import type { APIRoute } from "astro";
 import { corpus } from "../../../site/corpus.ts";
 import { documentPaths } from "../../../site/renderPlan.ts";
 import { modelRecord } from "../../../library/store.ts";
+import { clausesOf } from "../../../model/clauses.ts";
 export const getStaticPaths = documentPaths;
 export const GET: APIRoute = ({ params }) => {
   const index = corpus();
@@ -14,7 +15,8 @@ export const GET: APIRoute = ({ params }) => {
   const kind = index.kindOf.get(id);
   const citedBy = index.citations.clauseCitedBy.get(id);
   const model = modelRecord(id);
-  model.clauses = model.clauses.map((c) => ({
+  // The clauses listed flat, as a reader of the data wants them, though the model keeps them in its tree.
+  const clauses = clausesOf(model).map((c) => ({
     ...c,
     citedBy: (citedBy?.get(c.id) ?? []).map((r) => ({ id: r.docId, clause: r.clauseId })),
   }));
@@ -24,7 +26,7 @@ export const GET: APIRoute = ({ params }) => {
     versions: index.versions.get(id)?.docIds ?? [],
     kind: kind ? { slug: kind.slug, name: kind.name, baseline: kind.baseline } : null,
   };
-  return new Response(JSON.stringify({ ...model, ...library }), {
+  return new Response(JSON.stringify({ ...model, clauses, ...library }), {
     headers: { "content-type": "application/json; charset=utf-8" },
   });
 };
