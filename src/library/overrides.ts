@@ -193,14 +193,16 @@ export function applyOverride(
     const whole = first.clause.text;
     const cut = whole.indexOf(at);
     if (cut <= 0) return fail("clauses", `split: clause ${id} has no “${at}” after its start`);
-    const label = matchLabel(at);
     splits.set(id, (splits.get(id) ?? 0) + 1);
     // The source line the new clause starts on: count the lines of the text before the cut.
     const startLine =
       m.bodyLineNumbers[m.bodyLineNumbers.indexOf(first.lines[0]) + (whole.slice(0, cut).match(/\n/g) ?? []).length] ??
       first.lines[0];
-    const secondText = label ? label.rest + whole.slice(cut + at.length) : whole.slice(cut);
+    // Cut inside the clause's own text, a label there (“2.”) names the new clause; cut at one of
+    // its items, the new clause is a continuation (（续）) holding that item and those after it.
     const ownCut = (first.text ?? "").indexOf(at);
+    const label = ownCut >= 0 ? matchLabel(at) : null;
+    const secondText = label ? label.rest + whole.slice(cut + at.length) : whole.slice(cut);
     const second: SectionNode = {
       ...first,
       id: `${id}-s${splits.get(id)}`,

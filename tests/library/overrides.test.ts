@@ -1,7 +1,8 @@
 /** Editors' corrections: fields set with their source, clauses merged and split, bad files named by line. */
 import { describe, expect, it } from "vitest";
 import { applyOverride, readOverride } from "../../src/library/overrides.ts";
-import { parseSeed } from "../helpers.ts";
+import { readFileSync } from "node:fs";
+import { parseOk, parseSeed } from "../helpers.ts";
 import { walkSections } from "../../src/model/circular.ts";
 import { clausesOf } from "../../src/model/clauses.ts";
 import { searchEntries } from "../../src/search/entries.ts";
@@ -66,6 +67,23 @@ describe("an override file", () => {
     expect(nodes).toContain(`${c!.id}-s1`);
     const anchors = searchEntries(r.value).map((e) => e.anchor);
     expect(anchors.filter((x) => ids.includes(x))).toEqual(ids);
+  });
+
+  it("splits an article at one of its items: the items after the cut go with the new clause, in the tree too", () => {
+    const m = parseOk(readFileSync(new URL("../fixtures/regulation.txt", import.meta.url)));
+    const art4 = m.sections.flatMap((s) => s.children).find((n) => n.id === "art4")!;
+    expect(art4.children.map((c) => c.label)).toEqual(["（一）", "（二）", "（三）"]);
+    const r = applyOverride(m, read(`clauses:\n  split:\n    - { clause: art4, at: "（二）组织制定并实施" }\n`));
+    if (!r.ok) throw new Error(r.error.message);
+    const [first, second] = r.value.sections.flatMap((s) => s.children).filter((n) => n.id.startsWith("art4"));
+    expect(first!.children.map((c) => c.label)).toEqual(["（一）"]);
+    expect(second!.children.map((c) => c.label)).toEqual(["（二）", "（三）"]);
+    expect(second!.label).toBe("（续）");
+    expect(first!.lines[1]).toBeLessThan(second!.lines[0] + 1);
+    const [a, b] = clausesOf(r.value).filter((c) => c.id.startsWith("art4"));
+    expect(a!.text).toMatch(/安全生产标准化建设；$/);
+    expect(b!.text.startsWith("（二）组织制定并实施本单位安全生产规章制度和操作规程；")).toBe(true);
+    expect(b!.text).toContain("（三）组织制定并实施本单位安全生产教育和培训计划。");
   });
 
   it.each([
