@@ -11,6 +11,7 @@ import { clausesOf } from "../model/clauses.ts";
 import { buildCitationGraph } from "./citationGraph.ts";
 import { validities } from "./validity.ts";
 import { versionChains } from "./versions.ts";
+import { kindsOf, type Kind } from "./kinds.ts";
 import { relatedClauses, similarCirculars, type Related, type RelatedState } from "./related.ts";
 import { tagCircular, type DocumentTopics, type TopicMatch } from "./topics.ts";
 import { departmentsOf, type UnitDepartment } from "./departments.ts";
@@ -37,10 +38,17 @@ export function docFactsOf(doc: CircularMeta): DocFacts {
   };
 }
 
-/** Facts of each document: its own (docFactsOf), and its 时效性 as of a date, which rests on the whole library. */
+/**
+ * Facts of each document: its own (docFactsOf), and those that rest on the whole library —
+ * its 时效性 as of a date, the versions it is one of, the kind of regulation it is.
+ */
 export interface DocumentFacts {
   asOf: string;
   validity: Record<string, Validity>;
+  /** Chains of versions of one document, each oldest first (documents with no other version are in none). */
+  versions: string[][];
+  /** Regulations of one kind across places (气象灾害防御条例 …), the most places first. */
+  kinds: Kind[];
   documents: Record<string, DocFacts>;
 }
 
@@ -92,12 +100,21 @@ export function inMemory(d: Pick<Derivation, "related" | "similar">): Derived {
   return { relatedOf: (id) => grouped.get(id) ?? new Map(), similar: d.similar };
 }
 
-/** Every document's facts that rest on the library, as of `asOf`. */
-export function documentFacts(docs: CircularMeta[], asOf: string): DocumentFacts {
-  const validity = validities(docs, buildCitationGraph(docs), versionChains(docs), asOf);
+/** The library's order: newest first, then by id. Kinds are grouped in it, as the site lists them. */
+export function newestFirst<T extends Pick<CircularMeta, "date" | "id">>(docs: T[]): T[] {
+  return [...docs].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
+}
+
+/** Every document's facts: its own, and those that rest on the library, as of `asOf`. */
+export function documentFacts(models: CircularMeta[], asOf: string): DocumentFacts {
+  const docs = newestFirst(models);
+  const chains = versionChains(docs);
+  const validity = validities(docs, buildCitationGraph(docs), chains, asOf);
   return {
     asOf,
     validity: Object.fromEntries(validity),
+    versions: [...new Set(chains.values())].map((c) => c.docIds),
+    kinds: kindsOf(docs),
     documents: Object.fromEntries(docs.map((d) => [d.id, docFactsOf(d)])),
   };
 }

@@ -8,12 +8,12 @@ import { clausesOf } from "../model/clauses.ts";
 import { buildCitationGraph, type CitationGraph } from "./citationGraph.ts";
 import type { Department, UnitDepartment } from "./departments.ts";
 import type { DocumentTopics, TopicMatch } from "./topics.ts";
-import { kindsOf, type Kind } from "./kinds.ts";
-import { versionChains, type VersionChain } from "./versions.ts";
+import type { Kind } from "./kinds.ts";
+import type { VersionChain } from "./versions.ts";
 import { NATIONAL_CODE, divisionsByCode } from "../config/gazetteer.ts";
 import type { Related } from "./related.ts";
-import { derive, docFactsOf, inMemory, type Derived } from "./derived.ts";
-import { asOfDate, validities } from "./validity.ts";
+import { derive, documentFacts, inMemory, newestFirst, type Derived } from "./derived.ts";
+import { asOfDate } from "./validity.ts";
 import type { Validity } from "../model/circular.ts";
 
 export interface ClauseRef {
@@ -123,7 +123,9 @@ export function buildCorpusIndex(
   published: Record<string, string[]> = {},
   derived?: Derived,
 ): CorpusIndex {
-  const docs = [...models].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
+  const docs = newestFirst(models);
+  // The facts stage's, when it ran (the site); else derived here by the same producer.
+  const facts = derived?.facts ?? documentFacts(docs, asOfDate());
   const byId = new Map(docs.map((d) => [d.id, d]));
   const clauseTopics = new Map<string, Map<string, TopicMatch[]>>();
   const docTopics = new Map<string, DocumentTopics>();
@@ -131,10 +133,8 @@ export function buildCorpusIndex(
   const clauseDepartments = new Map<string, Map<string, UnitDepartment[]>>();
   const departments = new Map<string, { department: Department; clauses: ClauseRef[] }>();
   const years = new Map<string, string[]>();
-  // The facts stage's, when it ran (the site); else derived here by the same producer.
-  const stored = derived?.facts?.documents;
   for (const doc of docs) {
-    const own = stored?.[doc.id] ?? docFactsOf(doc);
+    const own = facts.documents[doc.id]!;
     const byClause = new Map(own.clauseTopics);
     clauseTopics.set(doc.id, byClause);
     docTopics.set(doc.id, own.topics);
@@ -157,12 +157,8 @@ export function buildCorpusIndex(
     const y = yearOf(doc);
     if (y) years.set(y, [...(years.get(y) ?? []), doc.id]);
   }
-  const kinds = kindsOf(docs);
   const similarity = once(() => derived ?? inMemory(derive(docs)));
-  const citations = buildCitationGraph(docs);
-  const versions = versionChains(docs);
-  const facts = derived?.facts ?? null;
-  const asOf = facts?.asOf ?? asOfDate();
+  const versions = new Map(facts.versions.flatMap((docIds) => docIds.map((id) => [id, { docIds }] as const)));
   return {
     docs,
     byId,
@@ -171,15 +167,15 @@ export function buildCorpusIndex(
     topicClauses,
     clauseDepartments,
     departments,
-    citations,
+    citations: buildCitationGraph(docs),
     regions: regionTree(docs),
     years,
     movedIds: movedIds(docs, published),
     versions,
-    kinds,
-    kindOf: new Map(kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
-    validity: facts ? new Map(Object.entries(facts.validity)) : validities(docs, citations, versions, asOf),
-    asOf,
+    kinds: facts.kinds,
+    kindOf: new Map(facts.kinds.flatMap((k) => k.docIds.map((id) => [id, k] as const))),
+    validity: new Map(Object.entries(facts.validity)),
+    asOf: facts.asOf,
     relatedOf: (id) => similarity().relatedOf(id),
     similarCirculars: () => similarity().similar,
   };

@@ -25,7 +25,7 @@ export type Manifest = z.infer<typeof Manifest>;
 /** Ids published by earlier builds, by source key (content/published-ids.json). */
 export const PublishedIds = z.object({ ids: z.record(z.string(), z.array(z.string())) });
 
-/** Facts of each document: its topics and departments, and its 时效性 as of a date (derived/facts.json). */
+/** Facts of each document: topics, departments, 时效性 as of a date, versions and kinds (derived/facts.json). */
 const TopicMatch = z.object({ slug: z.string(), terms: z.array(z.string()) });
 const UnitDepartment = z.object({
   slug: z.string(),
@@ -39,9 +39,18 @@ const DocFacts = z.object({
   clauseTopics: z.array(z.tuple([z.string(), z.array(TopicMatch)])),
   clauseDepartments: z.array(z.tuple([z.string(), z.array(UnitDepartment)])),
 });
+const Kind = z.object({
+  slug: z.string(),
+  name: z.string(),
+  docIds: z.array(z.string()),
+  baseline: z.string().nullable(),
+  places: z.number().int(),
+});
 export const DocumentFacts: z.ZodType<Facts> = z.object({
   asOf: z.string(),
   validity: z.record(z.string(), Validity),
+  versions: z.array(z.array(z.string())),
+  kinds: z.array(Kind),
   documents: z.record(z.string(), DocFacts),
 });
 

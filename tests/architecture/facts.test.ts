@@ -32,6 +32,40 @@ describe("facts of a document, derived once", () => {
     expect(callers).toEqual(["src/corpus/derived.ts"]);
   });
 
+  it("only the facts stage's producer chains versions, groups kinds and judges 时效性", () => {
+    const callers = [...sources("src"), ...sources("scripts")].filter((f) =>
+      /\b(versionChains|kindsOf|validities)\(/.test(
+        readFileSync(join(ROOT, f), "utf8").replace(/export function (versionChains|kindsOf|validities)\(/g, ""),
+      ),
+    );
+    expect(callers).toEqual(["src/corpus/derived.ts"]);
+  });
+
+  it("the site's index takes versions, kinds and 时效性 from the facts stage", () => {
+    const [a, b] = models;
+    const stored = {
+      ...documentFacts(models, "2026-12-01"),
+      versions: [[a!.id, b!.id]],
+      kinds: [{ slug: "k", name: "某条例", docIds: [a!.id, b!.id], baseline: null, places: 2 }],
+      validity: Object.fromEntries(
+        models.map((m) => [
+          m.id,
+          {
+            status: "repealed" as const,
+            since: null,
+            until: null,
+            by: b!.id,
+            provenance: { from: "none" as const, rule: "测试", line: null },
+          },
+        ]),
+      ),
+    };
+    const index = buildCorpusIndex(models, {}, { ...inMemory(derive(models)), facts: stored });
+    expect(index.versions.get(b!.id)?.docIds).toEqual([a!.id, b!.id]);
+    expect(index.kindOf.get(a!.id)?.name).toBe("某条例");
+    expect(index.validity.get(a!.id)?.status).toBe("repealed");
+  });
+
   // A stored fact that the producer would not give: readers that derive again would miss it.
   const marked = (doc: (typeof models)[number]): DocFacts => ({
     ...docFactsOf(doc),
