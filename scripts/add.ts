@@ -12,7 +12,7 @@ import { corpusDir } from "../src/config/paths.ts";
 import { parseSource } from "../src/ingest/parse.ts";
 import { formatError } from "../src/model/circular.ts";
 import { clausesOf } from "../src/model/clauses.ts";
-import { formatDate, placeOf } from "../src/model/display.ts";
+import { formatDate, jurisdictionText } from "../src/model/display.ts";
 
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
@@ -67,7 +67,7 @@ for (const file of files) {
     m.title,
     m.docNumber ?? "—",
     m.date ? formatDate(m.date) : "不详",
-    placeOf(m.jurisdiction) || "不详",
+    jurisdictionText(m.jurisdiction) || "不详",
     String(clausesOf(m).length),
     note.join("；").slice(0, 200),
   ]);

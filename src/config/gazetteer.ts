@@ -137,7 +137,7 @@ export function chainOf(d: Division): Division[] {
 }
 
 /** A place's name for display: 国家 for national documents, else the division's name. */
-export function placeName(code: string): string | null {
+export function divisionName(code: string): string | null {
   if (code === NATIONAL_CODE) return "国家";
   return divisionOf(code)?.name ?? null;
 }

@@ -34,7 +34,7 @@ function expandAlias(name: string): string {
 }
 
 /** The place name a jurisdiction's departments carry (吉林省, 兴化市). */
-function placeName(j: Jurisdiction | null): string | null {
+function divisionName(j: Jurisdiction | null): string | null {
   if (!j) return null;
   return j.county ?? j.prefecture ?? j.province;
 }
@@ -48,7 +48,7 @@ export function departmentSlug(name: string, code: string | null): string {
 
 /** Normalises one clause's list of units, one entry per unit; generic ones ("相关部门") are left out. */
 export function departmentsOf(units: string[], j: Jurisdiction | null): UnitDepartment[] {
-  const place = placeName(j);
+  const place = divisionName(j);
   const out: UnitDepartment[] = [];
   let carried: string | null = null;
   for (const raw of units) {

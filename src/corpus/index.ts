@@ -1,6 +1,6 @@
 /**
  * Everything the site needs that spans circulars, computed once from the models:
- * topics, departments, citations, regions and years. Near-linear in the corpus size.
+ * topics, departments, citations, jurisdictions and years. Near-linear in the corpus size.
  */
 import { TOPICS } from "../config/topics.ts";
 import type { CircularMeta, Clause } from "../model/circular.ts";
@@ -25,7 +25,7 @@ export interface TopicEntry extends ClauseRef {
   terms: string[];
 }
 
-export interface RegionNode {
+export interface JurisdictionNode {
   code: string;
   name: string;
   level: "national" | "province" | "prefecture" | "county";
@@ -47,7 +47,7 @@ export interface CorpusIndex {
   clauseDepartments: Map<string, Map<string, UnitDepartment[]>>;
   departments: Map<string, { department: Department; clauses: ClauseRef[] }>;
   citations: CitationGraph;
-  regions: Map<string, RegionNode>;
+  jurisdictions: Map<string, JurisdictionNode>;
   years: Map<string, string[]>;
   /** A document's clauses → the most similar clauses of other circulars (derived.ts). */
   relatedOf: (docId: string) => Map<string, Related[]>;
@@ -75,11 +75,11 @@ export function yearOf(doc: Pick<CircularMeta, "date">): string | null {
   return doc.date?.slice(0, 4) ?? null;
 }
 
-function regionTree(docs: CircularMeta[]): Map<string, RegionNode> {
+function jurisdictionTree(docs: CircularMeta[]): Map<string, JurisdictionNode> {
   const byCode = divisionsByCode();
-  const regions = new Map<string, RegionNode>();
-  const ensure = (code: string): RegionNode => {
-    let node = regions.get(code);
+  const tree = new Map<string, JurisdictionNode>();
+  const ensure = (code: string): JurisdictionNode => {
+    let node = tree.get(code);
     if (node) return node;
     if (code === NATIONAL_CODE) {
       node = { code, name: "国家", level: "national", parent: null, children: [], docIds: [], total: 0 };
@@ -88,17 +88,17 @@ function regionTree(docs: CircularMeta[]): Map<string, RegionNode> {
       node = { code, name: d.name, level: d.level, parent: d.parent?.code ?? null, children: [], docIds: [], total: 0 };
       if (node.parent) ensure(node.parent).children.push(code);
     }
-    regions.set(code, node);
+    tree.set(code, node);
     return node;
   };
   for (const doc of docs) {
     const code = doc.jurisdiction?.code;
     if (!code || (code !== NATIONAL_CODE && !byCode.has(code))) continue;
     ensure(code).docIds.push(doc.id);
-    for (let n: RegionNode | undefined = regions.get(code); n; n = n.parent ? regions.get(n.parent) : undefined)
+    for (let n: JurisdictionNode | undefined = tree.get(code); n; n = n.parent ? tree.get(n.parent) : undefined)
       n.total++;
   }
-  return regions;
+  return tree;
 }
 
 /** Similarity is the costly part of the index: computed when first asked, not by every reader. */
@@ -168,7 +168,7 @@ export function buildCorpusIndex(
     clauseDepartments,
     departments,
     citations: buildCitationGraph(docs),
-    regions: regionTree(docs),
+    jurisdictions: jurisdictionTree(docs),
     years,
     movedIds: movedIds(docs, published),
     versions,

@@ -17,7 +17,8 @@ export interface Kind {
   docIds: string[];
   /** The national document the others are compared against; null when the library has none. */
   baseline: string | null;
-  places: number;
+  /** How many jurisdictions have one. */
+  jurisdictionCount: number;
 }
 
 const LEVEL_ORDER = { national: 0, province: 1, prefecture: 2, county: 3 } as const;
@@ -58,8 +59,8 @@ export function kindsOf(docs: CircularMeta[]): Kind[] {
   const used = new Set<string>();
   const kinds: Kind[] = [];
   for (const members of groups.values()) {
-    const places = new Set(members.map((d) => d.jurisdiction?.code ?? "?"));
-    if (places.size < 2) continue;
+    const jurisdictions = new Set(members.map((d) => d.jurisdiction?.code ?? "?"));
+    if (jurisdictions.size < 2) continue;
     const sorted = [...members].sort(
       (a, b) =>
         LEVEL_ORDER[a.jurisdiction?.level ?? "county"] - LEVEL_ORDER[b.jurisdiction?.level ?? "county"] ||
@@ -73,7 +74,13 @@ export function kindsOf(docs: CircularMeta[]): Kind[] {
     let slug = kindSlug(name) || "kind";
     for (let k = 2; used.has(slug); k++) slug = `${kindSlug(name)}-${k}`;
     used.add(slug);
-    kinds.push({ slug, name, docIds: sorted.map((d) => d.id), baseline: baseline?.id ?? null, places: places.size });
+    kinds.push({
+      slug,
+      name,
+      docIds: sorted.map((d) => d.id),
+      baseline: baseline?.id ?? null,
+      jurisdictionCount: jurisdictions.size,
+    });
   }
-  return kinds.sort((a, b) => b.places - a.places || a.name.localeCompare(b.name, "zh"));
+  return kinds.sort((a, b) => b.jurisdictionCount - a.jurisdictionCount || a.name.localeCompare(b.name, "zh"));
 }

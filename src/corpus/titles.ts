@@ -16,7 +16,7 @@ export function versionStem(title: string): string {
 }
 
 /** Names a document's own jurisdiction goes by at the start of a title: 浙江省, 宁波市. */
-function placePrefixes(code: string | undefined): string[] {
+function divisionPrefixes(code: string | undefined): string[] {
   if (!code || code === NATIONAL_CODE) return [];
   const d = divisionOf(code);
   return d ? chainOf(d).map((x) => x.name) : [];
@@ -36,7 +36,7 @@ export function kindStem(doc: Pick<CircularMeta, "title" | "jurisdiction">): { k
   // Longest names first: 浙江省宁波市 as well as 宁波市.
   for (let changed = true; changed;) {
     changed = false;
-    for (const p of placePrefixes(doc.jurisdiction?.code)) {
+    for (const p of divisionPrefixes(doc.jurisdiction?.code)) {
       if (t.startsWith(p) && t.length > p.length + 2) {
         t = t.slice(p.length);
         changed = true;

@@ -5,7 +5,7 @@
 import type { Circular, SectionNode } from "../model/circular.ts";
 import { clausesOf } from "../model/clauses.ts";
 import { TOPICS } from "../config/topics.ts";
-import { placeOf } from "../model/display.ts";
+import { jurisdictionText } from "../model/display.ts";
 import { citationLabel, citationText } from "../model/labels.ts";
 
 /** One excerpt of a 摘编: a clause's text and its full citation. */
@@ -65,7 +65,7 @@ export function excerptOf(doc: DocumentData, anchor: string, url: string): Excer
     path: part.path,
     text: part.text,
     citation: citationText(doc, part),
-    place: placeOf(doc.jurisdiction),
+    place: jurisdictionText(doc.jurisdiction),
     date: doc.date,
     topic: topic ? (TOPICS.find((t) => t.slug === topic)?.name ?? null) : null,
     url,

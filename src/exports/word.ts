@@ -155,7 +155,7 @@ export const toBuffer = (doc: Document): Promise<Buffer> => Packer.toBuffer(doc)
 const KIND_STYLE: Partial<Record<LabelKind, string>> = {
   part: "Chapter",
   chapter: "Chapter",
-  division: "Chapter",
+  subchapter: "Chapter",
   cnItem: "Heading1Cn",
   cnParen: "Heading2Cn",
 };

@@ -29,7 +29,7 @@ const CLOSE = "[）)﹚]";
 const PATTERNS: Array<{ kind: LabelKind; re: RegExp }> = [
   { kind: "part", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}[编編]${PY})(${S})`) },
   { kind: "chapter", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}章${PY})(${S})`) },
-  { kind: "division", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}[节節]${PY})(${S})`) },
+  { kind: "subchapter", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}[节節]${PY})(${S})`) },
   { kind: "article", re: new RegExp(`^(${S})(第${PY}${S}(${CN}|${DIGITS})${S}[条條]${PY})(${S})`) },
   // 一、 (also 一. and 一． as scraped pages write it); not 一是, 十分, 一批.
   { kind: "cnItem", re: new RegExp(`^(${S})((${CN})${S}[、.．])(${S})`) },

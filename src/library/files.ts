@@ -44,7 +44,7 @@ const Kind = z.object({
   name: z.string(),
   docIds: z.array(z.string()),
   baseline: z.string().nullable(),
-  places: z.number().int(),
+  jurisdictionCount: z.number().int(),
 });
 export const DocumentFacts: z.ZodType<Facts> = z.object({
   asOf: z.string(),

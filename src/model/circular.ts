@@ -12,7 +12,7 @@ import { z } from "zod";
  * removed or changes meaning, so stored models of an older shape are parsed again
  * rather than misread.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** 文种: the 15 genres of the 党政机关公文处理工作条例 (2012). */
 export const DOCUMENT_GENRES = [
@@ -68,7 +68,7 @@ export type Jurisdiction = z.infer<typeof Jurisdiction>;
 export const LABEL_KINDS = [
   "part", // 第X编
   "chapter", // 第X章
-  "division", // 第X节
+  "subchapter", // 第X节
   "article", // 第X条
   "cnItem", // 一、
   "cnParen", // （一）

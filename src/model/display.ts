@@ -16,7 +16,7 @@ const LEVEL_NAMES: Record<Level, string> = {
 };
 export const levelName = (l: Level) => LEVEL_NAMES[l];
 
-export function placeOf(j: Jurisdiction | null): string {
+export function jurisdictionText(j: Jurisdiction | null): string {
   if (!j) return "";
   if (j.level === "national") return "国家";
   return [j.province, j.prefecture, j.county].filter(Boolean).join("");

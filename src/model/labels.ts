@@ -13,7 +13,7 @@ export function canonicalLabel(kind: LabelKind, n: number): string {
       return `第${toChineseNumeral(n)}编`;
     case "chapter":
       return `第${toChineseNumeral(n)}章`;
-    case "division":
+    case "subchapter":
       return `第${toChineseNumeral(n)}节`;
     case "article":
       return `第${toChineseNumeral(n)}条`;
@@ -47,7 +47,7 @@ export function anchorSegment(kind: LabelKind, n: number): string {
       return `pt${n}`;
     case "chapter":
       return `ch${n}`;
-    case "division":
+    case "subchapter":
       return `sec${n}`;
     case "article":
       return `art${n}`;

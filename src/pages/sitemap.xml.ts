@@ -21,7 +21,7 @@ export const GET = ({ site }: { site: URL }) => {
     urls.kinds(),
     ...index.docs.map((d) => urls.circular(d.id)),
     ...TOPICS.filter((t) => index.topicClauses.get(t.slug)!.length).map((t) => urls.topic(t.slug)),
-    ...[...index.regions.keys()].map((c) => urls.region(c)),
+    ...[...index.jurisdictions.keys()].map((c) => urls.region(c)),
     ...[...index.years.keys()].map((y) => urls.year(y)),
     ...[...departmentsByJurisdiction(index).keys()].map((c) => urls.departments(c)),
     ...index.kinds.map((k) => urls.kind(k.slug)),

@@ -12,7 +12,7 @@ import { docFacets, type DocFacets } from "./facets.ts";
 import { docFactsOf, type DocFacts } from "../corpus/derived.ts";
 import { provinceFacet } from "./filters.ts";
 import { phraseKey } from "../text/keys.ts";
-import { VALIDITY_NAMES, levelName, placeOf } from "../model/display.ts";
+import { VALIDITY_NAMES, levelName, jurisdictionText } from "../model/display.ts";
 import { searchEntries, type SearchEntry } from "./entries.ts";
 import {
   shardOf,
@@ -548,7 +548,7 @@ export function buildPhraseIndex(
           title: doc.title,
           docNumber: doc.docNumber,
           date: doc.date,
-          place: placeOf(j),
+          place: jurisdictionText(j),
           validity: VALIDITY_NAMES[facets.validity],
           header: headerText(doc),
         },

@@ -10,7 +10,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import type { CircularMeta } from "../model/circular.ts";
-import { formatDate, placeOf } from "../model/display.ts";
+import { formatDate, jurisdictionText } from "../model/display.ts";
 import type { FacetKey } from "./facets.ts";
 
 import type { PagefindRecord } from "../library/files.ts";
@@ -53,7 +53,7 @@ export function pagefindRecord(
       title: doc.title,
       docNumber: doc.docNumber ?? "",
       date: formatDate(doc.date),
-      place: placeOf(doc.jurisdiction),
+      place: jurisdictionText(doc.jurisdiction),
       id: doc.id,
       chunks: String(chunks),
       validity: filters.validity?.[0] ?? "",

@@ -1,6 +1,6 @@
 /** Departments grouped by the jurisdiction whose circulars name them. */
 import type { CorpusIndex } from "../corpus/index.ts";
-import { placeName } from "../config/gazetteer.ts";
+import { divisionName } from "../config/gazetteer.ts";
 
 type Entry = CorpusIndex["departments"] extends Map<string, infer V> ? V : never;
 
@@ -25,5 +25,5 @@ export function departmentsByJurisdiction(index: CorpusIndex): Map<string, Entry
 
 export function jurisdictionName(code: string): string {
   if (code === "000000") return "地区不详";
-  return placeName(code) ?? code;
+  return divisionName(code) ?? code;
 }

@@ -3,7 +3,7 @@ import type { CircularMeta } from "../model/circular.ts";
 import { clausesOf } from "../model/clauses.ts";
 import type { DocumentTopics } from "../corpus/topics.ts";
 import { citationText } from "../model/labels.ts";
-import { placeOf } from "../model/display.ts";
+import { jurisdictionText } from "../model/display.ts";
 import { csvCell } from "../exports/csv.ts";
 import { siteUrls } from "../config/urls.ts";
 
@@ -122,7 +122,7 @@ const LONE_HIGH_SURROGATE = String.raw`[\uD800-\uDBFF](?![\uDC00-\uDFFF])`;
 const LONE_LOW_SURROGATE = String.raw`(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`;
 /** A feed entry's summary: 文号 · place · clause count. */
 const feedSummary = (d: CircularMeta) =>
-  [d.docNumber, placeOf(d.jurisdiction), `${clausesOf(d).length} 个条款`].filter(Boolean).join(" · ");
+  [d.docNumber, jurisdictionText(d.jurisdiction), `${clausesOf(d).length} 个条款`].filter(Boolean).join(" · ");
 export const xml = (s: string): string =>
   s
     .replace(new RegExp(`${XML_CONTROL}|${LONE_HIGH_SURROGATE}|${LONE_LOW_SURROGATE}`, "g"), "\uFFFD")

@@ -109,7 +109,7 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
         kind: kind && {
           slug: kind.slug,
           name: kind.name,
-          places: kind.places,
+          jurisdictionCount: kind.jurisdictionCount,
           count: kind.docIds.length,
           baseline: kind.baseline,
         },
@@ -138,22 +138,22 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
       },
     });
   }
-  for (const region of index.regions.values()) {
+  for (const node of index.jurisdictions.values()) {
     const below: string[] = [];
     const subtree: unknown[] = [];
     const collect = (code: string) => {
-      for (const c of index.regions.get(code)!.children) {
-        const child = index.regions.get(c)!;
+      for (const c of index.jurisdictions.get(code)!.children) {
+        const child = index.jurisdictions.get(c)!;
         subtree.push([child.code, child.name, child.total, child.children]);
         below.push(...child.docIds);
         collect(c);
       }
     };
-    collect(region.code);
+    collect(node.code);
     const ancestors: string[] = [];
-    for (let p = region.parent; p; p = index.regions.get(p)!.parent) ancestors.push(p);
-    pages.set(`region:${region.code}`, {
-      members: { region, ancestors, subtree, below: ordered(below), cards: cards([...region.docIds, ...below]) },
+    for (let p = node.parent; p; p = index.jurisdictions.get(p)!.parent) ancestors.push(p);
+    pages.set(`region:${node.code}`, {
+      members: { node, ancestors, subtree, below: ordered(below), cards: cards([...node.docIds, ...below]) },
     });
   }
   for (const [year, ids] of index.years)

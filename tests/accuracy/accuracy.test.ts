@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseSource } from "../../src/ingest/parse.ts";
 import { judge, tally, type Label } from "../../src/bench/accuracy/judge.ts";
-import { bundledSets, handLabelled, historyDate, titlePlace } from "../../src/bench/accuracy/sets.ts";
+import { bundledSets, handLabelled, historyDate, titleDivision } from "../../src/bench/accuracy/sets.ts";
 import { DAMAGES, damagedSets } from "../../src/bench/accuracy/damage.ts";
 import { parseOk, SOURCES } from "../helpers.ts";
 
@@ -73,10 +73,10 @@ describe("what a regulation says of itself, read apart from the parser", () => {
     "places it by the place its title starts with: national" +
       " when none, unknown for a place gone from the gazetteer",
     () => {
-      expect(titlePlace("青岛市燃气管理条例")?.code).toBe("370200");
-      expect(titlePlace("汕头经济特区突发公共卫生事件应急条例")?.code).toBe("440500");
-      expect(titlePlace("汶川地震灾后恢复重建条例")).toBeNull();
-      expect(titlePlace("莱芜市既有多层住宅增设电梯规定")).toBeUndefined();
+      expect(titleDivision("青岛市燃气管理条例")?.code).toBe("370200");
+      expect(titleDivision("汕头经济特区突发公共卫生事件应急条例")?.code).toBe("440500");
+      expect(titleDivision("汶川地震灾后恢复重建条例")).toBeNull();
+      expect(titleDivision("莱芜市既有多层住宅增设电梯规定")).toBeUndefined();
     },
   );
 });

@@ -46,7 +46,7 @@ describe("facts of a document, derived once", () => {
     const stored = {
       ...documentFacts(models, "2026-12-01"),
       versions: [[a!.id, b!.id]],
-      kinds: [{ slug: "k", name: "某条例", docIds: [a!.id, b!.id], baseline: null, places: 2 }],
+      kinds: [{ slug: "k", name: "某条例", docIds: [a!.id, b!.id], baseline: null, jurisdictionCount: 2 }],
       validity: Object.fromEntries(
         models.map((m) => [
           m.id,

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  abbreviationPlaces,
+  abbreviationDivisions,
   everydayWords,
   findPlaceNames,
-  placeAtStart,
+  divisionAtStart,
   readJurisdiction,
   writerLevel,
-  type PlaceEvidence,
+  type JurisdictionEvidence,
 } from "../../src/ingest/header/jurisdiction.ts";
 
-const none: PlaceEvidence = {
+const none: JurisdictionEvidence = {
   issuers: [],
   title: null,
   docNumberPrefix: null,
@@ -18,7 +18,7 @@ const none: PlaceEvidence = {
   body: "",
 };
 const signed = (...names: string[]) => names.map((name) => ({ name, from: "signature" as const, line: 20 }));
-const place = (ev: Partial<PlaceEvidence>) => readJurisdiction({ ...none, ...ev });
+const place = (ev: Partial<JurisdictionEvidence>) => readJurisdiction({ ...none, ...ev });
 
 describe("place from ranked evidence", () => {
   it("takes the issuer's place: 吉林省 vs 吉林市, a county-level city under its prefecture", () => {
@@ -137,7 +137,7 @@ describe("place from ranked evidence", () => {
 
 describe("shared abbreviations and short forms, from the gazetteer", () => {
   it("knows which places a 机关代字 may stand for: 宁 is 宁夏 and 南京 (and 宁波 …); 苏 is 江苏 and 苏州", () => {
-    const names = (p: string) => abbreviationPlaces(p)!.divisions.map((d) => d.name);
+    const names = (p: string) => abbreviationDivisions(p)!.divisions.map((d) => d.name);
     expect(names("宁政办发")).toEqual(expect.arrayContaining(["宁夏回族自治区", "南京市", "宁波市", "宁德市"]));
     expect(names("苏政办发")).toEqual(expect.arrayContaining(["江苏省", "苏州市"]));
     // 宁 alone, with nothing agreeing, is no place; a city body and the body's 南京市 make it Nanjing.
@@ -151,12 +151,12 @@ describe("shared abbreviations and short forms, from the gazetteer", () => {
   });
 
   it("reads an autonomous area written short (张家川县, 延边州) as the full name", () => {
-    expect(placeAtStart("张家川县人民政府办公室")).toMatchObject({
+    expect(divisionAtStart("张家川县人民政府办公室")).toMatchObject({
       division: { name: "张家川回族自治县" },
       full: true,
     });
-    expect(placeAtStart("延边州应急管理局")).toMatchObject({ division: { name: "延边朝鲜族自治州" }, full: true });
-    expect(placeAtStart("新疆维吾尔自治区人民政府")?.division.code).toBe("650000");
+    expect(divisionAtStart("延边州应急管理局")).toMatchObject({ division: { name: "延边朝鲜族自治州" }, full: true });
+    expect(divisionAtStart("新疆维吾尔自治区人民政府")?.division.code).toBe("650000");
   });
 
   it("does not give a city's office the province's level", () => {
@@ -172,9 +172,9 @@ describe("shared abbreviations and short forms, from the gazetteer", () => {
 describe("place names", () => {
   it("matches the longest name, and several at the start read one inside the other", () => {
     expect(findPlaceNames("吉林省吉林市以城区为基础").map((m) => m.name)).toEqual(["吉林省", "吉林市"]);
-    expect(placeAtStart("吉林省吉林市人民政府")?.division.code).toBe("220200");
-    expect(placeAtStart("中共潍坊市委办公室")?.division.code).toBe("370700");
-    expect(placeAtStart("关于潍坊市…")).toBeNull();
+    expect(divisionAtStart("吉林省吉林市人民政府")?.division.code).toBe("220200");
+    expect(divisionAtStart("中共潍坊市委办公室")?.division.code).toBe("370700");
+    expect(divisionAtStart("关于潍坊市…")).toBeNull();
   });
 
   it("the state's name is no place: 中华人民共和国 does not read as 共和县", () => {

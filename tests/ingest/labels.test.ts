@@ -19,7 +19,7 @@ describe("matchLabel", () => {
     ["第一章　总　　则", "chapter", 1, "第一章", "总　　则"],
     ["第二十三条　本条例自公布之日起施行。", "article", 23, "第二十三条", "本条例自公布之日起施行。"],
     ["第 3 条 数字条号", "article", 3, "第 3 条", "数字条号"],
-    ["第一節　繁體", "division", 1, "第一節", "繁體"],
+    ["第一節　繁體", "subchapter", 1, "第一節", "繁體"],
   ])("%j", (line, kind, number, label, rest) => {
     expect(matchLabel(line)).toMatchObject({ kind, number, label, rest });
   });

@@ -91,7 +91,7 @@ export function clausesHolding(models: Circular[], phrase: string): Map<string, 
 /**
  * The places a search result should link for a phrase in a document: its clauses and sections ("" for the page itself).
  */
-export function placesOf(m: Circular, phrase: string): string[] {
+export function anchorsOf(m: Circular, phrase: string): string[] {
   const key = phraseKey(phrase);
   return searchEntries(m)
     .filter((e) => keyOf(e.text).includes(key))

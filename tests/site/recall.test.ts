@@ -8,7 +8,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { phraseKey } from "../../src/text/keys.ts";
 import { siteModels } from "../browser/harness.ts";
-import { clausePhrases, clausesHolding, holdingInBody, indexOf, linePhrases, placesOf } from "./phrases.ts";
+import { clausePhrases, clausesHolding, holdingInBody, indexOf, linePhrases, anchorsOf } from "./phrases.ts";
 import { clausesOf } from "../../src/model/clauses.ts";
 
 const site = inject("seedSite");
@@ -50,7 +50,7 @@ describe("the built phrase index", () => {
       // text).
       if (!phraseKey(from.title).includes(phraseKey(phrase)))
         expect(
-          got.get(from.id)!.some((a) => placesOf(from, phrase).includes(a)),
+          got.get(from.id)!.some((a) => anchorsOf(from, phrase).includes(a)),
           `${phrase} in ${from.id}`,
         ).toBe(true);
     }

@@ -28,7 +28,7 @@ export interface Label {
    * A law or regulation: its issuer need only be a body of its own place, named by it (the
    * check of its README): the place's name, or null for a national body.
    */
-  issuerOfPlace?: string | null;
+  issuerInDivision?: string | null;
   /** Number of 第X条 articles. */
   articles?: number;
 }
@@ -58,7 +58,7 @@ function verdict(expected: unknown, got: unknown, same: (a: never, b: never) => 
   return same(expected as never, got as never) ? "right" : "wrong";
 }
 
-const placeNames = () => [...divisionsByCode().values()].map((d) => d.name);
+const divisionNames = () => [...divisionsByCode().values()].map((d) => d.name);
 
 /** Every labelled field of `label` judged against the model. */
 export function judge(label: Label, m: Circular): Judged[] {
@@ -84,12 +84,12 @@ export function judge(label: Label, m: Circular): Judged[] {
       verdict(label.docNumber, m.docNumberRaw, (a: string, b: string) => docKey(a) === docKey(b)),
     );
   }
-  if (label.issuers !== undefined || label.issuerOfPlace !== undefined) {
-    if (label.issuerOfPlace !== undefined) {
+  if (label.issuers !== undefined || label.issuerInDivision !== undefined) {
+    if (label.issuerInDivision !== undefined) {
       // A body of the document's own place, or a national one for a national text.
-      const place = label.issuerOfPlace;
+      const place = label.issuerInDivision;
       const first = m.issuers[0] ? toSimplified(m.issuers[0]) : "";
-      const ok = place ? first.startsWith(place) : !placeNames().some((n) => first.startsWith(n));
+      const ok = place ? first.startsWith(place) : !divisionNames().some((n) => first.startsWith(n));
       add("issuers", place ?? "（中央机关）", m.issuers, m.issuers.length === 0 ? "unknown" : ok ? "right" : "wrong");
     } else {
       const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => key(x) === key(b[i]!));

@@ -69,7 +69,7 @@ const SUFFIX = /^(省|市|县|区|州|旗|盟|自治区|自治州|自治县|自�
  * followed by no other division suffix (汕头经济特区 → 汕头市; 莱芜市 is not 莱芜区: unknown).
  * `undefined` when the title starts with a place the gazetteer does not hold.
  */
-export function titlePlace(title: string): Division | null | undefined {
+export function titleDivision(title: string): Division | null | undefined {
   const divisions = [...divisionsByCode().values()];
   let current: Division | null = null;
   let rest = title;
@@ -128,7 +128,7 @@ export function historyDate(lines: string[]): string | null {
 }
 
 function regulationLabel(title: string, date: string | null, articles: number): Label {
-  const place = titlePlace(title);
+  const place = titleDivision(title);
   const label: Label = { title, date, articles };
   if (place === undefined) return label;
   const province = place ? chainOf(place)[0]!.name : null;
@@ -138,7 +138,7 @@ function regulationLabel(title: string, date: string | null, articles: number): 
     province,
     prefecture,
     level: place ? place.level : "national",
-    issuerOfPlace: place ? place.name : null,
+    issuerInDivision: place ? place.name : null,
   };
 }
 

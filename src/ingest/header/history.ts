@@ -182,7 +182,7 @@ export function versionInForce(acts: Act[]): Act | null {
 export function makerInForce(acts: Act[]): Act | null {
   const making = acts.filter((a) => a.maker && a.kind !== "effective" && a.kind !== "approved");
   const latest = making.reduce<Act | null>((found, a) => (!found || a.date >= found.date ? a : found), null);
-  return latest && { ...latest, maker: withPlace(latest.maker!, making) };
+  return latest && { ...latest, maker: withPlaceName(latest.maker!, making) };
 }
 
 /**
@@ -190,7 +190,7 @@ export function makerInForce(acts: Act[]): Act | null {
  * (2010年9月29日 市第三届人民代表大会常务委员会…修订 under 重庆市第一届…通过), takes the place of
  * another act's maker of the same level: 重庆市人民代表大会常务委员会, not 市人民代表大会常务委员会.
  */
-function withPlace(maker: string, acts: Act[]): string {
+function withPlaceName(maker: string, acts: Act[]): string {
   const bare = /^(市|省|自治区|自治州|州|县|区|旗)((?:人民代表大会|人民政府).*)$/.exec(maker);
   if (!bare) return maker;
   for (const a of acts) {

@@ -51,7 +51,7 @@ export function issuerCandidates(ev: IssuerEvidence): Array<Candidate<string[]>>
 }
 
 /** 省政府办公厅 in a 落款 is 广东省人民政府办公厅 of the title: the same body without its place. */
-function withPlace(name: string, all: Array<Candidate<string[]>>): string {
+function withPlaceName(name: string, all: Array<Candidate<string[]>>): string {
   const norm = (s: string) => compactKey(s).replace(/人民政府/g, "政府");
   if (!/^(省|市|县|区|州|自治区|自治州)/.test(lineKey(name))) return name;
   const fuller = all
@@ -67,7 +67,7 @@ function withPlace(name: string, all: Array<Candidate<string[]>>): string {
 
 export function chooseIssuers(candidates: Array<Candidate<string[]>>): FieldChoice<string[]> {
   const best = choose(candidates, (a, b) => a.join("、") === b.join("、"));
-  const fuller = best.chosen && best.chosen.value.map((n) => withPlace(n, candidates));
+  const fuller = best.chosen && best.chosen.value.map((n) => withPlaceName(n, candidates));
   const chosen =
     best.chosen && fuller!.join("、") !== best.chosen.value.join("、")
       ? { ...best.chosen, value: fuller!, rule: `${best.chosen.rule}（机关全称见标题或版头）` }

@@ -15,6 +15,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { EvidenceSource, Jurisdiction } from "../../model/circular.ts";
+import { jurisdictionText } from "../../model/display.ts";
 import { NATIONAL_CODE, chainOf, divisionsByCode, type Division } from "../../config/gazetteer.ts";
 import { toSimplified } from "../../text/keys.ts";
 import { stripPinyin } from "../../text/normalize.ts";
@@ -134,7 +135,7 @@ const isUnder = (d: Division, ancestor: Division) => chainOf(d).includes(ancesto
  * 吉林市): consecutive names, each read inside the one before; an ambiguous short name
  * (吉林: the province or its city) is the higher division.
  */
-export function placeAtStart(raw: string): { division: Division; full: boolean } | null {
+export function divisionAtStart(raw: string): { division: Division; full: boolean } | null {
   const text = toSimplified(raw).replace(/^(中共|中国共产党)/, "");
   let at = 0;
   let current: Division | null = null;
@@ -164,7 +165,7 @@ export const NATIONAL: Jurisdiction = {
   code: NATIONAL_CODE,
 };
 
-export interface PlaceEvidence {
+export interface JurisdictionEvidence {
   /** Issuers with where they were read (落款, 版头, history, portal). */
   issuers: Array<{ name: string; from: EvidenceSource; line: number | null }>;
   title: { text: string; line: number | null } | null;
@@ -179,11 +180,9 @@ export interface PlaceEvidence {
   writerLevel?: WriterLevel | null;
 }
 
-type PlaceCandidate = Candidate<Jurisdiction> & { division: Division | null };
-/** A place as a warning names it: 江苏省南京市. */
-const placeText = (j: Jurisdiction) => `${j.province ?? ""}${j.prefecture ?? ""}${j.county ?? ""}`;
+type JurisdictionCandidate = Candidate<Jurisdiction> & { division: Division | null };
 
-const national = (from: EvidenceSource, line: number | null, rule: string): PlaceCandidate => ({
+const national = (from: EvidenceSource, line: number | null, rule: string): JurisdictionCandidate => ({
   ...candidate(NATIONAL, from, line, "high", rule),
   division: null,
 });
@@ -193,7 +192,7 @@ const local = (
   line: number | null,
   confidence: "high" | "medium" | "low",
   rule: string,
-): PlaceCandidate => ({ ...candidate(toJurisdiction(d), from, line, confidence, rule), division: d });
+): JurisdictionCandidate => ({ ...candidate(toJurisdiction(d), from, line, confidence, rule), division: d });
 
 /** Municipalities: provinces whose bodies are 市 bodies (市政府办公厅 of 北京市). */
 const MUNICIPALITIES = new Set(["110000", "120000", "310000", "500000"]);
@@ -211,7 +210,7 @@ export interface WriterLevel {
 export function writerLevel(issuers: string[], addressees: string[]): WriterLevel | null {
   const bare = issuers
     .map((n) => toSimplified(n).replace(/^中共/, ""))
-    .find((n) => /^(省|市|县|区|旗|州|盟|自治区)/.test(n) && !placeAtStart(n));
+    .find((n) => /^(省|市|县|区|旗|州|盟|自治区)/.test(n) && !divisionAtStart(n));
   if (bare) {
     const rule = `发文机关“${bare}”未冠地名`;
     if (/^(省|自治区)/.test(bare)) return { allows: (d) => d.level === "province", rule };
@@ -254,7 +253,7 @@ function divisionsByFirstCharacter(): Map<string, Division[]> {
  * conventional one (筑, 穗; 宁 is 宁夏 and 南京), and every prefecture and county whose name
  * starts with its first character (鲁 is also 鲁山县 and 鲁甸县). National prefixes are national.
  */
-export function abbreviationPlaces(prefix: string): { national: boolean; divisions: Division[] } | null {
+export function abbreviationDivisions(prefix: string): { national: boolean; divisions: Division[] } | null {
   const p = toSimplified(prefix);
   if (NATIONAL_PREFIXES.some((n) => p.startsWith(n))) return { national: true, divisions: [] };
   const out = new Set<Division>();
@@ -287,11 +286,11 @@ function resolveAbbreviation(
 }
 
 /** Every piece of place evidence, strongest sources first. */
-export function placeCandidates(ev: PlaceEvidence, weak = weakPlaces(ev)): PlaceCandidate[] {
-  const out: PlaceCandidate[] = [];
+export function jurisdictionCandidates(ev: JurisdictionEvidence, weak = weakDivisions(ev)): JurisdictionCandidate[] {
+  const out: JurisdictionCandidate[] = [];
   for (const issuer of ev.issuers) {
     const name = toSimplified(issuer.name);
-    const place = placeAtStart(name);
+    const place = divisionAtStart(name);
     if (place)
       out.push(
         local(place.division, issuer.from, issuer.line, place.full ? "high" : "medium", `发文机关“${issuer.name}”`),
@@ -301,18 +300,18 @@ export function placeCandidates(ev: PlaceEvidence, weak = weakPlaces(ev)): Place
   }
   if (ev.title) {
     const title = toSimplified(ev.title.text);
-    const place = placeAtStart(title);
+    const place = divisionAtStart(title);
     if (/^中华人民共和国/.test(title)) out.push(national("title", ev.title.line, "标题冠以“中华人民共和国”"));
     else if (place)
       out.push(local(place.division, "title", ev.title.line, place.full ? "high" : "medium", "标题开头的地名"));
     else if (NATIONAL_ISSUER.test(title)) out.push(national("title", ev.title.line, "标题开头为中央机关"));
-    else if (ev.isRegulation && ev.issuers.every((i) => !placeAtStart(i.name)))
+    else if (ev.isRegulation && ev.issuers.every((i) => !divisionAtStart(i.name)))
       out.push(national("title", ev.title.line, "法规标题未冠地名"));
   }
   if (ev.docNumberPrefix) {
     // A 机关代字 most places share (鲁 is 山东省 and 鲁山县): only where the writer's level or the body leaves one.
     const { prefix, line } = ev.docNumberPrefix;
-    const abbr = abbreviationPlaces(prefix);
+    const abbr = abbreviationDivisions(prefix);
     if (abbr?.national) out.push({ ...national("docNumber", line, `文号机关代字“${prefix}”`), confidence: "medium" });
     else if (abbr) {
       const one = resolveAbbreviation(abbr.divisions, ev.writerLevel ?? null, weak.body);
@@ -323,7 +322,7 @@ export function placeCandidates(ev: PlaceEvidence, weak = weakPlaces(ev)): Place
 }
 
 /** Places the portal's pages name (its menu: 走进寿光), and full names in the body, each once. */
-function weakPlaces(ev: PlaceEvidence): { chrome: Map<Division, number>; body: Set<Division> } {
+function weakDivisions(ev: JurisdictionEvidence): { chrome: Map<Division, number>; body: Set<Division> } {
   const chrome = new Map<Division, number>();
   for (const c of ev.chrome) {
     for (const hit of findPlaceNames(c.text))
@@ -334,16 +333,16 @@ function weakPlaces(ev: PlaceEvidence): { chrome: Map<Division, number>; body: S
   return { chrome, body };
 }
 
-export interface PlaceReading {
-  chosen: PlaceCandidate | null;
-  lost: PlaceCandidate[];
+export interface JurisdictionReading {
+  chosen: JurisdictionCandidate | null;
+  lost: JurisdictionCandidate[];
   /** Why there is no place, in Chinese, when there is none. */
   unknownBecause: string | null;
 }
 
-export function readJurisdiction(ev: PlaceEvidence): PlaceReading {
-  const weak = weakPlaces(ev);
-  const strong = placeCandidates(ev, weak);
+export function readJurisdiction(ev: JurisdictionEvidence): JurisdictionReading {
+  const weak = weakDivisions(ev);
+  const strong = jurisdictionCandidates(ev, weak);
   let { chosen, lost } = choose(strong, (a, b) => a.code === b.code);
   // Of equally strong places on one line of descent, the lowest: a city's regulation made by
   // its congress and approved by the province's is the city's.
@@ -389,10 +388,11 @@ export function readJurisdiction(ev: PlaceEvidence): PlaceReading {
     )
   ) {
     const other = lost.find((l) => l.confidence === chosen!.confidence)!;
+    const says = (c: JurisdictionCandidate) => `${c.rule}指向${jurisdictionText(c.value)}`;
     return {
       chosen: null,
       lost: [chosen, ...lost],
-      unknownBecause: `地区证据相互矛盾：${chosen.rule}指向${placeText(chosen.value)}，${other.rule}指向${placeText(other.value)}`,
+      unknownBecause: `地区证据相互矛盾：${says(chosen)}，${says(other)}`,
     };
   }
   if (!chosen) {
@@ -409,6 +409,8 @@ export function readJurisdiction(ev: PlaceEvidence): PlaceReading {
 }
 
 /** The place, or null, of a document known only by a few facts (a cited title and 文号). */
-export function jurisdictionOf(ev: Pick<PlaceEvidence, "issuers" | "title" | "docNumberPrefix">): Jurisdiction | null {
+export function jurisdictionOf(
+  ev: Pick<JurisdictionEvidence, "issuers" | "title" | "docNumberPrefix">,
+): Jurisdiction | null {
   return readJurisdiction({ ...ev, isRegulation: false, chrome: [], body: "" }).chosen?.value ?? null;
 }
