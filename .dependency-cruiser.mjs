@@ -13,7 +13,7 @@ export const LAYERS = [
   // Analysis across documents: pure functions of the models.
   { name: "corpus", folders: ["src/corpus"] },
   // The library on disk: every file the pipeline writes and reads again (zod contracts), ingest orchestration, the
-  // parse pool.
+  // parse pool, overrides, the build runner (its stages are processes: it imports no layer above).
   { name: "library", folders: ["src/library"] },
   // Word, spreadsheet and CSV files made from models: browser-safe, loaded by pages on demand.
   { name: "exports", folders: ["src/exports"] },

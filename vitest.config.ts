@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { COMPILE_CACHE } from "./src/bench/pipeline.ts";
+import { COMPILE_CACHE } from "./src/library/build.ts";
 
 // The processes tests start (builds, the command-line tools) share Node's cache of compiled modules.
 process.env.NODE_COMPILE_CACHE ??= COMPILE_CACHE;

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { serveSites } from "../src/bench/browser.ts";
-import { runBuild } from "../src/bench/pipeline.ts";
+import { runBuild } from "../src/library/build.ts";
 import { measureSearchCost } from "../src/bench/searchCost.ts";
 import { ROOT } from "../src/config/paths.ts";
 

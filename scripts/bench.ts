@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --docs N [--seed S] [--add K]`: generates a synthetic corpus of N
- * circulars and builds it as `npm run build` does (src/bench/pipeline.ts: stages side by side
+ * circulars and builds it as `npm run build` does (src/library/build.ts: stages side by side
  * where they are independent), printing one JSON line per stage ({stage, docs, ms,
  * peakRssMb}) and a total: the build's wall time and the peak memory of all its processes
  * together. With --add, K circulars of the next year are then added and the library built
@@ -12,8 +12,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { runStage } from "../src/bench/stage.ts";
-import { type BuildRun, runBuild } from "../src/bench/pipeline.ts";
+import { runStage } from "../src/library/stages.ts";
+import { type BuildRun, runBuild } from "../src/library/build.ts";
 import { ROOT } from "../src/config/paths.ts";
 
 const arg = (name: string, fallback: string) => {

@@ -1,9 +1,9 @@
 /**
  * `npm run build [-- --strict]`: ingest → Astro build ‖ phrase index → Pagefind →
- * .gz/.br copies of the text files, into dist/ (or DIST_DIR); see src/bench/pipeline.ts.
+ * .gz/.br copies of the text files, into dist/ (or DIST_DIR); see src/library/build.ts.
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH are passed through to every stage.
  */
-import { runBuild } from "../src/bench/pipeline.ts";
+import { runBuild } from "../src/library/build.ts";
 
 try {
   const run = await runBuild({

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from "node:path";
 
 /**
  * npm scripts and vitest run from the project root; the build runs Astro from a folder of
- * its own and names the root in PROJECT_ROOT (src/bench/pipeline.ts). Astro bundles this
+ * its own and names the root in PROJECT_ROOT (src/library/build.ts). Astro bundles this
  * file, so no import.meta paths.
  */
 export const ROOT = process.env.PROJECT_ROOT ?? process.cwd();

@@ -80,6 +80,29 @@ export const PagePlanFile = z.object({
 });
 export type PagePlanFile = z.infer<typeof PagePlanFile>;
 
+/** The files (under dist/) the page of a page key (site/pagePlan.ts) writes: what a removed page leaves to delete. */
+export function outputFiles(key: string): string[] {
+  const [kind, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+  switch (kind) {
+    case "doc":
+      return [`circulars/${name}/index.html`, `data/circulars/${name}.json`, `data/sources/${name}.txt`];
+    case "moved":
+      return [`circulars/${name}/index.html`];
+    case "topic":
+      return [`topics/${name}/index.html`];
+    case "region":
+      return [`regions/${name}/index.html`];
+    case "year":
+      return [`years/${name}/index.html`];
+    case "dept":
+      return [`departments/${name}/index.html`];
+    case "kind":
+      return [`kinds/${name}/index.html`];
+    default:
+      throw new Error(`page plan: unknown page key ${key}`);
+  }
+}
+
 /** The code and the dist/ of the last build that succeeded (site-state/build.json). */
 export const BuildRecord = z.object({ code: z.string(), dist: z.string() });
 

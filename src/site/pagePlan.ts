@@ -47,29 +47,6 @@ export type { Fingerprints };
 /** A document's source: its file's hash and its correction's (store.ts sourceHashes), from which its model is made. */
 export type SourceOf = (id: string) => string | null;
 
-/** The files (under dist/) that a page key's page writes. */
-export function outputFiles(key: string): string[] {
-  const [kind, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-  switch (kind) {
-    case "doc":
-      return [`circulars/${name}/index.html`, `data/circulars/${name}.json`, `data/sources/${name}.txt`];
-    case "moved":
-      return [`circulars/${name}/index.html`];
-    case "topic":
-      return [`topics/${name}/index.html`];
-    case "region":
-      return [`regions/${name}/index.html`];
-    case "year":
-      return [`years/${name}/index.html`];
-    case "dept":
-      return [`departments/${name}/index.html`];
-    case "kind":
-      return [`kinds/${name}/index.html`];
-    default:
-      throw new Error(`page plan: unknown page key ${key}`);
-  }
-}
-
 /** Every page of the dynamic routes, with its inputs by rule. */
 export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, PageInputs> {
   const pages = new Map<string, PageInputs>();

@@ -11,7 +11,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Fingerprints, PAGE_RULES, outputFiles, planPages } from "../../src/site/pagePlan.ts";
+import { type Fingerprints, PAGE_RULES, planPages } from "../../src/site/pagePlan.ts";
+import { outputFiles } from "../../src/library/files.ts";
 import { type BuiltSite, buildSite } from "./build.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");

@@ -32,9 +32,8 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
-import { outputFiles } from "../site/pagePlan.ts";
-import { BuildRecord, PagePlanFile, readJsonFile, readJsonFileOr, writeJsonFile } from "../library/files.ts";
-import { samplePeak } from "./stage.ts";
+import { BuildRecord, PagePlanFile, outputFiles, readJsonFile, readJsonFileOr, writeJsonFile } from "./files.ts";
+import { samplePeak } from "./stages.ts";
 
 export interface StageRun {
   stage: string;
