@@ -1,48 +1,86 @@
 /**
- * Runs one benchmark stage as a child process and measures it: wall time, and the peak
- * resident memory of the whole process tree (the stage and anything it spawns, such as
- * Pagefind's binary), sampled from /proc every 100 ms.
+ * Runs one stage as a child process and measures it: wall time, and the peak resident
+ * memory of the whole process tree (the stage and anything it spawns, such as Pagefind's
+ * binary), sampled from /proc.
  */
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 
-function treeRssKb(root: number): number {
+/** Bytes per page, for the resident pages /proc/<pid>/stat gives: VmRSS (kB) over the same count, read once. */
+const PAGE_KB = (() => {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]);
+    const pages = Number(readFileSync("/proc/self/statm", "utf8").split(" ")[1]);
+    return 2 ** Math.round(Math.log2(kb / pages));
+  } catch {
+    return 4;
+  }
+})();
+
+/** Every process's parent and resident memory, from one pass over /proc reading only each stat file. */
+function scanProcesses(): { children: Map<number, number[]>; rssKb: Map<number, number> } {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const rssKb = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const status = readFileSync(`/proc/${name}/status`, "utf8");
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      rss.set(Number(name), kb);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+      // After "(comm)": state ppid … ; rss is the 24th field of the line, the 22nd after comm.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ppid = Number(fields[1]);
+      rssKb.set(Number(name), Number(fields[21]) * PAGE_KB);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(name));
     } catch {
       /* the process ended while we read it */
     }
   }
+  return { children, rssKb };
+}
+
+function treeRssKb(root: number, scan: ReturnType<typeof scanProcesses>): number {
   let total = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
+    total += scan.rssKb.get(pid) ?? 0;
+    stack.push(...(scan.children.get(pid) ?? []));
   }
   return total;
+}
+
+/** Peaks being sampled, by root process: one pass over /proc a tick serves them all. */
+const sampled = new Map<number, { peakKb: number }[]>();
+let ticker: NodeJS.Timeout | null = null;
+const SAMPLE_MS = 200;
+
+function tick(): void {
+  const scan = scanProcesses();
+  for (const [root, peaks] of sampled) {
+    const kb = treeRssKb(root, scan);
+    for (const p of peaks) p.peakKb = Math.max(p.peakKb, kb);
+  }
+}
+
+/** Samples the peak resident memory (MB) of `root`'s process tree until stopped. */
+export function samplePeak(root: number): { stop: () => number } {
+  const peak = { peakKb: 0 };
+  sampled.set(root, [...(sampled.get(root) ?? []), peak]);
+  ticker ??= setInterval(tick, SAMPLE_MS);
+  return {
+    stop: () => {
+      const rest = sampled.get(root)!.filter((p) => p !== peak);
+      if (rest.length) sampled.set(root, rest);
+      else sampled.delete(root);
+      if (sampled.size === 0 && ticker) (clearInterval(ticker), (ticker = null));
+      return Math.round(peak.peakKb / 1024);
+    },
+  };
 }
 
 export interface StageResult {
   ms: number;
   peakRssMb: number;
   stdout: string;
-}
-
-/** Samples the peak resident memory of `root`'s process tree until stopped. */
-export function samplePeak(root: number, everyMs = 100): { stop: () => number } {
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(root))), everyMs);
-  return { stop: () => (clearInterval(timer), Math.round(peak / 1024)) };
 }
 
 export function runStage(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<StageResult> {
