@@ -38,9 +38,9 @@ export const PAGE_RULES = [
 ] as const;
 export type PageRule = (typeof PAGE_RULES)[number];
 
-/** A page's inputs by rule; `neighbours` what it shows of each other document, by id. */
+/** A page's inputs by rule; `neighbours` the hash of what it shows of each other document, by id. */
 export type PageInputs = Partial<Record<Exclude<PageRule, "neighbours">, unknown>> & {
-  neighbours?: Array<[string, unknown]>;
+  neighbours?: Array<[string, string]>;
 };
 export type { Fingerprints };
 
@@ -50,10 +50,13 @@ export type SourceOf = (id: string) => string | null;
 /** Every page of the dynamic routes, with its inputs by rule. */
 export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, PageInputs> {
   const pages = new Map<string, PageInputs>();
-  // What a page shows of another document: its model and its 时效性.
-  const cardOf = (id: string) => [sourceOf(id), index.validity.get(id) ?? null];
+  // What a page shows of another document: its model and its 时效性, hashed once per document
+  // (a document is a card on many list pages).
+  const cardHashes = new Map<string, string>();
+  const cardOf = (id: string) =>
+    cardHashes.get(id) ?? cardHashes.set(id, hash([sourceOf(id), index.validity.get(id) ?? null])).get(id)!;
   const cards = (ids: Iterable<string | null | undefined>) =>
-    [...new Set([...ids].filter((id): id is string => !!id))].sort().map((id): [string, unknown] => [id, cardOf(id)]);
+    [...new Set([...ids].filter((id): id is string => !!id))].sort().map((id): [string, string] => [id, cardOf(id)]);
   const similar = index.similarCirculars();
   for (const doc of index.docs) {
     const id = doc.id;
@@ -151,10 +154,10 @@ function allDocs(index: CorpusIndex, slug: string): string[] {
   return index.docs.filter((d) => allTopics(index.docTopics.get(d.id)).includes(slug)).map((d) => d.id);
 }
 
-const mapsAsArrays = (_key: string, value: unknown) => (value instanceof Map ? [...value] : value);
+/** A short hash of plain data (inputs hold no Map: JSON would write it as {}, and a replacer makes it slow). */
 const hash = (value: unknown) =>
   createHash("sha256")
-    .update(JSON.stringify(value, mapsAsArrays) ?? "null")
+    .update(JSON.stringify(value) ?? "null")
     .digest("base64url")
     .slice(0, 16);
 
@@ -163,8 +166,7 @@ export function fingerprint(inputs: PageInputs): Fingerprints {
   const out: Fingerprints = {};
   for (const rule of PAGE_RULES) {
     if (rule === "neighbours") {
-      if (inputs.neighbours)
-        out.neighbours = Object.fromEntries(inputs.neighbours.map(([id, card]) => [id, hash(card)]));
+      if (inputs.neighbours) out.neighbours = Object.fromEntries(inputs.neighbours);
     } else if (rule in inputs) out[rule] = hash(inputs[rule]);
   }
   return out;
