@@ -4,7 +4,9 @@ import { runStage } from "../../src/library/stages.ts";
 
 // A stage that starts a child holding 200 MB for a second, as Pagefind's binary is started by its stage.
 const HOLDER = "const b = Buffer.alloc(200 * 2 ** 20, 1); setTimeout(() => console.log(b.length), 1000);";
-const STAGE = `require("node:child_process").execFileSync(process.execPath, ["-e", ${JSON.stringify(HOLDER)}], { stdio: "inherit" });`;
+const STAGE =
+  `require("node:child_process")` +
+  `.execFileSync(process.execPath, ["-e", ${JSON.stringify(HOLDER)}], { stdio: "inherit" });`;
 
 describe("a measured stage", () => {
   it("reports the peak of its process tree, children included", async () => {

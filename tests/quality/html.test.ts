@@ -8,7 +8,8 @@ import { htmlFiles } from "../site/html.ts";
 const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
 
 async function problems(html: string, name: string): Promise<string[]> {
-  const report = await validator.validateString(html, name);
+  // One file name for the validator: it resolves its configuration once per name (a fifth of its time).
+  const report = await validator.validateString(html, "page.html");
   return report.results.flatMap((r) => r.messages.map((m) => `${name}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
 }
 
