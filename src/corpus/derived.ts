@@ -44,6 +44,11 @@ export function docFactsOf(doc: CircularMeta): DocFacts {
  */
 export interface DocumentFacts {
   asOf: string;
+  /**
+   * What the per-document facts were made from: the pipeline's code, and each document's
+   * source (store.ts sourceHashes), so that the next build reuses those of unchanged documents.
+   */
+  madeFrom: { code: string; sources: Record<string, string> } | null;
   validity: Record<string, Validity>;
   /** Chains of versions of one document, each oldest first (documents with no other version are in none). */
   versions: string[][];
@@ -105,9 +110,22 @@ export function newestFirst<T extends Pick<CircularMeta, "date" | "id">>(docs: T
   return [...docs].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
 }
 
-/** Every document's facts: its own, and those that rest on the library, as of `asOf`. */
-export function documentFacts(models: CircularMeta[], asOf: string): DocumentFacts {
+/**
+ * Every document's facts: its own, and those that rest on the library, as of `asOf`. With
+ * `previous` facts made by the same code, a document whose source is unchanged keeps its own
+ * facts (docFactsOf reads nothing but the document); those resting on the library are made again.
+ */
+export function documentFacts(
+  models: CircularMeta[],
+  asOf: string,
+  madeFrom: DocumentFacts["madeFrom"] = null,
+  previous: DocumentFacts | null = null,
+): DocumentFacts {
   const docs = newestFirst(models);
+  const reusable = (id: string) =>
+    madeFrom && previous?.madeFrom?.code === madeFrom.code && previous.madeFrom.sources[id] === madeFrom.sources[id]
+      ? previous.documents[id]
+      : undefined;
   const chains = versionChains(docs);
   const validity = validities(docs, buildCitationGraph(docs), chains, asOf);
   return {
@@ -115,6 +133,7 @@ export function documentFacts(models: CircularMeta[], asOf: string): DocumentFac
     validity: Object.fromEntries(validity),
     versions: [...new Set(chains.values())].map((c) => c.docIds),
     kinds: kindsOf(docs),
-    documents: Object.fromEntries(docs.map((d) => [d.id, docFactsOf(d)])),
+    madeFrom,
+    documents: Object.fromEntries(docs.map((d) => [d.id, reusable(d.id) ?? docFactsOf(d)])),
   };
 }

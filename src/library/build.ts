@@ -148,6 +148,8 @@ export async function runBuild(
   // Incremental when the last build of this code into this dist/ succeeded (its record is kept only then).
   const siteState = join(contentOut, "site-state");
   const code = codeHash(env);
+  // The facts stage keeps the facts of unchanged documents only from a build of the same code.
+  env.PIPELINE_CODE = code;
   const record = join(siteState, "build.json");
   const last = readJsonFileOr(BuildRecord, record, null);
   const incremental = last?.code === code && last.dist === dist && existsSync(join(dist, "index.html"));

@@ -48,6 +48,7 @@ const Kind = z.object({
 });
 export const DocumentFacts: z.ZodType<Facts> = z.object({
   asOf: z.string(),
+  madeFrom: z.object({ code: z.string(), sources: z.record(z.string(), z.string()) }).nullable(),
   validity: z.record(z.string(), Validity),
   versions: z.array(z.array(z.string())),
   kinds: z.array(Kind),
