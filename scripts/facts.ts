@@ -29,5 +29,6 @@ for (const v of Object.values(facts.validity)) counts.set(v.status, (counts.get(
 console.log(
   `facts: ${docs.length} documents, 时效性 as of ${facts.asOf} ` +
     `(${[...counts].map(([s, n]) => `${s} ${n}`).join(", ")})` +
-    `, ${kept} documents' own facts kept from the last build, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `, ${kept} documents' own facts kept from the last build,` +
+    ` in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
