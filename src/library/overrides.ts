@@ -28,6 +28,7 @@ import {
   type IngestError,
   type Jurisdiction,
   type SectionNode,
+  walkSections,
 } from "../model/circular.ts";
 import { NATIONAL, toJurisdiction } from "../ingest/header/jurisdiction.ts";
 import { matchLabel } from "../ingest/labels.ts";
@@ -116,19 +117,14 @@ const HEADER_KEYS = HEADER_FIELDS.filter((f): f is Exclude<HeaderField, "publish
  * The clause nodes of a tree in document order, each with its siblings. Walked afresh each
  * time: a merge or split changes the tree, and `clausesOf` keeps a list per tree.
  */
-function clauseNodes(
-  sections: SectionNode[],
-): Array<{ node: SectionNode & { clause: ClauseBody }; siblings: SectionNode[] }> {
-  const found: Array<{ node: SectionNode & { clause: ClauseBody }; siblings: SectionNode[] }> = [];
-  const visit = (siblings: SectionNode[]) => {
-    for (const node of siblings) {
-      if (node.clause) found.push({ node: node as SectionNode & { clause: ClauseBody }, siblings });
-      visit(node.children);
-    }
-  };
-  visit(sections);
+function clauseNodes(sections: SectionNode[]): Array<{ node: ClauseNode; siblings: SectionNode[] }> {
+  const found: Array<{ node: ClauseNode; siblings: SectionNode[] }> = [];
+  walkSections(sections, (node, ancestors) => {
+    if (node.clause) found.push({ node: node as ClauseNode, siblings: ancestors.at(-1)?.children ?? sections });
+  });
   return found;
 }
+type ClauseNode = SectionNode & { clause: ClauseBody };
 
 /** Applies a correction to a parsed model. Errors (a clause that does not exist) name the override's line. */
 export function applyOverride(
