@@ -23,6 +23,8 @@ export function siteUrls(rawBase?: string) {
     /** A clause or section of a circular: its page and anchor. */
     clause: (docId: string, anchor: string) => (anchor ? `${circular(docId)}#${anchor}` : circular(docId)),
     topic: (slug: string) => url(`/topics/${slug}/`),
+    /** A topic's clauses of one year ("undated": of no known date). */
+    topicYear: (slug: string, year: string) => url(`/topics/${slug}/${year}/`),
     region: (code: string) => url(`/regions/${code}/`),
     year: (year: string) => url(`/years/${year}/`),
     /** The departments of one jurisdiction, each an anchor on the page. */

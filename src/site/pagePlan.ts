@@ -12,8 +12,8 @@
  */
 import { createHash } from "node:crypto";
 import type { CorpusIndex } from "../corpus/index.ts";
-import { allTopics } from "../corpus/index.ts";
 import { departmentsByJurisdiction } from "./departments.ts";
+import { topicOverview, topicYear, topicYears } from "./topicPages.ts";
 import type { Fingerprints } from "../library/files.ts";
 
 /** What a page shows, by kind of input. */
@@ -105,18 +105,17 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
   };
   for (const [slug, entries] of index.topicClauses) {
     if (entries.length === 0) continue;
-    const docIds = ordered(entries.map((e) => e.docId));
-    const about = (part: "primary" | "mentioned") =>
-      index.docs.filter((d) => index.docTopics.get(d.id)?.[part].includes(slug)).map((d) => d.id);
-    pages.set(`topic:${slug}`, {
-      members: {
-        entries,
-        primary: about("primary"),
-        mentioned: about("mentioned"),
-        similar: docIds.map((id) => similar.get(id) ?? []),
-        cards: cards([...docIds, ...allDocs(index, slug)]),
-      },
-    });
+    const overview = topicOverview(index, slug);
+    const named = [...overview.primary.ids, ...overview.mentioned.ids, ...overview.pairs.flatMap((p) => [p.a, p.b])];
+    pages.set(`topic:${slug}`, { members: { overview, cards: cards(named) } });
+    for (const year of topicYears(index, slug)) {
+      const view = topicYear(index, slug, year);
+      const places = view.provinces.flatMap((p) => p.places);
+      const docIds = [...view.primary, ...view.mentioned, ...places.flatMap((g) => g.more.map((m) => m.docId))];
+      pages.set(`topic:${slug}/${year}`, {
+        members: { view, cards: cards([...docIds, ...places.flatMap((g) => g.listed.map((e) => e.docId))]) },
+      });
+    }
   }
   for (const node of index.jurisdictions.values()) {
     const below: string[] = [];
@@ -145,13 +144,6 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
   }
   for (const kind of index.kinds) pages.set(`kind:${kind.slug}`, { members: { kind, cards: cards(kind.docIds) } });
   return pages;
-}
-
-/**
- * Documents a topic page names beyond its clauses' (those that only mention the topic have none of its clauses listed).
- */
-function allDocs(index: CorpusIndex, slug: string): string[] {
-  return index.docs.filter((d) => allTopics(index.docTopics.get(d.id)).includes(slug)).map((d) => d.id);
 }
 
 /** A short hash of plain data (inputs hold no Map: JSON would write it as {}, and a replacer makes it slow). */

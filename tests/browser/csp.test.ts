@@ -30,6 +30,7 @@ const PAGES: Record<string, string> = {
   hostile: `circulars/${hostile}/`,
   topics: "topics/",
   topic: "topics/urban-safety/",
+  topicYear: "topics/urban-safety/2019/",
   region: "regions/220000/",
   year: "years/2019/",
   departments: "departments/220000/",

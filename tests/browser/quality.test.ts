@@ -23,6 +23,7 @@ const PAGES: Record<string, string> = {
   circular: `/circulars/${doc0.id}/`,
   topics: "/topics/",
   topic: `/topics/${first("topics")}/`,
+  topicYear: `/topics/${first("topics")}/${first(`topics/${first("topics")}`)}/`,
   regions: "/regions/",
   region: "/regions/220000/",
   year: `/years/${first("years")}/`,
@@ -209,7 +210,8 @@ describe("without JavaScript", () => {
     expect(await page.locator("h1").textContent()).toMatch(/^\d{4}年的文件$/);
     await page.goto(server.origin + "/topics/");
     await page.locator("tbody a").first().click();
-    // The topic's clauses, once its page has loaded (a click does not wait for the next page).
+    // The topic's clauses of a year, once each page has loaded (a click does not wait for the next page).
+    await page.locator(".year-links a").first().click();
     await page.locator(".clause-refs li").first().waitFor();
     await page.locator(".clause-refs a").first().click();
     expect(new URL(page.url()).hash.length).toBeGreaterThan(1);

@@ -90,7 +90,12 @@ describe("cross-link pages", () => {
       const topic = TOPICS.find((t) => t.name === name)!;
       const html = page(site.dist, `/topics/${topic.slug}/`);
       expect(html.querySelector("h1")!.text).toBe(`主题：${name}`);
-      const items = html.querySelectorAll(".clause-refs li");
+      // Its clauses are on a page per year, linked from the overview.
+      const years = html.querySelectorAll(".year-links a").map((a) => a.getAttribute("href")!);
+      expect(years.length).toBeGreaterThan(0);
+      const newest = page(site.dist, years[0]!);
+      expect(newest.querySelector("h1")!.text).toMatch(new RegExp(`^主题：${name} · (\\d{4}年|年份不详)$`));
+      const items = newest.querySelectorAll(".clause-refs li");
       expect(items.length).toBeGreaterThan(0);
       expect(items[0]!.querySelector(".note")!.text).toMatch(/^（匹配：/);
     }
