@@ -16,8 +16,8 @@ import { loadModel, oldestFirst } from "../src/library/store.ts";
 import { buildPhraseIndex } from "../src/search/buildIndex.ts";
 import { planBundles } from "../src/search/bundles.ts";
 import { searchFacets } from "../src/search/facets.ts";
-import { pagefindRecord } from "../src/search/pagefindRecord.ts";
-import { SEARCH_CACHE, readBundles, writeBundles } from "../src/library/searchCache.ts";
+import { WordCache, pagefindRecord } from "../src/search/pagefindRecord.ts";
+import { SEARCH_CACHE, readBundles, readWords, writeBundles, writeWords } from "../src/library/searchCache.ts";
 import { progress } from "../src/bench/progress.ts";
 import { readFacts } from "../src/library/derived.ts";
 
@@ -37,6 +37,8 @@ writeBundles(cache.plan, bundles);
 
 // The phrase index, and each circular's Pagefind record from the same reading of its model.
 const records: string[] = [];
+// The record contents of the last build of the same code, for texts that did not change.
+const words = new WordCache(readWords(process.env.PIPELINE_CODE));
 const phraseBar = progress("phrase index", ids.length, { unit: "circulars" });
 const emitted = { files: 0, bytes: 0 };
 buildPhraseIndex(
@@ -68,6 +70,7 @@ buildPhraseIndex(
             searchFacets(doc, facets),
             `/circulars/${doc.id}/`,
             chunks,
+            words,
           ),
         ),
       );
@@ -77,7 +80,9 @@ buildPhraseIndex(
 );
 phraseBar.done();
 writeFileSync(cache.records, records.join("\n"));
+writeWords(process.env.PIPELINE_CODE, words.entries());
 console.log(
   `search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB, and` +
-    ` ${records.length} Pagefind records in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    ` ${records.length} Pagefind records (${words.reused} contents reused)` +
+    ` in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
