@@ -51,6 +51,31 @@ function topicDocs(index: CorpusIndex, slug: string, keep: (d: CircularMeta) => 
   return { primary: about("primary"), mentioned: about("mentioned") };
 }
 
+/**
+ * Views of one index, made once: the page plan fingerprints every topic page and the pages
+ * then draw the same views in the same process.
+ */
+const views = new WeakMap<CorpusIndex, Map<string, unknown>>();
+function once<T>(index: CorpusIndex, key: string, make: () => T): T {
+  let made = views.get(index);
+  if (!made) views.set(index, (made = new Map()));
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}
+
+/** A topic's entries by year key, in one pass. */
+const entriesByYear = (index: CorpusIndex, slug: string) =>
+  once(index, `years:${slug}`, () => {
+    const byYear = new Map<string, TopicEntry[]>();
+    for (const e of index.topicClauses.get(slug) ?? []) {
+      const key = yearKeyOf(index.byId.get(e.docId)!);
+      const list = byYear.get(key);
+      if (list) list.push(e);
+      else byYear.set(key, [e]);
+    }
+    return byYear;
+  });
+
 export interface TopicOverview {
   slug: string;
   clauseCount: number;
@@ -67,7 +92,10 @@ export interface TopicOverview {
   byYear: Array<{ label: string; value: number }>;
 }
 
-export function topicOverview(index: CorpusIndex, slug: string): TopicOverview {
+export const topicOverview = (index: CorpusIndex, slug: string): TopicOverview =>
+  once(index, `overview:${slug}`, () => overviewOf(index, slug));
+
+function overviewOf(index: CorpusIndex, slug: string): TopicOverview {
   const entries = index.topicClauses.get(slug) ?? [];
   const docIds = [...new Set(entries.map((e) => e.docId))];
   const docs = docIds.map((id) => index.byId.get(id)!);
@@ -149,15 +177,13 @@ export interface TopicYear {
 }
 
 /** The year keys of a topic's documents with a clause on it: its year pages. */
-export function topicYears(index: CorpusIndex, slug: string): string[] {
-  const keys = new Set<string>();
-  for (const e of index.topicClauses.get(slug) ?? []) keys.add(yearKeyOf(index.byId.get(e.docId)!));
-  return [...keys];
-}
+export const topicYears = (index: CorpusIndex, slug: string): string[] => [...entriesByYear(index, slug).keys()];
 
-export function topicYear(index: CorpusIndex, slug: string, year: string): TopicYear {
-  const inYear = (d: CircularMeta) => yearKeyOf(d) === year;
-  const entries = (index.topicClauses.get(slug) ?? []).filter((e) => inYear(index.byId.get(e.docId)!));
+export const topicYear = (index: CorpusIndex, slug: string, year: string): TopicYear =>
+  once(index, `year:${slug}/${year}`, () => yearView(index, slug, year));
+
+function yearView(index: CorpusIndex, slug: string, year: string): TopicYear {
+  const entries = entriesByYear(index, slug).get(year) ?? [];
   type Place = { code: string; place: string; entries: TopicEntry[] };
   const provinces = new Map<string, { province: ProvinceKey; places: Map<string, Place> }>();
   for (const e of entries) {
@@ -172,7 +198,7 @@ export function topicYear(index: CorpusIndex, slug: string, year: string): Topic
   return {
     slug,
     year,
-    ...topicDocs(index, slug, inYear),
+    ...topicDocs(index, slug, (d) => yearKeyOf(d) === year),
     provinces: [...provinces.values()]
       .sort((a, b) => byCode(a.province, b.province))
       .map(({ province, places }) => ({
