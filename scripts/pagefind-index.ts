@@ -2,7 +2,9 @@
  * `node scripts/pagefind-index.ts OUT`: the build's search stage, second half. Indexes the
  * Pagefind records that scripts/search-index.ts left in the search cache into OUT/pagefind/,
  * OUT/pagefind-1/ … — a bundle whose records are as in an earlier build is copied from the
- * cache, not indexed again — and writes .gz/.br copies of OUT's text files.
+ * cache, not indexed again — and writes .gz/.br copies of OUT's text files. When the build
+ * is incremental (SEARCH_BUILD), a bundle whose folder in dist/ already holds it is left
+ * out of OUT: only the folders that changed are compressed and moved in.
  */
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
@@ -11,7 +13,8 @@ import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync } fro
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_OUT } from "../src/config/paths.ts";
-import { SEARCH_CACHE as cache, readBundles, readRecords } from "../src/library/searchCache.ts";
+import { PagefindFolders, SEARCH_CACHE as cache, readBundles, readRecords } from "../src/library/searchCache.ts";
+import { readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
 import { precompress } from "../src/site/precompress.ts";
 import { progress, progressOnceKnown } from "../src/bench/progress.ts";
 
@@ -30,6 +33,10 @@ const pagefindVersion = (
 const bar = progress("pagefind", records.size, { unit: "records" });
 const used = new Set<string>();
 let reused = 0;
+// Each folder's bundle in dist/ now (the last build's), and in this build.
+const inDist = process.env.SEARCH_BUILD === "incremental" ? readJsonFileOr(PagefindFolders, cache.folders, {}) : {};
+const folders: Record<string, string> = {};
+let kept = 0;
 for (const bundle of bundles) {
   const mine = bundle.ids.map((id) => records.get(id)!);
   const key = createHash("sha256").update(pagefindVersion).update(JSON.stringify(mine)).digest("hex").slice(0, 24);
@@ -49,7 +56,9 @@ for (const bundle of bundles) {
     // A fresh Pagefind process per bundle returns the memory of the last one.
     await pagefind.close();
   }
-  cpSync(cached, join(out, bundle.folder), { recursive: true });
+  folders[bundle.folder] = key;
+  if (inDist[bundle.folder] === key) kept++;
+  else cpSync(cached, join(out, bundle.folder), { recursive: true });
   bar.tick(mine.length);
 }
 bar.done();
@@ -57,6 +66,7 @@ for (const key of existsSync(cache.pagefind) ? readdirSync(cache.pagefind) : [])
   if (!used.has(key)) rmSync(join(cache.pagefind, key), { recursive: true, force: true });
 // Only now is this build's membership the one the next build starts from.
 renameSync(cache.plan, cache.bundles);
+writeJsonFile(PagefindFolders, cache.folders, folders);
 const pagefindSeconds = seconds(started);
 
 const compressStarted = performance.now();
@@ -64,6 +74,7 @@ const compressBar = progressOnceKnown("precompress search", { unit: "files" });
 const compressed = await precompress(out, { cache: cache.compress, onFile: compressBar.tick });
 compressBar.done();
 console.log(
-  `search: pagefind ${bundles.length} bundle(s), ${reused} reused, in ${pagefindSeconds} s; ${compressed.files} ` +
+  `search: pagefind ${bundles.length} bundle(s), ${reused} reused, ${kept} already in place, in ${pagefindSeconds} s;` +
+    ` ${compressed.files} ` +
     `files precompressed (${compressed.reused} from the cache) in ${seconds(compressStarted)} s`,
 );

@@ -4,9 +4,12 @@
  * exact-phrase index (src/search/buildIndex.ts) into OUT/search-data/, and each circular's
  * Pagefind record (src/search/pagefindRecord.ts) from the same reading of its model into
  * the search cache (INGEST_OUT/search-cache/records.jsonl), with the plan of Pagefind's
- * bundles (src/search/bundles.ts). scripts/pagefind-index.ts does the rest in a process of
- * its own, so the two never hold their memory at once. The build moves OUT's folders into
- * dist/ once Astro is done (Astro empties dist/ when it starts).
+ * bundles (src/search/bundles.ts). When the build is incremental (SEARCH_BUILD), only the
+ * index's files whose content changed since the last build are written: after ten
+ * documents are added, most are as they were, and need not be compressed or moved again.
+ * scripts/pagefind-index.ts does the rest in a process of its own, so the two never hold
+ * their memory at once. The build moves OUT's folders into dist/ once Astro is done (Astro
+ * empties dist/ when it starts).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -17,7 +20,14 @@ import { buildPhraseIndex } from "../src/search/buildIndex.ts";
 import { planBundles } from "../src/search/bundles.ts";
 import { searchFacets } from "../src/search/facets.ts";
 import { WordCache, pagefindRecord } from "../src/search/pagefindRecord.ts";
-import { SEARCH_CACHE, readBundles, readWords, writeBundles, writeWords } from "../src/library/searchCache.ts";
+import {
+  ChangedFiles,
+  SEARCH_CACHE,
+  readBundles,
+  readWords,
+  writeBundles,
+  writeWords,
+} from "../src/library/searchCache.ts";
 import { progress } from "../src/bench/progress.ts";
 import { readFacts } from "../src/library/derived.ts";
 
@@ -41,17 +51,19 @@ const records: string[] = [];
 const words = new WordCache(readWords(process.env.PIPELINE_CODE));
 const phraseBar = progress("phrase index", ids.length, { unit: "circulars" });
 const emitted = { files: 0, bytes: 0 };
+const changed = new ChangedFiles(process.env.SEARCH_BUILD === "incremental" ? ChangedFiles.read(cache.files) : null);
 buildPhraseIndex(
   ids,
   loadModel,
   urls.circular,
   bundles.map((b) => b.folder),
   (path, content) => {
+    emitted.files++;
+    emitted.bytes += content.length;
+    if (!changed.changed(path, content)) return;
     const file = join(out, "search-data", path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
-    emitted.files++;
-    emitted.bytes += content.length;
   },
   {
     // SEARCH_PEERS: the base paths of other libraries on this origin that a search here covers too.
@@ -81,8 +93,10 @@ buildPhraseIndex(
 phraseBar.done();
 writeFileSync(cache.records, records.join("\n"));
 writeWords(process.env.PIPELINE_CODE, words.entries());
+changed.save(cache.written, cache.files);
 console.log(
-  `search: phrase index ${emitted.files} files, ${(emitted.bytes / 1e6).toFixed(1)} MB, and` +
+  `search: phrase index ${emitted.files} files (${changed.written} written, ${changed.unchanged} as before),` +
+    ` ${(emitted.bytes / 1e6).toFixed(1)} MB, and` +
     ` ${records.length} Pagefind records (${words.reused} contents reused)` +
     ` in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

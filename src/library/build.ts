@@ -33,6 +33,7 @@ import {
 import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
 import { BuildRecord, PagePlanFile, outputFiles, readJsonFile, readJsonFileOr, writeJsonFile } from "./files.ts";
+import { SearchWritten, readBundles, searchCacheIn } from "./searchCache.ts";
 import { samplePeak } from "./stages.ts";
 
 export interface StageRun {
@@ -101,12 +102,20 @@ function codeHash(env: NodeJS.ProcessEnv): string {
   return hash.digest("hex");
 }
 
-/** Moves every file of `from` into `to`, replacing those there (which may be links to the same compressed copy). */
+/**
+ * Moves every file of `from` into `to`, replacing those there (which may be links to the same compressed copy). A file
+ * replaced loses its old compressed copies first: a file that shrank below the size worth compressing has none.
+ */
 function mergeInto(from: string, to: string): void {
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    const source = join(entry.parentPath, entry.name);
-    const target = join(to, relative(from, source));
+  const files = readdirSync(from, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => relative(from, join(e.parentPath, e.name)));
+  for (const file of files)
+    if (!/\.(gz|br)$/.test(file))
+      for (const copy of [`${file}.gz`, `${file}.br`]) rmSync(join(to, copy), { force: true });
+  for (const file of files) {
+    const source = join(from, file);
+    const target = join(to, file);
     mkdirSync(dirname(target), { recursive: true });
     rmSync(target, { force: true });
     try {
@@ -119,11 +128,28 @@ function mergeInto(from: string, to: string): void {
   rmSync(from, { recursive: true, force: true });
 }
 
-/** Deletes a page's files and their compressed copies, and the folder it leaves empty. */
-function removePage(dist: string, file: string): void {
+/** Deletes a file and its compressed copies, and the folder it leaves empty. */
+function removeFile(dist: string, file: string): void {
   for (const f of [file, `${file}.gz`, `${file}.br`]) rmSync(join(dist, f), { force: true });
   const folder = dirname(join(dist, file));
   if (folder !== dist && existsSync(folder) && readdirSync(folder).length === 0) rmSync(folder, { recursive: true });
+}
+
+/**
+ * Moves the search stages' output into dist/: the phrase index's files that were written (all
+ * of them, or only those that changed, with the ones gone deleted), and the Pagefind folders
+ * that were written; a Pagefind folder of a bundle that is no more is deleted.
+ */
+function placeSearch(aside: string, dist: string, cache: ReturnType<typeof searchCacheIn>): void {
+  const written = readJsonFile(SearchWritten, cache.written);
+  for (const folder of readdirSync(aside)) {
+    if (folder === "search-data" && written.onlyChanged) mergeInto(join(aside, folder), join(dist, folder));
+    else move(join(aside, folder), join(dist, folder));
+  }
+  for (const file of written.gone) removeFile(dist, `search-data/${file}`);
+  const bundles = new Set(readBundles(cache.bundles).map((b) => b.folder.replace(/\/$/, "")));
+  for (const folder of readdirSync(dist))
+    if (/^pagefind(-\d+)?$/.test(folder) && !bundles.has(folder)) rmSync(join(dist, folder), { recursive: true });
 }
 
 /** Runs the build; `onStage` hears of each stage as it ends. */
@@ -155,6 +181,9 @@ export async function runBuild(
   const incremental = last?.code === code && last.dist === dist && existsSync(join(dist, "index.html"));
   const scratch = join(contentOut, "site-scratch");
   const siteEnv: NodeJS.ProcessEnv = incremental ? { ...env, SITE_BUILD: "incremental", DIST_DIR: scratch } : env;
+  // The search stages then write only the files that changed (dist/ keeps the others).
+  const searchEnv: NodeJS.ProcessEnv = incremental ? { ...env, SEARCH_BUILD: "incremental" } : env;
+  const searchCache = searchCacheIn(contentOut);
   rmSync(record, { force: true });
   rmSync(scratch, { recursive: true, force: true });
   const stages: StageRun[] = [];
@@ -186,16 +215,16 @@ export async function runBuild(
         );
         await stage("precompress", ["scripts/precompress.ts"], undefined, siteEnv);
       })(),
-      stage("search index", ["scripts/search-index.ts", searchAside]).then(() =>
-        stage("pagefind", ["scripts/pagefind-index.ts", searchAside]),
+      stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv).then(() =>
+        stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv),
       ),
     ]);
     plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {
-      for (const key of plan.removed) for (const file of outputFiles(key)) removePage(dist, file);
+      for (const key of plan.removed) for (const file of outputFiles(key)) removeFile(dist, file);
       mergeInto(scratch, dist);
     }
-    for (const folder of readdirSync(searchAside)) move(join(searchAside, folder), join(dist, folder));
+    placeSearch(searchAside, dist, searchCache);
     renameSync(join(siteState, "pages.next.json"), join(siteState, "pages.json"));
     writeJsonFile(BuildRecord, record, { code, dist });
   } catch (e) {

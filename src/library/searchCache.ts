@@ -1,7 +1,9 @@
 /**
  * Where the search stage keeps what the next build can reuse, and what its two halves hand
- * each other (scripts/search-index.ts → scripts/pagefind-index.ts): INGEST_OUT/search-cache/.
+ * each other (scripts/search-index.ts → scripts/pagefind-index.ts) and the build
+ * (build.ts): INGEST_OUT/search-cache/.
  */
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { CONTENT_OUT } from "../config/paths.ts";
 import {
@@ -15,22 +17,32 @@ import {
 import { existsSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 
-const dir = join(CONTENT_OUT, "search-cache");
-export const SEARCH_CACHE = {
-  dir,
-  /** The bundles of the last build that finished (their membership carries over). */
-  bundles: join(dir, "bundles.json"),
-  /** This build's bundles, until Pagefind has indexed them. */
-  plan: join(dir, "bundles.next.json"),
-  /** This build's Pagefind records, one JSON per line. */
-  records: join(dir, "records.jsonl"),
-  /** The records' contents (distinct words) by the hash of their texts, one [hash, content] per line. */
-  words: join(dir, "words.jsonl"),
-  /** Pagefind bundles by the hash of their records. */
-  pagefind: join(dir, "pagefind"),
-  /** Compressed copies of the search files by content. */
-  compress: join(dir, "compress"),
+/** The search cache of the library whose stages write under `contentOut` (INGEST_OUT). */
+export const searchCacheIn = (contentOut: string) => {
+  const dir = join(contentOut, "search-cache");
+  return {
+    dir,
+    /** The bundles of the last build that finished (their membership carries over). */
+    bundles: join(dir, "bundles.json"),
+    /** This build's bundles, until Pagefind has indexed them. */
+    plan: join(dir, "bundles.next.json"),
+    /** This build's Pagefind records, one JSON per line. */
+    records: join(dir, "records.jsonl"),
+    /** The records' contents (distinct words) by the hash of their texts, one [hash, content] per line. */
+    words: join(dir, "words.jsonl"),
+    /** Pagefind bundles by the hash of their records. */
+    pagefind: join(dir, "pagefind"),
+    /** Compressed copies of the search files by content. */
+    compress: join(dir, "compress"),
+    /** The phrase index's files of the last build, by path under search-data/, with the hash of their content. */
+    files: join(dir, "files.json"),
+    /** What this build's search stage wrote of the phrase index: only the files that changed, or all of them. */
+    written: join(dir, "written.json"),
+    /** The Pagefind folders of the last build, each with the key of its bundle in the cache. */
+    folders: join(dir, "folders.json"),
+  };
 };
+export const SEARCH_CACHE = searchCacheIn(CONTENT_OUT);
 
 /** The bundles of the last build that finished, or none. */
 export const readBundles = (path: string): PagefindBundle[] => readJsonFileOr(PagefindBundles, path, []);
@@ -54,3 +66,53 @@ export const writeWords = (code: string | undefined, entries: Array<[string, str
     SEARCH_CACHE.words,
     [["code", code ?? ""], ...entries].map((e) => JSON.stringify(WordEntry.parse(e))).join("\n"),
   );
+
+const FileHashes = z.record(z.string(), z.string());
+/** What the search stage wrote of the phrase index (search-cache/written.json): build.ts applies it to dist/. */
+export const SearchWritten = z.object({
+  /** Only the files that changed were written: the others in dist/search-data/ stay. Else every file was. */
+  onlyChanged: z.boolean(),
+  /** Files (under search-data/) of the last build that this one no longer has: to delete. */
+  gone: z.array(z.string()),
+});
+export type SearchWritten = z.infer<typeof SearchWritten>;
+
+/**
+ * The files of this build's phrase index against the last build's: a file of the same content need not be written
+ * again (nor compressed, nor moved into dist/). Without the last build's hashes, every file is new.
+ */
+export class ChangedFiles {
+  private readonly previous: Record<string, string> | null;
+  private readonly hashes: Record<string, string> = {};
+  written = 0;
+  unchanged = 0;
+
+  constructor(previous: Record<string, string> | null) {
+    this.previous = previous;
+  }
+
+  /** The hashes of the last build's files at `path` (search-cache/files.json), or null when there are none. */
+  static read(path: string): Record<string, string> | null {
+    return readJsonFileOr(FileHashes, path, null);
+  }
+
+  /** Whether the file must be written: it is new, or its content changed. */
+  changed(path: string, content: string): boolean {
+    const hash = createHash("sha1").update(content).digest("base64url");
+    this.hashes[path] = hash;
+    const same = this.previous?.[path] === hash;
+    if (same) this.unchanged++;
+    else this.written++;
+    return !same;
+  }
+
+  /** What was written, for build.ts; the hashes for the next build. */
+  save(written: string, hashes: string): void {
+    const gone = this.previous ? Object.keys(this.previous).filter((p) => !(p in this.hashes)) : [];
+    writeJsonFile(SearchWritten, written, { onlyChanged: this.previous !== null, gone });
+    writeJsonFile(FileHashes, hashes, this.hashes);
+  }
+}
+
+/** The Pagefind folders of the last build and their bundles' keys (search-cache/folders.json). */
+export const PagefindFolders = z.record(z.string(), z.string());

@@ -101,11 +101,16 @@ export async function precompress(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  // The cache keeps what this build used, nothing older.
+  // The cache keeps what this build used, and what a site still links to (an incremental
+  // build compresses only the files that changed: the others' copies in dist/ are links to
+  // the cache); nothing older.
   if (cache) {
     for (const sub of await readdir(cache).catch(() => [] as string[])) {
-      for (const f of await readdir(join(cache, sub)))
-        if (!used.has(f.replace(/\.(gz|br)$/, ""))) await rm(join(cache, sub, f), { force: true });
+      for (const f of await readdir(join(cache, sub))) {
+        if (used.has(f.replace(/\.(gz|br)$/, ""))) continue;
+        const path = join(cache, sub, f);
+        if ((await stat(path)).nlink < 2) await rm(path, { force: true });
+      }
     }
   }
   return result;

@@ -1,5 +1,5 @@
 /** Precompressed copies: right, skipped where useless, and reused from the cache by a later build. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -37,9 +37,10 @@ describe("precompress", () => {
 
   it(
     "a later build takes the copies of unchanged files from the cache," +
-      " makes the changed ones, and the cache keeps only what it used",
+      " makes the changed ones, and the cache keeps only what it used or a site still links to",
     async () => {
       const cache = mkdtempSync(join(tmpdir(), "precompress-cache-"));
+      const entries = () => readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)));
       const first = site({ "a/index.html": page(1), "b/index.html": page(2) });
       expect((await precompress(first, { cache })).reused).toBe(0);
       const second = site({ "a/index.html": page(1), "b/index.html": page(3) });
@@ -47,7 +48,15 @@ describe("precompress", () => {
       expect([r.files, r.reused]).toEqual([2, 1]);
       expect(readFileSync(join(second, "a/index.html.br"))).toEqual(readFileSync(join(first, "a/index.html.br")));
       expect(brotliDecompressSync(readFileSync(join(second, "b/index.html.br"))).toString()).toBe(page(3));
-      expect(readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)))).toHaveLength(4);
+      // The first site still serves page 2's copies (an incremental build keeps unchanged files where they are).
+      expect(entries()).toHaveLength(6);
+      rmSync(first, { recursive: true });
+      await precompress(site({ "c/index.html": page(4) }), { cache });
+      // Page 2 is served by no site now and is gone; pages 1 and 3 still are, by the second.
+      expect(entries()).toHaveLength(6);
+      rmSync(second, { recursive: true });
+      await precompress(site({ "c/index.html": page(4) }), { cache });
+      expect(entries()).toHaveLength(2);
     },
   );
 });

@@ -101,6 +101,19 @@ describe("an incremental build", () => {
     expect(removed).toBeGreaterThan(0);
   });
 
+  it("writes only the search files that changed, and deletes those that are gone", () => {
+    const line = incremental.log.match(/phrase index (\d+) files \((\d+) written, (\d+) as before\)/);
+    expect(line, incremental.log).not.toBeNull();
+    const [files, written, same] = line!.slice(1).map(Number);
+    expect(written).toBeGreaterThan(0);
+    expect(same).toBeGreaterThan(0);
+    expect(written! + same!).toBe(files);
+    // A removed regulation's texts are gone from the index (the comparison below checks every file).
+    expect(readdirSync(join(incremental.dist, "search-data", "text")).length).toBe(
+      readdirSync(join(scratch.dist, "search-data", "text")).length,
+    );
+  });
+
   it("writes every file of dist/ as a full build of the same library does", () => {
     const [a, b] = [files(incremental.dist), files(scratch.dist)];
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
