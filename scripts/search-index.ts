@@ -11,11 +11,23 @@
  * their memory at once. The build moves OUT's folders into dist/ once Astro is done (Astro
  * empties dist/ when it starts).
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CONTENT_OUT } from "../src/config/paths.ts";
 import { siteUrls } from "../src/config/urls.ts";
-import { loadModel, oldestFirst } from "../src/library/store.ts";
+import { loadModel, oldestFirst, sourceHashes } from "../src/library/store.ts";
+import { PagefindRecord, readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
+import { IndexBaseFile } from "../src/search/indexFiles.ts";
+import {
+  PATCH_FOLDER,
+  PATCH_MIN,
+  PATCH_SHARE,
+  emptyPatch,
+  patchPath,
+  patchedMeta,
+  planPatch,
+} from "../src/search/patch.ts";
 import { buildPhraseIndex } from "../src/search/buildIndex.ts";
 import { planBundles } from "../src/search/bundles.ts";
 import { searchFacets } from "../src/search/facets.ts";
@@ -45,32 +57,71 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(dirname(cache.records), { recursive: true });
 writeBundles(cache.plan, bundles);
 
+// What a circular's entry in the index is made from: its source and correction, and its facts (the code and the
+// settings are the same, or the build is not incremental).
+const sources = sourceHashes();
+const keyOf = (id: string) =>
+  createHash("sha1")
+    .update(JSON.stringify([sources.get(id), facts?.documents[id], facts?.validity[id]?.status]))
+    .digest("base64url");
+const incremental = process.env.SEARCH_BUILD === "incremental";
+// (Without the last build's records, which a patch keeps, a full index.)
+const base =
+  incremental && existsSync(cache.records)
+    ? readJsonFileOr<IndexBaseFile | null>(IndexBaseFile, cache.base, null)
+    : null;
+// A patch of the last full index (patch.ts) while it holds few circulars: reading them is all it costs.
+const patchLimit = Math.max(PATCH_MIN, Math.floor(ids.length * PATCH_SHARE));
+const patch = planPatch(base, ids, keyOf, patchLimit, new Set(base?.patched));
+
 // The phrase index, and each circular's Pagefind record from the same reading of its model.
 const records: string[] = [];
+const inPatch = new Set(patch?.ids);
+// A patch reads only its circulars: the others' records are the last build's.
+if (patch) {
+  const present = new Set(ids);
+  for (const line of readFileSync(cache.records, "utf8").split("\n")) {
+    const id = line && PagefindRecord.parse(JSON.parse(line)).meta.id!;
+    if (id && present.has(id) && !inPatch.has(id)) records.push(line);
+  }
+}
 // The record contents of the last build of the same code, for texts that did not change.
 const words = new WordCache(readWords(process.env.PIPELINE_CODE));
-const phraseBar = progress("phrase index", ids.length, { unit: "circulars" });
+const indexed = patch ? patch.ids : ids;
+const phraseBar = progress(patch ? "phrase index patch" : "phrase index", indexed.length, { unit: "circulars" });
 const emitted = { files: 0, bytes: 0 };
-const changed = new ChangedFiles(process.env.SEARCH_BUILD === "incremental" ? ChangedFiles.read(cache.files) : null);
-buildPhraseIndex(
-  ids,
+// In a patch, the base's files stay but for the texts of the circulars the patch holds or hides, and the last patch.
+const replaced = new Set([...inPatch, ...(base?.patched ?? []), ...(patch?.hidden.map((n) => base!.ids[n]!) ?? [])]);
+const changed = new ChangedFiles(
+  incremental ? ChangedFiles.read(cache.files) : null,
+  patch
+    ? (path) => !path.startsWith(PATCH_FOLDER) && !(path.startsWith("text/") && replaced.has(path.split("/")[1]!))
+    : undefined,
+);
+// Nothing changed since the base: no patch.
+const empty = patch !== null && emptyPatch(patch);
+const meta = buildPhraseIndex(
+  empty ? [] : indexed,
   loadModel,
   urls.circular,
-  bundles.map((b) => b.folder),
+  patch ? [] : bundles.map((b) => b.folder),
   (path, content) => {
     emitted.files++;
     emitted.bytes += content.length;
-    if (!changed.changed(path, content)) return;
-    const file = join(out, "search-data", path);
+    const placed = patch ? patchPath(path) : path;
+    if (!changed.changed(placed, content)) return;
+    const file = join(out, "search-data", placed);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
   },
   {
     // SEARCH_PEERS: the base paths of other libraries on this origin that a search here covers too.
-    peers: (process.env.SEARCH_PEERS ?? "")
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean),
+    peers: patch
+      ? []
+      : (process.env.SEARCH_PEERS ?? "")
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
     validityOf: (id) => facts?.validity[id]?.status ?? "unknown",
     factsOf: (id) => facts?.documents[id],
     onDoc: (doc, _n, entries, chunks, facets) => {
@@ -91,11 +142,27 @@ buildPhraseIndex(
   },
 );
 phraseBar.done();
+if (patch && base) {
+  // The base's table of contents names this build's Pagefind bundles, and the patch.
+  const content = JSON.stringify(
+    patchedMeta(
+      base.meta,
+      patch,
+      bundles.map((b) => b.folder),
+    ),
+  );
+  emitted.files++;
+  emitted.bytes += content.length;
+  if (changed.changed("meta.json", content)) writeFileSync(join(out, "search-data", "meta.json"), content);
+  writeJsonFile(IndexBaseFile, cache.base, { ...base, patched: patch.ids });
+} else writeJsonFile(IndexBaseFile, cache.base, { meta, ids, keys: ids.map(keyOf), patched: [] });
 writeFileSync(cache.records, records.join("\n"));
-writeWords(process.env.PIPELINE_CODE, words.entries());
+writeWords(process.env.PIPELINE_CODE, words.entries(patch !== null));
 changed.save(cache.written, cache.files);
 console.log(
-  `search: phrase index ${emitted.files} files (${changed.written} written, ${changed.unchanged} as before),` +
+  `search: phrase index` +
+    (patch ? ` patch (${patch.ids.length} circulars, ${patch.hidden.length} of the base hidden)` : "") +
+    ` ${emitted.files} files (${changed.written} written, ${changed.unchanged} as before),` +
     ` ${(emitted.bytes / 1e6).toFixed(1)} MB, and` +
     ` ${records.length} Pagefind records (${words.reused} contents reused)` +
     ` in ${((performance.now() - started) / 1000).toFixed(1)} s`,

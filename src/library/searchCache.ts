@@ -38,6 +38,8 @@ export const searchCacheIn = (contentOut: string) => {
     files: join(dir, "files.json"),
     /** What this build's search stage wrote of the phrase index: only the files that changed, or all of them. */
     written: join(dir, "written.json"),
+    /** The last full phrase index, which an incremental build patches (search/patch.ts). */
+    base: join(dir, "index-base.json"),
     /** The Pagefind folders of the last build, each with the key of its bundle in the cache. */
     folders: join(dir, "folders.json"),
   };
@@ -87,8 +89,13 @@ export class ChangedFiles {
   written = 0;
   unchanged = 0;
 
-  constructor(previous: Record<string, string> | null) {
+  /**
+   * `carried`: in a patch, the last build's files that stay as they are, though not written again (the base index's);
+   * the others of the last build not written again are gone.
+   */
+  constructor(previous: Record<string, string> | null, carried: (path: string) => boolean = () => false) {
     this.previous = previous;
+    for (const [path, hash] of Object.entries(previous ?? {})) if (carried(path)) this.hashes[path] = hash;
   }
 
   /** The hashes of the last build's files at `path` (search-cache/files.json), or null when there are none. */

@@ -20,6 +20,7 @@ export const PhraseMetaFile: z.ZodType<PhraseMeta> = z.object({
   peers: z.array(z.string()).optional(),
   provinces: z.array(z.string()).optional(),
   pagefindShards: z.array(z.object({ base: z.string(), bundles: z.array(z.string()) })).optional(),
+  patch: z.object({ hidden: z.array(count) }).optional(),
 });
 
 export const PhraseFacetsFile: z.ZodType<PhraseFacets> = z.object({
@@ -49,3 +50,13 @@ export const TextChunkFile: z.ZodType<TextChunk> = z.array(z.tuple([z.string(), 
 
 /** Circulars (by number) of each department (departments.json). */
 export const DepartmentsFile = z.record(z.string(), z.array(count));
+
+/** The last full phrase index, which incremental builds patch (patch.ts IndexBase), and the circulars of its patch. */
+export const IndexBaseFile = z.object({
+  meta: PhraseMetaFile,
+  ids: z.array(z.string()),
+  keys: z.array(z.string()),
+  /** The circulars of the last patch written over it. */
+  patched: z.array(z.string()),
+});
+export type IndexBaseFile = z.infer<typeof IndexBaseFile>;

@@ -16,6 +16,7 @@ import type { PhraseDoc, PhraseFacets, PhraseMeta } from "./phrase.ts";
 import type { z } from "zod";
 import { DepartmentsFile, PhraseDocFile, PhraseFacetsFile, PhraseMetaFile, TextChunkFile } from "./indexFiles.ts";
 import { parseJson } from "../library/files.ts";
+import { patchPath } from "./patch.ts";
 
 export interface ShardOutput {
   /** The shard site's base path ("/lib/jilin/"). */
@@ -36,17 +37,29 @@ interface ShardDoc {
 const readFile = <T>(shard: ShardOutput, schema: z.ZodType<T>, path: string): T =>
   parseJson(schema, shard.read(path), `merge: shard ${shard.base}: search-data/${path}`);
 
-/** Every circular of every shard, oldest first (by date, then id: the order a whole build numbers them in). */
+/**
+ * Every circular of every shard, oldest first (by date, then id: the order a whole build numbers them in); a shard's
+ * patch (patch.ts) is read as an index of its own, and the circulars it hides are left out.
+ */
 function allDocs(shards: ShardOutput[]): ShardDoc[] {
   const out: ShardDoc[] = [];
-  for (const shard of shards) {
+  const indexes = shards.flatMap((shard) => {
+    const { patch } = readFile(shard, PhraseMetaFile, "meta.json");
+    const ofPatch = { base: shard.base, read: (path: string) => shard.read(patchPath(path)) };
+    return [
+      { shard, hidden: new Set(patch?.hidden) },
+      ...(patch ? [{ shard: ofPatch, hidden: new Set<number>() }] : []),
+    ];
+  });
+  for (const { shard, hidden } of indexes) {
     const meta = readFile(shard, PhraseMetaFile, "meta.json");
     const facets = readFile(shard, PhraseFacetsFile, "facets.json");
     const byDoc: string[][] = Array.from({ length: meta.docs }, () => []);
     for (const [dept, docs] of Object.entries(readFile(shard, DepartmentsFile, "departments.json")))
       for (const d of docs) byDoc[d]!.push(dept);
     for (let n = 0; n < meta.docs; n++)
-      out.push({ shard, n, doc: readFile(shard, PhraseDocFile, `doc/${n}.json`), facets, departments: byDoc[n]! });
+      if (!hidden.has(n))
+        out.push({ shard, n, doc: readFile(shard, PhraseDocFile, `doc/${n}.json`), facets, departments: byDoc[n]! });
   }
   return out.sort((a, b) => (a.doc.date ?? "").localeCompare(b.doc.date ?? "") || a.doc.id.localeCompare(b.doc.id));
 }

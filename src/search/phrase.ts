@@ -94,6 +94,11 @@ export interface PhraseMeta {
    * without it.
    */
   provinces?: string[];
+  /**
+   * A patch beside this index (patch.ts): its circulars, in search-data/patch/, and the circulars of this index it
+   * hides (changed or gone since).
+   */
+  patch?: { hidden: number[] };
   /** A national index merged from shards (national.ts): each shard's base and Pagefind folders, for related results. */
   pagefindShards?: Array<{ base: string; bundles: string[] }>;
 }

@@ -16,6 +16,7 @@ import {
   type PhraseDoc,
   type PhraseMeta,
 } from "./phrase.ts";
+import { patchPath } from "./patch.ts";
 
 export interface Shard {
   /** The shard site's base path ("/lib/jilin/"). */
@@ -23,6 +24,8 @@ export interface Shard {
   meta: PhraseMeta;
   /** Reads a file of the shard's search-data/. */
   load: IndexLoader;
+  /** Its circulars that a patch of it hides (patch.ts): changed or gone since it was written. */
+  hidden?: Set<number>;
 }
 
 export interface ShardHit {
@@ -33,7 +36,21 @@ export interface ShardHit {
   doc?: PhraseDoc;
 }
 
-/** This site's index, then every other shard its table of contents names; a shard that does not answer is left out. */
+/** A library's index as shards: the index, then its patch if any (patch.ts), which hides some of its circulars. */
+async function libraryShards(base: string, meta: PhraseMeta, load: IndexLoader): Promise<Shard[]> {
+  if (!meta.patch) return [{ base, meta, load }];
+  const patchLoad: IndexLoader = (path) => load(patchPath(path));
+  const patchMeta = await patchLoad<PhraseMeta>("meta.json");
+  return [
+    { base, meta, load, hidden: new Set(meta.patch.hidden) },
+    { base, meta: patchMeta, load: patchLoad },
+  ];
+}
+
+/**
+ * This site's index, then every other shard its table of contents names, each followed by its patch; a shard that does
+ * not answer is left out.
+ */
 export async function openShards(
   own: { base: string; load: IndexLoader },
   loaderFor: (base: string) => IndexLoader,
@@ -43,13 +60,12 @@ export async function openShards(
     (meta.peers ?? []).map(async (raw) => {
       const base = normalizeBase(raw);
       const load = loaderFor(base);
-      return load<PhraseMeta>("meta.json").then(
-        (m) => ({ base, meta: m, load }),
-        () => null,
-      );
+      return load<PhraseMeta>("meta.json")
+        .then((m) => libraryShards(base, m, load))
+        .catch(() => []);
     }),
   );
-  return [{ base: normalizeBase(own.base), meta, load: own.load }, ...others.filter((s): s is Shard => s !== null)];
+  return [...(await libraryShards(normalizeBase(own.base), meta, own.load)), ...others.flat()];
 }
 
 /** Whether `a` comes before `b` in `order`: the header tier first for relevance, then newer, then the earlier shard. */
@@ -92,7 +108,11 @@ export class ShardQuery {
 
   /** The hits of all shards in `order`; `keeps[i]` filters shard i's circulars. */
   async *hits(order: HitOrder, keeps: Array<(d: number) => boolean>): AsyncGenerator<ShardHit> {
-    const streams = this.queries.map((q, i) => (q ? q.hits(order, keeps[i]) : null));
+    const streams = this.queries.map((q, i) => {
+      const hidden = this.shards[i]!.hidden;
+      const keep = keeps[i] ?? (() => true);
+      return q ? q.hits(order, hidden?.size ? (d) => !hidden.has(d) && keep(d) : keep) : null;
+    });
     const live = streams.flatMap((s, i) => (s ? [{ i, s }] : []));
     if (live.length === 1) {
       for await (const hit of live[0]!.s) yield { shard: live[0]!.i, hit };

@@ -4,8 +4,10 @@
  * edited, a circular citing another renamed, a new version of a law and a circular that
  * repeals another added, a member of a kind removed, the as-of date moved past a notice's
  * validity period — and built again over the first build, incrementally, and from scratch
- * beside it. Every file of the two must be the same; and each invalidation rule of
- * src/site/pagePlan.ts must be needed: without it, a page that differs would be kept.
+ * beside it. Every file of the two must be the same but the phrase index's, which the
+ * incremental build patches (src/search/patch.ts): its answers must be the same, read from
+ * its files and in the browser. Each invalidation rule of src/site/pagePlan.ts must be
+ * needed: without it, a page that differs would be kept.
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +16,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Fingerprints, PAGE_RULES, planPages } from "../../src/site/pagePlan.ts";
 import { outputFiles } from "../../src/library/files.ts";
 import { type BuiltSite, buildSite } from "./build.ts";
+import type { IndexLoader, PhraseDoc } from "../../src/search/phrase.ts";
+import { searchAnswers } from "../search/answers.ts";
+import { serveStatic, sharedBrowser } from "../browser/harness.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const SOURCES = join(ROOT, "content", "sources");
@@ -61,6 +66,7 @@ describe("an incremental build", () => {
   let incremental: BuiltSite;
   let scratch: BuiltSite;
   let changedPages: Set<string>;
+  let firstFiles: Map<string, Buffer>;
   let before: Record<string, Fingerprints>;
   let after: Record<string, Fingerprints>;
 
@@ -85,7 +91,8 @@ describe("an incremental build", () => {
       buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" } }),
     ]);
     scratch = fresh;
-    changedPages = differing(files(first.dist), files(fresh.dist));
+    firstFiles = files(first.dist);
+    changedPages = differing(firstFiles, files(fresh.dist));
     before = state(first);
     incremental = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: first });
     after = state(incremental);
@@ -101,23 +108,76 @@ describe("an incremental build", () => {
     expect(removed).toBeGreaterThan(0);
   });
 
-  it("writes only the search files that changed, and deletes those that are gone", () => {
-    const line = incremental.log.match(/phrase index (\d+) files \((\d+) written, (\d+) as before\)/);
+  it("patches the phrase index: the first build's postings stay, the patch holds what changed", () => {
+    const line = incremental.log.match(
+      /phrase index patch \((\d+) circulars, (\d+) of the base hidden\) (\d+) files \((\d+) written, (\d+) as before\)/,
+    );
     expect(line, incremental.log).not.toBeNull();
-    const [files, written, same] = line!.slice(1).map(Number);
-    expect(written).toBeGreaterThan(0);
-    expect(same).toBeGreaterThan(0);
-    expect(written! + same!).toBe(files);
-    // A removed regulation's texts are gone from the index (the comparison below checks every file).
-    expect(readdirSync(join(incremental.dist, "search-data", "text")).length).toBe(
-      readdirSync(join(scratch.dist, "search-data", "text")).length,
+    const [circulars, hidden, emitted, written, same] = line!.slice(1).map(Number);
+    // Added: a version of a law and a circular that repeals another; changed: two titles, and the 时效性 of some.
+    expect(circulars).toBeGreaterThanOrEqual(4);
+    expect(hidden).toBeGreaterThanOrEqual(3);
+    expect(written! + same!).toBe(emitted);
+    const now = files(incremental.dist);
+    const postings = [...firstFiles.keys()].filter((f) => /^search-data\/(h?(uni|bi|tri))\/.*\.json$/.test(f));
+    expect(postings.length).toBeGreaterThan(0);
+    for (const f of postings) expect(now.get(f)?.equals(firstFiles.get(f)!), f).toBe(true);
+    expect(now.has("search-data/patch/meta.json")).toBe(true);
+    // A removed regulation's texts are gone; the others' are those of the full build (compared below).
+    expect(readdirSync(join(incremental.dist, "search-data", "text")).sort()).toEqual(
+      readdirSync(join(scratch.dist, "search-data", "text")).sort(),
     );
   });
 
-  it("writes every file of dist/ as a full build of the same library does", () => {
-    const [a, b] = [files(incremental.dist), files(scratch.dist)];
-    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    expect([...differing(a, b)]).toEqual([]);
+  it("writes every file of dist/ as a full build of the same library; its search index answers alike", async () => {
+    const searchData = (f: string) => f.startsWith("search-data/");
+    const [a, b] = [files(incremental.dist), files(scratch.dist)].map(
+      (m) => new Map([...m].filter(([f]) => !searchData(f))),
+    );
+    expect([...a!.keys()].sort()).toEqual([...b!.keys()].sort());
+    expect([...differing(a!, b!)]).toEqual([]);
+    // The phrase index is patched, not written again: its files differ, its answers may not.
+    const loader =
+      (dist: string): IndexLoader =>
+      async <T>(path: string) =>
+        JSON.parse(readFileSync(join(dist, "search-data", path), "utf8")) as T;
+    const titles = readdirSync(join(scratch.dist, "search-data", "doc"))
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => (JSON.parse(readFileSync(join(scratch.dist, "search-data", "doc", f), "utf8")) as PhraseDoc).title);
+    const queries = [...titles.map((t) => t.slice(0, 6)), "群测群防", "浙江省气象灾害", "安全生产", "应急预案", "气象"];
+    const [mine, theirs] = await Promise.all([incremental, scratch].map((s) => searchAnswers(loader(s.dist), queries)));
+    expect(theirs.get("浙江省气象灾害")).toEqual([]);
+    expect(mine).toEqual(theirs);
+  });
+
+  it("its search page, in the browser, answers as the full build's does", async () => {
+    const [mine, theirs] = await Promise.all([serveStatic(incremental.dist), serveStatic(scratch.dist)]);
+    const browser = await sharedBrowser();
+    try {
+      const page = await browser.newPage();
+      /** The status line and every result's link and title, after showing them all. */
+      const search = async (origin: string, q: string) => {
+        await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
+        await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+        while (await page.locator("#search-more").isVisible()) {
+          const shown = await page.locator("#search-results li.result").count();
+          await page.click("#search-more");
+          await page.waitForFunction((n) => document.querySelectorAll("#search-results li.result").length > n, shown);
+        }
+        const results = await page
+          .locator("#search-results li.result h2 a")
+          .evaluateAll((as) => as.map((a) => `${new URL((a as HTMLAnchorElement).href).pathname} ${a.textContent}`));
+        return { status: await page.locator("#search-status").textContent(), results: results.sort() };
+      };
+      for (const q of ["群测群防", "贯彻落实全省安全生产工作要点", "浙江省气象灾害防御条例", "气象灾害", "安全生产"]) {
+        const [got, want] = [await search(mine.origin, q), await search(theirs.origin, q)];
+        expect(got, q).toEqual(want);
+      }
+      expect((await search(mine.origin, "群测群防")).results.join()).toContain("切实做好汛期地质灾害");
+    } finally {
+      await browser.close();
+      await Promise.all([mine.close(), theirs.close()]);
+    }
   });
 
   it.each(PAGE_RULES.map((r) => [r]))("needs its rule %s: without it a page that changed would be kept", (rule) => {
