@@ -153,7 +153,11 @@ if (patch && base) {
   );
   emitted.files++;
   emitted.bytes += content.length;
-  if (changed.changed("meta.json", content)) writeFileSync(join(out, "search-data", "meta.json"), content);
+  if (changed.changed("meta.json", content)) {
+    // The patch's own files may all be as before (a circular of the base removed): the folder is not there yet.
+    mkdirSync(join(out, "search-data"), { recursive: true });
+    writeFileSync(join(out, "search-data", "meta.json"), content);
+  }
   writeJsonFile(IndexBaseFile, cache.base, { ...base, patched: patch.ids });
 } else writeJsonFile(IndexBaseFile, cache.base, { meta, ids, keys: ids.map(keyOf), patched: [] });
 writeFileSync(cache.records, records.join("\n"));

@@ -70,9 +70,11 @@ describe("an incremental build", () => {
   let before: Record<string, Fingerprints>;
   let after: Record<string, Fingerprints>;
 
+  let c2: string;
+
   beforeAll(async () => {
     const c1 = library();
-    const c2 = library();
+    c2 = library();
     // The changes, each seen by one rule at least (the rule tests below say which).
     edit(
       join(c2, "f4-unrelated.txt"),
@@ -145,7 +147,10 @@ describe("an incremental build", () => {
       .filter((f) => f.endsWith(".json"))
       .map((f) => (JSON.parse(readFileSync(join(scratch.dist, "search-data", "doc", f), "utf8")) as PhraseDoc).title);
     const queries = [...titles.map((t) => t.slice(0, 6)), "群测群防", "浙江省气象灾害", "安全生产", "应急预案", "气象"];
-    const [mine, theirs] = await Promise.all([incremental, scratch].map((s) => searchAnswers(loader(s.dist), queries)));
+    const [mine, theirs] = await Promise.all([
+      searchAnswers(loader(incremental.dist), queries),
+      searchAnswers(loader(scratch.dist), queries),
+    ]);
     expect(theirs.get("浙江省气象灾害")).toEqual([]);
     expect(mine).toEqual(theirs);
   });
@@ -194,4 +199,24 @@ describe("an incremental build", () => {
     expect(dynamic.filter((key) => !plan.render.has(key))).toEqual([]);
     expect(dynamic.length).toBeGreaterThan(0);
   });
+
+  // Last: it builds over the incremental build.
+  it("removes a circular of the base that nothing else changed with from its search index alone", async () => {
+    const gone = readdirSync(c2).find((f) => f.startsWith("003_"))!;
+    const title = readFileSync(join(c2, gone), "utf8")
+      .match(/关于[^\n]{4,20}/)![0]
+      .slice(0, 10);
+    const load: IndexLoader = async <T>(path: string) =>
+      JSON.parse(readFileSync(join(incremental.dist, "search-data", path), "utf8")) as T;
+    expect((await searchAnswers(load, [title])).get(title)!.length).toBeGreaterThan(0);
+    rmSync(join(c2, gone));
+    const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: incremental });
+    const line = again.log.match(
+      /phrase index patch \((\d+) circulars, (\d+) of the base hidden\) (\d+) files \((\d+) written/,
+    );
+    expect(line, again.log).not.toBeNull();
+    // Only the base's table of contents changed: the patch's files are as they were.
+    expect(Number(line![4])).toBe(1);
+    expect((await searchAnswers(load, [title])).get(title)).toEqual([]);
+  }, 120_000);
 });
