@@ -75,10 +75,15 @@ export interface Derivation {
   rescored: number;
 }
 
-export function derive(docs: CircularMeta[], previous: RelatedState | null = null): Derivation {
+/** `key`: a clause text's phrase key (phraseKey unless given: the derive stage keeps them for the IDF table). */
+export function derive(
+  docs: CircularMeta[],
+  previous: RelatedState | null = null,
+  key?: (text: string) => string,
+): Derivation {
   const { related, state, rescored } = relatedClauses(
     docs.flatMap((d) => clausesOf(d).map((c) => ({ docId: d.id, clauseId: c.id, text: c.text }))),
-    { previous },
+    { previous, key },
   );
   return {
     related,

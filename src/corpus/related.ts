@@ -254,6 +254,8 @@ export interface RelatedOptions {
   exhaustiveUpTo?: number;
   /** The last build's state: only what changed is scored again. */
   previous?: RelatedState | null;
+  /** A text's phrase key (text/keys.ts phraseKey, which a caller may keep for its own use). */
+  key?: (text: string) => string;
 }
 
 /**
@@ -266,12 +268,19 @@ export function relatedClauses(
   input: ClauseKey[],
   options: RelatedOptions = {},
 ): { related: Map<string, Related[]>; state: RelatedState | null; rescored: number } {
-  const { top = 5, min = 0.1, maxBucket = 100, exhaustiveUpTo = EXHAUSTIVE_UP_TO, previous = null } = options;
+  const {
+    top = 5,
+    min = 0.1,
+    maxBucket = 100,
+    exhaustiveUpTo = EXHAUSTIVE_UP_TO,
+    previous = null,
+    key: keyOf = phraseKey,
+  } = options;
   // Circulars copy clauses word for word: score each distinct text once, then expand.
   const textOf = new Map<string, number>();
   const members: ClauseKey[][] = [];
   for (const c of input) {
-    const key = phraseKey(c.text);
+    const key = keyOf(c.text);
     const t = textOf.get(key);
     if (t !== undefined) members[t]!.push(c);
     else {

@@ -2,11 +2,12 @@
  * The build, as child processes in stages, independent work side by side (`npm run build`
  * runs it; `npm run bench` times it):
  *
- *   ingest (parses on every core) → facts (each document's 时效性, from the whole library)
- *   → derive (related clauses, IDF) → Astro build → precompress (.gz/.br of its text files)
- *     ‖ search index (phrase index and Pagefind's records, from the models and facts) → Pagefind
- *       (and .gz/.br of the search files); written aside, since Astro empties dist/ when it
- *       starts, and moved in after
+ *   ingest (parses on every core)
+ *   → derive (related clauses, IDF, from the models alone) → (facts done) → Astro build
+ *     → precompress (.gz/.br of its text files)
+ *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index and
+ *     Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of the search
+ *     files); written aside, since Astro empties dist/ when it starts, and moved in after
  *
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
  *
@@ -198,10 +199,12 @@ export async function runBuild(
   let plan: PagePlanFile = { incremental, render: [], removed: [], pages: 0 };
   try {
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
-    await stage("facts", ["scripts/facts.ts"]);
+    // Derive reads only the models: it runs beside facts, which the search lane waits for.
+    const facts = stage("facts", ["scripts/facts.ts"]);
     await Promise.all([
       (async () => {
         await stage("derive", ["scripts/derive.ts"]);
+        await facts;
         // Astro keeps its server build in <cwd>/.astro when dist/ is outside the working
         // folder: run from a folder of this build's own (under the project, whose packages
         // that build imports), so that two builds on one checkout (two shards, say) do not share it.
@@ -215,9 +218,9 @@ export async function runBuild(
         );
         await stage("precompress", ["scripts/precompress.ts"], undefined, siteEnv);
       })(),
-      stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv).then(() =>
-        stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv),
-      ),
+      facts
+        .then(() => stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv))
+        .then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv)),
     ]);
     plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {
