@@ -112,13 +112,15 @@ const storedModelPath = (f: SourceFile): string | null => {
 const toParse = files.filter((f) => !storedModelPath(f)).length;
 const parser = createParser(toParse);
 const bar = progress("ingest", files.length, { unit: "files" });
-let reused = 0;
+// Models read back from their own files: written by this pipeline from the same source, so
+// their JSON and MDX are as stored (unless a file is missing, or a model was renamed below).
+const reused = new Set<Circular>();
 const { models, errors, notices } = await ingestCorpus(
   files,
   (f) => {
     const modelPath = storedModelPath(f);
     const stored = modelPath ? storedModel(modelPath) : null;
-    if (stored) reused++;
+    if (stored) reused.add(stored);
     return stored;
   },
   (m) => {
@@ -133,12 +135,12 @@ bar.done();
 const written: string[] = [];
 const keep = new Set<string>();
 for (const m of models) {
-  const json = JSON.stringify(m, null, 1) + "\n";
-  const mdx = renderMdx(m);
-  const a = writeIfChanged(join(MODELS_DIR, `${m.id}.json`), json);
-  const b = writeIfChanged(join(MDX_DIR, `${m.id}.mdx`), mdx);
-  if (a || b) written.push(m.id);
+  const [jsonPath, mdxPath] = [join(MODELS_DIR, `${m.id}.json`), join(MDX_DIR, `${m.id}.mdx`)];
   keep.add(`${m.id}.json`).add(`${m.id}.mdx`);
+  if (reused.has(m) && existsSync(jsonPath) && existsSync(mdxPath)) continue;
+  const a = writeIfChanged(jsonPath, JSON.stringify(m, null, 1) + "\n");
+  const b = writeIfChanged(mdxPath, renderMdx(m));
+  if (a || b) written.push(m.id);
 }
 let removed = 0;
 for (const d of [MODELS_DIR, MDX_DIR]) {
@@ -165,7 +167,7 @@ for (const n of notices) console.error(`notice: ${n}`);
 console.log(
   `ingest: ${models.length} circulars from ${relative(ROOT, dir) || dir}; ${written.length} ` +
     `written${written.length && written.length <= 10 ? ` (${written.join(", ")})` : ""}, ` +
-    `${models.length - written.length} unchanged, ${reused} not re-parsed,` +
+    `${models.length - written.length} unchanged, ${reused.size} not re-parsed,` +
     ` ${removed} stale files removed; ${errors.length} bad files skipped`,
 );
 if (overrideErrors.length > 0 || (errors.length > 0 && (strict || models.length === 0))) process.exit(1);

@@ -1,5 +1,5 @@
 /** `npm run ingest`: good files build, bad ones are reported and skipped; --strict fails; re-runs are incremental. */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,13 @@ describe("ingest CLI", () => {
     writeFileSync(first, readFileSync(first, "utf8") + "\n（此件公开发布）\n");
     const third = runScript("ingest.ts", [], c.env);
     expect(third.stdout).toMatch(/1 written \([0-9a-z-]+\), 1 unchanged, 1 not re-parsed/);
+    // An unchanged circular's page, deleted, is written again from its stored model.
+    const [mdx] = readdirSync(join(c.out, "circulars"));
+    const page = readFileSync(join(c.out, "circulars", mdx!), "utf8");
+    rmSync(join(c.out, "circulars", mdx!));
+    const fourth = runScript("ingest.ts", [], c.env);
+    expect(fourth.stdout).toMatch(/1 written \([0-9a-z-]+\), 1 unchanged, 2 not re-parsed/);
+    expect(readFileSync(join(c.out, "circulars", mdx!), "utf8")).toBe(page);
   });
 });
 
