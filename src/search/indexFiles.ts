@@ -54,7 +54,9 @@ export const DepartmentsFile = z.record(z.string(), z.array(count));
 /** The last full phrase index, which incremental builds patch (patch.ts IndexBase), and the circulars of its patch. */
 export const IndexBaseFile = z.object({
   meta: PhraseMetaFile,
+  /** Its circulars by number. */
   ids: z.array(z.string()),
+  /** What each circular's entry was made from (the build's key of its source and facts): equal keys, equal entries. */
   keys: z.array(z.string()),
   /** The circulars of the last patch written over it. */
   patched: z.array(z.string()),

@@ -44,15 +44,15 @@ const readFile = <T>(shard: ShardOutput, schema: z.ZodType<T>, path: string): T 
 function allDocs(shards: ShardOutput[]): ShardDoc[] {
   const out: ShardDoc[] = [];
   const indexes = shards.flatMap((shard) => {
-    const { patch } = readFile(shard, PhraseMetaFile, "meta.json");
+    const meta = readFile(shard, PhraseMetaFile, "meta.json");
+    if (!meta.patch) return [{ shard, meta, hidden: new Set<number>() }];
     const ofPatch = { base: shard.base, read: (path: string) => shard.read(patchPath(path)) };
     return [
-      { shard, hidden: new Set(patch?.hidden) },
-      ...(patch ? [{ shard: ofPatch, hidden: new Set<number>() }] : []),
+      { shard, meta, hidden: new Set(meta.patch.hidden) },
+      { shard: ofPatch, meta: readFile(ofPatch, PhraseMetaFile, "meta.json"), hidden: new Set<number>() },
     ];
   });
-  for (const { shard, hidden } of indexes) {
-    const meta = readFile(shard, PhraseMetaFile, "meta.json");
+  for (const { shard, meta, hidden } of indexes) {
     const facets = readFile(shard, PhraseFacetsFile, "facets.json");
     const byDoc: string[][] = Array.from({ length: meta.docs }, () => []);
     for (const [dept, docs] of Object.entries(readFile(shard, DepartmentsFile, "departments.json")))

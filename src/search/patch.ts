@@ -13,17 +13,13 @@
  * circular's replace the base's, which the base no longer shows.
  */
 import type { PhraseMeta } from "./phrase.ts";
+import type { IndexBaseFile } from "./indexFiles.ts";
 
 /** The folder of the patch under search-data/. */
 export const PATCH_FOLDER = "patch/";
 
 /** The last full index, as the next build patches it: its meta, and each circular's id and key by number. */
-export interface IndexBase {
-  meta: PhraseMeta;
-  ids: string[];
-  /** What each circular's entry was made from (the build's key of its source and facts): equal keys, equal entries. */
-  keys: string[];
-}
+export type IndexBase = Pick<IndexBaseFile, "meta" | "ids" | "keys">;
 
 export interface PatchPlan {
   /** The base's circulars (numbers) that the patch hides: changed or gone. */
