@@ -3,36 +3,36 @@
  * compares documents with one another — related clauses, similar circulars (corpus/derived.ts)
  * and the library's IDF table for the compare page (compare/idf.ts) — into content/derived/
  * (INGEST_OUT/derived/), for the site build to read. It starts from the last run's state:
- * only clauses whose neighbours may have changed are scored again.
+ * run by the build (PIPELINE_CODE: the hash of its code), it reads only the models whose
+ * source changed (corpus/keyedLibrary.ts), and scores again only clauses whose neighbours
+ * may have changed.
  */
 import { writeFileSync } from "node:fs";
 import { DERIVED_IDF } from "../src/config/paths.ts";
-import { loadModels } from "../src/library/store.ts";
-import { derive } from "../src/corpus/derived.ts";
-import { readState, writeDerived } from "../src/library/derived.ts";
-import { buildIdfTable } from "../src/compare/idf.ts";
-import { phraseKey } from "../src/text/keys.ts";
+import { loadMeta, sourceHashes, storedIds } from "../src/library/store.ts";
+import { deriveFromKeys } from "../src/corpus/derived.ts";
+import { readKeyedLibrary, readState, writeDerived, writeKeyedLibrary } from "../src/library/derived.ts";
+import { idfTableOf } from "../src/compare/idf.ts";
+import { keyLibrary } from "../src/corpus/keyedLibrary.ts";
 import { clausesOf } from "../src/model/clauses.ts";
 
 const started = performance.now();
-const docs = loadModels();
-// Each clause text's phrase key, made once for both (folding scripts is most of a key's cost).
-const keys = new Map<string, string>();
-const key = (text: string) => keys.get(text) ?? keys.set(text, phraseKey(text)).get(text)!;
-const derived = derive(docs, readState(), key);
+const ids = storedIds();
+const sources = sourceHashes();
+const { library, kept } = keyLibrary({
+  ids,
+  sourceOf: (id) => sources.get(id) ?? null,
+  clausesOf: (id) => clausesOf(loadMeta(id)),
+  code: process.env.PIPELINE_CODE ?? null,
+  previous: process.env.PIPELINE_CODE ? readKeyedLibrary() : null,
+});
+const derived = deriveFromKeys(new Map([...library.docs].map(([id, d]) => [id, d.clauses])), readState());
 writeDerived(derived);
-writeFileSync(
-  DERIVED_IDF,
-  JSON.stringify(
-    buildIdfTable(
-      docs.flatMap((d) => clausesOf(d).map((c) => c.text)),
-      key,
-    ),
-  ),
-);
+writeFileSync(DERIVED_IDF, JSON.stringify(idfTableOf(library.counts)));
+writeKeyedLibrary(library);
 console.log(
-  `derive: ${docs.length} documents: related clauses found for` +
-    ` ${derived.related.size} clauses (${derived.rescored} distinct clause texts` +
+  `derive: ${ids.length} documents (${ids.length - kept} read, the others' clause keys kept):` +
+    ` related clauses found for ${derived.related.size} clauses (${derived.rescored} distinct clause texts` +
     ` scored, the others reused), similar circulars for ${derived.similar.size} ` +
     `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -12,7 +12,9 @@ import { buildCitationGraph } from "./citationGraph.ts";
 import { validities } from "./validity.ts";
 import { versionChains } from "./versions.ts";
 import { kindsOf, type Kind } from "./kinds.ts";
-import { relatedClauses, similarCirculars, type Related, type RelatedState } from "./related.ts";
+import { relatedClauses, similarCirculars, type ClauseKey, type Related, type RelatedState } from "./related.ts";
+import type { KeyedClauses } from "./keyedLibrary.ts";
+import { phraseKey } from "../text/keys.ts";
 import { tagCircular, type DocumentTopics, type TopicMatch } from "./topics.ts";
 import { departmentsOf, type UnitDepartment } from "./departments.ts";
 
@@ -75,22 +77,24 @@ export interface Derivation {
   rescored: number;
 }
 
-/** `key`: a clause text's phrase key (phraseKey unless given: the derive stage keeps them for the IDF table). */
-export function derive(
-  docs: CircularMeta[],
-  previous: RelatedState | null = null,
-  key?: (text: string) => string,
-): Derivation {
-  const { related, state, rescored } = relatedClauses(
-    docs.flatMap((d) => clausesOf(d).map((c) => ({ docId: d.id, clauseId: c.id, text: c.text }))),
-    { previous, key },
-  );
+/** Related clauses and similar circulars of documents given as their keyed clauses, in the library's order. */
+export function deriveFromKeys(docs: Map<string, KeyedClauses>, previous: RelatedState | null = null): Derivation {
+  const input: ClauseKey[] = [];
+  for (const [docId, clauses] of docs)
+    for (const [clauseId, key] of clauses) input.push({ docId, clauseId, text: key });
+  // The texts given are keys already.
+  const { related, state, rescored } = relatedClauses(input, { previous, key: (k) => k });
   return {
     related,
-    similar: similarCirculars(related, new Map(docs.map((d) => [d.id, clausesOf(d).length]))),
+    similar: similarCirculars(related, new Map([...docs].map(([id, clauses]) => [id, clauses.length]))),
     state,
     rescored,
   };
+}
+
+/** The derivation of models (a library without a derive stage, and tests). */
+export function derive(docs: CircularMeta[]): Derivation {
+  return deriveFromKeys(new Map(docs.map((d) => [d.id, clausesOf(d).map((c) => [c.id, phraseKey(c.text)])])));
 }
 
 /** Related clauses grouped by document, for relatedOf. */

@@ -49,7 +49,7 @@ function mix(x: number, seed: number): number {
 }
 
 /**
- * Each distinct text's set of bigrams as dense ids 0 … `distinct` − 1, sorted, in one flat
+ * Each distinct text's set of bigrams as dense ids 0 … `distinct` − 1, in first-seen order, in one flat
  * array (text t is ids[start[t] .. start[t + 1])).
  */
 interface BigramSets {
@@ -67,22 +67,28 @@ function bigramSets(keys: string[]): BigramSets {
   const start = new Uint32Array(keys.length + 1);
   // A bigram is its two UTF-16 code units in one number; numbered as first seen.
   const dense = new Map<number, number>();
+  // The last text each id was seen in (text + 1), growing with the ids: a text's ids are
+  // made unique without sorting them (sorting 150,000 small arrays took over a second).
+  let seen = new Int32Array(1024);
   let at = 0;
   for (let t = 0; t < keys.length; t++) {
     start[t] = at;
     const key = keys[t]!;
-    const n = Math.max(0, key.length - 1);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i + 1 < key.length; i++) {
       const code = key.charCodeAt(i) * 0x10000 + key.charCodeAt(i + 1);
       let id = dense.get(code);
-      if (id === undefined) dense.set(code, (id = dense.size));
-      ids[at + i] = id;
+      if (id === undefined) {
+        dense.set(code, (id = dense.size));
+        if (id >= seen.length) {
+          const grown = new Int32Array(seen.length * 2);
+          grown.set(seen);
+          seen = grown;
+        }
+      }
+      if (seen[id] === t + 1) continue;
+      seen[id] = t + 1;
+      ids[at++] = id;
     }
-    // Sorted, then unique in place: the next text starts after this one's unique ids.
-    const set = ids.subarray(at, at + n).sort();
-    let u = 0;
-    for (let i = 0; i < n; i++) if (u === 0 || set[i] !== set[u - 1]) set[u++] = set[i]!;
-    at += u;
   }
   start[keys.length] = at;
   const codes = new Uint32Array(dense.size);
@@ -221,17 +227,32 @@ function signatures(
   return { sig, has };
 }
 
-/** A distinct text's identity: 64 bits of two FNV-1a hashes of its key. */
-function identity(key: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ key.length;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-    b ^= b >>> 15;
-  }
-  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+/**
+ * The distinct texts' identities: 64 bits of two FNV-1a hashes of each key, as numbers (`high`, `low`: ranked as
+ * numbers, faster than as strings) and as text (`ids`, what the state keeps).
+ */
+function identities(keys: string[]): { ids: string[]; rank: Int32Array } {
+  const high = new Uint32Array(keys.length);
+  const low = new Uint32Array(keys.length);
+  const ids = keys.map((key, t) => {
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ key.length;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193) >>> 0;
+      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+      b ^= b >>> 15;
+    }
+    high[t] = a;
+    low[t] = b;
+    return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+  });
+  // The hex text's order is the numbers' order: the texts' ranks, which break ties between scores.
+  const order = new Int32Array(keys.length).map((_, t) => t);
+  order.sort((x, y) => high[x]! - high[y]! || low[x]! - low[y]!);
+  const rank = new Int32Array(keys.length);
+  order.forEach((t, r) => (rank[t] = r));
+  return { ids, rank };
 }
 
 /** What a build leaves for the next one to start from (the LSH path only: small libraries are scored whole). */
@@ -290,9 +311,7 @@ export function relatedClauses(
   }
   const n = members.length;
   const keys = [...textOf.keys()];
-  const ids = keys.map(identity);
-  const rank = new Int32Array(n);
-  [...ids.keys()].sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0)).forEach((t, r) => (rank[t] = r));
+  const { ids, rank } = identities(keys);
   const sets = bigramSets(keys);
   // A text's neighbours: more than `top` so that copies in the same circular can be skipped.
   const keep = top * 2;
@@ -338,6 +357,13 @@ export function relatedClauses(
     const bucketOf = new Uint32Array(n * BANDS);
     let buckets = 0;
     const keptBucket = (size: number) => size >= 2 && size <= maxBucket;
+    // The last build's texts that are gone and were in buckets (a text of fewer than 4 bigrams
+    // has no signature, all ones), and whether any text is new.
+    const removed: number[] = [];
+    for (let o = 0; o < present.length; o++)
+      if (!present[o] && !(usable!.sig[o * HASHES] === 0xffffffff && usable!.sig[o * HASHES + 1] === 0xffffffff))
+        removed.push(o);
+    const added = old.some((o) => o < 0);
     for (let b = 0; b < BANDS; b++) {
       const band = new Map<number, number[]>();
       for (let t = 0; t < n; t++) {
@@ -347,17 +373,19 @@ export function relatedClauses(
         if (bucket) bucket.push(t);
         else band.set(key, [t]);
       }
-      const sizeBefore = new Map<number, number>();
-      if (usable) {
-        for (let o = 0; o < usable.texts.length; o++) {
-          // A text of fewer than 4 bigrams has no signature (all ones): it was in no bucket.
-          if (usable.sig[o * HASHES] === 0xffffffff && usable.sig[o * HASHES + 1] === 0xffffffff) continue;
-          const key = bandKey(usable.sig, o, b);
-          sizeBefore.set(key, (sizeBefore.get(key) ?? 0) + 1);
-        }
+      // A bucket's size in the last build: its texts now, less the new ones, with the texts gone.
+      const gone = new Map<number, number>();
+      for (const o of removed) {
+        const key = bandKey(usable!.sig, o, b);
+        gone.set(key, (gone.get(key) ?? 0) + 1);
       }
+      const sizeBefore = (key: number, items: number[]) => {
+        let size = items.length + (gone.get(key) ?? 0);
+        if (added) for (const t of items) if (old[t]! < 0) size--;
+        return size;
+      };
       for (const [key, items] of band) {
-        if (usable && keptBucket(items.length) !== keptBucket(sizeBefore.get(key) ?? 0))
+        if (usable && keptBucket(items.length) !== keptBucket(sizeBefore(key, items)))
           for (const t of items) affected[t] = 1;
         if (!keptBucket(items.length)) continue;
         buckets++;

@@ -10,17 +10,22 @@ import { join } from "node:path";
 import { DERIVED_DIR } from "../config/paths.ts";
 import { byDocument, type Derivation, type Derived, type DocumentFacts as Facts } from "../corpus/derived.ts";
 import { SIGNATURE_LENGTH, type Related, type RelatedState } from "../corpus/related.ts";
-import { DocumentFacts, RelatedTriples, readJsonFile, readJsonFileOr, writeJsonFile } from "./files.ts";
+import {
+  DocumentFacts,
+  KeyedLibraryFile,
+  RelatedTriples,
+  readJsonFile,
+  readJsonFileOr,
+  writeJsonFile,
+} from "./files.ts";
+import type { KeyedLibrary } from "../corpus/keyedLibrary.ts";
 
 /** Stored as [docId, clauseId, score] triples (similar circulars have no clause). */
-const store = (path: string, m: Map<string, Related[]>): void =>
-  writeJsonFile(
-    RelatedTriples,
-    path,
-    Object.fromEntries(
-      [...m].map(([k, list]) => [k, list.map((r): [string, string, number] => [r.docId, r.clauseId, r.score])]),
-    ),
+const triples = (m: Map<string, Related[]>): RelatedTriples =>
+  Object.fromEntries(
+    [...m].map(([k, list]) => [k, list.map((r): [string, string, number] => [r.docId, r.clauseId, r.score])]),
   );
+const store = (path: string, m: Map<string, Related[]>): void => writeJsonFile(RelatedTriples, path, triples(m));
 const load = (path: string): Map<string, Related[]> =>
   new Map(
     Object.entries(readJsonFile(RelatedTriples, path)).map(([k, list]) => [
@@ -42,11 +47,66 @@ export function readFacts(dir = DERIVED_DIR): Facts | null {
 }
 const RELATED = "related";
 const STATE = "related.state";
+const KEYS = "keys.json";
 
+export function writeKeyedLibrary(library: KeyedLibrary, dir = DERIVED_DIR): void {
+  const bigrams = new Float64Array(library.counts.df.size);
+  const df = new Uint32Array(library.counts.df.size);
+  let i = 0;
+  for (const [bigram, n] of library.counts.df) {
+    bigrams[i] = bigram;
+    df[i++] = n;
+  }
+  const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+  writeJsonFile(KeyedLibraryFile, join(dir, KEYS), {
+    code: library.code,
+    docs: [...library.docs].map(([id, d]) => [id, d.source, d.clauses]),
+    counts: { clauses: library.counts.clauses, bigrams: base64(bigrams), df: base64(df) },
+  });
+}
+
+/** The last build's keyed library, or null (none, or unreadable: then every document is keyed again). */
+export function readKeyedLibrary(dir = DERIVED_DIR): KeyedLibrary | null {
+  try {
+    const file = readJsonFile(KeyedLibraryFile, join(dir, KEYS));
+    const array = <T>(text: string, Type: { new (b: ArrayBuffer): T }) => {
+      const bytes = Buffer.from(text, "base64");
+      return new Type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    };
+    const bigrams = array(file.counts.bigrams, Float64Array);
+    const counts = array(file.counts.df, Uint32Array);
+    if (counts.length !== bigrams.length) return null;
+    const df = new Map<number, number>();
+    bigrams.forEach((b, i) => df.set(b, counts[i]!));
+    return {
+      code: file.code,
+      docs: new Map(file.docs.map(([id, source, clauses]) => [id, { source, clauses }])),
+      counts: { clauses: file.counts.clauses, df },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the derivation. A document's related clauses are written only when they differ
+ * from its file's (most documents' do not change when a few are added), and the files of
+ * documents that have none now are deleted.
+ */
 export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
-  rmSync(join(dir, RELATED), { recursive: true, force: true });
-  mkdirSync(join(dir, RELATED), { recursive: true });
-  for (const [doc, clauses] of byDocument(d.related)) store(join(dir, RELATED, `${doc}.json`), clauses);
+  const folder = join(dir, RELATED);
+  mkdirSync(folder, { recursive: true });
+  const stale = new Set(readdirSync(folder));
+  for (const [doc, clauses] of byDocument(d.related)) {
+    const file = `${doc}.json`;
+    stale.delete(file);
+    const value = triples(clauses);
+    const text = JSON.stringify(value);
+    const path = join(folder, file);
+    if (existsSync(path) && readFileSync(path, "utf8") === text) continue;
+    writeJsonFile(RelatedTriples, path, value);
+  }
+  for (const file of stale) rmSync(join(folder, file), { force: true });
   store(join(dir, SIMILAR), d.similar);
   if (d.state) writeFileSync(join(dir, STATE), encodeState(d.state));
   else rmSync(join(dir, STATE), { force: true });

@@ -55,6 +55,19 @@ export const DocumentFacts: z.ZodType<Facts> = z.object({
   documents: z.record(z.string(), DocFacts),
 });
 
+/**
+ * The derive stage's keyed library (corpus/keyedLibrary.ts; derived/keys.json): each
+ * document's source and [clause id, phrase key] pairs, and the bigram counts of them all,
+ * the bigrams (two code points in one number) and their counts as base64 of a Float64Array
+ * and a Uint32Array.
+ */
+export const KeyedLibraryFile = z.object({
+  code: z.string(),
+  docs: z.array(z.tuple([z.string(), z.string(), z.array(z.tuple([z.string(), z.string()]))])),
+  counts: z.object({ clauses: z.number().int(), bigrams: z.base64(), df: z.base64() }),
+});
+export type KeyedLibraryFile = z.infer<typeof KeyedLibraryFile>;
+
 /** Related clauses or similar circulars as [docId, clauseId, score] triples, by clause or document (derived/). */
 export const RelatedTriples = z.record(z.string(), z.array(z.tuple([z.string(), z.string(), z.number()])));
 export type RelatedTriples = z.infer<typeof RelatedTriples>;

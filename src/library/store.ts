@@ -74,7 +74,17 @@ function read<T>(schema: z.ZodType<T>, file: string): T {
  * sections and clauses).
  */
 export function loadModels(): CircularMeta[] {
-  return modelFiles().map((f) => read<CircularMeta>(CircularMeta, f));
+  return storedIds().map(loadMeta);
+}
+
+/** The stored documents' ids, in the order loadModels reads them. */
+export function storedIds(): string[] {
+  return modelFiles().map((f) => f.slice(0, -".json".length));
+}
+
+/** One stored model without its text. */
+export function loadMeta(id: string): CircularMeta {
+  return read<CircularMeta>(CircularMeta, `${id}.json`);
 }
 
 /** What a page needs beyond the metadata to show the whole text: checked alone, it costs little. */
