@@ -60,13 +60,22 @@ export interface BuildRun {
  */
 export const COMPILE_CACHE = join(ROOT, "node_modules", ".cache", "node-compile");
 
+/**
+ * V8's young generation per stage: the stages make many short-lived objects (parsed JSON,
+ * keys, page inputs), and with the default 16 MB semispaces the site build spent a sixth of
+ * its time in the garbage collector. At 32 MB, on a 10,000-document library (one run each):
+ * the site build with nothing to render 34.2 s against 38.3 s, derive 8.0 s against 8.9 s,
+ * facts 11.4 s against 11.5 s; peak memory no higher.
+ */
+const STAGE_FLAGS = ["--max-semi-space-size=32"];
+
 /** Stages still running: stopped when another fails, so a failed build leaves nothing behind. */
 const running = new Set<ChildProcess>();
 
 function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<StageRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd, env, stdio: "inherit" });
+    const child = spawn(process.execPath, [...STAGE_FLAGS, ...args], { cwd, env, stdio: "inherit" });
     running.add(child);
     const peak = samplePeak(child.pid!);
     child.on("error", reject);
