@@ -17,7 +17,7 @@ import { createParser } from "../src/library/parsePool.ts";
 import { progress } from "../src/bench/progress.ts";
 import { renderMdx } from "../src/mdx/render.ts";
 import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
-import { type Manifest, readManifest, storedModel, writeManifest } from "../src/library/store.ts";
+import { type Manifest, lazyStoredModel, readManifest, storedModel, writeManifest } from "../src/library/store.ts";
 
 const strict = process.argv.includes("--strict");
 const dir = corpusDir();
@@ -109,17 +109,27 @@ const storedModelPath = (f: SourceFile): string | null => {
     ? modelPath!
     : null;
 };
+/** Whether a model file is as ingest last wrote or checked it (the manifest's size and time). */
+const asRecorded = (path: string, recorded: Manifest["files"][string]["model"]): boolean => {
+  const now = statSync(path);
+  return !!recorded && now.size === recorded.size && now.mtimeMs === recorded.mtimeMs;
+};
 const toParse = files.filter((f) => !storedModelPath(f)).length;
 const parser = createParser(toParse);
 const bar = progress("ingest", files.length, { unit: "files" });
 // Models read back from their own files: written by this pipeline from the same source, so
 // their JSON and MDX are as stored (unless a file is missing, or a model was renamed below).
+// A file as ingest left it is not even read (lazyStoredModel); another is read and checked.
 const reused = new Set<Circular>();
 const { models, errors, notices } = await ingestCorpus(
   files,
   (f) => {
     const modelPath = storedModelPath(f);
-    const stored = modelPath ? storedModel(modelPath) : null;
+    if (!modelPath) return null;
+    const before = previous.files[f.file]!;
+    const stored = asRecorded(modelPath, before.model)
+      ? lazyStoredModel({ id: before.id, date: before.date ?? null, source: { file: f.file, sha256: before.sha256 } })
+      : storedModel(modelPath);
     if (stored) reused.add(stored);
     return stored;
   },
@@ -156,7 +166,13 @@ const manifest: Manifest = {
   files: Object.fromEntries(
     models.map((m) => [
       m.source.file,
-      { sha256: m.source.sha256, id: m.id, date: m.date, override: overrides.get(m.id)?.hash ?? null },
+      {
+        sha256: m.source.sha256,
+        id: m.id,
+        date: m.date,
+        override: overrides.get(m.id)?.hash ?? null,
+        model: (({ size, mtimeMs }) => ({ size, mtimeMs }))(statSync(join(MODELS_DIR, `${m.id}.json`))),
+      },
     ]),
   ),
 };

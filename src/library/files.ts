@@ -14,10 +14,20 @@ import type { DocumentFacts as Facts } from "../corpus/derived.ts";
 export const Manifest = z.object({
   /** A hash of the pipeline's code: a model made by other code is parsed again. */
   pipeline: z.string(),
-  /** Per source file: its hash, its document's id and date, and the hash of the correction applied to it (if any). */
+  /**
+   * Per source file: its hash, its document's id and date, the hash of the correction applied to it (if any), and its
+   * model file's size and time.
+   */
   files: z.record(
     z.string(),
-    z.object({ sha256: z.string(), id: z.string(), date: z.string().nullish(), override: z.string().nullish() }),
+    z.object({
+      sha256: z.string(),
+      id: z.string(),
+      date: z.string().nullish(),
+      override: z.string().nullish(),
+      /** The model file as ingest last wrote or checked it: while it is so, the next ingest need not read it. */
+      model: z.object({ size: z.number(), mtimeMs: z.number() }).nullish(),
+    }),
   ),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -55,6 +55,29 @@ export function storedModel(path: string): Circular | null {
   }
 }
 
+/**
+ * A stored model that is read only when something other than its id, date and source file and
+ * hash is asked of it (those come from the manifest): ingest passes over 10,000 unchanged
+ * models, and reading and checking them was most of its time. Spreading it, or serialising
+ * it, reads it whole; a model found unreadable then is an error naming its file.
+ */
+export function lazyStoredModel(
+  known: Pick<Circular, "id" | "date"> & { source: Pick<Circular["source"], "file" | "sha256"> },
+): Circular {
+  let whole: Circular | null = null;
+  const load = (): Circular => (whole ??= loadModel(known.id));
+  return new Proxy({} as Circular, {
+    get: (_, key) =>
+      !whole && typeof key === "string" && key in known ? known[key as keyof typeof known] : Reflect.get(load(), key),
+    has: (_, key) => key in load(),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(load(), key);
+      return d && { ...d, configurable: true };
+    },
+  });
+}
+
 function read<T>(schema: z.ZodType<T>, file: string): T {
   const path = join(MODELS_DIR, file);
   let data: unknown;

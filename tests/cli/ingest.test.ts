@@ -1,5 +1,5 @@
 /** `npm run ingest`: good files build, bad ones are reported and skipped; --strict fails; re-runs are incremental. */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,6 +50,43 @@ describe("ingest CLI", () => {
     const fourth = runScript("ingest.ts", [], c.env);
     expect(fourth.stdout).toMatch(/1 written \([0-9a-z-]+\), 1 unchanged, 2 not re-parsed/);
     expect(readFileSync(join(c.out, "circulars", mdx!), "utf8")).toBe(page);
+  });
+});
+
+describe("ingest passing over unchanged models", () => {
+  it("reads a model file again when it is not as ingest left it, and parses its source again if it is bad", () => {
+    const c = corpus();
+    runScript("ingest.ts", [], c.env);
+    const [model] = readdirSync(join(c.out, "models")).filter((f) => !f.startsWith("."));
+    const whole = readFileSync(join(c.out, "models", model!), "utf8");
+    writeFileSync(join(c.out, "models", model!), "{");
+    const again = runScript("ingest.ts", [], c.env);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/1 written \([0-9a-z-]+\), 1 unchanged, 1 not re-parsed/);
+    expect(readFileSync(join(c.out, "models", model!), "utf8")).toBe(whole);
+  });
+
+  it("writes an unchanged model whole when a new file takes its id", () => {
+    // a\\b.txt and a/b.txt have one id (a key's backslashes are read as slashes): the one first
+    // in file order keeps it.
+    const src = mkdtempSync(join(tmpdir(), "corpus-"));
+    const out = mkdtempSync(join(tmpdir(), "out-"));
+    const env = { CORPUS: src, INGEST_OUT: out };
+    mkdirSync(join(src, "a"));
+    const [first, second] = ["a\\b.txt", "a/b.txt"].sort((x, y) => x.localeCompare(y));
+    const [a, b] = seedFiles();
+    copyFileSync(join(SOURCES, b!), join(src, second!));
+    runScript("ingest.ts", [], env);
+    const id = circularId(second!);
+    const before = JSON.parse(readFileSync(join(out, "models", `${id}.json`), "utf8"));
+    copyFileSync(join(SOURCES, a!), join(src, first!));
+    const r = runScript("ingest.ts", [], env);
+    expect(r.status).toBe(0);
+    const renamed = JSON.parse(readFileSync(join(out, "models", `${id}-2.json`), "utf8"));
+    expect({ ...renamed, id: before.id, warnings: before.warnings }).toEqual(before);
+    expect(renamed.warnings.at(-1).message).toContain(`${id}-2`);
+    const taken = JSON.parse(readFileSync(join(out, "models", `${id}.json`), "utf8"));
+    expect(taken.source.file).not.toBe(before.source.file);
   });
 });
 
