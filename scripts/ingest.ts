@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { Circular, formatError, type IngestError } from "../src/model/circular.ts";
+import { Circular, formatError, validateModel, type IngestError } from "../src/model/circular.ts";
 import { applyOverride, readOverride, type LoadedOverride } from "../src/library/overrides.ts";
 import { circularId } from "../src/ingest/parse.ts";
 import { ingestCorpus, type SourceFile } from "../src/library/ingestCorpus.ts";
@@ -134,8 +134,11 @@ const { models, errors, notices } = await ingestCorpus(
     return stored;
   },
   (m) => {
+    // A corrected model is checked again (a parsed one was, where it was parsed).
     const o = overrides.get(m.id);
-    return o ? applyOverride(m, o) : { ok: true, value: m };
+    if (!o) return { ok: true, value: m };
+    const r = applyOverride(m, o);
+    return r.ok ? validateModel(Circular, r.value, o.file) : r;
   },
   { parse: parser?.parse, onParsed: () => bar.tick() },
 );

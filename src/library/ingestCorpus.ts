@@ -2,7 +2,7 @@
  * A folder's worth of raw circulars → models, with corpus-wide id uniqueness.
  * Bad files are reported and skipped; the rest go on.
  */
-import type { Circular, IngestError, Result, Warning } from "../model/circular.ts";
+import { Circular, validateModel, type IngestError, type Result, type Warning } from "../model/circular.ts";
 import { parseSource } from "../ingest/parse.ts";
 
 export interface SourceFile {
@@ -51,7 +51,15 @@ export function assignUniqueIds(models: Circular[]): { models: Circular[]; notic
 /** Turns one source file into a model (parsePool.ts runs it on every core). */
 export type ParseSource = (f: SourceFile) => Promise<Result<Circular>>;
 
-const parseInProcess: ParseSource = (f) => parseSource(f.bytes, f.file, { sourceKey: f.key });
+/**
+ * One source parsed, its model checked against the schema where it is made (in the parse pool,
+ * on every core): the stages after ingest then check only model files that are not as ingest
+ * left them (store.ts).
+ */
+export const parseChecked = (f: Pick<SourceFile, "bytes" | "file" | "key">): Promise<Result<Circular>> =>
+  parseSource(f.bytes, f.file, { sourceKey: f.key }).then((r) => (r.ok ? validateModel(Circular, r.value, f.file) : r));
+
+const parseInProcess: ParseSource = parseChecked;
 
 /**
  * `reuse` returns a stored model for a file that has not changed; `correct` applies an

@@ -1,9 +1,9 @@
 /**
- * One parse in a worker thread (parsePool.ts): the same parseSource the main thread would
+ * One parse in a worker thread (parsePool.ts): the same parse and check the main thread would
  * run, so a pooled ingest gives byte-identical models.
  */
 import type { Circular, Result } from "../model/circular.ts";
-import { parseSource } from "../ingest/parse.ts";
+import { parseChecked } from "./ingestCorpus.ts";
 
 export interface ParseTask {
   bytes: Uint8Array;
@@ -12,5 +12,5 @@ export interface ParseTask {
 }
 
 export default function parseTask(task: ParseTask): Promise<Result<Circular>> {
-  return parseSource(task.bytes, task.file, { sourceKey: task.key });
+  return parseChecked(task);
 }

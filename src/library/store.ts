@@ -2,7 +2,7 @@
  * The stored models (content/models, or INGEST_OUT): read and validated here, so a model
  * of another shape fails with its file named rather than as a crash in some page.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Circular, CircularMeta, formatError, validateModel } from "../model/circular.ts";
 import type { z } from "zod";
@@ -78,15 +78,45 @@ export function lazyStoredModel(
   });
 }
 
-function read<T>(schema: z.ZodType<T>, file: string): T {
-  const path = join(MODELS_DIR, file);
+/**
+ * Each model file's size and time as ingest wrote or checked it, by id (the manifest). A
+ * record is only ever of a file that was checked, so one kept from an older manifest is
+ * still true of any file that matches it.
+ */
+let recorded: Map<string, { size: number; mtimeMs: number }> | null = null;
+
+/** Whether a model file is as ingest wrote or checked it. */
+function asRecorded(id: string, path: string): boolean {
+  recorded ??= new Map(Object.values(readManifest().files).flatMap((f) => (f.model ? [[f.id, f.model]] : [])));
+  const r = recorded.get(id);
+  if (!r) return false;
+  const now = statSync(path);
+  return now.size === r.size && now.mtimeMs === r.mtimeMs;
+}
+
+/**
+ * A stored model read with `schema`. Ingest checks every model it makes (ingestCorpus.ts
+ * parseChecked), so a file as it left it is only cut to the schema's fields (a deep check of
+ * 10,000 models took seconds in each stage that reads them); any other file is checked, and
+ * one of another shape fails with its path named.
+ */
+function read<T>(schema: z.ZodObject, id: string): T {
+  const path = join(MODELS_DIR, `${id}.json`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
     throw new Error(`${path}:1: not JSON: ${(e as Error).message}`);
   }
-  const r = validateModel(schema, data, path);
+  if (data && typeof data === "object" && asRecorded(id, path)) {
+    const fields = data as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(schema.shape)
+        .filter((k) => k in fields)
+        .map((k) => [k, fields[k]]),
+    ) as T;
+  }
+  const r = validateModel(schema as z.ZodType<T>, data, path);
   if (!r.ok) throw new Error(formatError(r.error));
   return r.value;
 }
@@ -107,7 +137,7 @@ export function storedIds(): string[] {
 
 /** One stored model without its text. */
 export function loadMeta(id: string): CircularMeta {
-  return read<CircularMeta>(CircularMeta, `${id}.json`);
+  return read<CircularMeta>(CircularMeta, id);
 }
 
 /** What a page needs beyond the metadata to show the whole text: checked alone, it costs little. */
@@ -115,12 +145,12 @@ const BodyOnly = Circular.pick({ id: true, body: true, bodyLineNumbers: true });
 
 /** One model's body and its line numbers. */
 export function loadBody(id: string): { id: string; body: string; bodyLineNumbers: number[] } {
-  return read(BodyOnly, `${id}.json`);
+  return read(BodyOnly, id);
 }
 
 /** One stored model, whole. */
 export function loadModel(id: string): Circular {
-  return read<Circular>(Circular, `${id}.json`);
+  return read<Circular>(Circular, id);
 }
 
 /** Ids published by earlier builds, by source key (content/published-ids.json). */

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SOURCES, seedFiles } from "../helpers.ts";
 import { runScript } from "./run.ts";
 import { circularId } from "../../src/ingest/parse.ts";
+import { SCHEMA_VERSION } from "../../src/model/circular.ts";
 
 function corpus() {
   const src = mkdtempSync(join(tmpdir(), "corpus-"));
@@ -64,6 +65,20 @@ describe("ingest passing over unchanged models", () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/1 written \([0-9a-z-]+\), 1 unchanged, 1 not re-parsed/);
     expect(readFileSync(join(c.out, "models", model!), "utf8")).toBe(whole);
+  });
+
+  it("leaves a model file changed since to be checked by the stages that read it", () => {
+    const c = corpus();
+    runScript("ingest.ts", [], c.env);
+    expect(runScript("facts.ts", [], c.env).status).toBe(0);
+    const [model] = readdirSync(join(c.out, "models")).filter((f) => !f.startsWith("."));
+    const path = join(c.out, "models", model!);
+    writeFileSync(path, readFileSync(path, "utf8").replace(/"schemaVersion": \d+/, '"schemaVersion": 0'));
+    const r = runScript("facts.ts", [], c.env);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(
+      `${path}:1: not a valid document model (schemaVersion 0, expected ${SCHEMA_VERSION}: ingest again)`,
+    );
   });
 
   it("writes an unchanged model whole when a new file takes its id", () => {
