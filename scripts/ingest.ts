@@ -17,7 +17,14 @@ import { createParser } from "../src/library/parsePool.ts";
 import { progress } from "../src/bench/progress.ts";
 import { renderMdx } from "../src/mdx/render.ts";
 import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
-import { type Manifest, lazyStoredModel, readManifest, storedModel, writeManifest } from "../src/library/store.ts";
+import {
+  type Manifest,
+  asRecorded,
+  lazyStoredModel,
+  readManifest,
+  storedModel,
+  writeManifest,
+} from "../src/library/store.ts";
 
 const strict = process.argv.includes("--strict");
 const dir = corpusDir();
@@ -108,11 +115,6 @@ const storedModelPath = (f: SourceFile): string | null => {
     existsSync(modelPath!)
     ? modelPath!
     : null;
-};
-/** Whether a model file is as ingest last wrote or checked it (the manifest's size and time). */
-const asRecorded = (path: string, recorded: Manifest["files"][string]["model"]): boolean => {
-  const now = statSync(path);
-  return !!recorded && now.size === recorded.size && now.mtimeMs === recorded.mtimeMs;
 };
 const toParse = files.filter((f) => !storedModelPath(f)).length;
 const parser = createParser(toParse);

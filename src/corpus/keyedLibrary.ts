@@ -1,7 +1,7 @@
 /**
  * What the derive stage reads of the library: each document's clauses as phrase keys, and
- * the bigram counts of all of them (text/bigramCounts.ts, for the IDF table). Kept from one build to the next
- * (KeyedLibrary), so a build makes keys only for the documents whose source changed, and
+ * the bigram counts of all of them (text/bigramCounts.ts, for the IDF table). Kept from one
+ * build to the next (KeyedLibrary), so a build makes keys only for the documents whose source changed, and
  * updates the counts by those documents alone: at 10,000 circulars, loading every model,
  * making 200,000 keys and counting their bigrams again was most of the stage.
  *
@@ -23,6 +23,8 @@ export interface KeyedLibrary {
   /** The bigram counts of every clause of `docs`. */
   counts: BigramCounts;
 }
+
+const keysOf = (clauses: KeyedClauses) => clauses.map(([, key]) => key);
 
 export interface KeyingInput {
   /** The library's documents, in the order derive reads them. */
@@ -60,24 +62,9 @@ export function keyLibrary(input: KeyingInput, key: (text: string) => string = p
     }
     const clauses = input.clausesOf(id).map((c): [string, string] => [c.id, keyOf(c.text)]);
     docs.set(id, { source: source ?? "", clauses });
-    if (was)
-      countBigrams(
-        counts,
-        was.clauses.map(([, k]) => k),
-        -1,
-      );
-    countBigrams(
-      counts,
-      clauses.map(([, k]) => k),
-    );
+    if (was) countBigrams(counts, keysOf(was.clauses), -1);
+    countBigrams(counts, keysOf(clauses));
   }
-  if (usable)
-    for (const [id, was] of usable.docs)
-      if (!docs.has(id))
-        countBigrams(
-          counts,
-          was.clauses.map(([, k]) => k),
-          -1,
-        );
+  if (usable) for (const [id, was] of usable.docs) if (!docs.has(id)) countBigrams(counts, keysOf(was.clauses), -1);
   return { library: { code: code ?? "", docs, counts } satisfies KeyedLibrary, kept };
 }

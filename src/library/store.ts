@@ -1,6 +1,7 @@
 /**
- * The stored models (content/models, or INGEST_OUT): read and validated here, so a model
- * of another shape fails with its file named rather than as a crash in some page.
+ * The stored models (content/models, or INGEST_OUT): read here, and validated unless the file
+ * is as ingest left it, so a model of another shape fails with its file named rather than as
+ * a crash in some page.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -85,14 +86,17 @@ export function lazyStoredModel(
  */
 let recorded: Map<string, { size: number; mtimeMs: number }> | null = null;
 
-/** Whether a model file is as ingest wrote or checked it. */
-function asRecorded(id: string, path: string): boolean {
-  recorded ??= new Map(Object.values(readManifest().files).flatMap((f) => (f.model ? [[f.id, f.model]] : [])));
-  const r = recorded.get(id);
-  if (!r) return false;
+/** Whether a model file is as `record` says ingest wrote or checked it. */
+export function asRecorded(path: string, record: { size: number; mtimeMs: number } | null | undefined): boolean {
+  if (!record) return false;
   const now = statSync(path);
-  return now.size === r.size && now.mtimeMs === r.mtimeMs;
+  return now.size === record.size && now.mtimeMs === record.mtimeMs;
 }
+
+const asIngestLeftIt = (id: string, path: string): boolean => {
+  recorded ??= new Map(Object.values(readManifest().files).flatMap((f) => (f.model ? [[f.id, f.model]] : [])));
+  return asRecorded(path, recorded.get(id));
+};
 
 /**
  * A stored model read with `schema`. Ingest checks every model it makes (ingestCorpus.ts
@@ -108,7 +112,7 @@ function read<T>(schema: z.ZodObject, id: string): T {
   } catch (e) {
     throw new Error(`${path}:1: not JSON: ${(e as Error).message}`);
   }
-  if (data && typeof data === "object" && asRecorded(id, path)) {
+  if (data && typeof data === "object" && asIngestLeftIt(id, path)) {
     const fields = data as Record<string, unknown>;
     return Object.fromEntries(
       Object.keys(schema.shape)
