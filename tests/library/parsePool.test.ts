@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CORPUS } from "../../src/config/paths.ts";
-import { ingestCorpus, type SourceFile } from "../../src/library/ingestCorpus.ts";
+import { ingestCorpus, parseChecked, type SourceFile } from "../../src/library/ingestCorpus.ts";
+import { parseSource } from "../../src/ingest/parse.ts";
 import { POOL_MIN_FILES, createParser } from "../../src/library/parsePool.ts";
 
 const seeds = readdirSync(DEFAULT_CORPUS)
@@ -49,4 +50,13 @@ describe("parsing on every core", () => {
       await parser.close();
     }
   }, 120_000);
+
+  it("checking a model where it is made drops and reorders nothing of it", async () => {
+    for (const f of files().slice(0, seeds.length)) {
+      const parsed = await parseSource(f.bytes, f.file, { sourceKey: f.key });
+      const checked = await parseChecked(f);
+      expect(parsed.ok && checked.ok).toBe(true);
+      if (parsed.ok && checked.ok) expect(JSON.stringify(checked.value)).toBe(JSON.stringify(parsed.value));
+    }
+  });
 });
