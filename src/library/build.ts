@@ -18,7 +18,6 @@
  * (BASE_PATH, SITE_URL, SEARCH_PEERS) makes it a full build.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { setPriority } from "node:os";
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
@@ -73,27 +72,10 @@ const STAGE_FLAGS = ["--max-semi-space-size=32"];
 /** Stages still running: stopped when another fails, so a failed build leaves nothing behind. */
 const running = new Set<ChildProcess>();
 
-/**
- * Runs a stage; `yielding` runs it at a lower priority (nice 10, which the processes it
- * starts inherit), so that it takes the cores the stages beside it leave.
- */
-function runStage(
-  stage: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  cwd = ROOT,
-  yielding = false,
-): Promise<StageRun> {
+function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<StageRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [...STAGE_FLAGS, ...args], { cwd, env, stdio: "inherit" });
-    if (yielding) {
-      try {
-        setPriority(child.pid!, 10);
-      } catch {
-        // Not allowed here: the stage runs at the build's priority.
-      }
-    }
     running.add(child);
     const peak = samplePeak(child.pid!);
     child.on("error", reject);
@@ -215,8 +197,8 @@ export async function runBuild(
   rmSync(record, { force: true });
   rmSync(scratch, { recursive: true, force: true });
   const stages: StageRun[] = [];
-  const stage = async (name: string, args: string[], cwd?: string, stageEnv = env, yielding = false) => {
-    const s = await runStage(name, args, stageEnv, cwd, yielding);
+  const stage = async (name: string, args: string[], cwd?: string, stageEnv = env) => {
+    const s = await runStage(name, args, stageEnv, cwd);
     stages.push(s);
     options.onStage?.(s);
   };
@@ -245,11 +227,9 @@ export async function runBuild(
         );
         await stage("precompress", ["scripts/precompress.ts"], undefined, siteEnv);
       })(),
-      // In an incremental build the search lane is a patch, short beside the site lane: it
-      // yields the cores to the site build, which the build waits for.
       facts
-        .then(() => stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv, incremental))
-        .then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv, incremental)),
+        .then(() => stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv))
+        .then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv)),
     ]);
     plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {
