@@ -131,7 +131,7 @@ const { models, errors, notices } = await ingestCorpus(
     const before = previous.files[f.file]!;
     const stored = asRecorded(modelPath, before.model)
       ? lazyStoredModel({ id: before.id, date: before.date ?? null, source: { file: f.file, sha256: before.sha256 } })
-      : storedModel(modelPath);
+      : storedModel(before.id);
     if (stored) reused.add(stored);
     return stored;
   },

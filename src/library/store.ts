@@ -47,10 +47,9 @@ export function modelRecord(id: string): Circular & Record<string, unknown> {
 }
 
 /** A stored model, or null when it is unreadable or of another shape (ingest parses its source again). */
-export function storedModel(path: string): Circular | null {
+export function storedModel(id: string): Circular | null {
   try {
-    const parsed = Circular.safeParse(JSON.parse(readFileSync(path, "utf8")));
-    return parsed.success ? parsed.data : null;
+    return loadModel(id);
   } catch {
     return null;
   }
