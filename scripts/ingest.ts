@@ -25,6 +25,7 @@ import {
   storedModel,
   writeManifest,
 } from "../src/library/store.ts";
+import { readUtf8 } from "../src/library/files.ts";
 
 const strict = process.argv.includes("--strict");
 const dir = corpusDir();
@@ -59,7 +60,7 @@ function pipelineHash(): string {
 }
 
 function writeIfChanged(path: string, content: string): boolean {
-  if (existsSync(path) && readFileSync(path, "utf8") === content) return false;
+  if (existsSync(path) && readUtf8(path) === content) return false;
   writeFileSync(path, content);
   return true;
 }
@@ -89,7 +90,7 @@ for (const name of existsSync(OVERRIDES_DIR)
       .sort()
   : []) {
   const path = join(OVERRIDES_DIR, name);
-  const text = readFileSync(path, "utf8");
+  const text = readUtf8(path);
   const r = readOverride(text, relative(ROOT, path));
   if (r.ok) overrides.set(name.replace(/\.ya?ml$/, ""), { ...r.value, hash: sha(Buffer.from(text)) });
   else overrideErrors.push(r.error);

@@ -6,12 +6,13 @@
  * in HOST_DIST (one of the shards, or a site of its own) then searches every shard. Run it
  * after the shards are built (README "Past one machine").
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { normalizeBase } from "../src/config/urls.ts";
 import { writePhraseIndex } from "../src/search/buildIndex.ts";
 import { mergeShards } from "../src/search/national.ts";
 import { precompress } from "../src/site/precompress.ts";
+import { readUtf8 } from "../src/library/files.ts";
 import { progress } from "../src/bench/progress.ts";
 
 const [host, ...specs] = process.argv.slice(2);
@@ -22,7 +23,7 @@ if (!host || specs.length === 0 || specs.some((s) => !s.includes("="))) {
 const started = performance.now();
 const shards = specs.map((spec) => {
   const [base, dist] = [spec.slice(0, spec.indexOf("=")), resolve(spec.slice(spec.indexOf("=") + 1))];
-  return { base: normalizeBase(base), read: (path: string) => readFileSync(join(dist, "search-data", path), "utf8") };
+  return { base: normalizeBase(base), read: (path: string) => readUtf8(join(dist, "search-data", path)) };
 });
 const merged = mergeShards(shards);
 // Written aside first: the host may be one of the shards, read while the index is written.

@@ -12,12 +12,12 @@
  * empties dist/ when it starts).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { CONTENT_OUT } from "../src/config/paths.ts";
 import { siteUrls } from "../src/config/urls.ts";
 import { loadModel, oldestFirst, sourceHashes } from "../src/library/store.ts";
-import { PagefindRecord, readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
+import { PagefindRecord, readJsonFileOr, readUtf8, writeJsonFile } from "../src/library/files.ts";
 import { IndexBaseFile } from "../src/search/indexFiles.ts";
 import {
   PATCH_FOLDER,
@@ -80,7 +80,7 @@ const inPatch = new Set(patch?.ids);
 // A patch reads only its circulars: the others' records are the last build's.
 if (patch) {
   const present = new Set(ids);
-  for (const line of readFileSync(cache.records, "utf8").split("\n")) {
+  for (const line of readUtf8(cache.records).split("\n")) {
     const id = line && PagefindRecord.parse(JSON.parse(line)).meta.id!;
     if (id && present.has(id) && !inPatch.has(id)) records.push(line);
   }

@@ -33,7 +33,15 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
-import { BuildRecord, PagePlanFile, outputFiles, readJsonFile, readJsonFileOr, writeJsonFile } from "./files.ts";
+import {
+  BuildRecord,
+  PagePlanFile,
+  outputFiles,
+  readJsonFile,
+  readJsonFileOr,
+  renameJsonFile,
+  writeJsonFile,
+} from "./files.ts";
 import { SearchWritten, readBundles, searchCacheIn } from "./searchCache.ts";
 import { samplePeak } from "./stages.ts";
 
@@ -237,7 +245,7 @@ export async function runBuild(
       mergeInto(scratch, dist);
     }
     placeSearch(searchAside, dist, searchCache);
-    renameSync(join(siteState, "pages.next.json"), join(siteState, "pages.json"));
+    renameJsonFile(join(siteState, "pages.next.json"), join(siteState, "pages.json"));
     writeJsonFile(BuildRecord, record, { code, dist });
   } catch (e) {
     for (const child of running) child.kill();

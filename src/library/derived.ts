@@ -16,6 +16,7 @@ import {
   RelatedTriples,
   readJsonFile,
   readJsonFileOr,
+  readUtf8,
   writeJsonFile,
 } from "./files.ts";
 import type { KeyedLibrary } from "../corpus/keyedLibrary.ts";
@@ -103,7 +104,7 @@ export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
     const value = triples(clauses);
     const text = JSON.stringify(value);
     const path = join(folder, file);
-    if (existsSync(path) && readFileSync(path, "utf8") === text) continue;
+    if (existsSync(path) && readUtf8(path) === text) continue;
     writeJsonFile(RelatedTriples, path, value);
   }
   for (const file of stale) rmSync(join(folder, file), { force: true });

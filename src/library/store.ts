@@ -3,12 +3,12 @@
  * is as ingest left it, so a model of another shape fails with its file named rather than as
  * a crash in some page.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Circular, CircularMeta, formatError, validateModel } from "../model/circular.ts";
 import type { z } from "zod";
 import { MANIFEST, MODELS_DIR, PUBLISHED_IDS } from "../config/paths.ts";
-import { Manifest, PublishedIds, readJsonFileOr, writeJsonFile } from "./files.ts";
+import { Manifest, PublishedIds, readJsonFileOr, readUtf8, writeJsonFile } from "./files.ts";
 
 export type { Manifest };
 
@@ -43,7 +43,7 @@ export function oldestFirst(): string[] {
  * with what the library adds). Not checked again: loadModels checked every stored model.
  */
 export function modelRecord(id: string): Circular & Record<string, unknown> {
-  return JSON.parse(readFileSync(join(MODELS_DIR, `${id}.json`), "utf8")) as Circular & Record<string, unknown>;
+  return JSON.parse(readUtf8(join(MODELS_DIR, `${id}.json`))) as Circular & Record<string, unknown>;
 }
 
 /** A stored model, or null when it is unreadable or of another shape (ingest parses its source again). */
@@ -107,7 +107,7 @@ function read<T>(schema: z.ZodObject, id: string): T {
   const path = join(MODELS_DIR, `${id}.json`);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, "utf8"));
+    data = JSON.parse(readUtf8(path));
   } catch (e) {
     throw new Error(`${path}:1: not JSON: ${(e as Error).message}`);
   }

@@ -11,7 +11,7 @@ import { CONTENT_OUT } from "../config/paths.ts";
 import { sourceHashes } from "../library/store.ts";
 import { PagePlanFile, PageStates, readJsonFile, writeJsonFile } from "../library/files.ts";
 import { corpus } from "./corpus.ts";
-import { type Fingerprints, fingerprint, pageInputs, planPages } from "./pagePlan.ts";
+import { pageInputs, pageStates, planPages } from "./pagePlan.ts";
 
 export const SITE_STATE = join(CONTENT_OUT, "site-state");
 /** The fingerprints of the pages of the last build that succeeded. */
@@ -28,10 +28,9 @@ function plan(): Set<string> | null {
   const index = corpus();
   const sources = sourceHashes();
   const inputs = pageInputs(index, (id) => sources.get(id) ?? null);
-  const next: Record<string, Fingerprints> = {};
-  for (const [key, page] of inputs) next[key] = fingerprint(page);
+  const next = pageStates(inputs);
   const incremental = process.env.SITE_BUILD === "incremental" && existsSync(PAGES_STATE);
-  const previous = incremental ? readJsonFile(PageStates, PAGES_STATE) : {};
+  const previous = incremental ? readJsonFile(PageStates, PAGES_STATE) : { cards: [], pages: {} };
   const { render: changed, removed } = planPages(previous, next);
   writeJsonFile(PageStates, PAGES_NEXT, next);
   writeJsonFile(PagePlanFile, PLAN_FILE, { incremental, render: [...changed], removed, pages: inputs.size });

@@ -13,7 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Fingerprints, PAGE_RULES, planPages } from "../../src/site/pagePlan.ts";
+import { PAGE_RULES, type PageStates, planPages } from "../../src/site/pagePlan.ts";
 import { outputFiles } from "../../src/library/files.ts";
 import { type BuiltSite, buildSite } from "./build.ts";
 import type { IndexLoader, PhraseDoc } from "../../src/search/phrase.ts";
@@ -60,15 +60,15 @@ function differing(a: Map<string, Buffer>, b: Map<string, Buffer>): Set<string> 
 }
 
 const state = (site: BuiltSite) =>
-  JSON.parse(readFileSync(join(site.content, "site-state", "pages.json"), "utf8")) as Record<string, Fingerprints>;
+  JSON.parse(readFileSync(join(site.content, "site-state", "pages.json"), "utf8")) as PageStates;
 
 describe("an incremental build", () => {
   let incremental: BuiltSite;
   let scratch: BuiltSite;
   let changedPages: Set<string>;
   let firstFiles: Map<string, Buffer>;
-  let before: Record<string, Fingerprints>;
-  let after: Record<string, Fingerprints>;
+  let before: PageStates;
+  let after: PageStates;
 
   let c2: string;
 
@@ -187,7 +187,7 @@ describe("an incremental build", () => {
 
   it.each(PAGE_RULES.map((r) => [r]))("needs its rule %s: without it a page that changed would be kept", (rule) => {
     const plan = planPages(before, after, [rule]);
-    const missed = Object.keys(after).filter(
+    const missed = Object.keys(after.pages).filter(
       (key) => !plan.render.has(key) && outputFiles(key).some((f) => changedPages.has(f)),
     );
     expect(missed.length, `every changed page is still rendered without ${rule}`).toBeGreaterThan(0);
@@ -195,7 +195,7 @@ describe("an incremental build", () => {
 
   it("with every rule, renders each dynamic page that changed", () => {
     const plan = planPages(before, after);
-    const dynamic = Object.keys(after).filter((key) => outputFiles(key).some((f) => changedPages.has(f)));
+    const dynamic = Object.keys(after.pages).filter((key) => outputFiles(key).some((f) => changedPages.has(f)));
     expect(dynamic.filter((key) => !plan.render.has(key))).toEqual([]);
     expect(dynamic.length).toBeGreaterThan(0);
   });
