@@ -1,10 +1,10 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import { normalizeBase } from "./src/config/urls.ts";
+import { normalizeBase, siteOrigin } from "./src/config/urls.ts";
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? "https://policy.example.gov.cn",
+  site: siteOrigin(process.env.SITE_URL),
   // BASE_PATH=/some/path/ publishes the site under a sub-path of a portal.
   base: normalizeBase(process.env.BASE_PATH),
   outDir: process.env.DIST_DIR ?? "./dist",

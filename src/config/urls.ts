@@ -10,6 +10,9 @@ export function normalizeBase(raw: string | undefined = "/"): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
+/** The origin absolute URLs are made with (SITE_URL): a placeholder until a portal sets it. */
+export const siteOrigin = (raw: string | undefined): string => raw || "https://policy.example.gov.cn";
+
 export type SiteUrls = ReturnType<typeof siteUrls>;
 
 export function siteUrls(rawBase?: string) {

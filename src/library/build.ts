@@ -7,7 +7,9 @@
  *     → precompress (.gz/.br of its text files)
  *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index and
  *     Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of the search
- *     files); written aside, since Astro empties dist/ when it starts, and moved in after
+ *     files) → exports (data/clauses.csv, each unchanged document's rows kept from the last
+ *     build, and its .gz/.br); written aside, since Astro empties dist/ when it starts, and
+ *     moved in after
  *
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
  *
@@ -189,6 +191,7 @@ export async function runBuild(
     ...(["INGEST_OUT", "CORPUS", "OVERRIDES"] as const).filter((k) => env[k]).map((k) => ({ [k]: resolve(env[k]!) })),
   );
   const searchAside = join(contentOut, "search-out");
+  const exportsAside = join(contentOut, "exports-out");
   // Incremental when the last build of this code into this dist/ succeeded (its record is kept only then).
   const siteState = join(contentOut, "site-state");
   const code = codeHash(env);
@@ -237,7 +240,9 @@ export async function runBuild(
       })(),
       facts
         .then(() => stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv))
-        .then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv)),
+        .then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv))
+        // Last in this lane, the shorter one: the site build is longer than the search stages.
+        .then(() => stage("exports", ["scripts/exports.ts", exportsAside])),
     ]);
     plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {
@@ -245,6 +250,7 @@ export async function runBuild(
       mergeInto(scratch, dist);
     }
     placeSearch(searchAside, dist, searchCache);
+    mergeInto(exportsAside, dist);
     renameJsonFile(join(siteState, "pages.next.json"), join(siteState, "pages.json"));
     writeJsonFile(BuildRecord, record, { code, dist });
   } catch (e) {

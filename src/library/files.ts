@@ -138,6 +138,19 @@ export function outputFiles(key: string): string[] {
   }
 }
 
+/**
+ * Where each document's rows are in the last data/clauses.csv (exports-state/clauses.json): what the rows were made
+ * with (the code, the site's address), and per document in the file's order its id, its source (store.ts
+ * sourceHashes), and its rows' first byte and length.
+ */
+export const ClausesCsvParts = z.object({
+  madeWith: z.string(),
+  parts: z.array(z.tuple([z.string(), z.string(), z.number().int(), z.number().int()])),
+});
+export type ClausesCsvParts = z.infer<typeof ClausesCsvParts>;
+/** The parts, and the file as it was written: a file changed since is not copied from. */
+export const ClausesCsvState = ClausesCsvParts.extend({ file: z.object({ size: z.number(), mtimeMs: z.number() }) });
+
 /** The code and the dist/ of the last build that succeeded (site-state/build.json). */
 export const BuildRecord = z.object({ code: z.string(), dist: z.string() });
 

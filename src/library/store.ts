@@ -85,7 +85,7 @@ export function lazyStoredModel(
  */
 let recorded: Map<string, { size: number; mtimeMs: number }> | null = null;
 
-/** Whether a model file is as `record` says ingest wrote or checked it. */
+/** Whether a file is as `record` says it was written or checked (models by ingest, clauses.csv by exports). */
 export function asRecorded(path: string, record: { size: number; mtimeMs: number } | null | undefined): boolean {
   if (!record) return false;
   const now = statSync(path);

@@ -2,9 +2,7 @@
 import type { CircularMeta } from "../model/circular.ts";
 import { clausesOf } from "../model/clauses.ts";
 import type { DocumentTopics } from "../corpus/topics.ts";
-import { citationText } from "../model/labels.ts";
 import { jurisdictionText } from "../model/display.ts";
-import { csvCell } from "../exports/csv.ts";
 import { siteUrls } from "../config/urls.ts";
 
 /**
@@ -34,62 +32,6 @@ export function catalogueEntry(
     data: urls.docJson(d.id),
     source: urls.sourceText(d.id),
   };
-}
-
-/**
- * One row per clause; UTF-8 with BOM so Excel opens the Chinese correctly. Yielded a
- * circular at a time: the whole file is 79 MB at 4,000 circulars.
- */
-export function* clausesCsv(
-  docs: CircularMeta[],
-  clauseUrlOf: (docId: string, clauseId: string) => string,
-): Generator<string> {
-  const header = [
-    "circular_id",
-    "clause_id",
-    "path",
-    "label",
-    "heading",
-    "text",
-    "responsible",
-    "title",
-    "doc_number",
-    "date",
-    "province",
-    "prefecture",
-    "county",
-    "region_code",
-    "citation",
-    "url",
-  ];
-  yield "\ufeff" + header.join(",") + "\r\n";
-  for (const d of docs) {
-    yield clausesOf(d)
-      .map(
-        (c) =>
-          [
-            d.id,
-            c.id,
-            c.path,
-            c.label,
-            c.heading ?? "",
-            c.text,
-            c.responsible.join("、"),
-            d.title,
-            d.docNumber ?? "",
-            d.date ?? "",
-            d.jurisdiction?.province ?? "",
-            d.jurisdiction?.prefecture ?? "",
-            d.jurisdiction?.county ?? "",
-            d.jurisdiction?.code ?? "",
-            citationText(d, c),
-            clauseUrlOf(d.id, c.id),
-          ]
-            .map(csvCell)
-            .join(",") + "\r\n",
-      )
-      .join("");
-  }
 }
 
 /** A response whose body is encoded piece by piece as it is read, never held as one string. */

@@ -2,7 +2,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { atomFeed, clausesCsv, sitemap } from "../../src/site/exports.ts";
+import { atomFeed, sitemap } from "../../src/site/exports.ts";
+import { CLAUSES_CSV_HEAD, clauseRows } from "../../src/exports/clausesCsv.ts";
 import { csvCell } from "../../src/exports/csv.ts";
 import type { CircularMeta } from "../../src/model/circular.ts";
 import { parseSeed } from "../helpers.ts";
@@ -39,7 +40,7 @@ describe("clauses.csv", () => {
       clause: { text, responsible: [], leads: [] },
       children: [],
     }));
-    const csv = [...clausesCsv([{ ...seed, sections }], (d, c) => `/circulars/${d}/#${c}`)].join("");
+    const csv = CLAUSES_CSV_HEAD + clauseRows({ ...seed, sections }, (d, c) => `/circulars/${d}/#${c}`);
     const rows = Papa.parse<string[]>(csv.replace(/^\ufeff/, ""), { skipEmptyLines: true }).data;
     const texts = rows.slice(1).map((r) => r[5]!);
     expect(texts).toEqual(["'=cmd|' /C calc'!A0", "'+SUM(1,2)", "'-1+1", "'@A1"]);
