@@ -1,8 +1,20 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 import { COMPILE_CACHE } from "./src/library/build.ts";
 
 // The processes tests start (builds, the command-line tools) share Node's cache of compiled modules.
 process.env.NODE_COMPILE_CACHE ??= COMPILE_CACHE;
+
+// Every temporary folder of a run (built sites, corpora, outputs: about 0.5 GB), in its workers
+// and the processes they start, is made in one folder of the run's, removed when the run ends.
+if (!process.env.POLICY_TEST_TMP) {
+  const runTmp = mkdtempSync(join(tmpdir(), "policy-tests-"));
+  process.env.POLICY_TEST_TMP = runTmp;
+  process.env.TMPDIR = runTmp;
+  process.on("exit", () => rmSync(runTmp, { recursive: true, force: true }));
+}
 
 /** Tests that read a built site (the seed site, or sites of their own). */
 const SITE_TESTS = ["tests/site/**/*.test.ts", "tests/browser/**/*.test.ts", "tests/quality/html.test.ts"];
