@@ -37,7 +37,8 @@ export function clausesFile(
   for (const { id, source } of docs) {
     const was = kept.get(id);
     let piece: Uint8Array;
-    if (was && was[0] === source && was[1] + was[2] <= last!.bytes.length)
+    // A document of no known source (not in the manifest) is always made again.
+    if (was && source && was[0] === source && was[1] + was[2] <= last!.bytes.length)
       piece = last!.bytes.subarray(was[1], was[1] + was[2]);
     else {
       piece = encoder.encode(rowsOf(id));

@@ -210,13 +210,18 @@ const CHECKED_ONCE_BYTES = 1 << 20;
 const checkedNote = (path: string) => `${path}.checked`;
 const CheckedNote = z.object({ size: z.number(), mtimeMs: z.number(), schema: z.string() });
 
-const schemaHashes = new WeakMap<z.ZodType, string>();
-function schemaHash(schema: z.ZodType): string {
+const schemaHashes = new WeakMap<z.ZodType, string | null>();
+/** A hash of what the schema accepts; null where JSON Schema cannot say (a transform): its files are always checked. */
+function schemaHash(schema: z.ZodType): string | null {
   let hash = schemaHashes.get(schema);
   if (hash === undefined) {
-    hash = createHash("sha256")
-      .update(JSON.stringify(z.toJSONSchema(schema)))
-      .digest("hex");
+    try {
+      hash = createHash("sha256")
+        .update(JSON.stringify(z.toJSONSchema(schema)))
+        .digest("hex");
+    } catch {
+      hash = null;
+    }
     schemaHashes.set(schema, hash);
   }
   return hash;
@@ -259,12 +264,10 @@ export function writeJsonFile<T>(schema: z.ZodType<T>, path: string, value: T, i
   const text = JSON.stringify(check(schema, value, path), null, indent);
   rmSync(checkedNote(path), { force: true });
   writeFileSync(path, text);
-  if (text.length < CHECKED_ONCE_BYTES) return;
+  const schemaId = text.length < CHECKED_ONCE_BYTES ? null : schemaHash(schema);
+  if (schemaId === null) return;
   const info = statSync(path);
-  writeFileSync(
-    checkedNote(path),
-    JSON.stringify({ size: info.size, mtimeMs: info.mtimeMs, schema: schemaHash(schema) }),
-  );
+  writeFileSync(checkedNote(path), JSON.stringify({ size: info.size, mtimeMs: info.mtimeMs, schema: schemaId }));
 }
 
 /** Renames a file the pipeline wrote, with the note that it was checked. */

@@ -57,4 +57,12 @@ describe("clauses.csv made again from the last build's", () => {
     expect(again.calls).toEqual(["c"]);
     expect(bytes(file.pieces).equals(lastBytes)).toBe(true);
   });
+
+  it("makes again the rows of a document of no known source", () => {
+    const unknown = [{ id: "a", source: "" }];
+    const once = clausesFile(HEAD, unknown, rowMaker(first).rowsOf, "code-1", null);
+    const again = rowMaker(first);
+    clausesFile(HEAD, unknown, again.rowsOf, "code-1", { bytes: bytes(once.pieces), state: once.state });
+    expect(again.calls).toEqual(["a"]);
+  });
 });

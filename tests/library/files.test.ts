@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -48,5 +48,14 @@ describe("a large file the pipeline wrote", () => {
     utimesSync(path, mtimeMs / 1000, mtimeMs / 1000);
     expect(statSync(path).mtimeMs).toBe(mtimeMs);
     expect(() => readJsonFile(Rows, path)).toThrow(`${path}:1: not the expected file: 0.n`);
+  });
+
+  it("is always checked when its schema has no JSON Schema to note (a transform)", () => {
+    const path = join(dir, "transform.json");
+    const Same = Rows.transform((rows) => rows);
+    writeJsonFile(Same, path, many);
+    expect(existsSync(`${path}.checked`)).toBe(false);
+    writeFileSync(path, readFileSync(path, "utf8").replace('"n":0', '"n":"0"'));
+    expect(() => readJsonFile(Same, path)).toThrow(`${path}:1: not the expected file: 0.n`);
   });
 });
