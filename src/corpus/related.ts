@@ -60,13 +60,69 @@ interface BigramSets {
   codes: Uint32Array;
 }
 
+/**
+ * Numbers for 32-bit keys, 0, 1, 2 … in first-seen order: an open-addressing table of typed
+ * arrays. A Map did the same lookups (one per bigram of every distinct text, 10 million at
+ * 10,000 circulars) at over twice the time.
+ */
+class FirstSeenIds {
+  private keys = new Uint32Array(1 << 16);
+  /** Each slot's number + 1; 0 where the slot is empty. */
+  private ids = new Int32Array(1 << 16);
+  /** The slot of a key is the top bits of its product (the low bits of a bigram are its second character alone). */
+  private shift = 16;
+  size = 0;
+
+  private slotOf(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  id(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = this.slotOf(key);
+    for (let id = this.ids[slot]!; id !== 0; id = this.ids[slot]!) {
+      if (this.keys[slot] === key) return id - 1;
+      slot = (slot + 1) & mask;
+    }
+    if ((this.size + 1) * 2 > this.keys.length) {
+      this.grow();
+      return this.id(key);
+    }
+    this.keys[slot] = key;
+    this.ids[slot] = ++this.size;
+    return this.size - 1;
+  }
+
+  /** The keys by number. */
+  byId(): Uint32Array {
+    const out = new Uint32Array(this.size);
+    for (let slot = 0; slot < this.ids.length; slot++) if (this.ids[slot]) out[this.ids[slot]! - 1] = this.keys[slot]!;
+    return out;
+  }
+
+  private grow(): void {
+    const [keys, ids] = [this.keys, this.ids];
+    this.keys = new Uint32Array(keys.length * 2);
+    this.ids = new Int32Array(ids.length * 2);
+    this.shift--;
+    const mask = this.keys.length - 1;
+    for (let old = 0; old < ids.length; old++) {
+      if (!ids[old]) continue;
+      let slot = this.slotOf(keys[old]!);
+      while (this.ids[slot] !== 0) slot = (slot + 1) & mask;
+      this.keys[slot] = keys[old]!;
+      this.ids[slot] = ids[old]!;
+    }
+  }
+}
+
 function bigramSets(keys: string[]): BigramSets {
   let total = 0;
   for (const k of keys) total += Math.max(0, k.length - 1);
   const ids = new Uint32Array(total);
   const start = new Uint32Array(keys.length + 1);
   // A bigram is its two UTF-16 code units in one number; numbered as first seen.
-  const dense = new Map<number, number>();
+  const dense = new FirstSeenIds();
   // The last text each id was seen in (text + 1), growing with the ids: a text's ids are
   // made unique without sorting them (sorting 150,000 small arrays took over a second).
   let seen = new Int32Array(1024);
@@ -75,15 +131,11 @@ function bigramSets(keys: string[]): BigramSets {
     start[t] = at;
     const key = keys[t]!;
     for (let i = 0; i + 1 < key.length; i++) {
-      const code = key.charCodeAt(i) * 0x10000 + key.charCodeAt(i + 1);
-      let id = dense.get(code);
-      if (id === undefined) {
-        dense.set(code, (id = dense.size));
-        if (id >= seen.length) {
-          const grown = new Int32Array(seen.length * 2);
-          grown.set(seen);
-          seen = grown;
-        }
+      const id = dense.id(key.charCodeAt(i) * 0x10000 + key.charCodeAt(i + 1));
+      if (id >= seen.length) {
+        const grown = new Int32Array(seen.length * 2);
+        grown.set(seen);
+        seen = grown;
       }
       if (seen[id] === t + 1) continue;
       seen[id] = t + 1;
@@ -91,9 +143,7 @@ function bigramSets(keys: string[]): BigramSets {
     }
   }
   start[keys.length] = at;
-  const codes = new Uint32Array(dense.size);
-  for (const [code, id] of dense) codes[id] = code;
-  return { ids: ids.subarray(0, at), start, distinct: dense.size, codes };
+  return { ids: ids.subarray(0, at), start, distinct: dense.size, codes: dense.byId() };
 }
 
 /**
