@@ -41,14 +41,24 @@ const byCode = (a: ProvinceKey, b: ProvinceKey) =>
 export const yearKeyOf = (doc: CircularMeta) => yearOf(doc) ?? UNDATED;
 export const yearLabel = (key: string) => (key === UNDATED ? "年份不详" : `${key}年`);
 
-/** A topic's documents: those about it (主要主题) and those that only mention it (涉及), each in force first, then newest. */
-function topicDocs(index: CorpusIndex, slug: string, keep: (d: CircularMeta) => boolean = () => true) {
-  const about = (part: "primary" | "mentioned") =>
-    inForceFirst(
-      index.docs.filter((d) => keep(d) && index.docTopics.get(d.id)?.[part].includes(slug)),
-      index.validity,
-    ).map((d) => d.id);
-  return { primary: about("primary"), mentioned: about("mentioned") };
+/**
+ * A topic's documents: those about it (主要主题) and those that only mention it (涉及), each in
+ * force first, then newest; with `keep`, only those it keeps (filtered from the topic's lists,
+ * made once per topic: filtering the whole library for each year page was a second at 10,000).
+ */
+function topicDocs(index: CorpusIndex, slug: string, keep?: (d: CircularMeta) => boolean) {
+  const all = once(index, `docs:${slug}`, () => {
+    const about = (part: "primary" | "mentioned") =>
+      inForceFirst(
+        index.docs.filter((d) => index.docTopics.get(d.id)?.[part].includes(slug)),
+        index.validity,
+      ).map((d) => d.id);
+    return { primary: about("primary"), mentioned: about("mentioned") };
+  });
+  if (!keep) return all;
+  // inForceFirst is a stable sort: filtering its order keeps the order of sorting what is kept.
+  const kept = (ids: string[]) => ids.filter((id) => keep(index.byId.get(id)!));
+  return { primary: kept(all.primary), mentioned: kept(all.mentioned) };
 }
 
 /**
