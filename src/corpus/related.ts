@@ -62,8 +62,8 @@ interface BigramSets {
 
 /**
  * Numbers for 32-bit keys, 0, 1, 2 … in first-seen order: an open-addressing table of typed
- * arrays. A Map did the same lookups (one per bigram of every distinct text, 10 million at
- * 10,000 circulars) at over twice the time.
+ * arrays. With a Map for the same lookups (one per bigram of every distinct text, 10 million
+ * at 10,000 circulars), derive with nothing changed took 5.6–6.1 s against 5.0–5.2 s.
  */
 class FirstSeenIds {
   private keys = new Uint32Array(1 << 16);
