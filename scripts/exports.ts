@@ -16,7 +16,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   writeSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
@@ -25,8 +24,8 @@ import { normalizeBase, siteOrigin, siteUrls } from "../src/config/urls.ts";
 import { newestFirst } from "../src/corpus/derived.ts";
 import { CLAUSES_CSV_HEAD, clauseRows } from "../src/exports/clausesCsv.ts";
 import { clausesFile } from "../src/library/clausesFile.ts";
-import { ClausesCsvState, readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
-import { asRecorded, loadMeta, readManifest, sourceHashes, storedIds } from "../src/library/store.ts";
+import { ClausesCsvState, asRecorded, fileRecord, readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
+import { loadMeta, readManifest, sourceHashes, storedIds } from "../src/library/store.ts";
 import { precompress } from "../src/site/precompress.ts";
 
 const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "exports-out"));
@@ -42,8 +41,9 @@ const code = process.env.PIPELINE_CODE;
 const madeWith = code ? JSON.stringify([code, origin, urls.base]) : "";
 
 // The library's order (corpus/index.ts: newest first) from the manifest's dates, without reading the models.
-const dates = new Map(Object.values(readManifest().files).map((f) => [f.id, f.date ?? null]));
-const sources = sourceHashes();
+const manifest = readManifest();
+const dates = new Map(Object.values(manifest.files).map((f) => [f.id, f.date ?? null]));
+const sources = sourceHashes(manifest);
 const docs = newestFirst(storedIds().map((id) => ({ id, date: dates.has(id) ? dates.get(id)! : loadMeta(id).date })));
 const state = code ? readJsonFileOr(ClausesCsvState, stateFile, null) : null;
 const last =
@@ -66,8 +66,8 @@ try {
   closeSync(fd);
 }
 renameSync(next, lastFile);
-const { size, mtimeMs } = statSync(lastFile);
-writeJsonFile(ClausesCsvState, stateFile, { ...file.state, file: { size, mtimeMs } });
+const written = fileRecord(lastFile);
+writeJsonFile(ClausesCsvState, stateFile, { ...file.state, file: written });
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "data"), { recursive: true });
@@ -79,7 +79,7 @@ try {
 const packed = await precompress(out);
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 console.log(
-  `exports: clauses.csv of ${docs.length} documents (${file.made} made, the others' rows kept), ${mb(size)},` +
+  `exports: clauses.csv of ${docs.length} documents (${file.made} made, the others' rows kept), ${mb(written.size)},` +
     ` compressed to ${mb(packed.gzipBytes)} gzip, ${mb(packed.brotliBytes)} brotli,` +
     ` in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

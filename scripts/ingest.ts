@@ -17,15 +17,8 @@ import { createParser } from "../src/library/parsePool.ts";
 import { progress } from "../src/bench/progress.ts";
 import { renderMdx } from "../src/mdx/render.ts";
 import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
-import {
-  type Manifest,
-  asRecorded,
-  lazyStoredModel,
-  readManifest,
-  storedModel,
-  writeManifest,
-} from "../src/library/store.ts";
-import { readUtf8 } from "../src/library/files.ts";
+import { type Manifest, lazyStoredModel, readManifest, storedModel, writeManifest } from "../src/library/store.ts";
+import { asRecorded, fileRecord, readUtf8 } from "../src/library/files.ts";
 
 const strict = process.argv.includes("--strict");
 const dir = corpusDir();
@@ -177,7 +170,7 @@ const manifest: Manifest = {
         id: m.id,
         date: m.date,
         override: overrides.get(m.id)?.hash ?? null,
-        model: (({ size, mtimeMs }) => ({ size, mtimeMs }))(statSync(join(MODELS_DIR, `${m.id}.json`))),
+        model: fileRecord(join(MODELS_DIR, `${m.id}.json`)),
       },
     ]),
   ),

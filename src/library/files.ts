@@ -11,6 +11,22 @@ import { z } from "zod";
 import { Validity } from "../model/circular.ts";
 import type { DocumentFacts as Facts } from "../corpus/derived.ts";
 
+/** A file's size and time as it was written or checked: while they are so, it need not be read or checked again. */
+export const FileRecord = z.object({ size: z.number(), mtimeMs: z.number() });
+export type FileRecord = z.infer<typeof FileRecord>;
+
+export function fileRecord(path: string): FileRecord {
+  const { size, mtimeMs } = statSync(path);
+  return { size, mtimeMs };
+}
+
+/** Whether a file is as `record` says it was written or checked (models by ingest, large JSON files, clauses.csv). */
+export function asRecorded(path: string, record: FileRecord | null | undefined): boolean {
+  if (!record) return false;
+  const now = statSync(path);
+  return now.size === record.size && now.mtimeMs === record.mtimeMs;
+}
+
 /** What ingest stored, by source file (models/.manifest.json). */
 export const Manifest = z.object({
   /** A hash of the pipeline's code: a model made by other code is parsed again. */
@@ -27,7 +43,7 @@ export const Manifest = z.object({
       date: z.string().nullish(),
       override: z.string().nullish(),
       /** The model file as ingest last wrote or checked it: while it is so, the next ingest need not read it. */
-      model: z.object({ size: z.number(), mtimeMs: z.number() }).nullish(),
+      model: FileRecord.nullish(),
     }),
   ),
 });
@@ -149,7 +165,7 @@ export const ClausesCsvParts = z.object({
 });
 export type ClausesCsvParts = z.infer<typeof ClausesCsvParts>;
 /** The parts, and the file as it was written: a file changed since is not copied from. */
-export const ClausesCsvState = ClausesCsvParts.extend({ file: z.object({ size: z.number(), mtimeMs: z.number() }) });
+export const ClausesCsvState = ClausesCsvParts.extend({ file: FileRecord });
 
 /** The code and the dist/ of the last build that succeeded (site-state/build.json). */
 export const BuildRecord = z.object({ code: z.string(), dist: z.string() });
@@ -208,7 +224,7 @@ export const readUtf8 = (path: string): string => readFileSync(path).toString("u
  */
 const CHECKED_ONCE_BYTES = 1 << 20;
 const checkedNote = (path: string) => `${path}.checked`;
-const CheckedNote = z.object({ size: z.number(), mtimeMs: z.number(), schema: z.string() });
+const CheckedNote = FileRecord.extend({ schema: z.string() });
 
 const schemaHashes = new WeakMap<z.ZodType, string | null>();
 /** A hash of what the schema accepts; null where JSON Schema cannot say (a transform): its files are always checked. */
@@ -236,9 +252,7 @@ function checkedAsIs(schema: z.ZodType, path: string): boolean {
     return false;
   }
   const n = CheckedNote.safeParse(note);
-  if (!n.success) return false;
-  const info = statSync(path);
-  return info.size === n.data.size && info.mtimeMs === n.data.mtimeMs && n.data.schema === schemaHash(schema);
+  return n.success && n.data.schema === schemaHash(schema) && asRecorded(path, n.data);
 }
 
 /** Reads and checks a JSON file the pipeline wrote (a large one only if changed since it was written). */
@@ -266,8 +280,7 @@ export function writeJsonFile<T>(schema: z.ZodType<T>, path: string, value: T, i
   writeFileSync(path, text);
   const schemaId = text.length < CHECKED_ONCE_BYTES ? null : schemaHash(schema);
   if (schemaId === null) return;
-  const info = statSync(path);
-  writeFileSync(checkedNote(path), JSON.stringify({ size: info.size, mtimeMs: info.mtimeMs, schema: schemaId }));
+  writeFileSync(checkedNote(path), JSON.stringify({ ...fileRecord(path), schema: schemaId }));
 }
 
 /** Renames a file the pipeline wrote, with the note that it was checked. */

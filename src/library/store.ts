@@ -3,12 +3,20 @@
  * is as ingest left it, so a model of another shape fails with its file named rather than as
  * a crash in some page.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Circular, CircularMeta, formatError, validateModel } from "../model/circular.ts";
 import type { z } from "zod";
 import { MANIFEST, MODELS_DIR, PUBLISHED_IDS } from "../config/paths.ts";
-import { Manifest, PublishedIds, readJsonFileOr, readUtf8, writeJsonFile } from "./files.ts";
+import {
+  type FileRecord,
+  Manifest,
+  PublishedIds,
+  asRecorded,
+  readJsonFileOr,
+  readUtf8,
+  writeJsonFile,
+} from "./files.ts";
 
 export type { Manifest };
 
@@ -83,14 +91,7 @@ export function lazyStoredModel(
  * record is only ever of a file that was checked, so one kept from an older manifest is
  * still true of any file that matches it.
  */
-let recorded: Map<string, { size: number; mtimeMs: number }> | null = null;
-
-/** Whether a file is as `record` says it was written or checked (models by ingest, clauses.csv by exports). */
-export function asRecorded(path: string, record: { size: number; mtimeMs: number } | null | undefined): boolean {
-  if (!record) return false;
-  const now = statSync(path);
-  return now.size === record.size && now.mtimeMs === record.mtimeMs;
-}
+let recorded: Map<string, FileRecord> | null = null;
 
 const asIngestLeftIt = (id: string, path: string): boolean => {
   recorded ??= new Map(Object.values(readManifest().files).flatMap((f) => (f.model ? [[f.id, f.model]] : [])));
@@ -162,6 +163,6 @@ export function publishedIds(): Record<string, string[]> {
 }
 
 /** Each document's source hash and correction, by id (from the manifest): what its model is made from. */
-export function sourceHashes(): Map<string, string> {
-  return new Map(Object.values(readManifest().files).map((f) => [f.id, `${f.sha256}:${f.override ?? ""}`]));
+export function sourceHashes(manifest = readManifest()): Map<string, string> {
+  return new Map(Object.values(manifest.files).map((f) => [f.id, `${f.sha256}:${f.override ?? ""}`]));
 }
