@@ -40,22 +40,18 @@ export function docFactsOf(doc: CircularMeta): DocFacts {
   };
 }
 
-/**
- * Facts of each document: its own (docFactsOf), and those that rest on the whole library —
- * its 时效性 as of a date, the versions it is one of, the kind of regulation it is.
- */
-export interface DocumentFacts {
+/** Facts that rest on the whole library: 时效性 as of a date, the versions of one document, the kinds of regulation. */
+export interface LibraryFacts {
   asOf: string;
-  /**
-   * What the per-document facts were made from: the pipeline's code, and each document's
-   * source (store.ts sourceHashes), so that the next build reuses those of unchanged documents.
-   */
-  madeFrom: { code: string; sources: Record<string, string> } | null;
   validity: Record<string, Validity>;
   /** Chains of versions of one document, each oldest first (documents with no other version are in none). */
   versions: string[][];
   /** Regulations of one kind across places (气象灾害防御条例 …), the most places first. */
   kinds: Kind[];
+}
+
+/** Facts of each document: its own (docFactsOf), and those that rest on the whole library. */
+export interface DocumentFacts extends LibraryFacts {
   documents: Record<string, DocFacts>;
 }
 
@@ -119,30 +115,19 @@ export function newestFirst<T extends Pick<CircularMeta, "date" | "id">>(docs: T
   return [...docs].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
 }
 
-/**
- * Every document's facts: its own, and those that rest on the library, as of `asOf`. With
- * `previous` facts made by the same code, a document whose source is unchanged keeps its own
- * facts (docFactsOf reads nothing but the document); those resting on the library are made again.
- */
-export function documentFacts(
-  models: CircularMeta[],
-  asOf: string,
-  madeFrom: DocumentFacts["madeFrom"] = null,
-  previous: DocumentFacts | null = null,
-): DocumentFacts {
+/** The facts that rest on the whole library, as of `asOf`. */
+export function libraryFacts(models: CircularMeta[], asOf: string): LibraryFacts {
   const docs = newestFirst(models);
-  const reusable = (id: string) =>
-    madeFrom && previous?.madeFrom?.code === madeFrom.code && previous.madeFrom.sources[id] === madeFrom.sources[id]
-      ? previous.documents[id]
-      : undefined;
   const chains = versionChains(docs);
-  const validity = validities(docs, buildCitationGraph(docs), chains, asOf);
   return {
     asOf,
-    validity: Object.fromEntries(validity),
+    validity: Object.fromEntries(validities(docs, buildCitationGraph(docs), chains, asOf)),
     versions: [...new Set(chains.values())].map((c) => c.docIds),
     kinds: kindsOf(docs),
-    madeFrom,
-    documents: Object.fromEntries(docs.map((d) => [d.id, reusable(d.id) ?? docFactsOf(d)])),
   };
+}
+
+/** Every document's facts, its own and the library's, as of `asOf` (stored by the facts stage). */
+export function documentFacts(models: CircularMeta[], asOf: string): DocumentFacts {
+  return { ...libraryFacts(models, asOf), documents: Object.fromEntries(models.map((d) => [d.id, docFactsOf(d)])) };
 }

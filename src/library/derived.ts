@@ -3,19 +3,32 @@
  * stored a document at a time (derived/related/<id>.json): a page reads its own, and the
  * site build does not hold the library's million pairs. The computation's state is kept
  * too (derived/related.state, binary), so the next build scores only what changed
- * (corpus/related.ts).
+ * (corpus/related.ts). Each document's own facts are a file of their own too
+ * (derived/own/<id>.json), beside the library's (derived/facts.json).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DERIVED_DIR } from "../config/paths.ts";
-import { byDocument, type Derivation, type Derived, type DocumentFacts as Facts } from "../corpus/derived.ts";
-import { SIGNATURE_LENGTH, type Related, type RelatedState } from "../corpus/related.ts";
 import {
-  DocumentFacts,
+  byDocument,
+  type DocFacts,
+  type Derivation,
+  type Derived,
+  type DocumentFacts,
+  type LibraryFacts,
+} from "../corpus/derived.ts";
+import { SIGNATURE_LENGTH, type Related, type RelatedState } from "../corpus/related.ts";
+import { z } from "zod";
+import {
+  DocFacts as DocFactsFile,
+  FactsFile,
   KeyedLibraryFile,
   RelatedTriples,
   readJsonFile,
   readJsonFileOr,
+  asRecorded,
+  fileRecord,
+  parseJson,
   readUtf8,
   writeJsonFile,
 } from "./files.ts";
@@ -37,18 +50,82 @@ const load = (path: string): Map<string, Related[]> =>
 
 const SIMILAR = "similar.json";
 const FACTS = "facts.json";
+const OWN = "own";
+const ownPath = (dir: string, id: string) => join(dir, OWN, `${id}.json`);
 
-export function writeFacts(facts: Facts, dir = DERIVED_DIR): void {
-  writeJsonFile(DocumentFacts, join(dir, FACTS), facts);
+/** What own facts are made from: the pipeline's code and each document's source, by id. */
+export type MadeFrom = NonNullable<FactsFile["madeFrom"]>;
+
+/** The facts stage's file as the last build left it; null if none or of another shape (then all is made again). */
+export function readFactsFile(dir = DERIVED_DIR): FactsFile | null {
+  try {
+    return readJsonFileOr<FactsFile | null>(FactsFile, join(dir, FACTS), null);
+  } catch {
+    return null;
+  }
 }
 
-/** The stored facts, or null when the derive stage has stored none. */
-export function readFacts(dir = DERIVED_DIR): Facts | null {
-  return readJsonFileOr<Facts | null>(DocumentFacts, join(dir, FACTS), null);
+/**
+ * Of `ids`, the documents whose own facts the last build stored and this one keeps: made by
+ * the same code from the same source, their file as it was written.
+ */
+export function ownFactsKept(ids: string[], madeFrom: MadeFrom, previous: FactsFile | null, dir = DERIVED_DIR) {
+  const before = previous?.madeFrom?.code === madeFrom.code ? previous : null;
+  return new Set(
+    ids.filter((id) => {
+      const source = madeFrom.sources[id];
+      return (
+        source !== undefined && before?.madeFrom?.sources[id] === source && asRecorded(ownPath(dir, id), before.own[id])
+      );
+    }),
+  );
+}
+
+/**
+ * Stores the facts of the library `ids`: own facts for the documents in `made`, the others'
+ * files kept as they are (ownFactsKept), those of documents gone deleted. facts.json is
+ * removed first and written last: a stage stopped half-way leaves no record naming own facts
+ * it replaced, and the next build makes them all again.
+ */
+export function writeFacts(
+  facts: LibraryFacts,
+  madeFrom: MadeFrom | null,
+  ids: string[],
+  made: Map<string, DocFacts>,
+  dir = DERIVED_DIR,
+): void {
+  const file = join(dir, FACTS);
+  rmSync(file, { force: true });
+  mkdirSync(join(dir, OWN), { recursive: true });
+  for (const [id, own] of made) writeJsonFile(DocFactsFile, ownPath(dir, id), own);
+  const present = new Set(ids.map((id) => `${id}.json`));
+  for (const name of readdirSync(join(dir, OWN))) if (!present.has(name)) rmSync(join(dir, OWN, name));
+  const own = Object.fromEntries(ids.map((id) => [id, fileRecord(ownPath(dir, id))]));
+  writeJsonFile(FactsFile, file, { ...facts, madeFrom, own });
+}
+
+/**
+ * The stored facts, each document's own included, or null when the facts stage has stored
+ * none. An own-facts file as the stage wrote it is parsed without a check (10,000 checks took
+ * over a second in each stage that reads them), any other is checked.
+ */
+export function readFacts(dir = DERIVED_DIR): DocumentFacts | null {
+  const file = readJsonFileOr<FactsFile | null>(FactsFile, join(dir, FACTS), null);
+  if (!file) return null;
+  const { own, madeFrom: _, ...library } = file;
+  const documents: Record<string, DocFacts> = {};
+  for (const [id, record] of Object.entries(own)) {
+    const path = ownPath(dir, id);
+    documents[id] = asRecorded(path, record)
+      ? (parseJson(z.unknown(), readUtf8(path), `${path}:1`) as DocFacts)
+      : readJsonFile(DocFactsFile, path);
+  }
+  return { ...library, documents };
 }
 const RELATED = "related";
 const STATE = "related.state";
 const KEYS = "keys.json";
+const KEYS_TEXT = "keys.txt";
 
 export function writeKeyedLibrary(library: KeyedLibrary, dir = DERIVED_DIR): void {
   const bigrams = new Float64Array(library.counts.df.size);
@@ -59,10 +136,22 @@ export function writeKeyedLibrary(library: KeyedLibrary, dir = DERIVED_DIR): voi
     df[i++] = n;
   }
   const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
-  writeJsonFile(KeyedLibraryFile, join(dir, KEYS), {
+  const [json, text] = [join(dir, KEYS), join(dir, KEYS_TEXT)];
+  // The record goes first and comes last: keys written half-way are named by no record.
+  rmSync(json, { force: true });
+  mkdirSync(dir, { recursive: true });
+  const keys: string[] = [];
+  const docs = [...library.docs].map(([id, d]): [string, string, Array<[string, number]>] => [
+    id,
+    d.source,
+    d.clauses.map(([clauseId, key]) => (keys.push(key), [clauseId, key.length])),
+  ]);
+  writeFileSync(text, keys.join(""));
+  writeJsonFile(KeyedLibraryFile, json, {
     code: library.code,
-    docs: [...library.docs].map(([id, d]) => [id, d.source, d.clauses]),
+    docs,
     counts: { clauses: library.counts.clauses, bigrams: base64(bigrams), df: base64(df) },
+    keys: fileRecord(text),
   });
 }
 
@@ -70,6 +159,9 @@ export function writeKeyedLibrary(library: KeyedLibrary, dir = DERIVED_DIR): voi
 export function readKeyedLibrary(dir = DERIVED_DIR): KeyedLibrary | null {
   try {
     const file = readJsonFile(KeyedLibraryFile, join(dir, KEYS));
+    const textPath = join(dir, KEYS_TEXT);
+    if (!asRecorded(textPath, file.keys)) return null;
+    const text = readUtf8(textPath);
     const array = <T>(text: string, Type: { new (b: ArrayBuffer): T }) => {
       const bytes = Buffer.from(text, "base64");
       return new Type(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
@@ -79,11 +171,15 @@ export function readKeyedLibrary(dir = DERIVED_DIR): KeyedLibrary | null {
     if (counts.length !== bigrams.length) return null;
     const df = new Map<number, number>();
     bigrams.forEach((b, i) => df.set(b, counts[i]!));
-    return {
-      code: file.code,
-      docs: new Map(file.docs.map(([id, source, clauses]) => [id, { source, clauses }])),
-      counts: { clauses: file.counts.clauses, df },
-    };
+    let at = 0;
+    const docs: KeyedLibrary["docs"] = new Map();
+    for (const [id, source, clauses] of file.docs)
+      docs.set(id, {
+        source,
+        clauses: clauses.map(([clauseId, length]) => [clauseId, text.slice(at, (at += length))]),
+      });
+    if (at !== text.length) return null;
+    return { code: file.code, docs, counts: { clauses: file.counts.clauses, df } };
   } catch {
     return null;
   }

@@ -81,19 +81,6 @@ describe("facts of a document, derived once", () => {
     for (const m of models) expect(index.docTopics.get(m.id)).toEqual({ primary: ["mining"], mentioned: [] });
   });
 
-  it("the next build keeps a document's own facts only when the code and its source are unchanged", () => {
-    const sources = Object.fromEntries(models.map((m) => [m.id, `${m.id}-v1`]));
-    const made = documentFacts(models, "2026-12-01", { code: "c1", sources }, null);
-    const previous = { ...made, documents: Object.fromEntries(models.map((m) => [m.id, marked(m)])) };
-    const [a, b] = models;
-    const edited = { ...sources, [b!.id]: `${b!.id}-v2` };
-    const next = documentFacts(models, "2026-12-01", { code: "c1", sources: edited }, previous);
-    expect(next.documents[a!.id]!.topics.primary).toEqual(["mining"]);
-    expect(next.documents[b!.id]).toEqual(docFactsOf(b!));
-    const newCode = documentFacts(models, "2026-12-01", { code: "c2", sources }, previous);
-    for (const m of models) expect(newCode.documents[m.id]).toEqual(docFactsOf(m));
-  });
-
   it("the search index takes them from the facts stage too", () => {
     const files = new Map<string, string>();
     const order = models.map((m) => m.id);

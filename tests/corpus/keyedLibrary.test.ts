@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -88,5 +88,17 @@ describe("the keyed library kept between builds", () => {
     expect([...back.docs]).toEqual([...first.library.docs]);
     expect(back.counts).toEqual(first.library.counts);
     expect(readKeyedLibrary(join(dir, "none"))).toBeNull();
+  });
+
+  it("is no library when its keys' text changed since it was written", () => {
+    writeKeyedLibrary(keyed(before, null).library, dir);
+    const text = join(dir, "keys.txt");
+    const was = readFileSync(text, "utf8");
+    // Same length and size, one key's first character other: only the file's record tells.
+    const now = (was[0] === "安" ? "全" : "安") + was.slice(1);
+    expect(Buffer.byteLength(now)).toBe(Buffer.byteLength(was));
+    writeFileSync(text, now);
+    utimesSync(text, new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect(readKeyedLibrary(dir)).toBeNull();
   });
 });
