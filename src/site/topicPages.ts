@@ -43,11 +43,11 @@ export const yearLabel = (key: string) => (key === UNDATED ? "年份不详" : `$
 
 /**
  * A topic's documents: those about it (主要主题) and those that only mention it (涉及), each in
- * force first, then newest; with `keep`, only those it keeps (filtered from the topic's lists,
- * made once per topic: filtering the whole library for each year page was a second at 10,000).
+ * force first, then newest (made once per topic: filtering the whole library for each year
+ * page was a second at 10,000).
  */
-function topicDocs(index: CorpusIndex, slug: string, keep?: (d: CircularMeta) => boolean) {
-  const all = once(index, `docs:${slug}`, () => {
+function topicDocs(index: CorpusIndex, slug: string) {
+  return once(index, `docs:${slug}`, () => {
     const about = (part: "primary" | "mentioned") =>
       inForceFirst(
         index.docs.filter((d) => index.docTopics.get(d.id)?.[part].includes(slug)),
@@ -55,10 +55,24 @@ function topicDocs(index: CorpusIndex, slug: string, keep?: (d: CircularMeta) =>
       ).map((d) => d.id);
     return { primary: about("primary"), mentioned: about("mentioned") };
   });
-  if (!keep) return all;
-  // inForceFirst is a stable sort: filtering its order keeps the order of sorting what is kept.
-  const kept = (ids: string[]) => ids.filter((id) => keep(index.byId.get(id)!));
-  return { primary: kept(all.primary), mentioned: kept(all.mentioned) };
+}
+
+/**
+ * A topic's documents of one year key, in the topic's order (inForceFirst is a stable sort:
+ * its order, split by year, is the order of sorting each year's), split once per topic.
+ */
+function topicDocsOfYear(index: CorpusIndex, slug: string, year: string) {
+  const byYear = once(index, `docsByYear:${slug}`, () => {
+    const out = new Map<string, { primary: string[]; mentioned: string[] }>();
+    const all = topicDocs(index, slug);
+    for (const part of ["primary", "mentioned"] as const)
+      for (const id of all[part]) {
+        const key = yearKeyOf(index.byId.get(id)!);
+        (out.get(key) ?? out.set(key, { primary: [], mentioned: [] }).get(key)!)[part].push(id);
+      }
+    return out;
+  });
+  return byYear.get(year) ?? { primary: [], mentioned: [] };
 }
 
 /**
@@ -164,6 +178,7 @@ function comparePairs(index: CorpusIndex, docs: CircularMeta[]): TopicOverview["
   const inTopic = new Set(docs.map((d) => d.id));
   const seen = new Set(pairs.map((p) => [p.a, p.b].sort().join()));
   for (const d of docs) {
+    if (pairs.length >= 8) break;
     for (const r of index.similarCirculars().get(d.id) ?? []) {
       const key = [d.id, r.docId].sort().join();
       if (!inTopic.has(r.docId) || seen.has(key) || pairs.length >= 8) continue;
@@ -208,7 +223,7 @@ function yearView(index: CorpusIndex, slug: string, year: string): TopicYear {
   return {
     slug,
     year,
-    ...topicDocs(index, slug, (d) => yearKeyOf(d) === year),
+    ...topicDocsOfYear(index, slug, year),
     provinces: [...provinces.values()]
       .sort((a, b) => byCode(a.province, b.province))
       .map(({ province, places }) => ({
@@ -216,14 +231,15 @@ function yearView(index: CorpusIndex, slug: string, year: string): TopicYear {
         places: [...places.values()]
           .sort((a, b) => a.code.localeCompare(b.code) || a.place.localeCompare(b.place, "zh"))
           .map((g) => {
-            const docIds = [...new Set(g.entries.map((e) => e.docId))];
+            // Clauses per document, in the order of their first clause.
+            const clauses = new Map<string, number>();
+            for (const e of g.entries) clauses.set(e.docId, (clauses.get(e.docId) ?? 0) + 1);
+            const docIds = [...clauses.keys()];
             const listed = new Set(docIds.slice(0, LISTED_PER_PLACE));
             return {
               place: g.place,
               listed: g.entries.filter((e) => listed.has(e.docId)),
-              more: docIds
-                .slice(LISTED_PER_PLACE)
-                .map((docId) => ({ docId, clauses: g.entries.filter((e) => e.docId === docId).length })),
+              more: docIds.slice(LISTED_PER_PLACE).map((docId) => ({ docId, clauses: clauses.get(docId)! })),
             };
           }),
       })),
