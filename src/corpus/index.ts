@@ -12,7 +12,7 @@ import type { Kind } from "./kinds.ts";
 import type { VersionChain } from "./versions.ts";
 import { NATIONAL_CODE, divisionsByCode } from "../config/gazetteer.ts";
 import type { Related } from "./related.ts";
-import { derive, documentFacts, inMemory, newestFirst, type Derived } from "./derived.ts";
+import { derive, documentFacts, inMemory, newestFirst, type Derived, type RelatedSummary } from "./derived.ts";
 import { asOfDate } from "./validity.ts";
 import type { Validity } from "../model/circular.ts";
 
@@ -51,6 +51,8 @@ export interface CorpusIndex {
   years: Map<string, string[]>;
   /** A document's clauses → the most similar clauses of other circulars (derived.ts). */
   relatedOf: (docId: string) => Map<string, Related[]>;
+  /** The same in short: a hash of them and the documents they name (derived.ts relatedSummary). */
+  relatedSummaryOf: (docId: string) => RelatedSummary;
   /** docId → the most similar other circulars (derived.ts). */
   similarCirculars: () => Map<string, Related[]>;
   /** Ids published by earlier builds → the id of the same source now. */
@@ -177,6 +179,7 @@ export function buildCorpusIndex(
     validity: new Map(Object.entries(facts.validity)),
     asOf: facts.asOf,
     relatedOf: (id) => similarity().relatedOf(id),
+    relatedSummaryOf: (id) => similarity().relatedSummaryOf(id),
     similarCirculars: () => similarity().similar,
   };
 }

@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { DERIVED_DIR } from "../config/paths.ts";
 import {
   byDocument,
+  relatedSummary,
+  relatedTriples,
   type DocFacts,
   type Derivation,
   type Derived,
@@ -23,6 +25,7 @@ import {
   DocFacts as DocFactsFile,
   FactsFile,
   KeyedLibraryFile,
+  RelatedSummaries,
   RelatedTriples,
   readJsonFile,
   readJsonFileOr,
@@ -35,11 +38,7 @@ import {
 import type { KeyedLibrary } from "../corpus/keyedLibrary.ts";
 
 /** Stored as [docId, clauseId, score] triples (similar circulars have no clause). */
-const triples = (m: Map<string, Related[]>): RelatedTriples =>
-  Object.fromEntries(
-    [...m].map(([k, list]) => [k, list.map((r): [string, string, number] => [r.docId, r.clauseId, r.score])]),
-  );
-const store = (path: string, m: Map<string, Related[]>): void => writeJsonFile(RelatedTriples, path, triples(m));
+const store = (path: string, m: Map<string, Related[]>): void => writeJsonFile(RelatedTriples, path, relatedTriples(m));
 const load = (path: string): Map<string, Related[]> =>
   new Map(
     Object.entries(readJsonFile(RelatedTriples, path)).map(([k, list]) => [
@@ -49,6 +48,8 @@ const load = (path: string): Map<string, Related[]> =>
   );
 
 const SIMILAR = "similar.json";
+/** Each document's related clauses in short (corpus/derived.ts relatedSummary), by id. */
+const SUMMARIES = "related-summaries.json";
 const FACTS = "facts.json";
 const OWN = "own";
 const ownPath = (dir: string, id: string) => join(dir, OWN, `${id}.json`);
@@ -193,17 +194,24 @@ export function readKeyedLibrary(dir = DERIVED_DIR): KeyedLibrary | null {
 export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
   const folder = join(dir, RELATED);
   mkdirSync(folder, { recursive: true });
+  // The summaries go first and come last: a stage stopped half-way leaves none that could be stale.
+  const summaries = join(dir, SUMMARIES);
+  rmSync(summaries, { force: true });
   const stale = new Set(readdirSync(folder));
+  const summary: RelatedSummaries = {};
   for (const [doc, clauses] of byDocument(d.related)) {
     const file = `${doc}.json`;
     stale.delete(file);
-    const value = triples(clauses);
+    const value = relatedTriples(clauses);
     const text = JSON.stringify(value);
+    const { hash, docIds } = relatedSummary(clauses, text);
+    summary[doc] = [hash, docIds];
     const path = join(folder, file);
     if (existsSync(path) && readUtf8(path) === text) continue;
     writeJsonFile(RelatedTriples, path, value);
   }
   for (const file of stale) rmSync(join(folder, file), { force: true });
+  writeJsonFile(RelatedSummaries, summaries, summary);
   store(join(dir, SIMILAR), d.similar);
   if (d.state) writeFileSync(join(dir, STATE), encodeState(d.state));
   else rmSync(join(dir, STATE), { force: true });
@@ -215,11 +223,20 @@ export function readDerived(dir = DERIVED_DIR): Derived {
     throw new Error(`${dir}: no related clauses; the build's derive stage (node scripts/derive.ts) makes them`);
   const stored = new Set(readdirSync(join(dir, RELATED)));
   let last: [string, Map<string, Related[]>] | null = null;
+  const relatedOf = (id: string) => {
+    // Pages of one document ask in a row: keep the last one read.
+    if (last?.[0] !== id) last = [id, stored.has(`${id}.json`) ? load(join(dir, RELATED, `${id}.json`)) : new Map()];
+    return last[1];
+  };
+  // Without the summaries (a derive stage stopped half-way), each is made from the lists.
+  const summaries = readJsonFileOr<RelatedSummaries | null>(RelatedSummaries, join(dir, SUMMARIES), null);
+  const none = relatedSummary(new Map());
   return {
-    relatedOf(id) {
-      // Pages of one document ask in a row: keep the last one read.
-      if (last?.[0] !== id) last = [id, stored.has(`${id}.json`) ? load(join(dir, RELATED, `${id}.json`)) : new Map()];
-      return last[1];
+    relatedOf,
+    relatedSummaryOf(id) {
+      if (!summaries) return relatedSummary(relatedOf(id));
+      const s = summaries[id];
+      return s ? { hash: s[0], docIds: s[1] } : none;
     },
     similar: load(join(dir, SIMILAR)),
     facts: readFacts(dir),

@@ -110,6 +110,10 @@ export type KeyedLibraryFile = z.infer<typeof KeyedLibraryFile>;
 export const RelatedTriples = z.record(z.string(), z.array(z.tuple([z.string(), z.string(), z.number()])));
 export type RelatedTriples = z.infer<typeof RelatedTriples>;
 
+/** Each document's related clauses in short, [hash, the documents they name] by id (derived/related-summaries.json). */
+export const RelatedSummaries = z.record(z.string(), z.tuple([z.string(), z.array(z.string())]));
+export type RelatedSummaries = z.infer<typeof RelatedSummaries>;
+
 /**
  * A short hash per rule of a page's inputs; for `neighbours`, the places in the build's card table of the documents the
  * page names (site/pagePlan.ts).

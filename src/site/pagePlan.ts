@@ -67,7 +67,7 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
     const citedBy = index.citations.citedBy.get(id) ?? [];
     const clauseCitedBy = [...(index.citations.clauseCitedBy.get(id) ?? [])];
     const stubs = cites.map((c) => (c.stubKey ? index.citations.stubs.get(c.stubKey)?.slug : null));
-    const related = [...index.relatedOf(id)];
+    const related = index.relatedSummaryOf(id);
     const chain = index.versions.get(id)?.docIds ?? [];
     const kind = index.kindOf.get(id) ?? null;
     const named = [
@@ -75,7 +75,7 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
       ...cites.map((c) => c.targetId),
       ...citedBy.map((r) => r.docId),
       ...clauseCitedBy.flatMap(([, refs]) => refs.map((r) => r.docId)),
-      ...related.flatMap(([, rs]) => rs.map((r) => r.docId)),
+      ...related.docIds,
       ...(similar.get(id) ?? []).map((r) => r.docId),
       ...chain,
       kind?.baseline,
@@ -85,7 +85,7 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
       validity,
       links: {
         citations: { cites, citedBy, clauseCitedBy, stubs },
-        related,
+        related: related.hash,
         similar: similar.get(id) ?? [],
         versions: chain,
         kind: kind && {

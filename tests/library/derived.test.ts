@@ -1,0 +1,51 @@
+/**
+ * The derive stage's store (library/derived.ts): each document's related clauses in a file
+ * of its own, and in short (a hash and the documents named) for the page plan.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { derive, inMemory, relatedSummary } from "../../src/corpus/derived.ts";
+import { readDerived, writeDerived } from "../../src/library/derived.ts";
+import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
+
+const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
+const ids = models.map((m) => m.id);
+const derivation = derive(models);
+
+describe("related clauses in short", () => {
+  it("as stored, as made in memory, and as made from the stored lists agree", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derived-"));
+    writeDerived(derivation, dir);
+    const stored = readDerived(dir);
+    const memory = inMemory(derivation);
+    const named = ids.filter((id) => stored.relatedSummaryOf(id).docIds.length > 0);
+    expect(named.length).toBeGreaterThan(1);
+    for (const id of ids) {
+      expect(stored.relatedSummaryOf(id)).toEqual(relatedSummary(stored.relatedOf(id)));
+      expect(stored.relatedSummaryOf(id)).toEqual(memory.relatedSummaryOf(id));
+    }
+    // Without the summaries (a derive stage stopped half-way), the same, from the lists.
+    rmSync(join(dir, "related-summaries.json"));
+    const fallback = readDerived(dir);
+    for (const id of ids) expect(fallback.relatedSummaryOf(id)).toEqual(memory.relatedSummaryOf(id));
+  });
+
+  it("a list changed changes its document's hash, and only its", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derived-"));
+    writeDerived(derivation, dir);
+    const before = readDerived(dir);
+    const [key, list] = [...derivation.related].find(([, l]) => l.length > 0)!;
+    const doc = key.slice(0, key.indexOf("#"));
+    const related = new Map(derivation.related).set(
+      key,
+      list.map((r, i) => (i === 0 ? { ...r, score: r.score / 2 } : r)),
+    );
+    writeDerived({ ...derivation, related }, dir);
+    const after = readDerived(dir);
+    for (const id of ids)
+      if (id === doc) expect(after.relatedSummaryOf(id).hash).not.toBe(before.relatedSummaryOf(id).hash);
+      else expect(after.relatedSummaryOf(id)).toEqual(before.relatedSummaryOf(id));
+  });
+});
