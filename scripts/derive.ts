@@ -29,6 +29,8 @@ const { library, kept } = keyLibrary({
 const derived = deriveFromKeys(new Map([...library.docs].map(([id, d]) => [id, d.clauses])), readState());
 writeDerived(derived);
 writeFileSync(DERIVED_IDF, JSON.stringify(idfTableOf(library.counts)));
+// What the site reads is written: the site build, started beside this stage, waits for this mark (site/corpus.ts).
+if (process.env.DERIVE_DONE) writeFileSync(process.env.DERIVE_DONE, "");
 writeKeyedLibrary(library);
 console.log(
   `derive: ${ids.length} documents (${ids.length - kept} read, the others' clause keys kept):` +

@@ -3,7 +3,8 @@
  * runs it; `npm run bench` times it):
  *
  *   ingest (parses on every core)
- *   → derive (related clauses, IDF, from the models alone) → (facts done) → Astro build
+ *   → derive (related clauses, IDF, from the models alone)
+ *     ‖ (facts done) → Astro build, which waits for derive's outputs when it first reads them
  *     → precompress (.gz/.br of its text files)
  *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index and
  *     Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of the search
@@ -20,6 +21,7 @@
  * (BASE_PATH, SITE_URL, SEARCH_PEERS) makes it a full build.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { setPriority } from "node:os";
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
@@ -82,10 +84,22 @@ const STAGE_FLAGS = ["--max-semi-space-size=32"];
 /** Stages still running: stopped when another fails, so a failed build leaves nothing behind. */
 const running = new Set<ChildProcess>();
 
-function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<StageRun> {
+/**
+ * The search lane's niceness: it has time to spare beside the site lane (derive, the site
+ * build, precompress), which a rebuild waits for, and which now runs derive and the site build
+ * side by side: the search lane takes what the two cores have left.
+ */
+const SEARCH_LANE_NICENESS = 10;
+
+function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, niceness = 0): Promise<StageRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [...STAGE_FLAGS, ...args], { cwd, env, stdio: "inherit" });
+    try {
+      if (niceness) setPriority(child.pid!, niceness);
+    } catch {
+      // Ended already, or not allowed here: it runs at the usual priority.
+    }
     running.add(child);
     const peak = samplePeak(child.pid!);
     child.on("error", reject);
@@ -201,6 +215,7 @@ export async function runBuild(
   const last = readJsonFileOr(BuildRecord, record, null);
   const incremental = last?.code === code && last.dist === dist && existsSync(join(dist, "index.html"));
   const scratch = join(contentOut, "site-scratch");
+  const deriveDone = join(contentOut, "derive.done");
   const siteEnv: NodeJS.ProcessEnv = incremental ? { ...env, SITE_BUILD: "incremental", DIST_DIR: scratch } : env;
   // The search stages then write only the files that changed (dist/ keeps the others).
   const searchEnv: NodeJS.ProcessEnv = incremental ? { ...env, SEARCH_BUILD: "incremental" } : env;
@@ -208,8 +223,8 @@ export async function runBuild(
   rmSync(record, { force: true });
   rmSync(scratch, { recursive: true, force: true });
   const stages: StageRun[] = [];
-  const stage = async (name: string, args: string[], cwd?: string, stageEnv = env) => {
-    const s = await runStage(name, args, stageEnv, cwd);
+  const stage = async (name: string, args: string[], cwd?: string, stageEnv = env, niceness = 0) => {
+    const s = await runStage(name, args, stageEnv, cwd, niceness);
     stages.push(s);
     options.onStage?.(s);
   };
@@ -220,10 +235,14 @@ export async function runBuild(
   try {
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
     // Derive reads only the models: it runs beside facts, which the search lane waits for.
+    // The site build starts once the facts are stored, beside derive, and waits for its mark
+    // before it reads what derive writes (site/corpus.ts).
+    rmSync(deriveDone, { force: true });
     const facts = stage("facts", ["scripts/facts.ts"]);
+    const derive = stage("derive", ["scripts/derive.ts"], undefined, { ...env, DERIVE_DONE: deriveDone });
     await Promise.all([
+      derive,
       (async () => {
-        await stage("derive", ["scripts/derive.ts"]);
         await facts;
         // Astro keeps its server build in <cwd>/.astro when dist/ is outside the working
         // folder: run from a folder of this build's own (under the project, whose packages
@@ -234,15 +253,20 @@ export async function runBuild(
           "site build",
           [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT],
           astroCwd,
-          siteEnv,
+          { ...siteEnv, DERIVE_DONE: deriveDone },
         );
+        await derive;
         await stage("precompress", ["scripts/precompress.ts"], undefined, siteEnv);
       })(),
       facts
-        .then(() => stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv))
-        .then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv))
+        .then(() =>
+          stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv, SEARCH_LANE_NICENESS),
+        )
+        .then(() =>
+          stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv, SEARCH_LANE_NICENESS),
+        )
         // Last in this lane, the shorter one: the site build is longer than the search stages.
-        .then(() => stage("exports", ["scripts/exports.ts", exportsAside])),
+        .then(() => stage("exports", ["scripts/exports.ts", exportsAside], undefined, env, SEARCH_LANE_NICENESS)),
     ]);
     plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {

@@ -217,28 +217,45 @@ export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
   else rmSync(join(dir, STATE), { force: true });
 }
 
-/** The stored data; an error that says what to run when the stage has not run. */
-export function readDerived(dir = DERIVED_DIR): Derived {
-  if (!existsSync(join(dir, SIMILAR)))
-    throw new Error(`${dir}: no related clauses; the build's derive stage (node scripts/derive.ts) makes them`);
-  const stored = new Set(readdirSync(join(dir, RELATED)));
+/**
+ * The stored data; an error that says what to run when the stage has not run. The facts are
+ * read now; the derive stage's outputs when first asked for, after `ready` returns (the site
+ * build starts before derive ends, and waits there).
+ */
+export function readDerived(dir = DERIVED_DIR, ready: () => void = () => undefined): Derived {
+  let stored: { files: Set<string>; summaries: RelatedSummaries | null; similar: Map<string, Related[]> } | null = null;
+  const open = () => {
+    if (stored) return stored;
+    ready();
+    if (!existsSync(join(dir, SIMILAR)))
+      throw new Error(`${dir}: no related clauses; the build's derive stage (node scripts/derive.ts) makes them`);
+    stored = {
+      files: new Set(readdirSync(join(dir, RELATED))),
+      // Without the summaries (a derive stage stopped half-way), each is made from the lists.
+      summaries: readJsonFileOr<RelatedSummaries | null>(RelatedSummaries, join(dir, SUMMARIES), null),
+      similar: load(join(dir, SIMILAR)),
+    };
+    return stored;
+  };
   let last: [string, Map<string, Related[]>] | null = null;
   const relatedOf = (id: string) => {
     // Pages of one document ask in a row: keep the last one read.
-    if (last?.[0] !== id) last = [id, stored.has(`${id}.json`) ? load(join(dir, RELATED, `${id}.json`)) : new Map()];
+    if (last?.[0] !== id)
+      last = [id, open().files.has(`${id}.json`) ? load(join(dir, RELATED, `${id}.json`)) : new Map()];
     return last[1];
   };
-  // Without the summaries (a derive stage stopped half-way), each is made from the lists.
-  const summaries = readJsonFileOr<RelatedSummaries | null>(RelatedSummaries, join(dir, SUMMARIES), null);
   const none = relatedSummary(new Map());
   return {
     relatedOf,
     relatedSummaryOf(id) {
+      const { summaries } = open();
       if (!summaries) return relatedSummary(relatedOf(id));
       const s = summaries[id];
       return s ? { hash: s[0], docIds: s[1] } : none;
     },
-    similar: load(join(dir, SIMILAR)),
+    get similar() {
+      return open().similar;
+    },
     facts: readFacts(dir),
   };
 }

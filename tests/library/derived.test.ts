@@ -35,7 +35,8 @@ describe("related clauses in short", () => {
   it("a list changed changes its document's hash, and only its", () => {
     const dir = mkdtempSync(join(tmpdir(), "derived-"));
     writeDerived(derivation, dir);
-    const before = readDerived(dir);
+    const stored = readDerived(dir);
+    const before = new Map(ids.map((id) => [id, stored.relatedSummaryOf(id)]));
     const [key, list] = [...derivation.related].find(([, l]) => l.length > 0)!;
     const doc = key.slice(0, key.indexOf("#"));
     const related = new Map(derivation.related).set(
@@ -45,7 +46,29 @@ describe("related clauses in short", () => {
     writeDerived({ ...derivation, related }, dir);
     const after = readDerived(dir);
     for (const id of ids)
-      if (id === doc) expect(after.relatedSummaryOf(id).hash).not.toBe(before.relatedSummaryOf(id).hash);
-      else expect(after.relatedSummaryOf(id)).toEqual(before.relatedSummaryOf(id));
+      if (id === doc) expect(after.relatedSummaryOf(id).hash).not.toBe(before.get(id)!.hash);
+      else expect(after.relatedSummaryOf(id)).toEqual(before.get(id));
+  });
+});
+
+describe("the derive stage's outputs, read once it is done", () => {
+  it("are read only when first asked for, after `ready`: the site build starts before derive ends", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derived-"));
+    let calls = 0;
+    const ready = () => {
+      calls++;
+      writeDerived(derivation, dir);
+    };
+    // Nothing written yet: reading the facts (none here) does not wait, and does not fail.
+    const stored = readDerived(dir, ready);
+    expect(calls).toBe(0);
+    expect(stored.relatedSummaryOf(ids[0]!)).toEqual(inMemory(derivation).relatedSummaryOf(ids[0]!));
+    expect(stored.similar).toEqual(derivation.similar);
+    expect(calls).toBe(1);
+  });
+
+  it("say what to run when the stage has not run", () => {
+    const stored = readDerived(mkdtempSync(join(tmpdir(), "derived-")));
+    expect(() => stored.similar).toThrow("derive stage");
   });
 });
