@@ -4,8 +4,8 @@
  *
  *   ingest (parses on every core)
  *   → derive (related clauses, IDF, from the models alone)
- *     ‖ (facts done) → Astro build, which waits for derive's outputs when it first reads them
- *     → precompress (.gz/.br of its text files)
+ *     ‖ (facts done; in a full build, derive done too) → Astro build, which waits for
+ *       derive's outputs when it first reads them → precompress (.gz/.br of its text files)
  *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index and
  *     Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of the search
  *     files) → exports (data/clauses.csv, each unchanged document's rows kept from the last
@@ -21,7 +21,6 @@
  * (BASE_PATH, SITE_URL, SEARCH_PEERS) makes it a full build.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { setPriority } from "node:os";
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
@@ -84,22 +83,10 @@ const STAGE_FLAGS = ["--max-semi-space-size=32"];
 /** Stages still running: stopped when another fails, so a failed build leaves nothing behind. */
 const running = new Set<ChildProcess>();
 
-/**
- * The search lane's niceness: it has time to spare beside the site lane (derive, the site
- * build, precompress), which a rebuild waits for, and which now runs derive and the site build
- * side by side: the search lane takes what the two cores have left.
- */
-const SEARCH_LANE_NICENESS = 10;
-
-function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT, niceness = 0): Promise<StageRun> {
+function runStage(stage: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<StageRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [...STAGE_FLAGS, ...args], { cwd, env, stdio: "inherit" });
-    try {
-      if (niceness) setPriority(child.pid!, niceness);
-    } catch {
-      // Ended already, or not allowed here: it runs at the usual priority.
-    }
     running.add(child);
     const peak = samplePeak(child.pid!);
     child.on("error", reject);
@@ -223,8 +210,8 @@ export async function runBuild(
   rmSync(record, { force: true });
   rmSync(scratch, { recursive: true, force: true });
   const stages: StageRun[] = [];
-  const stage = async (name: string, args: string[], cwd?: string, stageEnv = env, niceness = 0) => {
-    const s = await runStage(name, args, stageEnv, cwd, niceness);
+  const stage = async (name: string, args: string[], cwd?: string, stageEnv = env) => {
+    const s = await runStage(name, args, stageEnv, cwd);
     stages.push(s);
     options.onStage?.(s);
   };
@@ -235,15 +222,17 @@ export async function runBuild(
   try {
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
     // Derive reads only the models: it runs beside facts, which the search lane waits for.
-    // The site build starts once the facts are stored, beside derive, and waits for its mark
-    // before it reads what derive writes (site/corpus.ts).
+    // In an incremental build the site build starts once the facts are stored, beside derive,
+    // and waits for derive's mark before it reads what derive writes (site/corpus.ts): loading
+    // and indexing the library overlap derive. A full build starts it after derive, as the
+    // site build of all pages beside derive and the search index went past 3.5 GB (3.82 GB).
     rmSync(deriveDone, { force: true });
     const facts = stage("facts", ["scripts/facts.ts"]);
     const derive = stage("derive", ["scripts/derive.ts"], undefined, { ...env, DERIVE_DONE: deriveDone });
     await Promise.all([
       derive,
       (async () => {
-        await facts;
+        await (incremental ? facts : Promise.all([facts, derive]));
         // Astro keeps its server build in <cwd>/.astro when dist/ is outside the working
         // folder: run from a folder of this build's own (under the project, whose packages
         // that build imports), so that two builds on one checkout (two shards, say) do not share it.
@@ -259,14 +248,10 @@ export async function runBuild(
         await stage("precompress", ["scripts/precompress.ts"], undefined, siteEnv);
       })(),
       facts
-        .then(() =>
-          stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv, SEARCH_LANE_NICENESS),
-        )
-        .then(() =>
-          stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv, SEARCH_LANE_NICENESS),
-        )
+        .then(() => stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv))
+        .then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv))
         // Last in this lane, the shorter one: the site build is longer than the search stages.
-        .then(() => stage("exports", ["scripts/exports.ts", exportsAside], undefined, env, SEARCH_LANE_NICENESS)),
+        .then(() => stage("exports", ["scripts/exports.ts", exportsAside])),
     ]);
     plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {
