@@ -54,6 +54,8 @@ const ids = oldestFirst();
 const facts = readFacts();
 const bundles = planBundles(ids, Number(process.env.PAGEFIND_BUNDLE ?? 1000), readBundles(cache.bundles));
 rmSync(out, { recursive: true, force: true });
+// There even when nothing changed and no file is written: the Pagefind stage and the build read it.
+mkdirSync(out, { recursive: true });
 mkdirSync(dirname(cache.records), { recursive: true });
 writeBundles(cache.plan, bundles);
 

@@ -219,4 +219,12 @@ describe("an incremental build", () => {
     expect(Number(line![4])).toBe(1);
     expect((await searchAnswers(load, [title])).get(title)).toEqual([]);
   }, 120_000);
+
+  // After the one above: building again with nothing changed, as a portal's nightly build would.
+  it("builds again with nothing changed: no page rendered, dist/ as it was", async () => {
+    const before = files(incremental.dist);
+    const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: incremental });
+    expect(again.log).toMatch(/site incremental: 0 of \d+ pages rendered, 0 removed/);
+    expect([...differing(before, files(again.dist))]).toEqual([]);
+  }, 120_000);
 });
