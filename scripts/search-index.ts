@@ -41,7 +41,7 @@ import {
   writeWords,
 } from "../src/library/searchCache.ts";
 import { progress } from "../src/bench/progress.ts";
-import { readFacts } from "../src/library/derived.ts";
+import { openFacts } from "../src/library/derived.ts";
 
 const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
 const cache = SEARCH_CACHE;
@@ -50,8 +50,8 @@ const started = performance.now();
 
 // Each model is read once, whole, in the index's order; nothing holds them all.
 const ids = oldestFirst();
-// Each document's 时效性, from the facts stage.
-const facts = readFacts();
+// Each document's 时效性, from the facts stage; its own facts read only for the circulars indexed.
+const facts = openFacts();
 const bundles = planBundles(ids, Number(process.env.PAGEFIND_BUNDLE ?? 1000), readBundles(cache.bundles));
 rmSync(out, { recursive: true, force: true });
 // There even when nothing changed and no file is written: the Pagefind stage and the build read it.
@@ -59,12 +59,12 @@ mkdirSync(out, { recursive: true });
 mkdirSync(dirname(cache.records), { recursive: true });
 writeBundles(cache.plan, bundles);
 
-// What a circular's entry in the index is made from: its source and correction, and its facts (the code and the
-// settings are the same, or the build is not incremental).
+// What a circular's entry in the index is made from: its source and correction, and its 时效性 (the code and the
+// settings are the same, or the build is not incremental; its own facts are made from its source by that code).
 const sources = sourceHashes();
 const keyOf = (id: string) =>
   createHash("sha1")
-    .update(JSON.stringify([sources.get(id), facts?.documents[id], facts?.validity[id]?.status]))
+    .update(JSON.stringify([sources.get(id), facts?.library.validity[id]?.status]))
     .digest("base64url");
 const incremental = process.env.SEARCH_BUILD === "incremental";
 // (Without the last build's records, which a patch keeps, a full index.)
@@ -124,8 +124,8 @@ const meta = buildPhraseIndex(
           .split(",")
           .map((p) => p.trim())
           .filter(Boolean),
-    validityOf: (id) => facts?.validity[id]?.status ?? "unknown",
-    factsOf: (id) => facts?.documents[id],
+    validityOf: (id) => facts?.library.validity[id]?.status ?? "unknown",
+    factsOf: (id) => facts?.ownOf(id),
     onDoc: (doc, _n, entries, chunks, facets) => {
       records.push(
         JSON.stringify(

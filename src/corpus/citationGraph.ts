@@ -12,6 +12,7 @@ import {
   type ArticleCitation,
   type CircularMeta,
   type Citation,
+  type FactsInput,
   type Jurisdiction,
 } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
@@ -77,7 +78,7 @@ function titleKey(title: string): string {
  * the latest dated on or before it (a repeal names its predecessor: strictly before, never
  * itself); the latest when the date is unknown or precedes them all.
  */
-function versionAt(versions: CircularMeta[], citing: CircularMeta, strictlyBefore: boolean): CircularMeta | undefined {
+function versionAt<T extends FactsInput>(versions: T[], citing: FactsInput, strictlyBefore: boolean): T | undefined {
   const others = versions.filter((v) => v.id !== citing.id);
   const date = citing.date;
   const dated = others.filter((v) => v.date).sort((a, b) => a.date!.localeCompare(b.date!));
@@ -98,19 +99,35 @@ function articleAnchor(doc: CircularMeta, n: number): string | null {
   return found;
 }
 
-export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
-  const byNumber = new Map<string, CircularMeta>();
-  const byTitle = new Map<string, CircularMeta[]>();
+/** The library's documents by 文号, and a cited title's version as a citing document means it. */
+interface Lookup<T> {
+  byNumber: Map<string, T>;
+  byTitleAt(title: string, citing: FactsInput, strictlyBefore?: boolean): T | undefined;
+}
+
+function lookup<T extends FactsInput>(docs: T[]): Lookup<T> {
+  const byNumber = new Map<string, T>();
+  const byTitle = new Map<string, T[]>();
   for (const d of docs) {
     if (d.docNumber) byNumber.set(d.docNumber, d);
     if (d.title.startsWith("（无标题）")) continue;
     const key = titleKey(d.title);
     byTitle.set(key, [...(byTitle.get(key) ?? []), d]);
   }
-  const byTitleAt = (title: string, citing: CircularMeta, strictlyBefore = false) => {
-    const versions = byTitle.get(titleKey(title));
-    return versions ? versionAt(versions, citing, strictlyBefore) : undefined;
+  return {
+    byNumber,
+    byTitleAt: (title, citing, strictlyBefore = false) => {
+      const versions = byTitle.get(titleKey(title));
+      return versions ? versionAt(versions, citing, strictlyBefore) : undefined;
+    },
   };
+}
+
+/** Citations of whole documents resolved: what the library's facts (时效性) need, from the documents' headers alone. */
+export const resolveCitations = (docs: FactsInput[]): Pick<CitationGraph, "cites" | "citedBy" | "stubs"> =>
+  resolveWith(docs, lookup(docs));
+
+function resolveWith(docs: FactsInput[], { byNumber, byTitleAt }: Lookup<FactsInput>) {
   const cites = new Map<string, ResolvedCitation[]>();
   const citedBy = new Map<string, CiteRef[]>();
   const stubs = new Map<string, Stub>();
@@ -152,6 +169,12 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
     }
     cites.set(doc.id, resolved);
   }
+  return { cites, citedBy, stubs };
+}
+
+export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
+  const at = lookup(docs);
+  const { byTitleAt } = at;
   // Articles, to the clause.
   const articles = new Map<string, ResolvedArticle[]>();
   const clauseCitedBy = new Map<string, Map<string, CiteRef[]>>();
@@ -170,5 +193,5 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
     });
     articles.set(doc.id, list);
   }
-  return { cites, citedBy, stubs, articles, clauseCitedBy };
+  return { ...resolveWith(docs, at), articles, clauseCitedBy };
 }

@@ -7,9 +7,9 @@
  * How it is stored: src/library/derived.ts.
  */
 import { createHash } from "node:crypto";
-import type { CircularMeta, Validity } from "../model/circular.ts";
+import type { CircularMeta, FactsInput, Validity } from "../model/circular.ts";
 import { clausesOf } from "../model/clauses.ts";
-import { buildCitationGraph } from "./citationGraph.ts";
+import { resolveCitations } from "./citationGraph.ts";
 import { validities } from "./validity.ts";
 import { versionChains } from "./versions.ts";
 import { kindsOf, type Kind } from "./kinds.ts";
@@ -144,13 +144,13 @@ export function newestFirst<T extends Pick<CircularMeta, "date" | "id">>(docs: T
   return [...docs].sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
 }
 
-/** The facts that rest on the whole library, as of `asOf`. */
-export function libraryFacts(models: CircularMeta[], asOf: string): LibraryFacts {
+/** The facts that rest on the whole library, as of `asOf`: from each document's facts input alone. */
+export function libraryFacts(models: FactsInput[], asOf: string): LibraryFacts {
   const docs = newestFirst(models);
   const chains = versionChains(docs);
   return {
     asOf,
-    validity: Object.fromEntries(validities(docs, buildCitationGraph(docs), chains, asOf)),
+    validity: Object.fromEntries(validities(docs, resolveCitations(docs), chains, asOf)),
     versions: [...new Set(chains.values())].map((c) => c.docIds),
     kinds: kindsOf(docs),
   };

@@ -6,7 +6,7 @@
  */
 import { pinyin } from "pinyin-pro";
 import { NATIONAL_CODE } from "../config/gazetteer.ts";
-import type { CircularMeta } from "../model/circular.ts";
+import type { FactsInput } from "../model/circular.ts";
 import { kindStem, versionStem } from "./titles.ts";
 
 export interface Kind {
@@ -44,8 +44,8 @@ function mostCommon(names: string[]): string {
   return [...counts].reduce((best, x) => (x[1] > best[1] ? x : best))[0];
 }
 
-export function kindsOf(docs: CircularMeta[]): Kind[] {
-  const groups = new Map<string, CircularMeta[]>();
+export function kindsOf(docs: FactsInput[]): Kind[] {
+  const groups = new Map<string, FactsInput[]>();
   const names = new Map<string, string>();
   for (const d of docs) {
     const stem = kindStem(d);

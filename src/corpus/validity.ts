@@ -12,7 +12,7 @@
  * Evidence that it is in force and evidence that it is not, side by side, give `unknown`, as
  * does no evidence: the page says why.
  */
-import type { CircularMeta, PartialDate, Validity } from "../model/circular.ts";
+import type { FactsInput, PartialDate, Validity } from "../model/circular.ts";
 import type { CitationGraph } from "./citationGraph.ts";
 import type { VersionChain } from "./versions.ts";
 import { versionStem } from "./titles.ts";
@@ -46,14 +46,14 @@ const dayAfter = (date: string) => {
 };
 
 interface Later {
-  doc: CircularMeta;
+  doc: FactsInput;
   how: "repeals" | "amends" | "version";
 }
 
 /** What in the library repeals or amends each document: documents that say so, and later versions. */
 export function laterActs(
-  docs: CircularMeta[],
-  graph: CitationGraph,
+  docs: FactsInput[],
+  graph: Pick<CitationGraph, "cites">,
   versions: Map<string, VersionChain>,
 ): Map<string, Later[]> {
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -84,7 +84,7 @@ export function laterActs(
 }
 
 /** One document's 时效性 as of `asOf`. */
-export function validityOf(doc: CircularMeta, later: Later[], asOf: string): Validity {
+export function validityOf(doc: FactsInput, later: Later[], asOf: string): Validity {
   const none = (rule: string): Validity => ({
     status: "unknown",
     since: null,
@@ -102,7 +102,7 @@ export function validityOf(doc: CircularMeta, later: Later[], asOf: string): Val
     : null;
 
   // What the library says: repealed before amended, the earliest act first.
-  const since = (d: CircularMeta) => d.effective ?? d.date;
+  const since = (d: FactsInput) => d.effective ?? d.date;
   const acts = later
     .filter((l) => !since(l.doc) || since(l.doc)! <= asOf)
     .sort((a, b) => (since(a.doc) ?? "").localeCompare(since(b.doc) ?? ""));
@@ -215,8 +215,8 @@ export function validityOf(doc: CircularMeta, later: Later[], asOf: string): Val
 
 /** Every document's 时效性. */
 export function validities(
-  docs: CircularMeta[],
-  graph: CitationGraph,
+  docs: FactsInput[],
+  graph: Pick<CitationGraph, "cites">,
   versions: Map<string, VersionChain>,
   asOf: string,
 ): Map<string, Validity> {

@@ -3,7 +3,7 @@
  * regulation and its amended text, one issuer's 工作要点 across years — share their
  * jurisdiction and their title without years (titles.ts), and their issuer where both name one.
  */
-import type { CircularMeta } from "../model/circular.ts";
+import type { FactsInput } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
 import { versionStem } from "./titles.ts";
 
@@ -12,10 +12,10 @@ export interface VersionChain {
   docIds: string[];
 }
 
-const issuerKey = (d: CircularMeta) => (d.issuers[0] ? compactKey(d.issuers[0]) : null);
+const issuerKey = (d: FactsInput) => (d.issuers[0] ? compactKey(d.issuers[0]) : null);
 
-export function versionChains(docs: CircularMeta[]): Map<string, VersionChain> {
-  const groups = new Map<string, CircularMeta[]>();
+export function versionChains(docs: FactsInput[]): Map<string, VersionChain> {
+  const groups = new Map<string, FactsInput[]>();
   for (const d of docs) {
     const key = `${d.jurisdiction?.code ?? "?"}|${versionStem(d.title)}`;
     groups.set(key, [...(groups.get(key) ?? []), d]);

@@ -24,6 +24,7 @@ import { z } from "zod";
 import {
   DocFacts as DocFactsFile,
   FactsFile,
+  FactsInputsFile,
   KeyedLibraryFile,
   RelatedSummaries,
   RelatedTriples,
@@ -36,6 +37,7 @@ import {
   writeJsonFile,
 } from "./files.ts";
 import type { KeyedLibrary } from "../corpus/keyedLibrary.ts";
+import type { FactsInput } from "../model/circular.ts";
 
 /** Stored as [docId, clauseId, score] triples (similar circulars have no clause). */
 const store = (path: string, m: Map<string, Related[]>): void => writeJsonFile(RelatedTriples, path, relatedTriples(m));
@@ -82,6 +84,35 @@ export function ownFactsKept(ids: string[], madeFrom: MadeFrom, previous: FactsF
   );
 }
 
+const INPUTS = "facts-inputs.json";
+
+/**
+ * The facts inputs the last build stored of documents whose code and source are as `madeFrom`
+ * says, by id; none when the file is missing, unreadable or of other code.
+ */
+export function factsInputsKept(madeFrom: MadeFrom, dir = DERIVED_DIR): Map<string, FactsInput> {
+  let file: FactsInputsFile | null = null;
+  try {
+    file = readJsonFileOr<FactsInputsFile | null>(FactsInputsFile, join(dir, INPUTS), null);
+  } catch {
+    return new Map();
+  }
+  if (file?.code !== madeFrom.code) return new Map();
+  return new Map(
+    Object.entries(file.docs).flatMap(([id, [source, input]]) =>
+      madeFrom.sources[id] === source ? [[id, input]] : [],
+    ),
+  );
+}
+
+/** Stores the library's facts inputs, each with the source it was read from. */
+export function writeFactsInputs(madeFrom: MadeFrom, inputs: FactsInput[], dir = DERIVED_DIR): void {
+  const docs = Object.fromEntries(
+    inputs.map((d): [string, [string, FactsInput]] => [d.id, [madeFrom.sources[d.id] ?? "", d]]),
+  );
+  writeJsonFile(FactsInputsFile, join(dir, INPUTS), { code: madeFrom.code, docs });
+}
+
 /**
  * Stores the facts of the library `ids`: own facts for the documents in `made`, the others'
  * files kept as they are (ownFactsKept), those of documents gone deleted. facts.json is
@@ -105,23 +136,45 @@ export function writeFacts(
   writeJsonFile(FactsFile, file, { ...facts, madeFrom, own });
 }
 
+/** The stored facts, each document's own read when it is asked for. */
+export interface StoredFacts {
+  library: LibraryFacts;
+  /** The documents whose own facts are stored. */
+  ids: string[];
+  /** The document's own facts, or undefined if none are stored. */
+  ownOf(id: string): DocFacts | undefined;
+}
+
 /**
- * The stored facts, each document's own included, or null when the facts stage has stored
- * none. An own-facts file as the stage wrote it is parsed without a check (10,000 checks took
- * over a second in each stage that reads them), any other is checked.
+ * The stored facts, or null when the facts stage has stored none. An own-facts file as the
+ * stage wrote it is parsed without a check (10,000 checks took over a second in each stage
+ * that reads them), any other is checked. Reading all 10,000 own files takes 2 s: a stage
+ * that needs a few reads those.
  */
-export function readFacts(dir = DERIVED_DIR): DocumentFacts | null {
+export function openFacts(dir = DERIVED_DIR): StoredFacts | null {
   const file = readJsonFileOr<FactsFile | null>(FactsFile, join(dir, FACTS), null);
   if (!file) return null;
   const { own, madeFrom: _, ...library } = file;
-  const documents: Record<string, DocFacts> = {};
-  for (const [id, record] of Object.entries(own)) {
-    const path = ownPath(dir, id);
-    documents[id] = asRecorded(path, record)
-      ? (parseJson(z.unknown(), readUtf8(path), `${path}:1`) as DocFacts)
-      : readJsonFile(DocFactsFile, path);
-  }
-  return { ...library, documents };
+  return {
+    library,
+    ids: Object.keys(own),
+    ownOf: (id) => {
+      const record = own[id];
+      if (!record) return undefined;
+      const path = ownPath(dir, id);
+      return asRecorded(path, record)
+        ? (parseJson(z.unknown(), readUtf8(path), `${path}:1`) as DocFacts)
+        : readJsonFile(DocFactsFile, path);
+    },
+  };
+}
+
+/** The stored facts with every document's own (openFacts), or null. */
+export function readFacts(dir = DERIVED_DIR): DocumentFacts | null {
+  const stored = openFacts(dir);
+  return (
+    stored && { ...stored.library, documents: Object.fromEntries(stored.ids.map((id) => [id, stored.ownOf(id)!])) }
+  );
 }
 const RELATED = "related";
 const STATE = "related.state";

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { Validity } from "../model/circular.ts";
+import { FactsInput, Validity } from "../model/circular.ts";
 import type { DocFacts as OwnFacts, LibraryFacts } from "../corpus/derived.ts";
 
 /** A file's size and time as it was written or checked: while they are so, it need not be read or checked again. */
@@ -89,6 +89,17 @@ export const FactsFile = z.object({
   own: z.record(z.string(), FileRecord),
 }) satisfies z.ZodType<LibraryFacts>;
 export type FactsFile = z.infer<typeof FactsFile>;
+
+/**
+ * The facts stage's inputs (derived/facts-inputs.json): what the library's facts read of each
+ * document (model/circular.ts FactsInput) with the source it was read from, by id, as the
+ * pipeline's code `code` read them. A rebuild reads only the models whose source changed.
+ */
+export const FactsInputsFile = z.object({
+  code: z.string(),
+  docs: z.record(z.string(), z.tuple([z.string(), FactsInput])),
+});
+export type FactsInputsFile = z.infer<typeof FactsInputsFile>;
 
 /**
  * The derive stage's keyed library (corpus/keyedLibrary.ts; derived/keys.json): each

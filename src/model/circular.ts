@@ -405,6 +405,40 @@ export const CircularMeta = z.object({
 });
 export type CircularMeta = z.infer<typeof CircularMeta>;
 
+/**
+ * What the library's facts (时效性, versions, kinds: corpus/derived.ts libraryFacts) read of a
+ * document. The facts stage keeps it per document from one build to the next, so a rebuild
+ * reads only the models that changed: reading all of them was most of the stage.
+ */
+export const FactsInput = CircularMeta.pick({
+  id: true,
+  title: true,
+  issuers: true,
+  docNumber: true,
+  date: true,
+  effective: true,
+  jurisdiction: true,
+  citations: true,
+  statedValidity: true,
+  validityTerm: true,
+}).extend({ provenance: Provenance.pick({ effective: true }) });
+export type FactsInput = z.infer<typeof FactsInput>;
+
+/** A document's facts input, and nothing more of it. */
+export const factsInputOf = (d: FactsInput): FactsInput => ({
+  id: d.id,
+  title: d.title,
+  issuers: d.issuers,
+  docNumber: d.docNumber,
+  date: d.date,
+  effective: d.effective,
+  jurisdiction: d.jurisdiction,
+  citations: d.citations,
+  statedValidity: d.statedValidity,
+  validityTerm: d.validityTerm,
+  provenance: { effective: d.provenance.effective },
+});
+
 /** The full model: the metadata and the text it was read from. */
 export const Circular = CircularMeta.extend({
   /** The document after portal chrome is removed: its lines verbatim, joined by "\n". */

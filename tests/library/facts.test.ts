@@ -7,7 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { docFactsOf, libraryFacts, type DocFacts } from "../../src/corpus/derived.ts";
-import { ownFactsKept, readFacts, readFactsFile, writeFacts } from "../../src/library/derived.ts";
+import {
+  factsInputsKept,
+  openFacts,
+  ownFactsKept,
+  readFacts,
+  readFactsFile,
+  writeFacts,
+  writeFactsInputs,
+} from "../../src/library/derived.ts";
+import { factsInputOf } from "../../src/model/circular.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
@@ -74,5 +83,52 @@ describe("each document's own facts, stored a file each", () => {
     expect(Object.keys(facts.documents).sort()).toEqual([...rest].sort());
     expect(facts.documents[b!]!.topics.primary).toEqual(["mining"]);
     expect(JSON.parse(readFileSync(join(dir, "facts.json"), "utf8")).own[c!]).toBeUndefined();
+  });
+});
+
+describe("each document's facts input, kept for the library's facts", () => {
+  it("gives the library's facts (时效性, versions, kinds) of the whole models", () => {
+    // Documents that repeal, cite, expire and have versions, with the seeds.
+    const fixtures = join(import.meta.dirname, "..", "fixtures", "incremental");
+    const regulations = join(import.meta.dirname, "..", "..", "content", "sources", "regulations");
+    const rich = [
+      ...models,
+      ...readdirSync(fixtures).map((f) => parseOk(readFileSync(join(fixtures, f)), f)),
+      ...readdirSync(regulations)
+        .filter((f) => f.startsWith("上海市中小学校学生伤害事故处理条例") || f.includes("气象灾害防御条例"))
+        .map((f) => parseOk(readFileSync(join(regulations, f)), f)),
+    ];
+    const whole = libraryFacts(rich, "2026-12-01");
+    expect(new Set(Object.values(whole.validity).map((v) => v.provenance.from))).toEqual(
+      new Set(["library", "term", "effective", "none"]),
+    );
+    expect(whole.versions.length).toBeGreaterThan(0);
+    expect(libraryFacts(rich.map(factsInputOf), "2026-12-01")).toEqual(whole);
+  });
+
+  it("kept when the code and the source are the same; read again when either changed", () => {
+    const dir = stored();
+    const [a, b] = ids;
+    writeFactsInputs({ code: "c1", sources }, models.map(factsInputOf), dir);
+    const kept = factsInputsKept({ code: "c1", sources }, dir);
+    expect([...kept.keys()].sort()).toEqual([...ids].sort());
+    expect(kept.get(a!)).toEqual(factsInputOf(models[0]!));
+    const edited = factsInputsKept({ code: "c1", sources: { ...sources, [b!]: `${b}-v2` } }, dir);
+    expect(edited.has(b!)).toBe(false);
+    expect(edited.has(a!)).toBe(true);
+    expect(factsInputsKept({ code: "c2", sources }, dir).size).toBe(0);
+    writeFileSync(join(dir, "facts-inputs.json"), "{");
+    expect(factsInputsKept({ code: "c1", sources }, dir).size).toBe(0);
+  });
+
+  it("a stage reading few documents reads only their own facts", () => {
+    const dir = stored();
+    const [a, b] = ids;
+    writeFileSync(ownPath(dir, b!), JSON.stringify({ topics: "mining" }));
+    const facts = openFacts(dir)!;
+    expect(facts.ownOf(a!)).toEqual(docFactsOf(models[0]!));
+    expect(facts.library.validity).toEqual(library.validity);
+    expect(facts.ownOf("no-such-document")).toBeUndefined();
+    expect(() => facts.ownOf(b!)).toThrow(ownPath(dir, b!));
   });
 });
