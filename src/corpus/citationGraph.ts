@@ -74,20 +74,50 @@ function titleKey(title: string): string {
 }
 
 /**
+ * A cited title's versions, sorted once (a title such as 关于做好安全生产工作的通知 is shared
+ * by hundreds of circulars, and each citing document asks): dated ones by date, in the
+ * library's order where dates are equal, and all of them in the library's order.
+ */
+interface Versions<T> {
+  all: T[];
+  dated: T[];
+}
+
+function versionsOf<T extends FactsInput>(all: T[]): Versions<T> {
+  return { all, dated: all.filter((v) => v.date).sort((a, b) => a.date!.localeCompare(b.date!)) };
+}
+
+/** The last of `list[0 … end)` that is not `id`. */
+function lastBefore<T extends FactsInput>(list: T[], end: number, id: string): T | undefined {
+  for (let i = end - 1; i >= 0; i--) if (list[i]!.id !== id) return list[i];
+  return undefined;
+}
+
+/**
  * Of the versions the library holds of a cited title, the one a document dated `date` cites:
  * the latest dated on or before it (a repeal names its predecessor: strictly before, never
  * itself); the latest when the date is unknown or precedes them all.
  */
-function versionAt<T extends FactsInput>(versions: T[], citing: FactsInput, strictlyBefore: boolean): T | undefined {
-  const others = versions.filter((v) => v.id !== citing.id);
+function versionAt<T extends FactsInput>(
+  { all, dated }: Versions<T>,
+  citing: FactsInput,
+  strictlyBefore: boolean,
+): T | undefined {
   const date = citing.date;
-  const dated = others.filter((v) => v.date).sort((a, b) => a.date!.localeCompare(b.date!));
   if (date) {
-    const before = dated.filter((v) => (strictlyBefore ? v.date! < date : v.date! <= date));
-    if (before.length) return before.at(-1);
+    // The number of versions dated before (or on) the date: a binary search of the sorted dates.
+    let [low, high] = [0, dated.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const d = dated[mid]!.date!;
+      if (strictlyBefore ? d < date : d <= date) low = mid + 1;
+      else high = mid;
+    }
+    const before = lastBefore(dated, low, citing.id);
+    if (before) return before;
     if (strictlyBefore) return undefined;
   }
-  return dated.at(-1) ?? others[0];
+  return lastBefore(dated, dated.length, citing.id) ?? all.find((v) => v.id !== citing.id);
 }
 
 /** The anchor of article `n` in a document, or null. */
@@ -107,17 +137,23 @@ interface Lookup<T> {
 
 function lookup<T extends FactsInput>(docs: T[]): Lookup<T> {
   const byNumber = new Map<string, T>();
-  const byTitle = new Map<string, T[]>();
+  const titled = new Map<string, T[]>();
   for (const d of docs) {
     if (d.docNumber) byNumber.set(d.docNumber, d);
     if (d.title.startsWith("（无标题）")) continue;
     const key = titleKey(d.title);
-    byTitle.set(key, [...(byTitle.get(key) ?? []), d]);
+    const list = titled.get(key);
+    if (list) list.push(d);
+    else titled.set(key, [d]);
   }
+  const byTitle = new Map([...titled].map(([key, all]) => [key, versionsOf(all)]));
+  // Many citations name the same title (《安全生产法》): each cited title is keyed once.
+  const keys = new Map<string, string>();
   return {
     byNumber,
     byTitleAt: (title, citing, strictlyBefore = false) => {
-      const versions = byTitle.get(titleKey(title));
+      const key = keys.get(title) ?? keys.set(title, titleKey(title)).get(title)!;
+      const versions = byTitle.get(key);
       return versions ? versionAt(versions, citing, strictlyBefore) : undefined;
     },
   };
@@ -127,10 +163,25 @@ function lookup<T extends FactsInput>(docs: T[]): Lookup<T> {
 export const resolveCitations = (docs: FactsInput[]): Pick<CitationGraph, "cites" | "citedBy" | "stubs"> =>
   resolveWith(docs, lookup(docs));
 
+/**
+ * Adds a citing clause to a target's list unless listed: a law is cited by thousands of
+ * clauses, too many to search its list each time.
+ */
+function refLists(): (target: string, list: CiteRef[], ref: CiteRef) => void {
+  const listed = new Set<string>();
+  return (target, list, ref) => {
+    const key = `${target}\u0000${ref.docId}\u0000${ref.clauseId ?? "\u0001"}`;
+    if (listed.has(key)) return;
+    listed.add(key);
+    list.push(ref);
+  };
+}
+
 function resolveWith(docs: FactsInput[], { byNumber, byTitleAt }: Lookup<FactsInput>) {
   const cites = new Map<string, ResolvedCitation[]>();
   const citedBy = new Map<string, CiteRef[]>();
   const stubs = new Map<string, Stub>();
+  const listOnce = refLists();
   for (const doc of docs) {
     const resolved: ResolvedCitation[] = [];
     for (const c of doc.citations) {
@@ -138,10 +189,8 @@ function resolveWith(docs: FactsInput[], { byNumber, byTitleAt }: Lookup<FactsIn
       if (!target && c.title) target = byTitleAt(c.title, doc, c.relation === "repeals");
       if (target && target.id !== doc.id) {
         resolved.push({ citation: c, targetId: target.id, stubKey: null });
-        const list = citedBy.get(target.id) ?? [];
-        if (!list.some((r) => r.docId === doc.id && r.clauseId === c.clauseId))
-          list.push({ docId: doc.id, clauseId: c.clauseId });
-        citedBy.set(target.id, list);
+        const list = citedBy.get(target.id) ?? citedBy.set(target.id, []).get(target.id)!;
+        listOnce(`doc:${target.id}`, list, { docId: doc.id, clauseId: c.clauseId });
         continue;
       }
       const key = c.docNumber ?? `《${compactKey(c.title ?? c.raw)}》`;
@@ -163,8 +212,7 @@ function resolveWith(docs: FactsInput[], { byNumber, byTitleAt }: Lookup<FactsIn
         stubs.set(key, stub);
       }
       if (!stub.title && c.title) stub.title = c.title;
-      if (!stub.citedBy.some((r) => r.docId === doc.id && r.clauseId === c.clauseId))
-        stub.citedBy.push({ docId: doc.id, clauseId: c.clauseId });
+      listOnce(`stub:${key}`, stub.citedBy, { docId: doc.id, clauseId: c.clauseId });
       resolved.push({ citation: c, targetId: null, stubKey: key });
     }
     cites.set(doc.id, resolved);
@@ -178,16 +226,22 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
   // Articles, to the clause.
   const articles = new Map<string, ResolvedArticle[]>();
   const clauseCitedBy = new Map<string, Map<string, CiteRef[]>>();
+  const listOnce = refLists();
+  // A law's articles are cited again and again: each anchor is looked up once.
+  const anchors = new Map<string, string | null>();
+  const anchorOf = (target: CircularMeta, n: number) => {
+    const key = `${target.id}\u0000${n}`;
+    return anchors.get(key) ?? anchors.set(key, articleAnchor(target, n)).get(key)!;
+  };
   for (const doc of docs) {
     const list = doc.articleCitations.map((a): ResolvedArticle => {
       const target = a.self ? doc : a.title ? byTitleAt(a.title, doc) : undefined;
-      const targetClause = target ? articleAnchor(target, a.article) : null;
+      const targetClause = target ? anchorOf(target, a.article) : null;
       // An article citing itself (前款) is no citation of it.
       if (target && targetClause && !(target.id === doc.id && targetClause === a.clauseId)) {
         const byClause = clauseCitedBy.get(target.id) ?? clauseCitedBy.set(target.id, new Map()).get(target.id)!;
         const refs = byClause.get(targetClause) ?? byClause.set(targetClause, []).get(targetClause)!;
-        if (!refs.some((r) => r.docId === doc.id && r.clauseId === a.clauseId))
-          refs.push({ docId: doc.id, clauseId: a.clauseId });
+        listOnce(`${target.id}#${targetClause}`, refs, { docId: doc.id, clauseId: a.clauseId });
       }
       return { citation: a, targetId: target?.id ?? null, targetClause };
     });
