@@ -38,10 +38,15 @@ export interface KeyingInput {
   previous: KeyedLibrary | null;
 }
 
+const sameClauses = (a: KeyedClauses, b: KeyedClauses) =>
+  a.length === b.length && a.every(([id, key], i) => b[i]![0] === id && b[i]![1] === key);
+
 /**
  * The library keyed: kept entries where their source is the same, the others made, and the
  * counts updated by the documents gone, changed and new (or counted whole without a usable
- * `previous`). `previous` is consumed: its counts are updated in place.
+ * `previous`). `previous` is consumed: its counts are updated in place. `unchanged`: the
+ * documents, their order and their keyed clauses are `previous`'s (sources may differ: a
+ * corrected title or date changes no clause), so what is derived from them is too.
  */
 export function keyLibrary(input: KeyingInput, key: (text: string) => string = phraseKey) {
   const { ids, sourceOf, code, previous } = input;
@@ -52,19 +57,23 @@ export function keyLibrary(input: KeyingInput, key: (text: string) => string = p
   const keys = new Map<string, string>();
   const keyOf = (text: string) => keys.get(text) ?? keys.set(text, key(text)).get(text)!;
   let kept = 0;
-  for (const id of ids) {
+  const order = [...(usable?.docs.keys() ?? [])];
+  let unchanged = usable !== null && order.length === ids.length;
+  for (const [i, id] of ids.entries()) {
     const source = sourceOf(id);
     const was = usable?.docs.get(id);
+    if (order[i] !== id) unchanged = false;
     if (was && source !== null && was.source === source) {
       docs.set(id, was);
       kept++;
       continue;
     }
     const clauses = input.clausesOf(id).map((c): [string, string] => [c.id, keyOf(c.text)]);
+    if (!was || !sameClauses(was.clauses, clauses)) unchanged = false;
     docs.set(id, { source: source ?? "", clauses });
     if (was) countBigrams(counts, keysOf(was.clauses), -1);
     countBigrams(counts, keysOf(clauses));
   }
   if (usable) for (const [id, was] of usable.docs) if (!docs.has(id)) countBigrams(counts, keysOf(was.clauses), -1);
-  return { library: { code: code ?? "", docs, counts } satisfies KeyedLibrary, kept };
+  return { library: { code: code ?? "", docs, counts } satisfies KeyedLibrary, kept, unchanged };
 }

@@ -7,8 +7,8 @@
  * (derived/own/<id>.json), beside the library's (derived/facts.json).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { DERIVED_DIR } from "../config/paths.ts";
+import { basename, join } from "node:path";
+import { DERIVED_DIR, DERIVED_IDF } from "../config/paths.ts";
 import {
   byDocument,
   relatedSummary,
@@ -207,6 +207,26 @@ export function writeKeyedLibrary(library: KeyedLibrary, dir = DERIVED_DIR): voi
     counts: { clauses: library.counts.clauses, bigrams: base64(bigrams), df: base64(df) },
     keys: fileRecord(text),
   });
+}
+
+/**
+ * Forgets the keyed library: derive does before it writes what it derives, and writes the
+ * library last, so that a library on disk names outputs written whole (derivedInPlace).
+ */
+export function forgetKeyedLibrary(dir = DERIVED_DIR): void {
+  rmSync(join(dir, KEYS), { force: true });
+}
+
+/**
+ * Whether what derive writes is in place: the IDF table, similar circulars, the summaries,
+ * and the related clauses of every document the summaries name (a file deleted by hand is
+ * missed).
+ */
+export function derivedInPlace(dir = DERIVED_DIR): boolean {
+  const summaries = readJsonFileOr<RelatedSummaries | null>(RelatedSummaries, join(dir, SUMMARIES), null);
+  if (!summaries || !existsSync(join(dir, SIMILAR)) || !existsSync(join(dir, basename(DERIVED_IDF)))) return false;
+  const files = new Set(readdirSync(join(dir, RELATED)));
+  return Object.keys(summaries).every((id) => files.has(`${id}.json`));
 }
 
 /** The last build's keyed library, or null (none, or unreadable: then every document is keyed again). */

@@ -73,6 +73,28 @@ describe("the keyed library kept between builds", () => {
     expect(new Map([...next.library.counts.df].sort())).toEqual(new Map([...scratch.library.counts.df].sort()));
   });
 
+  it("is unchanged when no document's clauses changed, a corrected header (a new source) included", () => {
+    const first = keyed(before, null).library;
+    const again = (docs: Doc[], code = "code-1") => keyed(docs, keyed(before, null).library, code).unchanged;
+    expect(keyed(before, first).unchanged).toBe(true);
+    // The same clauses under a new source: read again, found the same.
+    expect(again(before.map((d) => (d.id === "d4" ? { ...d, source: "s-d4-2" } : d)))).toBe(true);
+    // A clause's text, a clause's id, a document added, removed or moved, or other code: changed.
+    const edited = before.map((d) =>
+      d.id === "d4" ? { ...d, source: "s-d4-2", clauses: [...d.clauses.slice(1), d.clauses[0]!] } : d,
+    );
+    expect(again(edited)).toBe(false);
+    const renamed = before.map((d) =>
+      d.id === "d4" ? { ...d, source: "s-d4-2", clauses: d.clauses.map((c, i) => ({ ...c, id: `x${i}` })) } : d,
+    );
+    expect(again(renamed)).toBe(false);
+    expect(again([...before, doc("n0", 50)])).toBe(false);
+    expect(again(before.slice(1))).toBe(false);
+    expect(again([before[1]!, before[0]!, ...before.slice(2)])).toBe(false);
+    expect(again(before, "code-2")).toBe(false);
+    expect(keyed(before, null).unchanged).toBe(false);
+  });
+
   it("keeps nothing made by other code", () => {
     const first = keyed(before, null, "code-1");
     const next = keyed(after, first.library, "code-2");

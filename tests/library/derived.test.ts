@@ -2,12 +2,12 @@
  * The derive stage's store (library/derived.ts): each document's related clauses in a file
  * of its own, and in short (a hash and the documents named) for the page plan.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { derive, inMemory, relatedSummary } from "../../src/corpus/derived.ts";
-import { readDerived, writeDerived } from "../../src/library/derived.ts";
+import { derivedInPlace, readDerived, writeDerived } from "../../src/library/derived.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
@@ -70,5 +70,22 @@ describe("the derive stage's outputs, read once it is done", () => {
   it("say what to run when the stage has not run", () => {
     const stored = readDerived(mkdtempSync(join(tmpdir(), "derived-")));
     expect(() => stored.similar).toThrow("derive stage");
+  });
+});
+
+describe("the derive stage's outputs in place", () => {
+  it("all of them; not when the IDF table, the summaries or a document's related clauses are missing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derived-"));
+    writeDerived(derive(models), dir);
+    expect(derivedInPlace(dir)).toBe(false);
+    writeFileSync(join(dir, "idf.json"), "{}");
+    expect(derivedInPlace(dir)).toBe(true);
+    rmSync(join(dir, "related", readdirSync(join(dir, "related"))[0]!));
+    expect(derivedInPlace(dir)).toBe(false);
+    writeDerived(derive(models), dir);
+    expect(derivedInPlace(dir)).toBe(true);
+    rmSync(join(dir, "related-summaries.json"));
+    expect(derivedInPlace(dir)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
