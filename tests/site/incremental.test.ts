@@ -225,6 +225,9 @@ describe("an incremental build", () => {
     const before = files(incremental.dist);
     const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: incremental });
     expect(again.log).toMatch(/site incremental: 0 of \d+ pages rendered, 0 removed/);
+    // Nothing derived or compressed again.
+    expect(again.log).toMatch(/derive: \d+ documents, no clause changed: related clauses kept as they are/);
+    expect(again.log).toMatch(/exports: clauses\.csv of .* \(1 of 1 as the last build's\)/);
     expect([...differing(before, files(again.dist))]).toEqual([]);
   }, 120_000);
 });
