@@ -6,8 +6,10 @@
  * together. With --add, K circulars of the next year are then added and the library built
  * again, as a portal would after a new batch ("rebuild …" lines: what the second build
  * reuses); then one circular's text is edited and the library built again ("edit …"), and
- * one circular removed ("remove …"). Each line of a rebuild says how many of the site's
- * pages were rendered. Work goes to bench-out/<N>/.
+ * one circular removed ("remove …"); then one circular's title corrected, no clause changed
+ * ("correct …"), and the library built once more with nothing changed ("again …", a
+ * portal's nightly build). Each line of a rebuild says how many of the site's pages were
+ * rendered. Work goes to bench-out/<N>/.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -123,4 +125,13 @@ if (add > 0) {
   await rebuild("edit", docs + add, { edited: 1 });
   rmSync(join(corpus, files[Math.floor(files.length / 3)]!));
   await rebuild("remove", docs + add - 1, { removed: 1 });
+  // A correction of the header alone: the title's first line, 关于… → 关于进一步….
+  const corrected = join(corpus, files[Math.floor(files.length / 5)]!);
+  const [title, ...rest] = readFileSync(corrected, "utf8").split("\n");
+  writeFileSync(
+    corrected,
+    [title!.includes("关于") ? title!.replace("关于", "关于进一步") : `${title}（修订）`, ...rest].join("\n"),
+  );
+  await rebuild("correct", docs + add - 1, { corrected: 1 });
+  await rebuild("again", docs + add - 1, { changed: 0 });
 }
