@@ -7,7 +7,7 @@
  * applied to the models; a bad correction file fails the run.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { Circular, formatError, validateModel, type IngestError } from "../src/model/circular.ts";
 import { applyOverride, readOverride, type LoadedOverride } from "../src/library/overrides.ts";
@@ -19,6 +19,7 @@ import { renderMdx } from "../src/mdx/render.ts";
 import { MANIFEST, MDX_DIR, MODELS_DIR, OVERRIDES_DIR, ROOT, corpusDir } from "../src/config/paths.ts";
 import { type Manifest, lazyStoredModel, readManifest, storedModel, writeManifest } from "../src/library/store.ts";
 import { asRecorded, fileRecord, readUtf8 } from "../src/library/files.ts";
+import { filesHash } from "../src/library/codeHash.ts";
 
 const strict = process.argv.includes("--strict");
 const dir = corpusDir();
@@ -33,10 +34,9 @@ function listFiles(d: string): string[] {
   });
 }
 
-/** Hash of the code that turns a source into outputs: a change re-parses everything. */
-function pipelineHash(): string {
-  const h = createHash("sha256");
-  for (const sub of [
+/** Hash of the code that turns a source into outputs (its data files too): a change re-parses everything. */
+const pipelineHash = (): string =>
+  filesHash(ROOT, [
     "src/text",
     "src/ingest",
     "src/model",
@@ -44,13 +44,7 @@ function pipelineHash(): string {
     "src/config",
     "src/library/ingestCorpus.ts",
     "src/library/overrides.ts",
-  ]) {
-    const p = join(ROOT, sub);
-    const files = statSync(p).isDirectory() ? listFiles(p).sort() : [p];
-    for (const f of files) h.update(f).update(readFileSync(f));
-  }
-  return h.digest("hex");
-}
+  ]);
 
 function writeIfChanged(path: string, content: string): boolean {
   if (existsSync(path) && readUtf8(path) === content) return false;

@@ -22,18 +22,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
 import {
@@ -47,6 +36,7 @@ import {
 } from "./files.ts";
 import { SearchWritten, readBundles, searchCacheIn } from "./searchCache.ts";
 import { samplePeak } from "./stages.ts";
+import { filesHash } from "./codeHash.ts";
 
 export interface StageRun {
   stage: string;
@@ -124,16 +114,12 @@ function move(from: string, to: string): void {
 }
 
 /** What makes every page different: the code and the settings pages are built with. */
-function codeHash(env: NodeJS.ProcessEnv): string {
-  const hash = createHash("sha256");
-  const add = (path: string) => {
-    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
-    else hash.update(relative(ROOT, path)).update(readFileSync(path));
-  };
-  for (const path of ["src", "public", "astro.config.mjs", "package-lock.json"]) add(join(ROOT, path));
-  for (const name of ["BASE_PATH", "SITE_URL", "SEARCH_PEERS"]) hash.update(`${name}=${env[name] ?? ""}\n`);
-  return hash.digest("hex");
-}
+const codeHash = (env: NodeJS.ProcessEnv): string =>
+  filesHash(
+    ROOT,
+    ["src", "public", "astro.config.mjs", "package-lock.json"],
+    ["BASE_PATH", "SITE_URL", "SEARCH_PEERS"].map((name) => `${name}=${env[name] ?? ""}\n`).join(""),
+  );
 
 /**
  * Moves every file of `from` into `to`, replacing those there (which may be links to the same compressed copy). A file
