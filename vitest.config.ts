@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
@@ -7,10 +7,26 @@ import { COMPILE_CACHE } from "./src/library/build.ts";
 // The processes tests start (builds, the command-line tools) share Node's cache of compiled modules.
 process.env.NODE_COMPILE_CACHE ??= COMPILE_CACHE;
 
+/**
+ * Where a run's temporary folders go: in memory (/dev/shm) when it has room. Making and deleting files there costs a
+ * tenth of the kernel's time it costs on this machine's disk (3,000 files of 5 KB: 0.09 s against 0.84 s). The sites
+ * the tests build then sit on another file system than the project, as on a portal's own volume.
+ */
+function tmpParent(): string {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    const fs = statfsSync("/dev/shm");
+    if (fs.bavail * fs.bsize >= 4 * 2 ** 30) return "/dev/shm";
+  } catch {
+    // No /dev/shm: the system's temporary folder.
+  }
+  return tmpdir();
+}
+
 // Every temporary folder of a run (built sites, corpora, outputs: about 0.5 GB), in its workers
 // and the processes they start, is made in one folder of the run's, removed when the run ends.
 if (!process.env.POLICY_TEST_TMP) {
-  const runTmp = mkdtempSync(join(tmpdir(), "policy-tests-"));
+  const runTmp = mkdtempSync(join(tmpParent(), "policy-tests-"));
   process.env.POLICY_TEST_TMP = runTmp;
   process.env.TMPDIR = runTmp;
   process.on("exit", () => rmSync(runTmp, { recursive: true, force: true }));

@@ -9,20 +9,28 @@
  *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index and
  *     Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of the search
  *     files) → exports (data/clauses.csv, each unchanged document's rows kept from the last
- *     build, and its .gz/.br); written aside, since Astro empties dist/ when it starts, and
- *     moved in after
+ *     build, and its .gz/.br); written aside, as the site build is, and moved into dist/ after
  *
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
  *
  * When the last build of the same code into the same dist/ succeeded, the site build is
  * incremental: Astro renders only the pages whose inputs changed (src/site/pagePlan.ts)
- * into a scratch folder, which is compressed and copied over dist/; the files of pages
- * that are gone are deleted. Any change of code or of the settings pages are built with
- * (BASE_PATH, SITE_URL, SEARCH_PEERS) makes it a full build.
+ * into its scratch folder, which is compressed and moved over dist/ (a full build's replaces
+ * dist/); the files of pages that are gone are deleted. Any change of code or of the settings
+ * pages are built with (BASE_PATH, SITE_URL, SEARCH_PEERS) makes it a full build.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
 import {
@@ -99,6 +107,26 @@ function runStage(
       else resolvePromise({ stage, ms: Math.round(performance.now() - started), peakRssMb });
     });
   });
+}
+
+/**
+ * The folder Astro runs from, in the build's content folder (INGEST_OUT), so that two builds on one checkout (two
+ * shards, say) do not share it. Astro keeps its server build in <cwd>/.astro and moves files from there into its
+ * output folder with a rename, which fails across file systems (EXDEV): both therefore sit in the content folder, and
+ * the result is moved into dist/, wherever that is. The folder links to the project's packages, which that server
+ * build imports.
+ */
+function astroFolder(contentOut: string): string {
+  const folder = join(contentOut, "astro-run");
+  mkdirSync(folder, { recursive: true });
+  const packages = join(folder, "node_modules");
+  const target = join(ROOT, "node_modules");
+  // A link left by a build of another checkout is replaced.
+  if (!existsSync(packages) || realpathSync(packages) !== realpathSync(target)) {
+    rmSync(packages, { force: true });
+    symlinkSync(target, packages, "dir");
+  }
+  return folder;
 }
 
 /** Moves a folder, also across file systems. */
@@ -199,9 +227,15 @@ export async function runBuild(
   const record = join(siteState, "build.json");
   const last = readJsonFileOr(BuildRecord, record, null);
   const incremental = last?.code === code && last.dist === dist && existsSync(join(dist, "index.html"));
+  // The site build writes beside its working folder, and its result is moved into dist/ (astroFolder).
+  const astroCwd = astroFolder(contentOut);
   const scratch = join(contentOut, "site-scratch");
   const deriveDone = join(contentOut, "derive.done");
-  const siteEnv: NodeJS.ProcessEnv = incremental ? { ...env, SITE_BUILD: "incremental", DIST_DIR: scratch } : env;
+  const siteEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DIST_DIR: scratch,
+    ...(incremental ? { SITE_BUILD: "incremental" } : {}),
+  };
   // The search stages then write only the files that changed (dist/ keeps the others).
   const searchEnv: NodeJS.ProcessEnv = incremental ? { ...env, SEARCH_BUILD: "incremental" } : env;
   const searchCache = searchCacheIn(contentOut);
@@ -231,11 +265,6 @@ export async function runBuild(
       derive,
       (async () => {
         await (incremental ? facts : Promise.all([facts, derive]));
-        // Astro keeps its server build in <cwd>/.astro when dist/ is outside the working
-        // folder: run from a folder of this build's own (under the project, whose packages
-        // that build imports), so that two builds on one checkout (two shards, say) do not share it.
-        const astroCwd = join(ROOT, ".astro", "builds", createHash("sha256").update(dist).digest("hex").slice(0, 12));
-        mkdirSync(astroCwd, { recursive: true });
         await stage(
           "site build",
           [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT],
@@ -256,7 +285,7 @@ export async function runBuild(
     if (incremental) {
       for (const key of plan.removed) for (const file of outputFiles(key)) removeFile(dist, file);
       mergeInto(scratch, dist);
-    }
+    } else move(scratch, dist);
     placeSearch(searchAside, dist, searchCache);
     mergeInto(exportsAside, dist);
     renameJsonFile(join(siteState, "pages.next.json"), join(siteState, "pages.json"));
