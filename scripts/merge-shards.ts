@@ -2,7 +2,7 @@
  * `node scripts/merge-shards.ts HOST_DIST BASE=DIST [BASE=DIST …]`: the national search of a
  * library built in shards (src/search/national.ts). Reads each shard's built search index
  * (DIST/search-data/, its site under BASE) — no source documents — and writes the merged
- * index into HOST_DIST/search-data/, with its .gz/.br copies: the search page of the site
+ * index into HOST_DIST/search-data/, with its .gz copies: the search page of the site
  * in HOST_DIST (one of the shards, or a site of its own) then searches every shard. Run it
  * after the shards are built (README "Past one machine").
  */

@@ -7,7 +7,7 @@
  *     ‖ (facts done; in a full build, derive done too) → Astro build, which waits for
  *       derive's outputs when it first reads them → precompress (.gz/.br of its text files)
  *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index and
- *     Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of the search
+ *     Pagefind's records, from the models and facts) → Pagefind (and .gz of the search
  *     files) → exports (data/clauses.csv, each unchanged document's rows kept from the last
  *     build, and its .gz/.br); written aside, as the site build is, and moved into dist/ after
  *

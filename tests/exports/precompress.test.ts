@@ -21,18 +21,22 @@ describe("precompress", () => {
     const dir = site({
       "a/index.html": page(1),
       "data/x.json": JSON.stringify({ text: page(2) }),
+      "search-data/bi/x.json": JSON.stringify({ postings: page(4) }),
       "small.html": "<p>小</p>",
       "pagefind/x.pf_meta": page(3),
     });
     const r = await precompress(dir);
-    expect(r.files).toBe(2);
-    for (const f of ["a/index.html", "data/x.json"]) {
-      expect(gunzipSync(readFileSync(join(dir, `${f}.gz`))).toString()).toBe(readFileSync(join(dir, f), "utf8"));
-      expect(brotliDecompressSync(readFileSync(join(dir, `${f}.br`))).toString()).toBe(
-        readFileSync(join(dir, f), "utf8"),
-      );
-    }
+    expect(r.files).toBe(3);
+    const text = (f: string) => readFileSync(join(dir, f), "utf8");
+    for (const f of ["a/index.html", "data/x.json", "search-data/bi/x.json"])
+      expect(gunzipSync(readFileSync(join(dir, `${f}.gz`))).toString()).toBe(text(f));
+    for (const f of ["a/index.html", "data/x.json"])
+      expect(brotliDecompressSync(readFileSync(join(dir, `${f}.br`))).toString()).toBe(text(f));
+    // The phrase index's postings: a .gz alone (brotli makes them no smaller).
+    expect(existsSync(join(dir, "search-data/bi/x.json.br"))).toBe(false);
     expect(existsSync(join(dir, "small.html.gz")) || existsSync(join(dir, "pagefind/x.pf_meta.gz"))).toBe(false);
+    // Nothing is made again while the copies are newer than their file.
+    expect((await precompress(dir)).files).toBe(0);
   });
 
   it(
@@ -43,17 +47,22 @@ describe("precompress", () => {
       const entries = () => readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)));
       const first = site({ "a/index.html": page(1), "b/index.html": page(2) });
       expect((await precompress(first, { cache })).reused).toBe(0);
-      const second = site({ "a/index.html": page(1), "b/index.html": page(3) });
+      const second = site({ "a/index.html": page(1), "b/index.html": page(3), "search-data/x.json": page(5) });
       const r = await precompress(second, { cache });
-      expect([r.files, r.reused]).toEqual([2, 1]);
+      expect([r.files, r.reused]).toEqual([3, 1]);
+      // A file of the phrase index is taken from the cache with its one copy.
+      const third = site({ "search-data/x.json": page(5) });
+      expect((await precompress(third, { cache })).reused).toBe(1);
+      expect(gunzipSync(readFileSync(join(third, "search-data/x.json.gz"))).toString()).toBe(page(5));
+      rmSync(third, { recursive: true });
       expect(readFileSync(join(second, "a/index.html.br"))).toEqual(readFileSync(join(first, "a/index.html.br")));
       expect(brotliDecompressSync(readFileSync(join(second, "b/index.html.br"))).toString()).toBe(page(3));
       // The first site still serves page 2's copies (an incremental build keeps unchanged files where they are).
-      expect(entries()).toHaveLength(6);
+      expect(entries()).toHaveLength(7);
       rmSync(first, { recursive: true });
       await precompress(site({ "c/index.html": page(4) }), { cache });
-      // Page 2 is served by no site now and is gone; pages 1 and 3 still are, by the second.
-      expect(entries()).toHaveLength(6);
+      // Page 2 is served by no site now and is gone; pages 1 and 3 and the postings still are, by the second.
+      expect(entries()).toHaveLength(7);
       rmSync(second, { recursive: true });
       await precompress(site({ "c/index.html": page(4) }), { cache });
       expect(entries()).toHaveLength(2);
