@@ -488,9 +488,11 @@ export function relatedClauses(
     for (const c of group) {
       const list: Related[] = [];
       for (const [j, s] of neighbours) {
+        // A boilerplate text has thousands of copies: stop at `top`, not at its last copy.
         for (const other of members[j]!) {
-          if (other.docId === c.docId || list.length >= top) continue;
-          list.push({ docId: other.docId, clauseId: other.clauseId, score: Math.round(s * 1000) / 1000 });
+          if (list.length >= top) break;
+          if (other.docId !== c.docId)
+            list.push({ docId: other.docId, clauseId: other.clauseId, score: Math.round(s * 1000) / 1000 });
         }
         if (list.length >= top) break;
       }

@@ -267,10 +267,13 @@ export function readKeyedLibrary(dir = DERIVED_DIR): KeyedLibrary | null {
 export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
   const folder = join(dir, RELATED);
   mkdirSync(folder, { recursive: true });
-  // The summaries go first and come last: a stage stopped half-way leaves none that could be stale.
+  // The summaries go first and come last: a stage stopped half-way leaves none that could be stale. The last ones
+  // name the files as they were written whole: a file whose hash is the same is not read again to be compared.
   const summaries = join(dir, SUMMARIES);
+  const previous = readJsonFileOr<RelatedSummaries | null>(RelatedSummaries, summaries, null);
   rmSync(summaries, { force: true });
-  const stale = new Set(readdirSync(folder));
+  const present = new Set(readdirSync(folder));
+  const stale = new Set(present);
   const summary: RelatedSummaries = {};
   for (const [doc, clauses] of byDocument(d.related)) {
     const file = `${doc}.json`;
@@ -280,7 +283,8 @@ export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
     const { hash, docIds } = relatedSummary(clauses, text);
     summary[doc] = [hash, docIds];
     const path = join(folder, file);
-    if (existsSync(path) && readUtf8(path) === text) continue;
+    const was = previous?.[doc];
+    if (present.has(file) && (was ? was[0] === hash : readUtf8(path) === text)) continue;
     writeJsonFile(RelatedTriples, path, value);
   }
   for (const file of stale) rmSync(join(folder, file), { force: true });
@@ -364,16 +368,21 @@ function decodeState(b: Buffer): RelatedState {
     .split("\n");
   let at = 12 + textBytes;
   at += (8 - (at % 8)) % 8;
-  const copy = (bytes: number) => {
-    const out = new Uint8Array(bytes);
-    out.set(b.subarray(at, at + bytes));
-    at += bytes;
-    return out.buffer;
+  // Views on the file's bytes, which a whole-file read leaves aligned (a copy that is, where they are not).
+  const bytes = b.byteOffset % 8 === 0 ? b : new Uint8Array(b);
+  const view = <T>(
+    Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T,
+    length: number,
+    size: number,
+  ) => {
+    const out = new Type(bytes.buffer, bytes.byteOffset + at, length);
+    at += length * size;
+    return out;
   };
-  const score = new Float64Array(copy(n * keep * 8));
-  const sig = new Uint32Array(copy(n * SIGNATURE_LENGTH * 4));
-  const index = new Int32Array(copy(n * keep * 4));
-  const count = new Uint8Array(copy(n));
+  const score = view(Float64Array, n * keep, 8);
+  const sig = view(Uint32Array, n * SIGNATURE_LENGTH, 4);
+  const index = view(Int32Array, n * keep, 4);
+  const count = view(Uint8Array, n, 1);
   if (texts.length !== n || at !== b.length) throw new Error("related.state: not the expected size");
   return { texts, sig, keep, count, index, score };
 }

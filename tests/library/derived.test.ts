@@ -48,6 +48,11 @@ describe("related clauses in short", () => {
     for (const id of ids)
       if (id === doc) expect(after.relatedSummaryOf(id).hash).not.toBe(before.get(id)!.hash);
       else expect(after.relatedSummaryOf(id)).toEqual(before.get(id));
+    // Its file is written again (the others' hashes say they are as they were), and again when the list goes back.
+    const clause = key.slice(key.indexOf("#") + 1);
+    expect(after.relatedOf(doc).get(clause)).toEqual(related.get(key));
+    writeDerived(derivation, dir);
+    expect(readDerived(dir).relatedOf(doc).get(clause)).toEqual(list);
   });
 });
 
