@@ -17,6 +17,7 @@ import {
 } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
 import { jurisdictionOf } from "../ingest/header/jurisdiction.ts";
+import { pushTo } from "../model/groups.ts";
 
 export interface CiteRef {
   docId: string;
@@ -141,10 +142,7 @@ function lookup<T extends FactsInput>(docs: T[]): Lookup<T> {
   for (const d of docs) {
     if (d.docNumber) byNumber.set(d.docNumber, d);
     if (d.title.startsWith("（无标题）")) continue;
-    const key = titleKey(d.title);
-    const list = titled.get(key);
-    if (list) list.push(d);
-    else titled.set(key, [d]);
+    pushTo(titled, titleKey(d.title), d);
   }
   const byTitle = new Map([...titled].map(([key, all]) => [key, versionsOf(all)]));
   // Many citations name the same title (《安全生产法》): each cited title is keyed once.

@@ -15,6 +15,7 @@ import type { Related } from "./related.ts";
 import { derive, documentFacts, inMemory, newestFirst, type Derived, type RelatedSummary } from "./derived.ts";
 import { asOfDate } from "./validity.ts";
 import type { Validity } from "../model/circular.ts";
+import { pushTo } from "../model/groups.ts";
 
 export interface ClauseRef {
   docId: string;
@@ -157,7 +158,7 @@ export function buildCorpusIndex(
     }
     clauseDepartments.set(doc.id, depts);
     const y = yearOf(doc);
-    if (y) years.set(y, [...(years.get(y) ?? []), doc.id]);
+    if (y) pushTo(years, y, doc.id);
   }
   const similarity = once(() => derived ?? inMemory(derive(docs)));
   const versions = new Map(facts.versions.flatMap((docIds) => docIds.map((id) => [id, { docIds }] as const)));

@@ -8,6 +8,7 @@ import { pinyin } from "pinyin-pro";
 import { NATIONAL_CODE } from "../config/gazetteer.ts";
 import type { FactsInput } from "../model/circular.ts";
 import { kindStem, versionStem } from "./titles.ts";
+import { pushTo } from "../model/groups.ts";
 
 export interface Kind {
   slug: string;
@@ -50,7 +51,7 @@ export function kindsOf(docs: FactsInput[]): Kind[] {
   for (const d of docs) {
     const stem = kindStem(d);
     if (!stem) continue;
-    groups.set(stem.key, [...(groups.get(stem.key) ?? []), d]);
+    pushTo(groups, stem.key, d);
     names.set(d.id, stem.name);
   }
   const nationalByStem = new Map(

@@ -6,6 +6,7 @@
 import type { FactsInput } from "../model/circular.ts";
 import { compactKey } from "../text/keys.ts";
 import { versionStem } from "./titles.ts";
+import { pushTo } from "../model/groups.ts";
 
 export interface VersionChain {
   /** Oldest first; undated versions last (their place in the chain is unknown). */
@@ -17,8 +18,7 @@ const issuerKey = (d: FactsInput) => (d.issuers[0] ? compactKey(d.issuers[0]) : 
 export function versionChains(docs: FactsInput[]): Map<string, VersionChain> {
   const groups = new Map<string, FactsInput[]>();
   for (const d of docs) {
-    const key = `${d.jurisdiction?.code ?? "?"}|${versionStem(d.title)}`;
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+    pushTo(groups, `${d.jurisdiction?.code ?? "?"}|${versionStem(d.title)}`, d);
   }
   const out = new Map<string, VersionChain>();
   for (const group of groups.values()) {

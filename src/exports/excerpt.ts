@@ -7,6 +7,7 @@ import { clausesOf } from "../model/clauses.ts";
 import { TOPICS } from "../config/topics.ts";
 import { jurisdictionText } from "../model/display.ts";
 import { citationLabel, citationText } from "../model/labels.ts";
+import { pushTo } from "../model/groups.ts";
 
 /** One excerpt of a 摘编: a clause's text and its full citation. */
 export interface Excerpt {
@@ -34,7 +35,7 @@ export function groupExcerpts(items: Excerpt[], by: Grouping): Array<{ heading: 
   const keyOf = (e: Excerpt) =>
     by === "document" ? e.title : by === "topic" ? (e.topic ?? "未分主题") : e.place || "地区不详";
   const groups = new Map<string, Excerpt[]>();
-  for (const e of items) groups.set(keyOf(e), [...(groups.get(keyOf(e)) ?? []), e]);
+  for (const e of items) pushTo(groups, keyOf(e), e);
   return [...groups].map(([heading, list]) => ({ heading, items: list }));
 }
 

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { pushTo } from "../model/groups.ts";
 
 /** Bytes per page, for the resident pages /proc/<pid>/stat gives: VmRSS (kB) over the same count, read once. */
 const PAGE_KB = (() => {
@@ -29,7 +30,7 @@ function scanProcesses(): { children: Map<number, number[]>; rssKb: Map<number, 
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const ppid = Number(fields[1]);
       rssKb.set(Number(name), Number(fields[21]) * PAGE_KB);
-      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(name));
+      pushTo(children, ppid, Number(name));
     } catch {
       /* the process ended while we read it */
     }
@@ -64,7 +65,7 @@ function tick(): void {
 /** Samples the peak resident memory (MB) of `root`'s process tree until stopped. */
 export function samplePeak(root: number): { stop: () => number } {
   const peak = { peakKb: 0 };
-  sampled.set(root, [...(sampled.get(root) ?? []), peak]);
+  pushTo(sampled, root, peak);
   ticker ??= setInterval(tick, SAMPLE_MS);
   return {
     stop: () => {

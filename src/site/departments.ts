@@ -1,6 +1,7 @@
 /** Departments grouped by the jurisdiction whose circulars name them. */
 import type { CorpusIndex } from "../corpus/index.ts";
 import { divisionName } from "../config/gazetteer.ts";
+import { pushTo } from "../model/groups.ts";
 
 type Entry = CorpusIndex["departments"] extends Map<string, infer V> ? V : never;
 
@@ -12,7 +13,7 @@ export function departmentsByJurisdiction(index: CorpusIndex): Map<string, Entry
     map = new Map();
     for (const e of index.departments.values()) {
       const code = e.department.code ?? "000000";
-      map.set(code, [...(map.get(code) ?? []), e]);
+      pushTo(map, code, e);
     }
     for (const list of map.values())
       list.sort(
