@@ -229,7 +229,10 @@ export function buildCitationGraph(docs: CircularMeta[]): CitationGraph {
   const anchors = new Map<string, string | null>();
   const anchorOf = (target: CircularMeta, n: number) => {
     const key = `${target.id}\u0000${n}`;
-    return anchors.get(key) ?? anchors.set(key, articleAnchor(target, n)).get(key)!;
+    // An article the target lacks (null) is remembered too.
+    let anchor = anchors.get(key);
+    if (anchor === undefined) anchors.set(key, (anchor = articleAnchor(target, n)));
+    return anchor;
   };
   for (const doc of docs) {
     const list = doc.articleCitations.map((a): ResolvedArticle => {

@@ -371,18 +371,17 @@ function decodeState(b: Buffer): RelatedState {
   // Views on the file's bytes, which a whole-file read leaves aligned (a copy that is, where they are not).
   const bytes = b.byteOffset % 8 === 0 ? b : new Uint8Array(b);
   const view = <T>(
-    Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T,
+    Type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
     length: number,
-    size: number,
   ) => {
     const out = new Type(bytes.buffer, bytes.byteOffset + at, length);
-    at += length * size;
+    at += length * Type.BYTES_PER_ELEMENT;
     return out;
   };
-  const score = view(Float64Array, n * keep, 8);
-  const sig = view(Uint32Array, n * SIGNATURE_LENGTH, 4);
-  const index = view(Int32Array, n * keep, 4);
-  const count = view(Uint8Array, n, 1);
+  const score = view(Float64Array, n * keep);
+  const sig = view(Uint32Array, n * SIGNATURE_LENGTH);
+  const index = view(Int32Array, n * keep);
+  const count = view(Uint8Array, n);
   if (texts.length !== n || at !== b.length) throw new Error("related.state: not the expected size");
   return { texts, sig, keep, count, index, score };
 }
