@@ -152,16 +152,20 @@ function bigramSets(keys: string[]): BigramSets {
  */
 class Scorer {
   private readonly sets: BigramSets;
+  /** Each text's place in `sets`, when they hold some texts alone. */
+  private readonly local: Int32Array | null;
   private readonly stamp: Int32Array;
   private generation = 0;
   private size = 0;
-  constructor(sets: BigramSets) {
+  constructor(sets: BigramSets, local: Int32Array | null = null) {
     this.sets = sets;
+    this.local = local;
     this.stamp = new Int32Array(sets.distinct);
   }
 
   /** Makes `t` the text the next scores are against. */
-  focus(t: number): void {
+  focus(text: number): void {
+    const t = this.local ? this.local[text]! : text;
     const { ids, start } = this.sets;
     const g = ++this.generation;
     for (let i = start[t]!; i < start[t + 1]!; i++) this.stamp[ids[i]!] = g;
@@ -169,7 +173,8 @@ class Scorer {
   }
 
   /** Jaccard of the focused text and `t`, or −1 as soon as it cannot reach `atLeast`. */
-  score(t: number, atLeast: number): number {
+  score(text: number, atLeast: number): number {
+    const t = this.local ? this.local[text]! : text;
     const { ids, start } = this.sets;
     const na = this.size;
     const from = start[t]!;
@@ -243,15 +248,24 @@ class Neighbours {
   }
 }
 
+/** Folds one bigram (its code) into the MinHash signature at `base` of `sig`: a bigram seen twice changes nothing. */
+function fold(sig: Uint32Array, base: number, code: number): void {
+  for (let k = 0; k < HASHES; k++) {
+    const v = mix(code, SEEDS[k]!);
+    if (v < sig[base + k]!) sig[base + k] = v;
+  }
+}
+
+/** A key's bigrams, each its two UTF-16 code units in one number, in order (repeats kept). */
+function* bigramCodes(key: string): Generator<number> {
+  for (let i = 0; i + 1 < key.length; i++) yield key.charCodeAt(i) * 0x10000 + key.charCodeAt(i + 1);
+}
+
 /**
  * MinHash signatures of the bigrams (not their ids), HASHES per text; texts with fewer than 4 bigrams get none (`has`
- * 0).
+ * 0, the signature all ones).
  */
-function signatures(
-  sets: BigramSets,
-  texts: number,
-  known?: { sig: Uint32Array; at: Int32Array },
-): { sig: Uint32Array; has: Uint8Array } {
+function signatures(sets: BigramSets, texts: number): { sig: Uint32Array; has: Uint8Array } {
   const sig = new Uint32Array(texts * HASHES).fill(0xffffffff);
   const has = new Uint8Array(texts);
   for (let t = 0; t < texts; t++) {
@@ -259,21 +273,32 @@ function signatures(
     const to = sets.start[t + 1]!;
     if (to - from < 4) continue;
     has[t] = 1;
-    // A text the last build saw has the same signature: copied, not computed.
-    const was = known?.at[t] ?? -1;
-    if (was >= 0) {
-      sig.set(known!.sig.subarray(was * HASHES, (was + 1) * HASHES), t * HASHES);
-      continue;
-    }
-    const base = t * HASHES;
-    for (let i = from; i < to; i++) {
-      const code = sets.codes[sets.ids[i]!]!;
-      for (let k = 0; k < HASHES; k++) {
-        const v = mix(code, SEEDS[k]!);
-        if (v < sig[base + k]!) sig[base + k] = v;
-      }
-    }
+    for (let i = from; i < to; i++) fold(sig, t * HASHES, sets.codes[sets.ids[i]!]!);
   }
+  return { sig, has };
+}
+
+/** Whether text `t` of `sig` has a signature (four bigrams or more): one that has none is all ones. */
+const signed = (sig: Uint32Array, t: number) => !(sig[t * HASHES] === 0xffffffff && sig[t * HASHES + 1] === 0xffffffff);
+
+/**
+ * The signatures of `keys`, a text the last build saw (`old`: its place in the last state, or −1) copied from that
+ * state's `oldSig`, a new one made from its key.
+ */
+function keptSignatures(keys: string[], old: Int32Array, oldSig: Uint32Array): { sig: Uint32Array; has: Uint8Array } {
+  const sig = new Uint32Array(keys.length * HASHES).fill(0xffffffff);
+  const has = new Uint8Array(keys.length);
+  keys.forEach((key, t) => {
+    const o = old[t]!;
+    if (o >= 0) {
+      if (!signed(oldSig, o)) return;
+      sig.set(oldSig.subarray(o * HASHES, (o + 1) * HASHES), t * HASHES);
+    } else {
+      if (new Set(bigramCodes(key)).size < 4) return;
+      for (const code of bigramCodes(key)) fold(sig, t * HASHES, code);
+    }
+    has[t] = 1;
+  });
   return { sig, has };
 }
 
@@ -362,12 +387,10 @@ export function relatedClauses(
   const n = members.length;
   const keys = [...textOf.keys()];
   const { ids, rank } = identities(keys);
-  const sets = bigramSets(keys);
   // A text's neighbours: more than `top` so that copies in the same circular can be skipped.
   const keep = top * 2;
   const best = new Neighbours(n, keep, rank);
-  const scorer = new Scorer(sets);
-  const score = (i: number, j: number) => {
+  const score = (scorer: Scorer, i: number, j: number) => {
     const s = scorer.score(j, Math.max(min, Math.min(best.floor(i), best.floor(j))));
     if (s < min) return;
     best.offer(i, j, s);
@@ -376,72 +399,92 @@ export function relatedClauses(
   let state: RelatedState | null = null;
   let rescored = n;
   if (n <= exhaustiveUpTo) {
+    const scorer = new Scorer(bigramSets(keys));
     for (let i = 0; i < n; i++) {
       scorer.focus(i);
-      for (let j = i + 1; j < n; j++) score(i, j);
+      for (let j = i + 1; j < n; j++) score(scorer, i, j);
     }
   } else {
     const usable = previous && previous.keep === keep ? previous : null;
     const before = new Map(usable?.texts.map((id, k) => [id, k]) ?? []);
     const old = new Int32Array(n).fill(-1);
     ids.forEach((id, t) => (old[t] = before.get(id) ?? -1));
-    const { sig, has } = signatures(sets, n, usable ? { sig: usable.sig, at: old } : undefined);
+    // Without a state every text is scored, from the bigram sets of all. With one, the texts
+    // the last build saw keep their signatures, and bigram sets are made only for the texts
+    // that meet one scored again (below): at 10,000 circulars, sets for all took 2 s of an edit.
+    const allSets = usable ? null : bigramSets(keys);
+    const { sig, has } = allSets ? signatures(allSets, n) : keptSignatures(keys, old, usable!.sig);
     const bandKey = (signatures: Uint32Array, t: number, b: number) =>
       signatures[t * HASHES + b * ROWS]! * 0x200000 + (signatures[t * HASHES + b * ROWS + 1]! & 0x1fffff);
+    /** Per band, the texts of each bucket whose key is `wanted` (of all buckets when null). */
+    const bucketsIn = (b: number, wanted: { has(key: number): boolean } | null) => {
+      const band = new Map<number, number[]>();
+      for (let t = 0; t < n; t++) {
+        if (!has[t]) continue;
+        const key = bandKey(sig, t, b);
+        if (wanted && !wanted.has(key)) continue;
+        const bucket = band.get(key);
+        if (bucket) bucket.push(t);
+        else band.set(key, [t]);
+      }
+      return band;
+    };
     const present = new Uint8Array(usable?.texts.length ?? 0);
     for (let t = 0; t < n; t++) if (old[t]! >= 0) present[old[t]!] = 1;
     // Texts to score again: new ones, those that kept a neighbour now gone, and the members
     // of a bucket that was skipped and is not, or the other way round.
     const affected = new Uint8Array(n).fill(usable ? 0 : 1);
+    const keptBucket = (size: number) => size >= 2 && size <= maxBucket;
     if (usable) {
       for (let t = 0; t < n; t++) {
         const o = old[t]!;
         if (o < 0) affected[t] = 1;
         else for (let k = 0; k < usable.count[o]!; k++) if (!present[usable.index[o * keep + k]!]) affected[t] = 1;
       }
+      // The last build's texts that are gone and were in buckets, and the new texts in buckets.
+      const removed: number[] = [];
+      for (let o = 0; o < present.length; o++) if (!present[o] && signed(usable.sig, o)) removed.push(o);
+      const added: number[] = [];
+      for (let t = 0; t < n; t++) if (old[t]! < 0 && has[t]) added.push(t);
+      for (let b = 0; b < BANDS; b++) {
+        // The buckets that changed: each one's size now less its size in the last build.
+        const grew = new Map<number, number>();
+        for (const t of added) grew.set(bandKey(sig, t, b), (grew.get(bandKey(sig, t, b)) ?? 0) + 1);
+        for (const o of removed) grew.set(bandKey(usable.sig, o, b), (grew.get(bandKey(usable.sig, o, b)) ?? 0) - 1);
+        if (!grew.size) continue;
+        for (const [key, items] of bucketsIn(b, grew))
+          if (keptBucket(items.length) !== keptBucket(items.length - grew.get(key)!))
+            for (const t of items) affected[t] = 1;
+      }
     }
-    // Per band: bucket key → texts. Two 32-bit hashes in one exact-enough number key
-    // (a merged pair of buckets only adds candidates, which are then scored exactly).
+    // Per band, the buckets to score in: all, or those of a text scored again. Two 32-bit hashes
+    // in one exact-enough number key (a merged pair of buckets only adds candidates, which are
+    // then scored exactly).
+    const scoredAgain: number[] = [];
+    if (usable) for (let t = 0; t < n; t++) if (affected[t] && has[t]) scoredAgain.push(t);
     const bands: Array<Map<number, number[]>> = [];
-    // Each text's bucket in each band, numbered across bands; 0 where the bucket is skipped.
+    // Each text's bucket in each band, numbered across bands; 0 where the bucket is skipped or not scored in.
     const bucketOf = new Uint32Array(n * BANDS);
     let buckets = 0;
-    const keptBucket = (size: number) => size >= 2 && size <= maxBucket;
-    // The last build's texts that are gone and were in buckets (a text of fewer than 4 bigrams
-    // has no signature, all ones), and whether any text is new.
-    const removed: number[] = [];
-    for (let o = 0; o < present.length; o++)
-      if (!present[o] && !(usable!.sig[o * HASHES] === 0xffffffff && usable!.sig[o * HASHES + 1] === 0xffffffff))
-        removed.push(o);
-    const added = old.some((o) => o < 0);
     for (let b = 0; b < BANDS; b++) {
-      const band = new Map<number, number[]>();
-      for (let t = 0; t < n; t++) {
-        if (!has[t]) continue;
-        const key = bandKey(sig, t, b);
-        const bucket = band.get(key);
-        if (bucket) bucket.push(t);
-        else band.set(key, [t]);
-      }
-      // A bucket's size in the last build: its texts now, less the new ones, with the texts gone.
-      const gone = new Map<number, number>();
-      for (const o of removed) {
-        const key = bandKey(usable!.sig, o, b);
-        gone.set(key, (gone.get(key) ?? 0) + 1);
-      }
-      const sizeBefore = (key: number, items: number[]) => {
-        let size = items.length + (gone.get(key) ?? 0);
-        if (added) for (const t of items) if (old[t]! < 0) size--;
-        return size;
-      };
-      for (const [key, items] of band) {
-        if (usable && keptBucket(items.length) !== keptBucket(sizeBefore(key, items)))
-          for (const t of items) affected[t] = 1;
+      const band = bucketsIn(b, usable ? new Set(scoredAgain.map((t) => bandKey(sig, t, b))) : null);
+      for (const items of band.values()) {
         if (!keptBucket(items.length)) continue;
         buckets++;
         for (const t of items) bucketOf[t * BANDS + b] = buckets;
       }
       bands.push(band);
+    }
+    let scorer: Scorer;
+    if (allSets) scorer = new Scorer(allSets);
+    else {
+      // The bigram sets of the texts in those buckets alone.
+      const local = new Int32Array(n).fill(-1);
+      const subset: string[] = [];
+      for (const band of bands)
+        for (const items of band.values())
+          if (keptBucket(items.length)) for (const t of items) if (local[t]! < 0) local[t] = subset.push(keys[t]!) - 1;
+      scorer = new Scorer(bigramSets(subset), local);
     }
     // The others keep their neighbours, and hear of new pairs as those are scored.
     if (usable) {
@@ -454,7 +497,8 @@ export function relatedClauses(
           best.offer(t, currentOf[usable.index[o * keep + k]!]!, usable.score[o * keep + k]!);
       }
     }
-    // Scored in the first band where the pair shares a bucket that is not skipped.
+    // Scored in the first band where the pair shares a bucket that is not skipped (a pair with
+    // a text scored again shares it in a bucket scored in).
     const sharedEarlier = (i: number, j: number, band: number) => {
       for (let b = 0; b < band; b++)
         if (bucketOf[i * BANDS + b] !== 0 && bucketOf[i * BANDS + b] === bucketOf[j * BANDS + b]) return true;
@@ -473,7 +517,7 @@ export function relatedClauses(
             if ((!affected[i] && !affected[j]) || sharedEarlier(i, j, b)) continue;
             if (!focused) scorer.focus(i);
             focused = true;
-            score(i, j);
+            score(scorer, i, j);
           }
         }
       }
