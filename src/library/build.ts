@@ -31,7 +31,6 @@ import {
   rmSync,
   symlinkSync,
 } from "node:fs";
-import { setPriority } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { CONTENT_OUT, ROOT } from "../config/paths.ts";
 import {
@@ -88,34 +87,16 @@ const INCREMENTAL_SITE_FLAGS = ["--max-semi-space-size=64"];
 /** Stages still running: stopped when another fails, so a failed build leaves nothing behind. */
 const running = new Set<ChildProcess>();
 
-/**
- * The niceness of the search lane's stages in an incremental build. There the build's longest
- * path is ingest → derive → the rest of the site build, and the search lane (search index →
- * Pagefind → exports) ran beside it on the same cores, slowing it. At the lower priority it
- * takes what that path leaves: the cores while the site build waits for derive, and after.
- */
-const SEARCH_LANE_NICENESS = 10;
-
-interface StageOptions {
-  /** The folder it runs in (the project's by default). */
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  /** Node's flags (STAGE_FLAGS by default). */
-  flags?: string[];
-  /** Its niceness: 0, or SEARCH_LANE_NICENESS. */
-  niceness?: number;
-}
-
 function runStage(
   stage: string,
   args: string[],
-  { cwd = ROOT, env, flags = STAGE_FLAGS, niceness = 0 }: StageOptions,
+  env: NodeJS.ProcessEnv,
+  cwd = ROOT,
+  flags = STAGE_FLAGS,
 ): Promise<StageRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [...flags, ...args], { cwd, env, stdio: "inherit" });
-    // Set as the process starts: the threads it starts and Pagefind's process inherit it.
-    if (niceness) setPriority(child.pid!, niceness);
     running.add(child);
     const peak = samplePeak(child.pid!);
     child.on("error", reject);
@@ -261,9 +242,8 @@ export async function runBuild(
   rmSync(record, { force: true });
   rmSync(scratch, { recursive: true, force: true });
   const stages: StageRun[] = [];
-  const searchLane = incremental ? SEARCH_LANE_NICENESS : 0;
-  const stage = async (name: string, args: string[], stageOptions: StageOptions = {}) => {
-    const s = await runStage(name, args, { env, ...stageOptions });
+  const stage = async (name: string, args: string[], cwd?: string, stageEnv = env, flags?: string[]) => {
+    const s = await runStage(name, args, stageEnv, cwd, flags);
     stages.push(s);
     options.onStage?.(s);
   };
@@ -280,7 +260,7 @@ export async function runBuild(
     // site build of all pages beside derive and the search index went past 3.5 GB (3.82 GB).
     rmSync(deriveDone, { force: true });
     const facts = stage("facts", ["scripts/facts.ts"]);
-    const derive = stage("derive", ["scripts/derive.ts"], { env: { ...env, DERIVE_DONE: deriveDone } });
+    const derive = stage("derive", ["scripts/derive.ts"], undefined, { ...env, DERIVE_DONE: deriveDone });
     await Promise.all([
       derive,
       (async () => {
@@ -288,24 +268,18 @@ export async function runBuild(
         await stage(
           "site build",
           [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT],
-          {
-            cwd: astroCwd,
-            env: { ...siteEnv, DERIVE_DONE: deriveDone },
-            flags: incremental ? INCREMENTAL_SITE_FLAGS : STAGE_FLAGS,
-          },
+          astroCwd,
+          { ...siteEnv, DERIVE_DONE: deriveDone },
+          incremental ? INCREMENTAL_SITE_FLAGS : STAGE_FLAGS,
         );
         await derive;
-        await stage("precompress", ["scripts/precompress.ts"], { env: siteEnv });
+        await stage("precompress", ["scripts/precompress.ts"], undefined, siteEnv);
       })(),
       facts
-        .then(() =>
-          stage("search index", ["scripts/search-index.ts", searchAside], { env: searchEnv, niceness: searchLane }),
-        )
-        .then(() =>
-          stage("pagefind", ["scripts/pagefind-index.ts", searchAside], { env: searchEnv, niceness: searchLane }),
-        )
+        .then(() => stage("search index", ["scripts/search-index.ts", searchAside], undefined, searchEnv))
+        .then(() => stage("pagefind", ["scripts/pagefind-index.ts", searchAside], undefined, searchEnv))
         // Last in this lane, the shorter one: the site build is longer than the search stages.
-        .then(() => stage("exports", ["scripts/exports.ts", exportsAside], { niceness: searchLane })),
+        .then(() => stage("exports", ["scripts/exports.ts", exportsAside])),
     ]);
     plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
     if (incremental) {
