@@ -152,20 +152,16 @@ function bigramSets(keys: string[]): BigramSets {
  */
 class Scorer {
   private readonly sets: BigramSets;
-  /** Each text's place in `sets`, when they hold some texts alone. */
-  private readonly local: Int32Array | null;
   private readonly stamp: Int32Array;
   private generation = 0;
   private size = 0;
-  constructor(sets: BigramSets, local: Int32Array | null = null) {
+  constructor(sets: BigramSets) {
     this.sets = sets;
-    this.local = local;
     this.stamp = new Int32Array(sets.distinct);
   }
 
   /** Makes `t` the text the next scores are against. */
-  focus(text: number): void {
-    const t = this.local ? this.local[text]! : text;
+  focus(t: number): void {
     const { ids, start } = this.sets;
     const g = ++this.generation;
     for (let i = start[t]!; i < start[t + 1]!; i++) this.stamp[ids[i]!] = g;
@@ -173,8 +169,7 @@ class Scorer {
   }
 
   /** Jaccard of the focused text and `t`, or −1 as soon as it cannot reach `atLeast`. */
-  score(text: number, atLeast: number): number {
-    const t = this.local ? this.local[text]! : text;
+  score(t: number, atLeast: number): number {
     const { ids, start } = this.sets;
     const na = this.size;
     const from = start[t]!;
@@ -248,19 +243,6 @@ class Neighbours {
   }
 }
 
-/** Folds one bigram (its code) into the MinHash signature at `base` of `sig`: a bigram seen twice changes nothing. */
-function fold(sig: Uint32Array, base: number, code: number): void {
-  for (let k = 0; k < HASHES; k++) {
-    const v = mix(code, SEEDS[k]!);
-    if (v < sig[base + k]!) sig[base + k] = v;
-  }
-}
-
-/** A key's bigrams, each its two UTF-16 code units in one number, in order (repeats kept). */
-function* bigramCodes(key: string): Generator<number> {
-  for (let i = 0; i + 1 < key.length; i++) yield key.charCodeAt(i) * 0x10000 + key.charCodeAt(i + 1);
-}
-
 /**
  * MinHash signatures of the bigrams (not their ids), HASHES per text; texts with fewer than 4 bigrams get none (`has`
  * 0, the signature all ones).
@@ -273,7 +255,14 @@ function signatures(sets: BigramSets, texts: number): { sig: Uint32Array; has: U
     const to = sets.start[t + 1]!;
     if (to - from < 4) continue;
     has[t] = 1;
-    for (let i = from; i < to; i++) fold(sig, t * HASHES, sets.codes[sets.ids[i]!]!);
+    const base = t * HASHES;
+    for (let i = from; i < to; i++) {
+      const code = sets.codes[sets.ids[i]!]!;
+      for (let k = 0; k < HASHES; k++) {
+        const v = mix(code, SEEDS[k]!);
+        if (v < sig[base + k]!) sig[base + k] = v;
+      }
+    }
   }
   return { sig, has };
 }
@@ -282,21 +271,25 @@ function signatures(sets: BigramSets, texts: number): { sig: Uint32Array; has: U
 const signed = (sig: Uint32Array, t: number) => !(sig[t * HASHES] === 0xffffffff && sig[t * HASHES + 1] === 0xffffffff);
 
 /**
- * The signatures of `keys`, a text the last build saw (`old`: its place in the last state, or −1) copied from that
- * state's `oldSig`, a new one made from its key.
+ * The signatures of `keys`: a text the last build saw (`old`: its place in the last state, or −1) has the one it had
+ * (`oldSig`), a new one is signed from its own bigram set.
  */
 function keptSignatures(keys: string[], old: Int32Array, oldSig: Uint32Array): { sig: Uint32Array; has: Uint8Array } {
   const sig = new Uint32Array(keys.length * HASHES).fill(0xffffffff);
   const has = new Uint8Array(keys.length);
-  keys.forEach((key, t) => {
+  const fresh: number[] = [];
+  keys.forEach((_, t) => {
     const o = old[t]!;
-    if (o >= 0) {
-      if (!signed(oldSig, o)) return;
+    if (o < 0) fresh.push(t);
+    else if (signed(oldSig, o)) {
       sig.set(oldSig.subarray(o * HASHES, (o + 1) * HASHES), t * HASHES);
-    } else {
-      if (new Set(bigramCodes(key)).size < 4) return;
-      for (const code of bigramCodes(key)) fold(sig, t * HASHES, code);
+      has[t] = 1;
     }
+  });
+  const made = signatures(bigramSets(fresh.map((t) => keys[t]!)), fresh.length);
+  fresh.forEach((t, f) => {
+    if (!made.has[f]) return;
+    sig.set(made.sig.subarray(f * HASHES, (f + 1) * HASHES), t * HASHES);
     has[t] = 1;
   });
   return { sig, has };
@@ -475,17 +468,12 @@ export function relatedClauses(
       }
       bands.push(band);
     }
-    let scorer: Scorer;
-    if (allSets) scorer = new Scorer(allSets);
-    else {
-      // The bigram sets of the texts in those buckets alone.
-      const local = new Int32Array(n).fill(-1);
-      const subset: string[] = [];
+    // The bigram sets of the texts in those buckets alone (the others' keys left empty).
+    const inBuckets = new Uint8Array(n);
+    if (usable)
       for (const band of bands)
-        for (const items of band.values())
-          if (keptBucket(items.length)) for (const t of items) if (local[t]! < 0) local[t] = subset.push(keys[t]!) - 1;
-      scorer = new Scorer(bigramSets(subset), local);
-    }
+        for (const items of band.values()) if (keptBucket(items.length)) for (const t of items) inBuckets[t] = 1;
+    const scorer = new Scorer(allSets ?? bigramSets(keys.map((key, t) => (inBuckets[t] ? key : ""))));
     // The others keep their neighbours, and hear of new pairs as those are scored.
     if (usable) {
       const currentOf = new Int32Array(usable.texts.length).fill(-1);
