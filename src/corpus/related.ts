@@ -460,21 +460,22 @@ export function relatedClauses(
     const bands: Array<Map<number, number[]>> = [];
     // Each text's bucket in each band, numbered across bands; 0 where the bucket is skipped or not scored in.
     const bucketOf = new Uint32Array(n * BANDS);
+    // Whether a text is in one of those buckets that is not skipped.
+    const inBuckets = new Uint8Array(n);
     let buckets = 0;
     for (let b = 0; b < BANDS; b++) {
       const band = bucketsIn(b, usable ? new Set(scoredAgain.map((t) => bandKey(sig, t, b))) : null);
       for (const items of band.values()) {
         if (!keptBucket(items.length)) continue;
         buckets++;
-        for (const t of items) bucketOf[t * BANDS + b] = buckets;
+        for (const t of items) {
+          bucketOf[t * BANDS + b] = buckets;
+          inBuckets[t] = 1;
+        }
       }
       bands.push(band);
     }
     // The bigram sets of the texts in those buckets alone (the others' keys left empty).
-    const inBuckets = new Uint8Array(n);
-    if (usable)
-      for (const band of bands)
-        for (const items of band.values()) if (keptBucket(items.length)) for (const t of items) inBuckets[t] = 1;
     const scorer = new Scorer(allSets ?? bigramSets(keys.map((key, t) => (inBuckets[t] ? key : ""))));
     // The others keep their neighbours, and hear of new pairs as those are scored.
     if (usable) {
