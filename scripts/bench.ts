@@ -92,6 +92,7 @@ async function rebuild(name: string, count: number, change: Record<string, unkno
       ...change,
       ms: run.ms,
       peakRssMb: run.peakRssMb,
+      unchanged: run.unchanged,
       site: run.site,
     }),
   );

@@ -12,9 +12,12 @@ try {
   });
   const { incremental, rendered, removed, pages } = run.site;
   console.log(
-    incremental
-      ? `build: site incremental: ${rendered} of ${pages} pages rendered, ${removed} removed`
-      : `build: site in full (${pages} pages)`,
+    run.unchanged
+      ? `build: nothing changed since the last build (models, published ids, as-of date, settings, code): dist/ kept` +
+          ` as it was, ${pages} pages`
+      : incremental
+        ? `build: site incremental: ${rendered} of ${pages} pages rendered, ${removed} removed`
+        : `build: site in full (${pages} pages)`,
   );
   console.log(`build: done in ${(run.ms / 1000).toFixed(1)} s (peak ${run.peakRssMb} MB)`);
 } catch (e) {

@@ -17,7 +17,9 @@ export const CONTENT_OUT = process.env.INGEST_OUT ? resolve(process.env.INGEST_O
 export const MDX_DIR = join(CONTENT_OUT, "circulars");
 /** Generated document models (JSON), one per circular. */
 export const MODELS_DIR = join(CONTENT_OUT, "models");
-export const MANIFEST = join(MODELS_DIR, ".manifest.json");
+/** What ingest stored in a content folder: each model's source, correction and file (files.ts Manifest). */
+export const manifestIn = (contentOut: string) => join(contentOut, "models", ".manifest.json");
+export const MANIFEST = manifestIn(CONTENT_OUT);
 /** What the derive stage computes across documents (related clauses, similar circulars, the IDF table). */
 export const DERIVED_DIR = join(CONTENT_OUT, "derived");
 /** The library's bigram document frequencies, served to the compare page as /data/idf.json. */

@@ -17,7 +17,9 @@
  * incremental: Astro renders only the pages whose inputs changed (src/site/pagePlan.ts)
  * into its scratch folder, which is compressed and moved over dist/ (a full build's replaces
  * dist/); the files of pages that are gone are deleted. Any change of code or of the settings
- * pages are built with (BASE_PATH, SITE_URL, SEARCH_PEERS) makes it a full build.
+ * pages are built with (BASE_PATH, SITE_URL, SEARCH_PEERS) makes it a full build. When, besides, nothing the stages
+ * after ingest read has changed (inputsHash: the stored models, the ids published before, the as-of date, the Pagefind
+ * bundle size), the build ends after ingest and dist/ is kept as it is.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import {
@@ -25,14 +27,17 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   realpathSync,
   renameSync,
   rmSync,
   symlinkSync,
 } from "node:fs";
+import { createHash } from "node:crypto";
 import { dirname, join, relative, resolve } from "node:path";
-import { CONTENT_OUT, ROOT } from "../config/paths.ts";
+import { CONTENT_OUT, PUBLISHED_IDS, ROOT, manifestIn } from "../config/paths.ts";
+import { asOfDate } from "../corpus/validity.ts";
 import {
   BuildRecord,
   PagePlanFile,
@@ -55,6 +60,8 @@ export interface StageRun {
 
 export interface BuildRun {
   stages: StageRun[];
+  /** Nothing the later stages read changed since the last build: it ended after ingest, dist/ as it was. */
+  unchanged: boolean;
   /** Whether the site was built incrementally, and how many of its dynamic pages were rendered. */
   site: { incremental: boolean; rendered: number; removed: number; pages: number };
   /** Wall time of the whole build. */
@@ -148,6 +155,18 @@ const codeHash = (env: NodeJS.ProcessEnv): string =>
     ["src", "public", "astro.config.mjs", "package-lock.json"],
     ["BASE_PATH", "SITE_URL", "SEARCH_PEERS"].map((name) => `${name}=${env[name] ?? ""}\n`).join(""),
   );
+
+/**
+ * What the stages after ingest read besides the code: the stored models (the manifest records each one's source bytes,
+ * correction and file, and is rewritten when any of them changes), the ids published before, the date 时效性 is read
+ * as of, and the size of a Pagefind bundle.
+ */
+export function inputsHash(env: NodeJS.ProcessEnv, contentOut: string, publishedIds = PUBLISHED_IDS): string {
+  const hash = createHash("sha256");
+  for (const file of [manifestIn(contentOut), publishedIds])
+    hash.update(existsSync(file) ? readFileSync(file) : "").update("\0");
+  return hash.update(`${asOfDate(env)}\0${env.PAGEFIND_BUNDLE ?? ""}`).digest("hex");
+}
 
 /**
  * Moves every file of `from` into `to`, replacing those there (which may be links to the same compressed copy). A file
@@ -250,9 +269,9 @@ export async function runBuild(
   const started = performance.now();
   const peak = samplePeak(process.pid);
   let peakRssMb = 0;
-  let plan: PagePlanFile = { incremental, render: [], removed: [], pages: 0 };
-  try {
-    await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
+  const planFile = join(siteState, "plan.json");
+  /** The stages that read the models, and dist/ put together from what they wrote: the plan the site build followed. */
+  const fromModels = async (): Promise<PagePlanFile> => {
     // Derive reads only the models: it runs beside facts, which the search lane waits for.
     // In an incremental build the site build starts once the facts are stored, beside derive,
     // and waits for derive's mark before it reads what derive writes (site/corpus.ts): loading
@@ -281,7 +300,7 @@ export async function runBuild(
         // Last in this lane, the shorter one: the site build is longer than the search stages.
         .then(() => stage("exports", ["scripts/exports.ts", exportsAside])),
     ]);
-    plan = readJsonFile(PagePlanFile, join(siteState, "plan.json"));
+    const plan = readJsonFile(PagePlanFile, planFile);
     if (incremental) {
       for (const key of plan.removed) for (const file of outputFiles(key)) removeFile(dist, file);
       mergeInto(scratch, dist);
@@ -289,7 +308,18 @@ export async function runBuild(
     placeSearch(searchAside, dist, searchCache);
     mergeInto(exportsAside, dist);
     renameJsonFile(join(siteState, "pages.next.json"), join(siteState, "pages.json"));
-    writeJsonFile(BuildRecord, record, { code, dist });
+    return plan;
+  };
+  let plan: PagePlanFile = { incremental, render: [], removed: [], pages: 0 };
+  let unchanged = false;
+  try {
+    await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
+    const inputs = inputsHash(env, contentOut);
+    // As a portal's nightly build finds it most nights: nothing the later stages read has changed, so the last
+    // build's dist/ is this one's.
+    unchanged = incremental && last?.inputs === inputs;
+    plan = unchanged ? { ...readJsonFile(PagePlanFile, planFile), render: [], removed: [] } : await fromModels();
+    writeJsonFile(BuildRecord, record, { code, dist, inputs });
   } catch (e) {
     for (const child of running) child.kill();
     throw e;
@@ -298,6 +328,7 @@ export async function runBuild(
   }
   return {
     stages,
+    unchanged,
     site: { incremental, rendered: plan.render.length, removed: plan.removed.length, pages: plan.pages },
     ms: Math.round(performance.now() - started),
     peakRssMb,

@@ -193,8 +193,13 @@ export type ClausesCsvParts = z.infer<typeof ClausesCsvParts>;
 /** The parts, and the file as it was written: a file changed since is not copied from. */
 export const ClausesCsvState = ClausesCsvParts.extend({ file: FileRecord });
 
-/** The code and the dist/ of the last build that succeeded (site-state/build.json). */
-export const BuildRecord = z.object({ code: z.string(), dist: z.string() });
+/** The code, the inputs and the dist/ of the last build that succeeded (site-state/build.json). */
+export const BuildRecord = z.object({
+  code: z.string(),
+  dist: z.string(),
+  /** What the stages after ingest read besides the code (build.ts inputsHash); none in a record of older code. */
+  inputs: z.string().optional(),
+});
 
 /**
  * A Pagefind bundle: its folder under the site root (trailing slash) and the ids of the circulars it indexes, sorted.

@@ -221,13 +221,21 @@ describe("an incremental build", () => {
   }, 120_000);
 
   // After the one above: building again with nothing changed, as a portal's nightly build would.
-  it("builds again with nothing changed: no page rendered, dist/ as it was", async () => {
+  it("builds again with nothing changed: it ends after ingest, dist/ as it was", async () => {
     const before = files(incremental.dist);
     const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: incremental });
+    expect(again.log).toMatch(/nothing changed since the last build .*: dist\/ kept as it was, \d+ pages/);
+    expect(again.log).toMatch(/build: ingest done/);
+    expect(again.log).not.toMatch(/build: (facts|derive|site build|search index|pagefind|exports|precompress) done/);
+    expect([...differing(before, files(again.dist))]).toEqual([]);
+  }, 120_000);
+
+  // Last of all: the date moved, nothing else, and the stages after ingest read it.
+  it("builds again when only the as-of date moved: nothing rendered, the stages run", async () => {
+    const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-02" }, over: incremental });
     expect(again.log).toMatch(/site incremental: 0 of \d+ pages rendered, 0 removed/);
     // Nothing derived or compressed again.
     expect(again.log).toMatch(/derive: \d+ documents, no clause changed: related clauses kept as they are/);
     expect(again.log).toMatch(/exports: clauses\.csv of .* \(1 of 1 as the last build's\)/);
-    expect([...differing(before, files(again.dist))]).toEqual([]);
   }, 120_000);
 });
