@@ -63,10 +63,11 @@ afterAll(async () => {
 });
 
 /**
- * Pages opened by `open`: allowed the clipboard, each with a listener for CSP violations installed before any of its
- * scripts run.
+ * The page `open` navigates (one for the file: a new page costs the browser a renderer process), allowed the clipboard,
+ * with a listener for CSP violations installed in each document before any of its scripts run.
  */
 let context: BrowserContext;
+let page: Page;
 
 async function open(url: string): Promise<{ page: Page; violations: () => Promise<string[]> }> {
   if (!context) {
@@ -79,8 +80,8 @@ async function open(url: string): Promise<{ page: Page; violations: () => Promis
         w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
       );
     });
+    page = await context.newPage();
   }
-  const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() =>
     ["search-results", "compare-output"].every(
@@ -120,7 +121,6 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
   it.each(Object.entries(PAGES))("%s: no violation", async (_name, path) => {
     const { page, violations } = await open(server.origin + BASE + path);
     expect(await violations()).toEqual([]);
-    await page.close();
   });
 
   it("search finds circulars, for a phrase, one character, and related words (Pagefind)", async () => {
@@ -143,7 +143,6 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
           /^没有文件含“预案应急”。以下是含有其中词语的相关文件/,
         );
       expect(await violations()).toEqual([]);
-      await page.close();
     }
   });
 
@@ -163,7 +162,6 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
       expect(clausesOf(b).some((c) => c.id === r.b)).toBe(true);
       expect(Number(r.score)).toBeGreaterThan(0);
     }
-    await page.close();
   });
 
   it("copy-citation copies the clause's citation", async () => {
@@ -173,7 +171,6 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     await expect.poll(() => button.textContent()).toBe("已复制");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await button.getAttribute("data-copy"));
     expect(await violations()).toEqual([]);
-    await page.close();
   });
 
   it(
@@ -266,6 +263,5 @@ describe(`under the portal's Content-Security-Policy, at ${BASE}`, () => {
     const seen = await violations();
     expect(seen.some((v) => v.startsWith("script-src"))).toBe(true);
     expect(seen.some((v) => v.startsWith("style-src"))).toBe(true);
-    await page.close();
   });
 });

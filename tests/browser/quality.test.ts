@@ -38,19 +38,30 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 let browser: Browser;
 let server: StaticServer;
 let fixtures: StaticServer;
+/** The page every check but the one without JavaScript navigates: a new page costs the browser a renderer process. */
+let page: Page;
+/** Requests the page made to an origin other than `pageOrigin`'s, since `openRecordingForeign` last opened it. */
+let foreign: string[] = [];
+let pageOrigin = "";
 
 beforeAll(async () => {
   server = await serveStatic(site.dist, site.base);
   // Pages that break each gate, to show the checks can fail.
   const dir = mkdtempSync(join(tmpdir(), "broken-"));
-  const page = (body: string, head = "") =>
+  const broken = (body: string, head = "") =>
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>坏页</title>${head}</head>` +
     `<body><nav><a href="#">导航</a></nav><main><h1>坏页</h1>${body}</main></body></html>`;
-  writeFileSync(join(dir, "no-alt.html"), page('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'));
-  writeFileSync(join(dir, "external.html"), page("<p>文字</p>", '<script src="http://203.0.113.9/x.js"></script>'));
-  writeFileSync(join(dir, "print.html"), page("<p>文字</p>"));
+  writeFileSync(join(dir, "no-alt.html"), broken('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'));
+  writeFileSync(join(dir, "external.html"), broken("<p>文字</p>", '<script src="http://203.0.113.9/x.js"></script>'));
+  writeFileSync(join(dir, "print.html"), broken("<p>文字</p>"));
   fixtures = await serveStatic(dir);
   browser = await sharedBrowser();
+  page = await browser.newPage();
+  const isForeign = (url: URL) => url.origin !== pageOrigin && url.protocol !== "data:";
+  page.on("request", (r) => {
+    if (isForeign(new URL(r.url()))) foreign.push(r.url());
+  });
+  await page.route(isForeign, (route) => route.abort());
 });
 afterAll(async () => {
   await browser?.close();
@@ -96,46 +107,34 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Opens a page, recording (and aborting) every request it makes to another origin until it
+ * Opens a URL, recording (and aborting) every request the page makes to another origin until it
  * is loaded and its search or comparison shown.
  */
-async function openRecordingForeign(url: string): Promise<{ page: Page; foreign: string[] }> {
-  const page = await browser.newPage();
-  const origin = new URL(url).origin;
-  const foreign: string[] = [];
-  page.on("request", (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) foreign.push(r.url());
-  });
-  await page.route(
-    (u) => !u.href.startsWith(origin) && u.protocol !== "data:",
-    (route) => route.abort(),
-  );
+async function openRecordingForeign(url: string): Promise<string[]> {
+  pageOrigin = new URL(url).origin;
+  foreign = [];
   await page.goto(url).catch(() => undefined);
   await ready(page);
-  return { page, foreign };
+  return foreign;
 }
 
 describe("accessibility (axe-core, WCAG 2.1 A/AA) and self-contained (no request to another origin)", () => {
   for (const [name, path] of Object.entries(PAGES)) {
     it(`${name} page has no serious or critical violations, and asks no other origin for anything`, async () => {
-      const { page, foreign } = await openRecordingForeign(server.origin + path);
+      const foreign = await openRecordingForeign(server.origin + path);
       expect(await seriousViolations(page)).toEqual([]);
       expect(foreign).toEqual([]);
-      await page.close();
     });
   }
   it("the check fails on an image without alt text", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${fixtures.origin}/no-alt.html`);
+    await openRecordingForeign(`${fixtures.origin}/no-alt.html`);
     expect((await seriousViolations(page)).some((v) => v.startsWith("image-alt"))).toBe(true);
-    await page.close();
   });
 });
 
 describe("keyboard", () => {
   it("the skip link comes first, is visible on focus and moves to the main content", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.origin + PAGES.circular);
+    await openRecordingForeign(server.origin + PAGES.circular);
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => ({
       cls: document.activeElement!.className,
@@ -145,13 +144,10 @@ describe("keyboard", () => {
     expect(focused.left).toBeGreaterThanOrEqual(0);
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement!.id)).toBe("main");
-    await page.close();
   });
   it("every control on the search and compare pages is reachable by Tab and shows its focus", async () => {
     for (const path of [PAGES.search, PAGES.compare]) {
-      const page = await browser.newPage();
-      await page.goto(server.origin + path);
-      await ready(page);
+      await openRecordingForeign(server.origin + path);
       // Each visible control numbered, so that two alike (two 导出 buttons) count as two.
       const controls = await page
         .locator("main input:visible, main select:visible, main button:visible")
@@ -177,16 +173,13 @@ describe("keyboard", () => {
         }
       }
       expect(reached.size, path).toBe(controls);
-      await page.close();
     }
   });
 });
 
 describe("self-contained", () => {
   it("the check fails on a page with an external script", async () => {
-    const { page, foreign } = await openRecordingForeign(`${fixtures.origin}/external.html`);
-    expect(foreign).toEqual(["http://203.0.113.9/x.js"]);
-    await page.close();
+    expect(await openRecordingForeign(`${fixtures.origin}/external.html`)).toEqual(["http://203.0.113.9/x.js"]);
   });
 });
 
@@ -225,8 +218,7 @@ describe("without JavaScript", () => {
 
 describe("print", () => {
   async function printed(url: string) {
-    const page = await browser.newPage();
-    await page.goto(url);
+    await openRecordingForeign(url);
     await page.emulateMedia({ media: "print" });
     const state = await page.evaluate(() => {
       const shown = (sel: string) =>
@@ -243,7 +235,7 @@ describe("print", () => {
       };
     });
     const pdf = await page.pdf({ format: "A4" });
-    await page.close();
+    await page.emulateMedia({ media: null });
     return { ...state, pdf };
   }
   it("a circular prints its metadata and clause numbers without navigation or forms", async () => {
