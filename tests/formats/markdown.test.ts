@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Circular } from "../../src/model/circular.ts";
 import { clausesOf } from "../../src/model/clauses.ts";
 import { parseSource } from "../../src/ingest/parse.ts";
-import { looksLikeMarkdown } from "../../src/ingest/formats/markdown.ts";
+import { looksLikeMarkdown } from "../../src/ingest/formats/detect.ts";
 
 const UNSEEN = join(import.meta.dirname, "..", "fixtures", "unseen");
 

@@ -4,6 +4,7 @@
  * get one clear line saying what to do.
  */
 import type { SourceFormat } from "../../model/circular.ts";
+import { CJK_BASIC } from "../../text/chars.ts";
 
 export type Detected = { format: SourceFormat } | { unsupported: string };
 
@@ -60,4 +61,18 @@ export function detectFormat(bytes: Uint8Array, fileName: string): Detected {
   // Markdown by its name; a text file is also read as Markdown when its markers say so (extract.ts).
   if (/\.(md|markdown)$/.test(lower)) return { format: "markdown" };
   return { format: "text" };
+}
+
+/** A YAML key (Latin or Han) at the start of a line. */
+const FRONTMATTER_KEY = new RegExp(String.raw`^[\w${CJK_BASIC}-]+\s*:`, "m");
+
+/** A file that is Markdown by its content: frontmatter, or ATX headings and other markers at line starts. */
+export function looksLikeMarkdown(text: string): boolean {
+  const t = text.replace(/^\ufeff/, "");
+  if (/^---\r?\n(?:[^\n]*\r?\n){0,40}?---\r?\n/.test(t) && FRONTMATTER_KEY.test(t.slice(4, 2000))) return true;
+  const lines = t.split(/\r?\n/, 400);
+  const first = lines.find((l) => l.trim() !== "") ?? "";
+  if (/^#{1,6}\s+\S/.test(first)) return true;
+  const markers = lines.filter((l) => /^(#{1,6}\s+\S|>\s|<!--.*-->\s*$)/.test(l)).length;
+  return markers >= 3;
 }

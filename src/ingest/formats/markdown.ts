@@ -19,10 +19,6 @@ import { gfm } from "micromark-extension-gfm";
 import { parse as parseYaml } from "yaml";
 import { DATABASE_FIELD_KEYS, type DatabaseFieldName } from "../../config/chrome.ts";
 import type { DatabaseField, ExtractResult } from "./extracted.ts";
-import { CJK_BASIC } from "../../text/chars.ts";
-
-/** A YAML key (Latin or Han) at the start of a line. */
-const FRONTMATTER_KEY = new RegExp(String.raw`^[\w${CJK_BASIC}-]+\s*:`, "m");
 
 interface Point {
   line: number;
@@ -47,17 +43,6 @@ function parseMarkdown(text: string): MdNode {
     extensions: [frontmatter(["yaml"]), gfm({ singleTilde: false }), cjkFriendlyExtension()],
     mdastExtensions: [frontmatterFromMarkdown(["yaml"]), gfmFromMarkdown()],
   }) as MdNode;
-}
-
-/** A file that is Markdown by its content: frontmatter, or ATX headings and other markers at line starts. */
-export function looksLikeMarkdown(text: string): boolean {
-  const t = text.replace(/^\ufeff/, "");
-  if (/^---\r?\n(?:[^\n]*\r?\n){0,40}?---\r?\n/.test(t) && FRONTMATTER_KEY.test(t.slice(4, 2000))) return true;
-  const lines = t.split(/\r?\n/, 400);
-  const first = lines.find((l) => l.trim() !== "") ?? "";
-  if (/^#{1,6}\s+\S/.test(first)) return true;
-  const markers = lines.filter((l) => /^(#{1,6}\s+\S|>\s|<!--.*-->\s*$)/.test(l)).length;
-  return markers >= 3;
 }
 
 /** Frontmatter fields the header reads, each with the line its key stands on. */
