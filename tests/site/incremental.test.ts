@@ -232,10 +232,13 @@ describe("an incremental build", () => {
 
   // Last of all: the date moved, nothing else, and the stages after ingest read it.
   it("builds again when only the as-of date moved: nothing rendered, the stages run", async () => {
+    const before = files(incremental.dist);
     const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-02" }, over: incremental });
     expect(again.log).toMatch(/site incremental: 0 of \d+ pages rendered, 0 removed/);
     // Nothing derived or compressed again.
     expect(again.log).toMatch(/derive: \d+ documents, no clause changed: related clauses kept as they are/);
     expect(again.log).toMatch(/exports: clauses\.csv of .* \(1 of 1 as the last build's\)/);
+    // dist/ as it was, but the home page, which shows the as-of date (#as-of), and its compressed copies.
+    expect([...differing(before, files(again.dist))].sort()).toEqual(["index.html", "index.html.br", "index.html.gz"]);
   }, 120_000);
 });
