@@ -1,15 +1,25 @@
 /** Valid HTML on every built page (html-validate, recommended rules). */
 import { readFileSync } from "node:fs";
-import { HtmlValidate } from "html-validate";
+import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { describe, expect, inject, it } from "vitest";
 import { htmlFiles } from "../site/html.ts";
 
+/**
+ * Resolves its configuration once. html-validate's own static loader resolves it again for every page, building its
+ * table of elements anew each time: two fifths of its time (303 pages: 2.3 s against 3.7 s).
+ */
+class ResolvedOnce extends StaticConfigLoader {
+  private resolved?: ReturnType<StaticConfigLoader["getConfigFor"]>;
+  override getConfigFor(...args: Parameters<StaticConfigLoader["getConfigFor"]>) {
+    return (this.resolved ??= super.getConfigFor(...args));
+  }
+}
+
 // Recommended rules, inline styles included: a portal's Content-Security-Policy refuses them.
-const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+const validator = new HtmlValidate(new ResolvedOnce({ extends: ["html-validate:recommended"] }));
 
 async function problems(html: string, name: string): Promise<string[]> {
-  // One file name for the validator: it resolves its configuration once per name (a fifth of its time).
-  const report = await validator.validateString(html, "page.html");
+  const report = await validator.validateString(html, name);
   return report.results.flatMap((r) => r.messages.map((m) => `${name}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
 }
 
