@@ -13,7 +13,14 @@ import { resolveCitations } from "./citationGraph.ts";
 import { validities } from "./validity.ts";
 import { versionChains } from "./versions.ts";
 import { kindsOf, type Kind } from "./kinds.ts";
-import { relatedClauses, similarCirculars, type ClauseKey, type Related, type RelatedState } from "./related.ts";
+import {
+  relatedClauses,
+  similarCirculars,
+  type ClauseKey,
+  type Related,
+  type RelatedOptions,
+  type RelatedState,
+} from "./related.ts";
 import type { KeyedClauses } from "./keyedLibrary.ts";
 import { phraseKey } from "../text/keys.ts";
 import { tagCircular, type DocumentTopics, type TopicMatch } from "./topics.ts";
@@ -68,24 +75,39 @@ export interface Derived {
 }
 
 export interface Derivation {
-  /** "docId#clauseId" → related clauses. */
+  /** The library's documents, in its order. */
+  documents: string[];
+  /** "docId#clauseId" → related clauses: of every document, or of those in `changed` only. */
   related: Map<string, Related[]>;
+  /** Similar circulars: of every document, or of those in `changed` only. */
   similar: Map<string, Related[]>;
+  /**
+   * The documents whose related clauses and similar circulars may differ from those the earlier state's build made
+   * (the others' are as it left them); null: every document's were made.
+   */
+  changed: Set<string> | null;
   state: RelatedState | null;
   /** Distinct clause texts scored again (all of them without a usable earlier state). */
   rescored: number;
 }
 
 /** Related clauses and similar circulars of documents given as their keyed clauses, in the library's order. */
-export function deriveFromKeys(docs: Map<string, KeyedClauses>, previous: RelatedState | null = null): Derivation {
+export function deriveFromKeys(
+  docs: Map<string, KeyedClauses>,
+  previous: RelatedState | null = null,
+  options: Pick<RelatedOptions, "exhaustiveUpTo" | "maxBucket"> = {},
+): Derivation {
   const input: ClauseKey[] = [];
   for (const [docId, clauses] of docs)
     for (const [clauseId, key] of clauses) input.push({ docId, clauseId, text: key });
   // The texts given are keys already.
-  const { related, state, rescored } = relatedClauses(input, { previous, key: (k) => k });
+  const { related, state, rescored, changed } = relatedClauses(input, { ...options, previous, key: (k) => k });
   return {
+    documents: [...docs.keys()],
     related,
+    // A document's similar circulars come from its related clauses alone.
     similar: similarCirculars(related, new Map([...docs].map(([id, clauses]) => [id, clauses.length]))),
+    changed,
     state,
     rescored,
   };

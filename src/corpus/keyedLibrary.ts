@@ -47,6 +47,7 @@ const sameClauses = (a: KeyedClauses, b: KeyedClauses) =>
  * `previous`). `previous` is consumed: its counts are updated in place. `unchanged`: the
  * documents, their order and their keyed clauses are `previous`'s (sources may differ: a
  * corrected title or date changes no clause), so what is derived from them is too.
+ * `fromPrevious`: `previous` was used (the same code keyed it).
  */
 export function keyLibrary(input: KeyingInput, key: (text: string) => string = phraseKey) {
   const { ids, sourceOf, code, previous } = input;
@@ -75,5 +76,10 @@ export function keyLibrary(input: KeyingInput, key: (text: string) => string = p
     countBigrams(counts, keysOf(clauses));
   }
   if (usable) for (const [id, was] of usable.docs) if (!docs.has(id)) countBigrams(counts, keysOf(was.clauses), -1);
-  return { library: { code: code ?? "", docs, counts } satisfies KeyedLibrary, kept, unchanged };
+  return {
+    library: { code: code ?? "", docs, counts } satisfies KeyedLibrary,
+    kept,
+    unchanged,
+    fromPrevious: usable !== null,
+  };
 }

@@ -295,6 +295,53 @@ function keptSignatures(keys: string[], old: Int32Array, oldSig: Uint32Array): {
   return { sig, has };
 }
 
+/** Two 32-bit FNV-1a hashes of a text, the second seeded by its length and mixed further. */
+function hash64(text: string, seed: [number, number] = [0x811c9dc5, 0x01000193 ^ text.length]): [number, number] {
+  let [a, b] = seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+    b ^= b >>> 15;
+  }
+  return [a, b];
+}
+
+/**
+ * Each distinct text's copies that a list can name — their documents and clauses, in order — hashed: two values per
+ * text. A list takes a text's copies in order, skipping its own document's, until it holds `top`: no list reads past
+ * the first copies among which, whatever document is skipped, `top` are left (a boilerplate text has thousands of
+ * copies, and a circular added with it changes none of the lists that name it). Two texts whose copies hash the same
+ * are named alike in every list.
+ */
+function copiesHashed(members: ClauseKey[][], top: number): Uint32Array {
+  const out = new Uint32Array(members.length * 2);
+  members.forEach((group, t) => {
+    let seed: [number, number] = [0x811c9dc5, 0x01000193];
+    const perDocument = new Map<string, number>();
+    let most = 0;
+    for (const [k, c] of group.entries()) {
+      if (k - most >= top) break;
+      seed = hash64(`${c.docId}#${c.clauseId}\n`, seed);
+      const mine = (perDocument.get(c.docId) ?? 0) + 1;
+      perDocument.set(c.docId, mine);
+      most = Math.max(most, mine);
+    }
+    [out[t * 2], out[t * 2 + 1]] = seed;
+  });
+  return out;
+}
+
+/** Each document's clauses — their ids and texts' identities, in order — hashed, by document id. */
+function documentsHashed(input: ClauseKey[], textIndex: Int32Array, ids: string[]): Map<string, string> {
+  const seeds = new Map<string, [number, number]>();
+  input.forEach((c, k) => {
+    const seed = seeds.get(c.docId) ?? [0x811c9dc5, 0x01000193];
+    seeds.set(c.docId, hash64(`${c.clauseId}\t${ids[textIndex[k]!]}\n`, seed));
+  });
+  return new Map([...seeds].map(([id, [a, b]]) => [id, a.toString(36) + "." + b.toString(36)]));
+}
+
 /**
  * The distinct texts' identities: 64 bits of two FNV-1a hashes of each key, as numbers (`high`, `low`: ranked as
  * numbers, faster than as strings) and as text (`ids`, what the state keeps).
@@ -303,17 +350,8 @@ function identities(keys: string[]): { ids: string[]; rank: Int32Array } {
   const high = new Uint32Array(keys.length);
   const low = new Uint32Array(keys.length);
   const ids = keys.map((key, t) => {
-    let a = 0x811c9dc5;
-    let b = 0x01000193 ^ key.length;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193) >>> 0;
-      b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
-      b ^= b >>> 15;
-    }
-    high[t] = a;
-    low[t] = b;
-    return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
+    [high[t], low[t]] = hash64(key);
+    return high[t]!.toString(16).padStart(8, "0") + low[t]!.toString(16).padStart(8, "0");
   });
   // The hex text's order is the numbers' order: the texts' ranks, which break ties between scores.
   const order = new Int32Array(keys.length).map((_, t) => t);
@@ -334,6 +372,10 @@ export interface RelatedState {
   count: Uint8Array;
   index: Int32Array;
   score: Float64Array;
+  /** Each text's copies that a list can name, hashed (copiesHashed), two values per text. */
+  copies: Uint32Array;
+  /** Each document's clauses hashed (documentsHashed), by document id. */
+  documents: Map<string, string>;
 }
 
 export interface RelatedOptions {
@@ -352,11 +394,15 @@ export interface RelatedOptions {
  * Small corpora are scored exhaustively; larger ones through LSH buckets, where buckets
  * larger than `maxBucket` (boilerplate shared by very many clauses) are skipped. A pair is
  * scored once, in the first band where it shares a bucket that is not skipped.
+ *
+ * From a `previous` state, `changed` names the documents whose lists may differ from those that state's build made,
+ * and `related` holds only theirs: the others' are as that build left them (at 10,000 circulars, making every list
+ * again was a third of an edit's derive stage). Without one, `changed` is null and `related` holds every list.
  */
 export function relatedClauses(
   input: ClauseKey[],
   options: RelatedOptions = {},
-): { related: Map<string, Related[]>; state: RelatedState | null; rescored: number } {
+): { related: Map<string, Related[]>; state: RelatedState | null; rescored: number; changed: Set<string> | null } {
   const {
     top = 5,
     min = 0.1,
@@ -368,9 +414,12 @@ export function relatedClauses(
   // Circulars copy clauses word for word: score each distinct text once, then expand.
   const textOf = new Map<string, number>();
   const members: ClauseKey[][] = [];
-  for (const c of input) {
+  // Each clause's text.
+  const textIndex = new Int32Array(input.length);
+  for (const [k, c] of input.entries()) {
     const key = keyOf(c.text);
     const t = textOf.get(key);
+    textIndex[k] = t ?? members.length;
     if (t !== undefined) members[t]!.push(c);
     else {
       textOf.set(key, members.length);
@@ -391,6 +440,7 @@ export function relatedClauses(
   };
   let state: RelatedState | null = null;
   let rescored = n;
+  let changed: Set<string> | null = null;
   if (n <= exhaustiveUpTo) {
     const scorer = new Scorer(bigramSets(keys));
     for (let i = 0; i < n; i++) {
@@ -514,13 +564,18 @@ export function relatedClauses(
       }
       bands[b] = new Map();
     });
-    state = { texts: ids, sig, keep, count: best.count, index: best.index, score: best.score };
+    const copies = copiesHashed(members, top);
+    const documents = documentsHashed(input, textIndex, ids);
+    if (usable) changed = changedDocuments(members, best, { copies, documents }, old, usable);
+    state = { texts: ids, sig, keep, count: best.count, index: best.index, score: best.score, copies, documents };
   }
   const related = new Map<string, Related[]>();
   members.forEach((group, i) => {
+    if (changed && !group.some((c) => changed!.has(c.docId))) return;
     // Identical copies first (score 1), then the most similar distinct texts.
     const neighbours: Array<[number, number]> = [[i, 1], ...best.list(i)];
     for (const c of group) {
+      if (changed && !changed.has(c.docId)) continue;
       const list: Related[] = [];
       for (const [j, s] of neighbours) {
         // A boilerplate text has thousands of copies: stop at `top`, not at its last copy.
@@ -534,7 +589,43 @@ export function relatedClauses(
       if (list.length) related.set(`${c.docId}#${c.clauseId}`, list);
     }
   });
-  return { related, state, rescored };
+  return { related, state, rescored, changed };
+}
+
+/**
+ * The documents whose related lists may differ from those of the build that left `usable`: those new or with other
+ * clauses, and those with a clause whose text has other copies now, or other neighbours (or scores), or a neighbour
+ * with other copies — a list names the first copies of the text and of its neighbours. `old`: each text's index in
+ * `usable` (−1 for a new one).
+ */
+function changedDocuments(
+  members: ClauseKey[][],
+  best: Neighbours,
+  { copies, documents }: Pick<RelatedState, "copies" | "documents">,
+  old: Int32Array,
+  usable: RelatedState,
+): Set<string> {
+  const keep = best.keep;
+  const changed = new Set([...documents].filter(([id, hash]) => usable.documents.get(id) !== hash).map(([id]) => id));
+  const copiesChanged = new Uint8Array(members.length);
+  for (let t = 0; t < members.length; t++) {
+    const o = old[t]!;
+    copiesChanged[t] =
+      o < 0 || copies[t * 2] !== usable.copies[o * 2] || copies[t * 2 + 1] !== usable.copies[o * 2 + 1] ? 1 : 0;
+  }
+  for (let t = 0; t < members.length; t++) {
+    const o = old[t]!;
+    let differs = copiesChanged[t] === 1 || best.count[t] !== usable.count[o];
+    for (let k = 0; !differs && k < best.count[t]!; k++) {
+      const j = best.index[t * keep + k]!;
+      differs =
+        copiesChanged[j] === 1 ||
+        old[j] !== usable.index[o * keep + k] ||
+        best.score[t * keep + k] !== usable.score[o * keep + k];
+    }
+    if (differs) for (const c of members[t]!) changed.add(c.docId);
+  }
+  return changed;
 }
 
 /**

@@ -262,7 +262,9 @@ export function readKeyedLibrary(dir = DERIVED_DIR): KeyedLibrary | null {
 /**
  * Writes the derivation. A document's related clauses are written only when they differ
  * from its file's (most documents' do not change when a few are added), and the files of
- * documents that have none now are deleted.
+ * documents that have none now are deleted. A derivation made from the last build's state
+ * (`changed`) holds only what changed: the other documents' files, summaries and similar
+ * circulars are kept as the last build wrote them, which it must have written whole.
  */
 export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
   const folder = join(dir, RELATED);
@@ -271,12 +273,28 @@ export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
   // name the files as they were written whole: a file whose hash is the same is not read again to be compared.
   const summaries = join(dir, SUMMARIES);
   const previous = readJsonFileOr<RelatedSummaries | null>(RelatedSummaries, summaries, null);
+  const kept = d.changed && { summaries: previous, similar: load(join(dir, SIMILAR)), changed: d.changed };
+  if (kept && !kept.summaries) throw new Error(`${summaries}: the last build's related clauses are not whole`);
   rmSync(summaries, { force: true });
   const present = new Set(readdirSync(folder));
   const stale = new Set(present);
   const summary: RelatedSummaries = {};
-  for (const [doc, clauses] of byDocument(d.related)) {
+  const similar = new Map<string, Related[]>();
+  const grouped = byDocument(d.related);
+  for (const doc of d.documents) {
     const file = `${doc}.json`;
+    if (kept && !kept.changed.has(doc)) {
+      const [was, wasSimilar] = [kept.summaries![doc], kept.similar.get(doc)];
+      if (was) {
+        summary[doc] = was;
+        stale.delete(file);
+      }
+      if (wasSimilar) similar.set(doc, wasSimilar);
+      continue;
+    }
+    const [clauses, mine] = [grouped.get(doc), d.similar.get(doc)];
+    if (mine) similar.set(doc, mine);
+    if (!clauses) continue;
     stale.delete(file);
     const value = relatedTriples(clauses);
     const text = JSON.stringify(value);
@@ -289,7 +307,7 @@ export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
   }
   for (const file of stale) rmSync(join(folder, file), { force: true });
   writeJsonFile(RelatedSummaries, summaries, summary);
-  store(join(dir, SIMILAR), d.similar);
+  store(join(dir, SIMILAR), similar);
   if (d.state) writeFileSync(join(dir, STATE), encodeState(d.state));
   else rmSync(join(dir, STATE), { force: true });
 }
@@ -346,27 +364,42 @@ export function readState(dir = DERIVED_DIR): RelatedState | null {
   }
 }
 
-// The state in a small binary file: the identities as text, then the typed arrays.
+// The state in a small binary file: the identities and the documents' hashes as text, then the typed arrays.
 function encodeState(s: RelatedState): Buffer {
   const texts = Buffer.from(s.texts.join("\n"));
-  const head = Buffer.alloc(12);
+  const documents = Buffer.from([...s.documents].map(([id, hash]) => `${id}\t${hash}`).join("\n"));
+  const head = Buffer.alloc(16);
   head.writeUInt32LE(s.texts.length, 0);
   head.writeUInt32LE(s.keep, 4);
   head.writeUInt32LE(texts.length, 8);
+  head.writeUInt32LE(documents.length, 12);
   const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const pad = Buffer.alloc((8 - ((12 + texts.length) % 8)) % 8);
-  return Buffer.concat([head, texts, pad, bytes(s.score), bytes(s.sig), bytes(s.index), bytes(s.count)]);
+  const pad = Buffer.alloc((8 - ((16 + texts.length + documents.length) % 8)) % 8);
+  return Buffer.concat([
+    head,
+    texts,
+    documents,
+    pad,
+    bytes(s.score),
+    bytes(s.sig),
+    bytes(s.index),
+    bytes(s.copies),
+    bytes(s.count),
+  ]);
 }
 
 function decodeState(b: Buffer): RelatedState {
   const n = b.readUInt32LE(0);
   const keep = b.readUInt32LE(4);
   const textBytes = b.readUInt32LE(8);
-  const texts = b
-    .subarray(12, 12 + textBytes)
-    .toString()
-    .split("\n");
-  let at = 12 + textBytes;
+  const documentBytes = b.readUInt32LE(12);
+  let at = 16;
+  const text = (length: number) => b.subarray(at, (at += length)).toString();
+  const texts = text(textBytes).split("\n");
+  const documentsText = text(documentBytes);
+  const documents = new Map(
+    documentsText ? documentsText.split("\n").map((line) => line.split("\t") as [string, string]) : [],
+  );
   at += (8 - (at % 8)) % 8;
   // Views on the file's bytes, which a whole-file read leaves aligned (a copy that is, where they are not).
   const bytes = b.byteOffset % 8 === 0 ? b : new Uint8Array(b);
@@ -381,7 +414,8 @@ function decodeState(b: Buffer): RelatedState {
   const score = view(Float64Array, n * keep);
   const sig = view(Uint32Array, n * SIGNATURE_LENGTH);
   const index = view(Int32Array, n * keep);
+  const copies = view(Uint32Array, n * 2);
   const count = view(Uint8Array, n);
   if (texts.length !== n || at !== b.length) throw new Error("related.state: not the expected size");
-  return { texts, sig, keep, count, index, score };
+  return { texts, sig, keep, count, index, score, copies, documents };
 }

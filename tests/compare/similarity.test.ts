@@ -9,7 +9,8 @@ import {
   tfidfVectors,
   wordDiff,
 } from "../../src/compare/similarity.ts";
-import { relatedClauses } from "../../src/corpus/related.ts";
+import { relatedClauses, type Related } from "../../src/corpus/related.ts";
+import { copyingLibrary } from "./copyingLibrary.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 
 const A = "加强应急预案管理，修订完善部门突发事件应急预案，实现与地方政府预案有效衔接。";
@@ -94,6 +95,29 @@ describe("wording and versions", () => {
   });
 });
 
+/** The lists of the documents `keep` holds. */
+const ofDocs = (related: Map<string, Related[]>, keep: (doc: string) => boolean) =>
+  new Map([...related].filter(([key]) => keep(key.slice(0, key.indexOf("#")))));
+
+/**
+ * A change of the copying library scored whole and from the state of the library before it: the lists made from the
+ * state are those of the documents that may have changed, and every other document's are as before.
+ */
+function scoredBothWays(change: "after" | "edited") {
+  const library = copyingLibrary();
+  const options = { exhaustiveUpTo: 0, maxBucket: 40 };
+  const before = relatedClauses(library.before, options);
+  const full = relatedClauses(library[change], options);
+  const incremental = relatedClauses(library[change], { ...options, previous: before.state });
+  const changed = incremental.changed!;
+  const present = new Set(library[change].map((c) => c.docId));
+  expect(incremental.related).toEqual(ofDocs(full.related, (d) => changed.has(d)));
+  expect(ofDocs(before.related, (d) => present.has(d) && !changed.has(d))).toEqual(
+    ofDocs(full.related, (d) => !changed.has(d)),
+  );
+  return { full, incremental, changed };
+}
+
 describe("relatedClauses", () => {
   it("finds the same clause in another circular and never one of the same circular", () => {
     const clauses = [
@@ -121,47 +145,20 @@ describe("relatedClauses", () => {
   });
 
   it("from the last build's state scores only what changed, and gives exactly what scoring everything gives", () => {
-    let seed = 11;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
-    // Clauses built from shared sentences, as circulars copy one another: many near-duplicates, and big buckets.
-    const sentences = Array.from(
-      { length: 60 },
-      (_, k) =>
-        [..."安全生产应急管理隐患排查治理危险化学品消防执法检查宣传教育培训科技信息化事故调查处理城市运行风险防控"]
-          .sort(() => rand() - 0.5)
-          .slice(0, 12 + (k % 7))
-          .join("") + "。",
-    );
-    const clause = () =>
-      Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentences[Math.floor(rand() * sentences.length)]).join(
-        "",
-      );
-    const library = Array.from({ length: 1200 }, (_, i) => ({
-      docId: `d${Math.floor(i / 6)}`,
-      clauseId: `c${i % 6}`,
-      // Some too short to have a signature (fewer than four bigrams).
-      text: i % 97 === 0 ? "附件" + (i % 3) : clause(),
-    }));
-    const options = { exhaustiveUpTo: 0, maxBucket: 40 };
-    const before = relatedClauses(library, options);
-    // Ten circulars added, three removed, one changed.
-    const added = Array.from({ length: 60 }, (_, i) => ({
-      docId: `n${Math.floor(i / 6)}`,
-      clauseId: `c${i % 6}`,
-      text: i === 7 ? "安全第一" : clause(),
-    }));
-    const after = [
-      ...library
-        .filter((c) => !["d3", "d50", "d120"].includes(c.docId))
-        .map((c) => (c.docId === "d7" && c.clauseId === "c2" ? { ...c, text: clause() } : c)),
-      ...added,
-    ];
-    const full = relatedClauses(after, options);
-    const incremental = relatedClauses(after, { ...options, previous: before.state });
-    expect(incremental.related).toEqual(full.related);
+    const { full, incremental, changed } = scoredBothWays("after");
+    expect(full.changed).toBeNull();
+    expect(["n0", "n9", "d7", "d5"].every((d) => changed.has(d))).toBe(true);
     // The state it leaves is the same too, so the next build can start from it.
     expect(incremental.state).toEqual(full.state);
     expect(incremental.rescored).toBeLessThan(full.rescored);
     expect(incremental.rescored).toBeGreaterThanOrEqual(61);
+  });
+
+  it("after one clause's edit, makes again the lists of the few documents that may have changed", () => {
+    const { changed } = scoredBothWays("edited");
+    expect(["d7", "d12", "d40", "d190"].every((d) => changed.has(d))).toBe(true);
+    expect(changed.size).toBeLessThan(40);
+    // The closing clause's new copy comes after those any list names: the circulars that close with it keep theirs.
+    expect(["d0", "d8", "d16", "d24", "d32"].some((d) => changed.has(d))).toBe(false);
   });
 });

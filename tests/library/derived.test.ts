@@ -2,12 +2,15 @@
  * The derive stage's store (library/derived.ts): each document's related clauses in a file
  * of its own, and in short (a hash and the documents named) for the page plan.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { derive, inMemory, relatedSummary } from "../../src/corpus/derived.ts";
-import { derivedInPlace, readDerived, writeDerived } from "../../src/library/derived.ts";
+import { derive, deriveFromKeys, inMemory, relatedSummary } from "../../src/corpus/derived.ts";
+import type { ClauseKey } from "../../src/corpus/related.ts";
+import type { KeyedClauses } from "../../src/corpus/keyedLibrary.ts";
+import { derivedInPlace, readDerived, readState, writeDerived } from "../../src/library/derived.ts";
+import { copyingLibrary } from "../compare/copyingLibrary.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
 const models = seedFiles().map((f) => parseOk(seedBytes(f), f));
@@ -92,5 +95,34 @@ describe("the derive stage's outputs in place", () => {
     rmSync(join(dir, "related-summaries.json"));
     expect(derivedInPlace(dir)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the derive stage's outputs made again from the last build's state", () => {
+  /** Every file the stage's store holds, by path. */
+  const files = (dir: string) =>
+    new Map(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name))]),
+    );
+  const keyed = (clauses: ClauseKey[]) => {
+    const docs = new Map<string, KeyedClauses>();
+    for (const c of clauses) (docs.get(c.docId) ?? docs.set(c.docId, []).get(c.docId)!).push([c.clauseId, c.text]);
+    return docs;
+  };
+  // Scored through LSH buckets, as a library of thousands of circulars is: small ones are scored whole, with no state.
+  const options = { exhaustiveUpTo: 0, maxBucket: 40 };
+
+  it.each(["after", "edited", "closing"] as const)("are the files made from nothing (%s)", (change) => {
+    const library = copyingLibrary();
+    const [again, whole] = [mkdtempSync(join(tmpdir(), "derived-")), mkdtempSync(join(tmpdir(), "derived-"))];
+    writeDerived(deriveFromKeys(keyed(library.before), null, options), again);
+    const incremental = deriveFromKeys(keyed(library[change]), readState(again), options);
+    writeDerived(incremental, again);
+    writeDerived(deriveFromKeys(keyed(library[change]), null, options), whole);
+    expect(incremental.changed!.size).toBeLessThan(incremental.documents.length);
+    expect(files(again)).toEqual(files(whole));
+    for (const dir of [again, whole]) rmSync(dir, { recursive: true, force: true });
   });
 });
