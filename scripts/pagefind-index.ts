@@ -14,7 +14,13 @@ import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync } fro
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_OUT } from "../src/config/paths.ts";
-import { PagefindFolders, SEARCH_CACHE as cache, readBundles, readRecords } from "../src/library/searchCache.ts";
+import {
+  PagefindFolders,
+  SEARCH_CACHE as cache,
+  readBundles,
+  readRecordLines,
+  recordOf,
+} from "../src/library/searchCache.ts";
 import { readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
 import { precompress } from "../src/site/precompress.ts";
 import { progress, progressOnceKnown } from "../src/bench/progress.ts";
@@ -23,7 +29,8 @@ const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
 const started = performance.now();
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const bundles = readBundles(cache.plan);
-const records = new Map(readRecords().map((r) => [r.meta.id!, r]));
+// Each record's line: a bundle's key is the hash of its lines, and only the records of a bundle indexed are read.
+const lines = readRecordLines();
 
 // A cached bundle is only as good as the Pagefind that wrote it.
 const pagefindVersion = (
@@ -31,7 +38,7 @@ const pagefindVersion = (
     version: string;
   }
 ).version;
-const bar = progress("pagefind", records.size, { unit: "records" });
+const bar = progress("pagefind", lines.size, { unit: "records" });
 const used = new Set<string>();
 let reused = 0;
 // Each folder's bundle in dist/ now (the last build's), and in this build.
@@ -39,15 +46,20 @@ const inDist = process.env.SEARCH_BUILD === "incremental" ? readJsonFileOr(Pagef
 const folders: Record<string, string> = {};
 let kept = 0;
 for (const bundle of bundles) {
-  const mine = bundle.ids.map((id) => records.get(id)!);
-  const key = createHash("sha256").update(pagefindVersion).update(JSON.stringify(mine)).digest("hex").slice(0, 24);
+  const mine = bundle.ids.map((id) => lines.get(id)!);
+  const key = createHash("sha256")
+    .update(pagefindVersion)
+    .update(mine.map((line) => line.text).join("\n"))
+    .digest("hex")
+    .slice(0, 24);
   const cached = join(cache.pagefind, key);
   used.add(key);
   if (existsSync(join(cached, "pagefind-entry.json"))) reused++;
   else {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
     if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    for (const record of mine) {
+    for (const line of mine) {
+      const record = recordOf(line);
       const added = await index.addCustomRecord(record);
       if (added.errors.length) console.error(`${record.url}: ${added.errors.join("; ")}`);
     }

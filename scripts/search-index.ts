@@ -17,7 +17,7 @@ import { dirname, join, resolve } from "node:path";
 import { CONTENT_OUT } from "../src/config/paths.ts";
 import { siteUrls } from "../src/config/urls.ts";
 import { loadModel, oldestFirst, sourceHashes } from "../src/library/store.ts";
-import { PagefindRecord, readJsonFileOr, readUtf8, writeJsonFile } from "../src/library/files.ts";
+import { readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
 import { IndexBaseFile } from "../src/search/indexFiles.ts";
 import {
   PATCH_FOLDER,
@@ -36,7 +36,9 @@ import {
   ChangedFiles,
   SEARCH_CACHE,
   readBundles,
+  readRecordLines,
   readWords,
+  recordLine,
   writeBundles,
   writeWords,
 } from "../src/library/searchCache.ts";
@@ -79,16 +81,20 @@ const patch = planPatch(base, ids, keyOf, patchLimit, new Set(base?.patched));
 // The phrase index, and each circular's Pagefind record from the same reading of its model.
 const records: string[] = [];
 const inPatch = new Set(patch?.ids);
-// A patch reads only its circulars: the others' records are the last build's.
+// A patch reads only its circulars: the others' records are the last build's, carried over as they are.
 if (patch) {
   const present = new Set(ids);
-  for (const line of readUtf8(cache.records).split("\n")) {
-    const id = line && PagefindRecord.parse(JSON.parse(line)).meta.id!;
-    if (id && present.has(id) && !inPatch.has(id)) records.push(line);
-  }
+  for (const [id, line] of readRecordLines()) if (present.has(id) && !inPatch.has(id)) records.push(line.text);
 }
-// The record contents of the last build of the same code, for texts that did not change.
-const words = new WordCache(readWords(process.env.PIPELINE_CODE));
+// The record contents of the last build of the same code, for texts that did not change: a full index reads those of
+// the last full index and of its patch, a patch those of the last patch (the circulars it reads again), and writes
+// its own beside the full index's.
+const code = process.env.PIPELINE_CODE;
+const words = new WordCache(
+  patch
+    ? readWords(code, cache.wordsOfPatch)
+    : [...readWords(code, cache.words), ...readWords(code, cache.wordsOfPatch)],
+);
 const indexed = patch ? patch.ids : ids;
 const phraseBar = progress(patch ? "phrase index patch" : "phrase index", indexed.length, { unit: "circulars" });
 const emitted = { files: 0, bytes: 0 };
@@ -128,7 +134,8 @@ const meta = buildPhraseIndex(
     factsOf: (id) => facts?.ownOf(id),
     onDoc: (doc, _n, entries, chunks, facets) => {
       records.push(
-        JSON.stringify(
+        recordLine(
+          doc.id,
           pagefindRecord(
             doc,
             entries.map((e) => e.text),
@@ -163,7 +170,8 @@ if (patch && base) {
   writeJsonFile(IndexBaseFile, cache.base, { ...base, patched: patch.ids });
 } else writeJsonFile(IndexBaseFile, cache.base, { meta, ids, keys: ids.map(keyOf), patched: [] });
 writeFileSync(cache.records, records.join("\n"));
-writeWords(process.env.PIPELINE_CODE, words.entries(patch !== null));
+writeWords(code, patch ? cache.wordsOfPatch : cache.words, words.entries());
+if (!patch) rmSync(cache.wordsOfPatch, { force: true });
 changed.save(cache.written, cache.files);
 console.log(
   `search: phrase index` +

@@ -10,8 +10,10 @@ import {
   PagefindBundle,
   PagefindBundles,
   PagefindRecord,
+  parseJson,
   readJsonFileOr,
   readJsonLines,
+  readUtf8,
   writeJsonFile,
 } from "./files.ts";
 import { existsSync, writeFileSync } from "node:fs";
@@ -26,10 +28,14 @@ export const searchCacheIn = (contentOut: string) => {
     bundles: join(dir, "bundles.json"),
     /** This build's bundles, until Pagefind has indexed them. */
     plan: join(dir, "bundles.next.json"),
-    /** This build's Pagefind records, one JSON per line. */
+    /** This build's Pagefind records, one per line: the circular's id, a tab, the record's JSON. */
     records: join(dir, "records.jsonl"),
-    /** The records' contents (distinct words) by the hash of their texts, one [hash, content] per line. */
+    /**
+     * The records' contents (distinct words) by the hash of their texts, one [hash, content] per line: of the last
+     * full index's circulars, and of those of the last patch of it (search/patch.ts).
+     */
     words: join(dir, "words.jsonl"),
+    wordsOfPatch: join(dir, "words-patch.jsonl"),
     /** Pagefind bundles by the hash of their records. */
     pagefind: join(dir, "pagefind"),
     /** Compressed copies of the search files by content. */
@@ -50,24 +56,40 @@ export const SEARCH_CACHE = searchCacheIn(CONTENT_OUT);
 export const readBundles = (path: string): PagefindBundle[] => readJsonFileOr(PagefindBundles, path, []);
 export const writeBundles = (path: string, bundles: PagefindBundle[]): void =>
   writeJsonFile(PagefindBundles, path, bundles);
-/** This build's Pagefind records (written one JSON per line as the phrase index reads each model). */
-export const readRecords = (): PagefindRecord[] => readJsonLines(PagefindRecord, SEARCH_CACHE.records);
+/**
+ * A circular's line in the records file: its id before the record, so that a build can carry the line over, or hash
+ * it, without reading the record.
+ */
+export const recordLine = (id: string, record: PagefindRecord): string => `${id}\t${JSON.stringify(record)}`;
+/** This build's Pagefind records as their lines, by id (written as the phrase index reads each model). */
+export function readRecordLines(path = SEARCH_CACHE.records): Map<string, RecordLine> {
+  const lines = new Map<string, RecordLine>();
+  readUtf8(path)
+    .split("\n")
+    .forEach((text, i) => text && lines.set(text.slice(0, text.indexOf("\t")), { text, where: `${path}:${i + 1}` }));
+  return lines;
+}
+export interface RecordLine {
+  text: string;
+  /** file:line */
+  where: string;
+}
+/** A line's record, checked. */
+export const recordOf = ({ text, where }: RecordLine): PagefindRecord =>
+  parseJson(PagefindRecord, text.slice(text.indexOf("\t") + 1), where);
 
 const WordEntry = z.tuple([z.string(), z.string()]);
 /**
- * The last build's record contents by the hash of their texts (pagefindRecord.ts WordCache), when it was a build of
- * the same code (`code`: PIPELINE_CODE; its first line names it); else none.
+ * Record contents by the hash of their texts (pagefindRecord.ts WordCache) from the file `path`, when a build of the
+ * same code wrote it (`code`: PIPELINE_CODE; its first line names it); else none.
  */
-export function readWords(code: string | undefined): Array<[string, string]> {
-  if (!code || !existsSync(SEARCH_CACHE.words)) return [];
-  const [head, ...entries] = readJsonLines(WordEntry, SEARCH_CACHE.words);
+export function readWords(code: string | undefined, path: string): Array<[string, string]> {
+  if (!code || !existsSync(path)) return [];
+  const [head, ...entries] = readJsonLines(WordEntry, path);
   return head?.[0] === "code" && head[1] === code ? entries : [];
 }
-export const writeWords = (code: string | undefined, entries: Array<[string, string]>): void =>
-  writeFileSync(
-    SEARCH_CACHE.words,
-    [["code", code ?? ""], ...entries].map((e) => JSON.stringify(WordEntry.parse(e))).join("\n"),
-  );
+export const writeWords = (code: string | undefined, path: string, entries: Array<[string, string]>): void =>
+  writeFileSync(path, [["code", code ?? ""], ...entries].map((e) => JSON.stringify(WordEntry.parse(e))).join("\n"));
 
 const FileHashes = z.record(z.string(), z.string());
 /** What the search stage wrote of the phrase index (search-cache/written.json): build.ts applies it to dist/. */

@@ -61,12 +61,9 @@ export class WordCache {
     return content;
   }
 
-  /**
-   * The contents this build used, for the next one (those of texts gone are dropped); with `keepPrevious`, the last
-   * build's too (a patch reads only the circulars that changed: the others' contents are still in use).
-   */
-  entries(keepPrevious = false): Array<[string, string]> {
-    return keepPrevious ? [...new Map([...this.previous, ...this.used])] : [...this.used];
+  /** The contents this build used, for the next one (those of texts gone are dropped). */
+  entries(): Array<[string, string]> {
+    return [...this.used];
   }
 }
 
