@@ -295,12 +295,20 @@ function keptSignatures(keys: string[], old: Int32Array, oldSig: Uint32Array): {
   return { sig, has };
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Where hash64 starts when it hashes several texts in a row, each from the last one's result. */
+const HASHES_START: readonly [number, number] = [FNV_OFFSET, FNV_PRIME];
+
 /** Two 32-bit FNV-1a hashes of a text, the second seeded by its length and mixed further. */
-function hash64(text: string, seed: [number, number] = [0x811c9dc5, 0x01000193 ^ text.length]): [number, number] {
+function hash64(
+  text: string,
+  seed: readonly [number, number] = [FNV_OFFSET, FNV_PRIME ^ text.length],
+): [number, number] {
   let [a, b] = seed;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    a = Math.imul(a ^ c, FNV_PRIME) >>> 0;
     b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
     b ^= b >>> 15;
   }
@@ -317,7 +325,7 @@ function hash64(text: string, seed: [number, number] = [0x811c9dc5, 0x01000193 ^
 function copiesHashed(members: ClauseKey[][], top: number): Uint32Array {
   const out = new Uint32Array(members.length * 2);
   members.forEach((group, t) => {
-    let seed: [number, number] = [0x811c9dc5, 0x01000193];
+    let seed = HASHES_START;
     const perDocument = new Map<string, number>();
     let most = 0;
     for (const [k, c] of group.entries()) {
@@ -336,7 +344,7 @@ function copiesHashed(members: ClauseKey[][], top: number): Uint32Array {
 function documentsHashed(input: ClauseKey[], textIndex: Int32Array, ids: string[]): Map<string, string> {
   const seeds = new Map<string, [number, number]>();
   input.forEach((c, k) => {
-    const seed = seeds.get(c.docId) ?? [0x811c9dc5, 0x01000193];
+    const seed = seeds.get(c.docId) ?? HASHES_START;
     seeds.set(c.docId, hash64(`${c.clauseId}\t${ids[textIndex[k]!]}\n`, seed));
   });
   return new Map([...seeds].map(([id, [a, b]]) => [id, a.toString(36) + "." + b.toString(36)]));
