@@ -1,7 +1,7 @@
 /**
  * `node scripts/pagefind-index.ts OUT`: the build's search stage, second half. Indexes the
  * Pagefind records that scripts/search-index.ts left in the search cache into OUT/pagefind/,
- * OUT/pagefind-1/ … — a bundle whose records are as in an earlier build is copied from the
+ * OUT/pagefind-1/ … — a bundle whose records are as in an earlier build is linked from the
  * cache, not indexed again — and writes .gz copies of OUT's text files (and .br of Pagefind's
  * scripts: src/site/precompress.ts). When the build is incremental (SEARCH_BUILD), a bundle
  * whose folder in dist/ already holds it is left out of OUT: only the folders that changed are
@@ -10,13 +10,14 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { CONTENT_OUT } from "../src/config/paths.ts";
 import {
   PagefindFolders,
   SEARCH_CACHE as cache,
+  placeBundle,
   readBundles,
   readRecordLines,
   recordOf,
@@ -71,7 +72,7 @@ for (const bundle of bundles) {
   }
   folders[bundle.folder] = key;
   if (inDist[bundle.folder] === key) kept++;
-  else cpSync(cached, join(out, bundle.folder), { recursive: true });
+  else placeBundle(cached, join(out, bundle.folder));
   bar.tick(mine.length);
 }
 bar.done();

@@ -4,7 +4,8 @@
  * (build.ts): INGEST_OUT/search-cache/.
  */
 import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { CONTENT_OUT } from "../config/paths.ts";
 import {
   PagefindBundle,
@@ -16,7 +17,6 @@ import {
   readUtf8,
   writeJsonFile,
 } from "./files.ts";
-import { existsSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 
 /** The search cache of the library whose stages write under `contentOut` (INGEST_OUT). */
@@ -51,6 +51,28 @@ export const searchCacheIn = (contentOut: string) => {
   };
 };
 export const SEARCH_CACHE = searchCacheIn(CONTENT_OUT);
+
+/**
+ * Puts a Pagefind bundle from the cache into a folder as hard links to the cache's files (copies where the two are on
+ * different file systems). Creating a file costs this machine's disk about a third of a millisecond of kernel time:
+ * a bundle of 1,156 files took 0.27–0.41 s to copy, 0.03–0.04 s to link. Nothing writes into a bundle's files once
+ * Pagefind has: the build compresses them beside themselves and moves or deletes them whole.
+ */
+export function placeBundle(cached: string, folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  for (const entry of readdirSync(cached, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(folder, relative(cached, source));
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(source, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+      copyFileSync(source, target);
+    }
+  }
+}
 
 /** The bundles of the last build that finished, or none. */
 export const readBundles = (path: string): PagefindBundle[] => readJsonFileOr(PagefindBundles, path, []);
