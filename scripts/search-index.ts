@@ -34,6 +34,7 @@ import { searchFacets } from "../src/search/facets.ts";
 import { WordCache, pagefindRecord } from "../src/search/pagefindRecord.ts";
 import {
   ChangedFiles,
+  type RecordLine,
   SEARCH_CACHE,
   readBundles,
   readRecordLines,
@@ -76,7 +77,11 @@ const base =
     : null;
 // A patch of the last full index (patch.ts) while it holds few circulars: reading them is all it costs.
 const patchLimit = Math.max(PATCH_MIN, Math.floor(ids.length * PATCH_SHARE));
-const patch = planPatch(base, ids, keyOf, patchLimit, new Set(base?.patched));
+// The last build's Pagefind records, by circular: a patch carries over those of the circulars it does not hold.
+const lastRecords = base ? readRecordLines() : new Map<string, RecordLine>();
+// A circular of the base the last build holds no record of (removed, then back as it was) is indexed again for it.
+const again = new Set([...(base?.patched ?? []), ...ids.filter((id) => !lastRecords.has(id))]);
+const patch = planPatch(base, ids, keyOf, patchLimit, again);
 
 // The phrase index, and each circular's Pagefind record from the same reading of its model.
 const records: string[] = [];
@@ -84,7 +89,7 @@ const inPatch = new Set(patch?.ids);
 // A patch reads only its circulars: the others' records are the last build's, carried over as they are.
 if (patch) {
   const present = new Set(ids);
-  for (const [id, line] of readRecordLines()) if (present.has(id) && !inPatch.has(id)) records.push(line.text);
+  for (const [id, line] of lastRecords) if (present.has(id) && !inPatch.has(id)) records.push(line.text);
 }
 // The record contents of the last build of the same code, for texts that did not change: a full index reads those of
 // the last full index and of its patch, a patch those of the last patch (the circulars it reads again), and writes

@@ -35,22 +35,23 @@ export const PATCH_MIN = 100;
 /**
  * What a patch of `base` must hold for the library `ids` (in index order, oldest first), each circular's key given by
  * `keyOf`; null when there is no base or the patch would hold more than `limit` circulars (a full index is written).
- * A circular of the last patch (`patched`) stays in the patch even if it is as in the base again: the base's texts of
- * it were replaced (texts are one set, by id).
+ * A circular of `again` is indexed in the patch even if it is as in the base: one of the last patch (the base's texts
+ * of it were replaced: texts are one set, by id), or one whose Pagefind record the last build does not hold (removed,
+ * then back as it was).
  */
 export function planPatch(
   base: IndexBase | null,
   ids: string[],
   keyOf: (id: string) => string,
   limit: number,
-  patched: Set<string> = new Set(),
+  again: Set<string> = new Set(),
 ): PatchPlan | null {
   if (!base) return null;
   const present = new Set(ids);
   const kept = new Set<string>();
   const hidden: number[] = [];
   base.ids.forEach((id, n) => {
-    if (present.has(id) && !kept.has(id) && !patched.has(id) && base.keys[n] === keyOf(id)) kept.add(id);
+    if (present.has(id) && !kept.has(id) && !again.has(id) && base.keys[n] === keyOf(id)) kept.add(id);
     else hidden.push(n);
   });
   const indexed = ids.filter((id) => !kept.has(id));

@@ -220,6 +220,22 @@ describe("an incremental build", () => {
     expect((await searchAnswers(load, [title])).get(title)).toEqual([]);
   }, 120_000);
 
+  // After the one above: a circular removed by mistake is put back as it was.
+  it("puts a circular of the base back in its search index and its Pagefind records when it returns", async () => {
+    const back = readdirSync(SOURCES).find((f) => f.startsWith("003_"))!;
+    expect(readdirSync(c2)).not.toContain(back);
+    cpSync(join(SOURCES, back), join(c2, back));
+    const title = readFileSync(join(c2, back), "utf8")
+      .match(/关于[^\n]{4,20}/)![0]
+      .slice(0, 10);
+    const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: incremental });
+    const circulars = Number(again.log.match(/ingest: (\d+) circulars from/)![1]);
+    expect(again.log).toContain(`and ${circulars} Pagefind records`);
+    const load: IndexLoader = async <T>(path: string) =>
+      JSON.parse(readFileSync(join(again.dist, "search-data", path), "utf8")) as T;
+    expect((await searchAnswers(load, [title])).get(title)!.length).toBeGreaterThan(0);
+  }, 120_000);
+
   // After the one above: building again with nothing changed, as a portal's nightly build would.
   it("builds again with nothing changed: it ends after ingest, dist/ as it was", async () => {
     const before = files(incremental.dist);
