@@ -314,14 +314,15 @@ export function writeDerived(d: Derivation, dir = DERIVED_DIR): void {
 
 /**
  * The stored data; an error that says what to run when the stage has not run. The facts are
- * read now; the derive stage's outputs when first asked for, after `ready` returns (the site
- * build starts before derive ends, and waits there).
+ * read now, once `ready.facts` returns; the derive stage's outputs when first asked for, after
+ * `ready.derived` returns (an incremental site build starts before both stages end, and waits
+ * there).
  */
-export function readDerived(dir = DERIVED_DIR, ready: () => void = () => undefined): Derived {
+export function readDerived(dir = DERIVED_DIR, ready: { facts?: () => void; derived?: () => void } = {}): Derived {
   let stored: { files: Set<string>; summaries: RelatedSummaries | null; similar: Map<string, Related[]> } | null = null;
   const open = () => {
     if (stored) return stored;
-    ready();
+    ready.derived?.();
     if (!existsSync(join(dir, SIMILAR)))
       throw new Error(`${dir}: no related clauses; the build's derive stage (node scripts/derive.ts) makes them`);
     stored = {
@@ -351,7 +352,7 @@ export function readDerived(dir = DERIVED_DIR, ready: () => void = () => undefin
     get similar() {
       return open().similar;
     },
-    facts: readFacts(dir),
+    facts: (ready.facts?.(), readFacts(dir)),
   };
 }
 

@@ -12,19 +12,26 @@ import { readDerived } from "../library/derived.ts";
 let index: CorpusIndex | null = null;
 
 /**
- * Waits for the derive stage: the build starts the site build beside it, once the facts are
- * stored, and names in DERIVE_DONE the mark derive leaves when its outputs are written. So
- * Astro's start, loading the models and indexing them are done while derive runs.
+ * Waits for the mark a stage leaves when its outputs are written, named in `variable`. In an
+ * incremental build the site build starts beside the facts and derive stages, so Astro's
+ * start and loading the models are done while they run; a full build starts it after them.
  */
-export function deriveDone(): void {
-  const mark = process.env.DERIVE_DONE;
+function waitForMark(variable: "FACTS_DONE" | "DERIVE_DONE"): void {
+  const mark = process.env[variable];
   if (!mark) return;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   while (!existsSync(mark)) Atomics.wait(sleeper, 0, 0, 50);
 }
 
+/** Waits for the derive stage's outputs (related clauses, similar circulars, the idf table). */
+export const deriveDone = (): void => waitForMark("DERIVE_DONE");
+
 export function corpus(): CorpusIndex {
-  index ??= buildCorpusIndex(loadModels(), publishedIds(), readDerived(undefined, deriveDone));
+  index ??= buildCorpusIndex(
+    loadModels(),
+    publishedIds(),
+    readDerived(undefined, { facts: () => waitForMark("FACTS_DONE"), derived: deriveDone }),
+  );
   return index;
 }
 

@@ -6,10 +6,17 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { derive, deriveFromKeys, inMemory, relatedSummary } from "../../src/corpus/derived.ts";
+import {
+  derive,
+  deriveFromKeys,
+  docFactsOf,
+  inMemory,
+  libraryFacts,
+  relatedSummary,
+} from "../../src/corpus/derived.ts";
 import type { ClauseKey } from "../../src/corpus/related.ts";
 import type { KeyedClauses } from "../../src/corpus/keyedLibrary.ts";
-import { derivedInPlace, readDerived, readState, writeDerived } from "../../src/library/derived.ts";
+import { derivedInPlace, readDerived, readState, writeDerived, writeFacts } from "../../src/library/derived.ts";
 import { copyingLibrary } from "../compare/copyingLibrary.ts";
 import { parseOk, seedBytes, seedFiles } from "../helpers.ts";
 
@@ -68,11 +75,22 @@ describe("the derive stage's outputs, read once it is done", () => {
       writeDerived(derivation, dir);
     };
     // Nothing written yet: reading the facts (none here) does not wait, and does not fail.
-    const stored = readDerived(dir, ready);
+    const stored = readDerived(dir, { derived: ready });
+    expect(stored.facts).toBeNull();
     expect(calls).toBe(0);
     expect(stored.relatedSummaryOf(ids[0]!)).toEqual(inMemory(derivation).relatedSummaryOf(ids[0]!));
     expect(stored.similar).toEqual(derivation.similar);
     expect(calls).toBe(1);
+  });
+
+  it("the facts once the facts stage is done: the site build starts before it ends", () => {
+    const dir = mkdtempSync(join(tmpdir(), "derived-"));
+    const made = new Map(models.map((m) => [m.id, docFactsOf(m)]));
+    const facts = libraryFacts(models, "2026-12-01");
+    // The facts stage ends only when the site build asks for them: read before, they would be none.
+    const stored = readDerived(dir, { facts: () => writeFacts(facts, null, ids, made, dir) });
+    expect(stored.facts?.asOf).toBe("2026-12-01");
+    expect(stored.facts?.documents).toEqual(Object.fromEntries(made));
   });
 
   it("say what to run when the stage has not run", () => {
