@@ -162,9 +162,12 @@ export function outputFiles(key: string): string[] {
   const [kind, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
   switch (kind) {
     case "doc":
-      return [`circulars/${name}/index.html`, `data/circulars/${name}.json`, `data/sources/${name}.txt`];
     case "moved":
       return [`circulars/${name}/index.html`];
+    case "data":
+      return [`data/circulars/${name}.json`];
+    case "source":
+      return [`data/sources/${name}.txt`];
     case "topic":
       return [`topics/${name}/index.html`];
     case "region":

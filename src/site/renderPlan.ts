@@ -44,9 +44,9 @@ export function pathsToRender<P>(paths: P[], key: (path: P) => string): P[] {
   return only ? paths.filter((p) => only.has(key(p))) : paths;
 }
 
-/** The paths of the routes with one page per document (its JSON, its source text) that this build renders. */
-export const documentPaths = () =>
+/** The paths of a route with a file per document that this build renders: its JSON ("data"), its source ("source"). */
+export const documentPaths = (kind: "data" | "source") =>
   pathsToRender(
     corpus().docs.map((d) => ({ params: { id: d.id } })),
-    (p) => `doc:${p.params.id}`,
+    (p) => `${kind}:${p.params.id}`,
   );

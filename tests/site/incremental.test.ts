@@ -13,7 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PAGE_RULES, type PageStates, planPages } from "../../src/site/pagePlan.ts";
+import { PAGE_RULES, type PageRule, type PageStates, planPages } from "../../src/site/pagePlan.ts";
 import { outputFiles } from "../../src/library/files.ts";
 import { type BuiltSite, buildSite } from "./build.ts";
 import type { IndexLoader, PhraseDoc } from "../../src/search/phrase.ts";
@@ -185,19 +185,47 @@ describe("an incremental build", () => {
     }
   });
 
-  it.each(PAGE_RULES.map((r) => [r]))("needs its rule %s: without it a page that changed would be kept", (rule) => {
-    const plan = planPages(before, after, [rule]);
-    const missed = Object.keys(after.pages).filter(
-      (key) => !plan.render.has(key) && outputFiles(key).some((f) => changedPages.has(f)),
-    );
-    expect(missed.length, `every changed page is still rendered without ${rule}`).toBeGreaterThan(0);
-  });
+  // Each rule but neighbours shows here; neighbours below: every page here that names a changed document also has its
+  // lists of similar clauses changed (documents added and removed shift every score).
+  it.each(PAGE_RULES.filter((r) => r !== "neighbours").map((r) => [r]))(
+    "needs its rule %s: without it a page that changed would be kept",
+    (rule) => {
+      const plan = planPages(before, after, [rule]);
+      const missed = Object.keys(after.pages).filter(
+        (key) => !plan.render.has(key) && outputFiles(key).some((f) => changedPages.has(f)),
+      );
+      expect(missed.length, `every changed page is still rendered without ${rule}`).toBeGreaterThan(0);
+    },
+  );
 
   it("with every rule, renders each dynamic page that changed", () => {
     const plan = planPages(before, after);
     const dynamic = Object.keys(after.pages).filter((key) => outputFiles(key).some((f) => changedPages.has(f)));
     expect(dynamic.filter((key) => !plan.render.has(key))).toEqual([]);
     expect(dynamic.length).toBeGreaterThan(0);
+  });
+
+  it("needs its rule neighbours: the page of a circular cited by one retitled, nothing else changed", async () => {
+    const [filesBefore, statesBefore] = [files(incremental.dist), state(incremental)];
+    edit(
+      join(c2, "f1-cites.txt"),
+      "关于贯彻落实全省安全生产工作要点的通知",
+      "关于认真贯彻落实全省安全生产工作要点的通知",
+    );
+    const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: incremental });
+    const changed = differing(filesBefore, files(again.dist));
+    const statesAfter = state(again);
+    const missed = (omit: PageRule[]) => {
+      const plan = planPages(statesBefore, statesAfter, omit);
+      return Object.keys(statesAfter.pages).filter(
+        (key) => !plan.render.has(key) && outputFiles(key).some((f) => changed.has(f)),
+      );
+    };
+    // The cited circular's page lists the new title among those citing it: rendered by neighbours alone.
+    const cited = missed(["neighbours"]);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.every((key) => key.startsWith("doc:"))).toBe(true);
+    expect(readFileSync(join(again.dist, outputFiles(cited[0]!)[0]!), "utf8")).toContain("关于认真贯彻落实全省");
   });
 
   // Last: it builds over the incremental build.

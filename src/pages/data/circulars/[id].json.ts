@@ -8,7 +8,7 @@ import { corpus } from "../../../site/corpus.ts";
 import { documentPaths } from "../../../site/renderPlan.ts";
 import { modelRecord } from "../../../library/store.ts";
 import { clausesOf } from "../../../model/clauses.ts";
-export const getStaticPaths = documentPaths;
+export const getStaticPaths = () => documentPaths("data");
 export const GET: APIRoute = ({ params }) => {
   const index = corpus();
   const id = params.id!;

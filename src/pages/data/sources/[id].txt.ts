@@ -6,7 +6,7 @@ import { documentPaths } from "../../../site/renderPlan.ts";
 import { loadModel } from "../../../library/store.ts";
 import { decode } from "../../../ingest/read.ts";
 import { sourceText } from "../../../model/segments.ts";
-export const getStaticPaths = documentPaths;
+export const getStaticPaths = () => documentPaths("source");
 export const GET: APIRoute = ({ params }) => {
   const doc = circularById(params.id!)!;
   // A text file is served as it was decoded; other formats (and a file no longer there) as the parser read them.
