@@ -50,9 +50,14 @@ export type { Fingerprints, PageStates };
 /** A document's source: its file's hash and its correction's (store.ts sourceHashes), from which its model is made. */
 export type SourceOf = (id: string) => string | null;
 
-/** Every page of the dynamic routes, with its inputs by rule. */
-export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, PageInputs> {
-  const pages = new Map<string, PageInputs>();
+/**
+ * Every page of the dynamic routes, with its inputs by rule, one by one. List pages come
+ * first: they need nothing of the derive stage, which an incremental site build waits for
+ * when it first reads related clauses (site/corpus.ts), so their views are made and hashed
+ * (pageStates) while derive still runs; then the documents' pages, then the topics'
+ * overviews (their pairs to compare are of similar documents).
+ */
+export function* pageInputs(index: CorpusIndex, sourceOf: SourceOf): Generator<[string, PageInputs]> {
   // What a page shows of another document: its model and its 时效性, hashed once per document
   // (a document is a card on many list pages).
   const cardHashes = new Map<string, string>();
@@ -60,6 +65,57 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
     cardHashes.get(id) ?? cardHashes.set(id, hash([sourceOf(id), index.validity.get(id) ?? null])).get(id)!;
   const cards = (ids: Iterable<string | null | undefined>) =>
     [...new Set([...ids].filter((id): id is string => !!id))].sort().map((id): [string, string] => [id, cardOf(id)]);
+  for (const [id, to] of index.movedIds) yield [`moved:${id}`, { members: { to, card: cardOf(to) } }];
+  // List pages show their members in the library's order (newest first).
+  // (Sorted by place, not filtered from the whole library: a filter per region page was a second at 10,000.)
+  const place = new Map(index.docs.map((d, i) => [d.id, i]));
+  const ordered = (ids: Iterable<string>) =>
+    [...new Set(ids)].filter((id) => place.has(id)).sort((a, b) => place.get(a)! - place.get(b)!);
+  const topics = [...index.topicClauses].filter(([, entries]) => entries.length > 0).map(([slug]) => slug);
+  for (const slug of topics) {
+    for (const year of topicYears(index, slug)) {
+      const view = topicYear(index, slug, year);
+      const places = view.provinces.flatMap((p) => p.places);
+      const docIds = [...view.primary, ...view.mentioned, ...places.flatMap((g) => g.more.map((m) => m.docId))];
+      yield [
+        `topic:${slug}/${year}`,
+        {
+          members: { view, cards: cards([...docIds, ...places.flatMap((g) => g.listed.map((e) => e.docId))]) },
+        },
+      ];
+    }
+  }
+  for (const node of index.jurisdictions.values()) {
+    const below: string[] = [];
+    const subtree: unknown[] = [];
+    const collect = (code: string) => {
+      for (const c of index.jurisdictions.get(code)!.children) {
+        const child = index.jurisdictions.get(c)!;
+        subtree.push([child.code, child.name, child.total, child.children]);
+        below.push(...child.docIds);
+        collect(c);
+      }
+    };
+    collect(node.code);
+    const ancestors: string[] = [];
+    for (let p = node.parent; p; p = index.jurisdictions.get(p)!.parent) ancestors.push(p);
+    yield [
+      `region:${node.code}`,
+      {
+        members: { node, ancestors, subtree, below: ordered(below), cards: cards([...node.docIds, ...below]) },
+      },
+    ];
+  }
+  for (const [year, ids] of index.years) yield [`year:${year}`, { members: { ids: ordered(ids), cards: cards(ids) } }];
+  for (const [code, entries] of departmentsByJurisdiction(index)) {
+    yield [
+      `dept:${code}`,
+      {
+        members: { entries, cards: cards(entries.flatMap((e) => e.clauses.map((c) => c.docId))) },
+      },
+    ];
+  }
+  for (const kind of index.kinds) yield [`kind:${kind.slug}`, { members: { kind, cards: cards(kind.docIds) } }];
   const similar = index.similarCirculars();
   for (const doc of index.docs) {
     const id = doc.id;
@@ -84,84 +140,48 @@ export function pageInputs(index: CorpusIndex, sourceOf: SourceOf): Map<string, 
     // Its open data and its source text are pages of their own: a new document in its lists of
     // similar clauses and documents changes the page alone (1,108 of 1,118 documents rendered
     // again after adding ten to 10,000).
-    pages.set(`data:${id}`, {
-      // The model as stored, which names its source file: the same text found in another folder is the same page
-      // but not the same data.
-      text: [sourceOf(id), doc.source],
-      validity,
-      links: {
-        clauseCitedBy,
-        versions: chain,
-        kind: kind && { slug: kind.slug, name: kind.name, baseline: kind.baseline },
-      },
-    });
-    pages.set(`source:${id}`, { text: sourceOf(id) });
-    pages.set(`doc:${id}`, {
-      text: sourceOf(id),
-      validity,
-      links: {
-        citations: { cites, citedBy, clauseCitedBy, stubs },
-        related: related.hash,
-        similar: similar.get(id) ?? [],
-        versions: chain,
-        kind: kind && {
-          slug: kind.slug,
-          name: kind.name,
-          jurisdictionCount: kind.jurisdictionCount,
-          count: kind.docIds.length,
-          baseline: kind.baseline,
+    yield [
+      `data:${id}`,
+      {
+        // The model as stored, which names its source file: the same text found in another folder is the same page
+        // but not the same data.
+        text: [sourceOf(id), doc.source],
+        validity,
+        links: {
+          clauseCitedBy,
+          versions: chain,
+          kind: kind && { slug: kind.slug, name: kind.name, baseline: kind.baseline },
         },
       },
-      neighbours: cards(named.filter((n) => n !== id)),
-    });
+    ];
+    yield [`source:${id}`, { text: sourceOf(id) }];
+    yield [
+      `doc:${id}`,
+      {
+        text: sourceOf(id),
+        validity,
+        links: {
+          citations: { cites, citedBy, clauseCitedBy, stubs },
+          related: related.hash,
+          similar: similar.get(id) ?? [],
+          versions: chain,
+          kind: kind && {
+            slug: kind.slug,
+            name: kind.name,
+            jurisdictionCount: kind.jurisdictionCount,
+            count: kind.docIds.length,
+            baseline: kind.baseline,
+          },
+        },
+        neighbours: cards(named.filter((n) => n !== id)),
+      },
+    ];
   }
-  for (const [id, to] of index.movedIds) pages.set(`moved:${id}`, { members: { to, card: cardOf(to) } });
-  // List pages show their members in the library's order (newest first).
-  // (Sorted by place, not filtered from the whole library: a filter per region page was a second at 10,000.)
-  const place = new Map(index.docs.map((d, i) => [d.id, i]));
-  const ordered = (ids: Iterable<string>) =>
-    [...new Set(ids)].filter((id) => place.has(id)).sort((a, b) => place.get(a)! - place.get(b)!);
-  for (const [slug, entries] of index.topicClauses) {
-    if (entries.length === 0) continue;
+  for (const slug of topics) {
     const overview = topicOverview(index, slug);
     const named = [...overview.primary.ids, ...overview.mentioned.ids, ...overview.pairs.flatMap((p) => [p.a, p.b])];
-    pages.set(`topic:${slug}`, { members: { overview, cards: cards(named) } });
-    for (const year of topicYears(index, slug)) {
-      const view = topicYear(index, slug, year);
-      const places = view.provinces.flatMap((p) => p.places);
-      const docIds = [...view.primary, ...view.mentioned, ...places.flatMap((g) => g.more.map((m) => m.docId))];
-      pages.set(`topic:${slug}/${year}`, {
-        members: { view, cards: cards([...docIds, ...places.flatMap((g) => g.listed.map((e) => e.docId))]) },
-      });
-    }
+    yield [`topic:${slug}`, { members: { overview, cards: cards(named) } }];
   }
-  for (const node of index.jurisdictions.values()) {
-    const below: string[] = [];
-    const subtree: unknown[] = [];
-    const collect = (code: string) => {
-      for (const c of index.jurisdictions.get(code)!.children) {
-        const child = index.jurisdictions.get(c)!;
-        subtree.push([child.code, child.name, child.total, child.children]);
-        below.push(...child.docIds);
-        collect(c);
-      }
-    };
-    collect(node.code);
-    const ancestors: string[] = [];
-    for (let p = node.parent; p; p = index.jurisdictions.get(p)!.parent) ancestors.push(p);
-    pages.set(`region:${node.code}`, {
-      members: { node, ancestors, subtree, below: ordered(below), cards: cards([...node.docIds, ...below]) },
-    });
-  }
-  for (const [year, ids] of index.years)
-    pages.set(`year:${year}`, { members: { ids: ordered(ids), cards: cards(ids) } });
-  for (const [code, entries] of departmentsByJurisdiction(index)) {
-    pages.set(`dept:${code}`, {
-      members: { entries, cards: cards(entries.flatMap((e) => e.clauses.map((c) => c.docId))) },
-    });
-  }
-  for (const kind of index.kinds) pages.set(`kind:${kind.slug}`, { members: { kind, cards: cards(kind.docIds) } });
-  return pages;
 }
 
 /** A short hash of plain data (inputs hold no Map: JSON would write it as {}, and a replacer makes it slow). */
@@ -172,7 +192,7 @@ const hash = (value: unknown) =>
     .slice(0, 16);
 
 /** Every page's short hash per rule of its inputs, and the table of the cards its neighbours are named from. */
-export function pageStates(inputs: Map<string, PageInputs>): PageStates {
+export function pageStates(inputs: Iterable<[string, PageInputs]>): PageStates {
   const cards: PageStates["cards"] = [];
   const place = new Map<string, number>();
   const placeOf = ([id, card]: [string, string]) => {

@@ -27,13 +27,17 @@ function plan(): Set<string> | null {
   if (render !== undefined) return render;
   const index = corpus();
   const sources = sourceHashes();
-  const inputs = pageInputs(index, (id) => sources.get(id) ?? null);
-  const next = pageStates(inputs);
+  const next = pageStates(pageInputs(index, (id) => sources.get(id) ?? null));
   const incremental = process.env.SITE_BUILD === "incremental" && existsSync(PAGES_STATE);
   const previous = incremental ? readJsonFile(PageStates, PAGES_STATE) : { cards: [], pages: {} };
   const { render: changed, removed } = planPages(previous, next);
   writeJsonFile(PageStates, PAGES_NEXT, next);
-  writeJsonFile(PagePlanFile, PLAN_FILE, { incremental, render: [...changed], removed, pages: inputs.size });
+  writeJsonFile(PagePlanFile, PLAN_FILE, {
+    incremental,
+    render: [...changed],
+    removed,
+    pages: Object.keys(next.pages).length,
+  });
   render = incremental ? changed : null;
   return render;
 }

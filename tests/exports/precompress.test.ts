@@ -21,21 +21,29 @@ describe("precompress", () => {
     const dir = site({
       "a/index.html": page(1),
       "data/x.json": JSON.stringify({ text: page(2) }),
+      "data/circulars/c-1.json": JSON.stringify({ text: page(5) }),
       "search-data/bi/x.json": JSON.stringify({ postings: page(4) }),
       "data/sources/c-1.txt": "第一条 为了加强安全生产工作，防止和减少生产安全事故。\n".repeat(40),
       "small.html": "<p>小</p>",
       "pagefind/x.pf_meta": page(3),
     });
     const r = await precompress(dir);
-    expect(r.files).toBe(4);
+    expect(r.files).toBe(5);
     const text = (f: string) => readFileSync(join(dir, f), "utf8");
-    for (const f of ["a/index.html", "data/x.json", "search-data/bi/x.json", "data/sources/c-1.txt"])
+    for (const f of [
+      "a/index.html",
+      "data/x.json",
+      "search-data/bi/x.json",
+      "data/sources/c-1.txt",
+      "data/circulars/c-1.json",
+    ])
       expect(gunzipSync(readFileSync(join(dir, `${f}.gz`))).toString()).toBe(text(f));
     for (const f of ["a/index.html", "data/x.json"])
       expect(brotliDecompressSync(readFileSync(join(dir, `${f}.br`))).toString()).toBe(text(f));
-    // The phrase index's postings and the sources' plain text: a .gz alone (brotli makes them no smaller).
-    expect(existsSync(join(dir, "search-data/bi/x.json.br"))).toBe(false);
-    expect(existsSync(join(dir, "data/sources/c-1.txt.br"))).toBe(false);
+    // The phrase index's postings, the sources' plain text and each document's JSON: a .gz alone (brotli makes
+    // them no smaller, or little).
+    for (const f of ["search-data/bi/x.json", "data/sources/c-1.txt", "data/circulars/c-1.json"])
+      expect(existsSync(join(dir, `${f}.br`))).toBe(false);
     expect(existsSync(join(dir, "small.html.gz")) || existsSync(join(dir, "pagefind/x.pf_meta.gz"))).toBe(false);
     // Nothing is made again while the copies are newer than their file.
     expect((await precompress(dir)).files).toBe(0);
