@@ -4,7 +4,7 @@
  */
 import { TOPICS } from "../config/topics.ts";
 import type { CircularMeta, Clause } from "../model/circular.ts";
-import { clausesOf } from "../model/clauses.ts";
+import { clauseById } from "../model/clauses.ts";
 import { buildCitationGraph, type CitationGraph } from "./citationGraph.ts";
 import type { Department, UnitDepartment } from "./departments.ts";
 import type { DocumentTopics, TopicMatch } from "./topics.ts";
@@ -187,6 +187,6 @@ export function buildCorpusIndex(
 
 export function clauseOf(index: CorpusIndex, ref: ClauseRef): { doc: CircularMeta; clause: Clause } | null {
   const doc = index.byId.get(ref.docId);
-  const clause = doc && clausesOf(doc).find((c) => c.id === ref.clauseId);
+  const clause = doc && clauseById(doc, ref.clauseId);
   return doc && clause ? { doc, clause } : null;
 }

@@ -3,7 +3,7 @@
  * read from the document's open data (/data/circulars/<id>.json), with its standard citation.
  */
 import type { Circular, SectionNode } from "../model/circular.ts";
-import { clausesOf } from "../model/clauses.ts";
+import { clauseById } from "../model/clauses.ts";
 import { TOPICS } from "../config/topics.ts";
 import { jurisdictionText } from "../model/display.ts";
 import { citationLabel, citationText } from "../model/labels.ts";
@@ -53,7 +53,7 @@ function findNode(nodes: SectionNode[], id: string): SectionNode | null {
 
 /** The excerpt at `anchor` (a clause's id, else a part's), or null when the document has none there. */
 export function excerptOf(doc: DocumentData, anchor: string, url: string): Excerpt | null {
-  const clause = clausesOf(doc).find((c) => c.id === anchor);
+  const clause = clauseById(doc, anchor);
   const node = clause ? null : findNode(doc.sections, anchor);
   const part = clause ?? (node && node.text ? { path: node.path, text: node.text } : null);
   if (!part) return null;

@@ -25,3 +25,21 @@ export function clausesOf(doc: { sections: SectionNode[] }): Clause[] {
   }
   return list;
 }
+
+const clauseMaps = new WeakMap<SectionNode[], Map<string, Clause>>();
+
+/**
+ * A document's clause by id (the first, as a search of the list finds it), or undefined. A
+ * page looks up the clauses of the documents it names (similar clauses, citations) one by one:
+ * searching the list for each was 0.36 s of the 6.2 s of drawing 1,118 documents' pages in a
+ * profile of adding ten circulars to 10,000.
+ */
+export function clauseById(doc: { sections: SectionNode[] }, id: string): Clause | undefined {
+  let map = clauseMaps.get(doc.sections);
+  if (!map) {
+    map = new Map();
+    for (const c of clausesOf(doc)) if (!map.has(c.id)) map.set(c.id, c);
+    clauseMaps.set(doc.sections, map);
+  }
+  return map.get(id);
+}
