@@ -42,7 +42,7 @@ const generated = await runStage(node, ["scripts/generate-corpus.ts", String(doc
 console.log(JSON.stringify({ stage: "generate", docs, ms: generated.ms, peakRssMb: generated.peakRssMb }));
 const build = await runBuild({
   env,
-  onStage: (s) => console.log(JSON.stringify({ stage: s.stage, docs, ms: s.ms, peakRssMb: s.peakRssMb })),
+  onStage: (s) => console.log(JSON.stringify({ stage: s.stage, docs, ms: s.ms, peakRssMb: s.peakRssMb, cpuS: s.cpuS })),
 });
 const dist = env.DIST_DIR;
 const sizeOf = (dir: string): number =>
@@ -83,7 +83,9 @@ async function rebuild(name: string, count: number, change: Record<string, unkno
   const run = await runBuild({
     env,
     onStage: (s) =>
-      console.log(JSON.stringify({ stage: `${name} ${s.stage}`, docs: count, ms: s.ms, peakRssMb: s.peakRssMb })),
+      console.log(
+        JSON.stringify({ stage: `${name} ${s.stage}`, docs: count, ms: s.ms, peakRssMb: s.peakRssMb, cpuS: s.cpuS }),
+      ),
   });
   console.log(
     JSON.stringify({

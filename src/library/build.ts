@@ -57,6 +57,8 @@ export interface StageRun {
   ms: number;
   /** Peak resident memory of the stage's process tree. */
   peakRssMb: number;
+  /** CPU seconds (user and system) its process tree used, sampled: short by at most a fifth of a second a process. */
+  cpuS: number;
 }
 
 export interface BuildRun {
@@ -111,8 +113,9 @@ function runStage(
     child.on("close", (code, signal) => {
       running.delete(child);
       const peakRssMb = peak.stop();
+      const cpuS = Math.round(peak.cpuSeconds() * 10) / 10;
       if (code !== 0) reject(new Error(`build: ${stage} failed (exit ${code ?? signal})`));
-      else resolvePromise({ stage, ms: Math.round(performance.now() - started), peakRssMb });
+      else resolvePromise({ stage, ms: Math.round(performance.now() - started), peakRssMb, cpuS });
     });
   });
 }
