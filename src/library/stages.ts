@@ -87,7 +87,8 @@ function tick(): void {
 
 /**
  * Samples the peak resident memory (MB) of `root`'s process tree until stopped; `cpuSeconds`
- * is then the CPU time its processes used while sampled (user and system, every thread).
+ * is then the CPU time its processes used, each since it started (user and system, every
+ * thread): a stage's, as its root is started just before.
  */
 export function samplePeak(root: number): { stop: () => number; cpuSeconds: () => number } {
   const peak: Sample = { peakKb: 0, ticks: new Map() };
