@@ -127,6 +127,9 @@ export function* pageInputs(index: CorpusIndex, sourceOf: SourceOf): Generator<[
     const related = index.relatedSummaryOf(id);
     const chain = index.versions.get(id)?.docIds ?? [];
     const kind = index.kindOf.get(id) ?? null;
+    // What the document's JSON shows of its kind; its page shows the kind's size besides.
+    const kindData = kind && { slug: kind.slug, name: kind.name, baseline: kind.baseline };
+    const source = sourceOf(id);
     const named = [
       validity?.by,
       ...cites.map((c) => c.targetId),
@@ -145,33 +148,27 @@ export function* pageInputs(index: CorpusIndex, sourceOf: SourceOf): Generator<[
       {
         // The model as stored, which names its source file: the same text found in another folder is the same page
         // but not the same data.
-        text: [sourceOf(id), doc.source],
+        text: [source, doc.source],
         validity,
         links: {
           clauseCitedBy,
           versions: chain,
-          kind: kind && { slug: kind.slug, name: kind.name, baseline: kind.baseline },
+          kind: kindData,
         },
       },
     ];
-    yield [`source:${id}`, { text: sourceOf(id) }];
+    yield [`source:${id}`, { text: source }];
     yield [
       `doc:${id}`,
       {
-        text: sourceOf(id),
+        text: source,
         validity,
         links: {
           citations: { cites, citedBy, clauseCitedBy, stubs },
           related: related.hash,
           similar: similar.get(id) ?? [],
           versions: chain,
-          kind: kind && {
-            slug: kind.slug,
-            name: kind.name,
-            jurisdictionCount: kind.jurisdictionCount,
-            count: kind.docIds.length,
-            baseline: kind.baseline,
-          },
+          kind: kind && { ...kindData, jurisdictionCount: kind.jurisdictionCount, count: kind.docIds.length },
         },
         neighbours: cards(named.filter((n) => n !== id)),
       },
