@@ -2,7 +2,7 @@
  * `node scripts/merge-shards.ts HOST_DIST BASE=DIST [BASE=DIST …]`: the national search of a
  * library built in shards (src/search/national.ts). Reads each shard's built search index
  * (DIST/search-data/, its site under BASE) — no source documents — and writes the merged
- * index into HOST_DIST/search-data/, with its .gz copies: the search page of the site
+ * index into HOST_DIST/search-data/ (gzipped, as a build stores it: search/storedFiles.ts): the search page of the site
  * in HOST_DIST (one of the shards, or a site of its own) then searches every shard. Run it
  * after the shards are built (README "Past one machine").
  */
@@ -11,8 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { normalizeBase } from "../src/config/urls.ts";
 import { writePhraseIndex } from "../src/search/buildIndex.ts";
 import { mergeShards } from "../src/search/national.ts";
-import { precompress } from "../src/site/precompress.ts";
-import { readUtf8 } from "../src/library/files.ts";
+import { readStored, storedBytes, storedPath } from "../src/search/storedFiles.ts";
 import { progress } from "../src/bench/progress.ts";
 
 const [host, ...specs] = process.argv.slice(2);
@@ -23,7 +22,7 @@ if (!host || specs.length === 0 || specs.some((s) => !s.includes("="))) {
 const started = performance.now();
 const shards = specs.map((spec) => {
   const [base, dist] = [spec.slice(0, spec.indexOf("=")), resolve(spec.slice(spec.indexOf("=") + 1))];
-  return { base: normalizeBase(base), read: (path: string) => readUtf8(join(dist, "search-data", path)) };
+  return { base: normalizeBase(base), read: (path: string) => readStored(join(dist, "search-data"), path) };
 });
 const merged = mergeShards(shards);
 // Written aside first: the host may be one of the shards, read while the index is written.
@@ -35,9 +34,9 @@ const meta = writePhraseIndex(
   merged.docs,
   [],
   (path, content) => {
-    const file = join(out, path);
+    const file = join(out, storedPath(path));
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
+    writeFileSync(file, storedBytes(content));
     bytes += content.length;
   },
   { onDoc: () => bar.tick(), extra: { pagefindShards: merged.pagefindShards } },
@@ -46,8 +45,7 @@ bar.done();
 const target = join(resolve(host), "search-data");
 rmSync(target, { recursive: true, force: true });
 renameSync(out, target);
-const compressed = await precompress(target);
 console.log(
   `merge: ${meta.docs} circulars from ${shards.length} shards into ${host}/search-data: ${(bytes / 1e6).toFixed(1)} ` +
-    `MB, ${compressed.files} files compressed, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -2,10 +2,10 @@
  * `node scripts/pagefind-index.ts OUT`: the build's search stage, second half. Indexes the
  * Pagefind records that scripts/search-index.ts left in the search cache into OUT/pagefind/,
  * OUT/pagefind-1/ … — a bundle whose records are as in an earlier build is linked from the
- * cache, not indexed again — and writes .gz copies of OUT's text files (and .br of Pagefind's
- * scripts: src/site/precompress.ts). When the build is incremental (SEARCH_BUILD), a bundle
- * whose folder in dist/ already holds it is left out of OUT: only the folders that changed are
- * compressed and moved in.
+ * cache, not indexed again — and writes .gz and .br copies of Pagefind's scripts
+ * (src/site/precompress.ts; the phrase index is stored gzipped already). When the build is
+ * incremental (SEARCH_BUILD), a bundle whose folder in dist/ already holds it is left out of
+ * OUT: only the folders that changed are compressed and moved in.
  */
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";

@@ -19,6 +19,7 @@ import { siteUrls } from "../src/config/urls.ts";
 import { loadModel, oldestFirst, sourceHashes } from "../src/library/store.ts";
 import { readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
 import { IndexBaseFile } from "../src/search/indexFiles.ts";
+import { storedBytes, storedPath } from "../src/search/storedFiles.ts";
 import {
   PATCH_FOLDER,
   PATCH_MIN,
@@ -123,9 +124,9 @@ const meta = buildPhraseIndex(
     emitted.bytes += content.length;
     const placed = patch ? patchPath(path) : path;
     if (!changed.changed(placed, content)) return;
-    const file = join(out, "search-data", placed);
+    const file = join(out, "search-data", storedPath(placed));
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
+    writeFileSync(file, storedBytes(content));
   },
   {
     // SEARCH_PEERS: the base paths of other libraries on this origin that a search here covers too.
@@ -170,7 +171,7 @@ if (patch && base) {
   if (changed.changed("meta.json", content)) {
     // The patch's own files may all be as before (a circular of the base removed): the folder is not there yet.
     mkdirSync(join(out, "search-data"), { recursive: true });
-    writeFileSync(join(out, "search-data", "meta.json"), content);
+    writeFileSync(join(out, "search-data", storedPath("meta.json")), storedBytes(content));
   }
   writeJsonFile(IndexBaseFile, cache.base, { ...base, patched: patch.ids });
 } else writeJsonFile(IndexBaseFile, cache.base, { meta, ids, keys: ids.map(keyOf), patched: [] });

@@ -28,24 +28,35 @@ const PAGE = 5;
 
 const urls = siteUrls(document.documentElement.dataset.base);
 const cache = new Map<string, Promise<unknown>>();
-function getJson<T>(url: string): Promise<T> {
+function getJson<T>(url: string, read: (r: Response) => Promise<unknown> = (r) => r.json()): Promise<T> {
   let p = cache.get(url);
   if (!p) {
     p = fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${url}: ${r.status}`);
-      return r.json();
+      return read(r);
     });
     cache.set(url, p);
   }
   return p as Promise<T>;
 }
-const searchData = <T>(path: string) => getJson<T>(urls.searchData(path));
+/**
+ * A phrase index file: stored gzipped alone (storedFiles.ts), inflated here. A server that sends .gz files with
+ * Content-Encoding: gzip (Apache's AddEncoding) has the browser inflate it first: JSON never starts with gzip's magic.
+ */
+async function inflatedJson(r: Response): Promise<unknown> {
+  const bytes = new Uint8Array(await r.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
+}
+const indexFile =
+  (searchDataUrl: (path: string) => string) =>
+  <T>(path: string) =>
+    getJson<T>(`${searchDataUrl(path)}.gz`, inflatedJson);
 /** This library's index and those of the other libraries (shards) it names, opened once. */
 let shardsOpened: Promise<Shard[]> | null = null;
 const searchShards = () =>
-  (shardsOpened ??= openShards(
-    { base: urls.base, load: searchData },
-    (base) => (path) => getJson(`${base}search-data/${path}`),
+  (shardsOpened ??= openShards({ base: urls.base, load: indexFile(urls.searchData) }, (base) =>
+    indexFile((path) => `${base}search-data/${path}`),
   ));
 /** Keys folded as the index folded its texts; the whole script table is fetched only for traditional characters. */
 const foldFor = browserFold(() => getJson<ScriptTable>(urls.scriptTable()));

@@ -1,8 +1,8 @@
 /**
  * Precompressed copies of the site's text files, written beside them (page.html.gz,
  * page.html.br) for a server that sends them as they are (nginx gzip_static / brotli_static:
- * deploy/nginx.conf) instead of compressing each response. Pagefind's index files and its
- * WebAssembly are compressed already and are left alone, and so is a file whose copies are
+ * deploy/nginx.conf) instead of compressing each response. Pagefind's index files, the phrase
+ * index's and Pagefind's WebAssembly are compressed already and are left alone, and so is a file whose copies are
  * already there and newer (the search stage compresses its own files beside the site
  * build). Node's own zlib; the work runs in libuv's thread pool, a few files at a time.
  *
@@ -36,9 +36,8 @@ export interface PrecompressResult {
  * How hard to compress, and whether to make a brotli copy (`null`: a .gz copy alone). Pages, styles and scripts
  * compress well and are worth brotli 5 (a quarter of the circulars' pages at 10,000: 15.2% of their bytes against
  * 17.7% at brotli 4 and 18.2% at gzip 6). The data exports gain 1–2% from brotli 5 at twice the time of brotli 4, and
- * brotli 4 makes clauses.csv a fifth of its gzip size. The phrase index's postings gain nothing from brotli (at 10,000,
- * 566 MB in 67,876 files: 259.8 MB at brotli 4, 257.7 MB at gzip 4), and compressing them alone took 54.8 s with
- * brotli copies, 29.6 s without: a browser that accepts brotli is sent the .gz. Nor do the sources' plain text
+ * brotli 4 makes clauses.csv a fifth of its gzip size. (The phrase index's files gain nothing from brotli: they are
+ * stored gzipped alone, search/storedFiles.ts.) Nor do the sources' plain text
  * (data/sources/): brotli 4 makes Chinese text larger than gzip 4 (the bench's 10,000 sources 44.4% against 42.8%,
  * the bundled regulations 32.3% against 31.4%), and each copy is one more file to create (a third of a millisecond of
  * the kernel's time each on this machine's disk). Nor, nearly, each document's JSON (data/circulars/<id>.json,
@@ -56,7 +55,7 @@ const LEVELS = {
   gzipOnly: { gzip: 4, brotli: null },
 } satisfies Record<string, Level>;
 const levelOf = (relativePath: string): Level =>
-  ["search-data/", "data/sources/", "data/circulars/"].some((folder) => relativePath.startsWith(folder))
+  ["data/sources/", "data/circulars/"].some((folder) => relativePath.startsWith(folder))
     ? LEVELS.gzipOnly
     : relativePath.startsWith("data/")
       ? LEVELS.data

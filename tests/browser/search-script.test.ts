@@ -4,12 +4,12 @@
  * site finds it — the page folds a query exactly as the index folded the texts, fetching
  * the whole script table only for traditional characters.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { phraseKey } from "../../src/text/keys.ts";
 import { siteSuite, siteModels } from "./harness.ts";
+import { storedJson } from "../search/answers.ts";
+import type { PhraseDoc } from "../../src/search/phrase.ts";
 import { clausesOf } from "../../src/model/clauses.ts";
 
 const site = inject("seedSite");
@@ -33,11 +33,7 @@ async function search(q: string): Promise<{ ids: string[]; status: string; subs:
   await page.click("#search-form button[type=submit]");
   await page.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
   const indexes = await page.locator("#search-results").getAttribute("data-doc-indexes");
-  const ids = indexes
-    ? indexes
-        .split(",")
-        .map((d) => JSON.parse(readFileSync(join(site.dist, "search-data/doc", `${d}.json`), "utf8")).id as string)
-    : [];
+  const ids = indexes ? indexes.split(",").map((d) => storedJson<PhraseDoc>(site.dist, `doc/${d}.json`).id) : [];
   const subs = await page
     .locator("#search-results .sub-results a")
     .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));

@@ -12,6 +12,11 @@ import { clausesOf } from "../../src/model/clauses.ts";
 import { phraseKey } from "../../src/text/keys.ts";
 import { clausePhrases, indexOf, linePhrases } from "../site/phrases.ts";
 import { siteSuite, siteModels } from "./harness.ts";
+import { storedJson } from "../search/answers.ts";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import sirv from "sirv";
+import type { PhraseDoc } from "../../src/search/phrase.ts";
 
 const site = inject("seedSite");
 const models = siteModels(site.content);
@@ -52,11 +57,7 @@ async function showAll() {
 
 /** The search index numbers circulars; its per-circular files say which is which. */
 function docIds(indexes: string | null): string[] {
-  return indexes
-    ? indexes
-        .split(",")
-        .map((d) => JSON.parse(readFileSync(join(site.dist, "search-data/doc", `${d}.json`), "utf8")).id)
-    : [];
+  return indexes ? indexes.split(",").map((d) => storedJson<PhraseDoc>(site.dist, `doc/${d}.json`).id) : [];
 }
 
 async function clearFilters() {
@@ -271,6 +272,33 @@ describe("search in the browser", () => {
       expect(excerpts.every((e) => e.includes("预案") || e.includes("应急"))).toBe(true);
     },
   );
+
+  it("reads its index from a server sending .gz files with Content-Encoding: gzip (Apache's AddEncoding)", async () => {
+    const files = sirv(site.dist, {
+      dev: true,
+      extensions: ["html"],
+      setHeaders: (res, path) => path.endsWith(".gz") && res.setHeader("Content-Encoding", "gzip"),
+    });
+    const apache = createServer((req, res) => {
+      req.url = "/" + (req.url ?? "/").slice(site.base.length);
+      files(req, res, () => void res.writeHead(404).end());
+    });
+    await new Promise<void>((done) => apache.listen(0, "127.0.0.1", done));
+    const other = await suite.browser.newPage();
+    const encodings: Array<string | undefined> = [];
+    other.on("response", (r) => r.url().includes("/search-data/") && encodings.push(r.headers()["content-encoding"]));
+    const q = encodeURIComponent("应急预案");
+    await other.goto(`http://127.0.0.1:${(apache.address() as AddressInfo).port}${site.base}search/?q=${q}`);
+    await other.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+    const theirs = docIds(await other.locator("#search-results").getAttribute("data-doc-indexes"));
+    await other.close();
+    await new Promise((done) => apache.close(done));
+    await clearFilters();
+    expect(encodings.length).toBeGreaterThan(0);
+    expect(encodings.every((e) => e === "gzip")).toBe(true);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs).toEqual(await search("应急预案"));
+  });
 
   it("without JavaScript, says search needs it and offers the indexes", async () => {
     const context = await suite.browser.newContext({ javaScriptEnabled: false });

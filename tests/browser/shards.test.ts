@@ -90,7 +90,7 @@ describe("a library in two shards", () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((u) => u.startsWith(JILIN))).toBe(true);
     // The other shard's table of contents was read (to learn its provinces), nothing more.
-    expect(asked.filter((u) => u.startsWith(`${OTHERS}search-data/`))).toEqual([`${OTHERS}search-data/meta.json`]);
+    expect(asked.filter((u) => u.startsWith(`${OTHERS}search-data/`))).toEqual([`${OTHERS}search-data/meta.json.gz`]);
     page.removeAllListeners("request");
   });
 

@@ -103,7 +103,7 @@ describe("deploy/nginx.conf", () => {
     ).toBe(true);
   });
 
-  it("serves .wasm, Pagefind's .pf_* files and .csv with their types", () => {
+  it("serves .wasm, Pagefind's .pf_* files, .csv and the phrase index's .gz with their types", () => {
     const types = new Map(
       server.children
         .find((n) => n.name === "types")!
@@ -111,6 +111,7 @@ describe("deploy/nginx.conf", () => {
     );
     expect(types.get("wasm")).toBe("application/wasm");
     expect(types.get("csv")).toBe("text/csv");
+    expect(types.get("gz")).toBe("application/gzip");
     for (const ext of ["pf_meta", "pf_index", "pf_fragment", "pf_filter", "pagefind"])
       expect(types.get(ext)).toBe("application/octet-stream");
     for (const ext of ["html", "css", "js", "json", "xml", "svg", "txt"]) expect(types.has(ext)).toBe(true);

@@ -3,10 +3,22 @@
  * circular as results show it, where the phrase stands, its texts and its facets. Two indexes
  * that answer alike give equal answers, whatever their files (a patched index and a full one).
  */
+import { join } from "node:path";
 import { TOPICS } from "../../src/config/topics.ts";
+import { readStored } from "../../src/search/storedFiles.ts";
 import type { IndexLoader, PhraseDoc, PhraseFacets, TextChunk } from "../../src/search/phrase.ts";
 import { openShards, ShardQuery } from "../../src/search/shards.ts";
 import { phraseKey } from "../../src/text/keys.ts";
+
+/** A file of a built site's phrase index (under its search-data/), as stored (storedFiles.ts). */
+export const storedJson = <T>(dist: string, path: string): T =>
+  JSON.parse(readStored(join(dist, "search-data"), path)) as T;
+
+/** A built site's phrase index, as its search page loads it. */
+export const storedIndex =
+  (dist: string): IndexLoader =>
+  async <T>(path: string) =>
+    storedJson<T>(dist, path);
 
 export async function searchAnswers(load: IndexLoader, queries: string[]): Promise<Map<string, string[]>> {
   const shards = await openShards({ base: "/", load }, () => load);

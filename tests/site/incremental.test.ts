@@ -16,8 +16,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PAGE_RULES, type PageRule, type PageStates, planPages } from "../../src/site/pagePlan.ts";
 import { outputFiles } from "../../src/library/files.ts";
 import { type BuiltSite, buildSite } from "./build.ts";
-import type { IndexLoader, PhraseDoc } from "../../src/search/phrase.ts";
-import { searchAnswers } from "../search/answers.ts";
+import type { PhraseDoc } from "../../src/search/phrase.ts";
+import { searchAnswers, storedIndex, storedJson } from "../search/answers.ts";
 import { serveStatic, sharedBrowser } from "../browser/harness.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
@@ -121,10 +121,10 @@ describe("an incremental build", () => {
     expect(hidden).toBeGreaterThanOrEqual(3);
     expect(written! + same!).toBe(emitted);
     const now = files(incremental.dist);
-    const postings = [...firstFiles.keys()].filter((f) => /^search-data\/(h?(uni|bi|tri))\/.*\.json$/.test(f));
+    const postings = [...firstFiles.keys()].filter((f) => /^search-data\/(h?(uni|bi|tri))\/.*\.json\.gz$/.test(f));
     expect(postings.length).toBeGreaterThan(0);
     for (const f of postings) expect(now.get(f)?.equals(firstFiles.get(f)!), f).toBe(true);
-    expect(now.has("search-data/patch/meta.json")).toBe(true);
+    expect(now.has("search-data/patch/meta.json.gz")).toBe(true);
     // A removed regulation's texts are gone; the others' are those of the full build (compared below).
     expect(readdirSync(join(incremental.dist, "search-data", "text")).sort()).toEqual(
       readdirSync(join(scratch.dist, "search-data", "text")).sort(),
@@ -139,17 +139,13 @@ describe("an incremental build", () => {
     expect([...a!.keys()].sort()).toEqual([...b!.keys()].sort());
     expect([...differing(a!, b!)]).toEqual([]);
     // The phrase index is patched, not written again: its files differ, its answers may not.
-    const loader =
-      (dist: string): IndexLoader =>
-      async <T>(path: string) =>
-        JSON.parse(readFileSync(join(dist, "search-data", path), "utf8")) as T;
     const titles = readdirSync(join(scratch.dist, "search-data", "doc"))
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => (JSON.parse(readFileSync(join(scratch.dist, "search-data", "doc", f), "utf8")) as PhraseDoc).title);
+      .filter((f) => f.endsWith(".json.gz"))
+      .map((f) => storedJson<PhraseDoc>(scratch.dist, `doc/${f.slice(0, -".gz".length)}`).title);
     const queries = [...titles.map((t) => t.slice(0, 6)), "群测群防", "浙江省气象灾害", "安全生产", "应急预案", "气象"];
     const [mine, theirs] = await Promise.all([
-      searchAnswers(loader(incremental.dist), queries),
-      searchAnswers(loader(scratch.dist), queries),
+      searchAnswers(storedIndex(incremental.dist), queries),
+      searchAnswers(storedIndex(scratch.dist), queries),
     ]);
     expect(theirs.get("浙江省气象灾害")).toEqual([]);
     expect(mine).toEqual(theirs);
@@ -234,8 +230,7 @@ describe("an incremental build", () => {
     const title = readFileSync(join(c2, gone), "utf8")
       .match(/关于[^\n]{4,20}/)![0]
       .slice(0, 10);
-    const load: IndexLoader = async <T>(path: string) =>
-      JSON.parse(readFileSync(join(incremental.dist, "search-data", path), "utf8")) as T;
+    const load = storedIndex(incremental.dist);
     expect((await searchAnswers(load, [title])).get(title)!.length).toBeGreaterThan(0);
     rmSync(join(c2, gone));
     const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: incremental });
@@ -259,8 +254,7 @@ describe("an incremental build", () => {
     const again = await buildSite({ corpus: c2, env: { AS_OF: "2026-12-01" }, over: incremental });
     const circulars = Number(again.log.match(/ingest: (\d+) circulars from/)![1]);
     expect(again.log).toContain(`and ${circulars} Pagefind records`);
-    const load: IndexLoader = async <T>(path: string) =>
-      JSON.parse(readFileSync(join(again.dist, "search-data", path), "utf8")) as T;
+    const load = storedIndex(again.dist);
     expect((await searchAnswers(load, [title])).get(title)!.length).toBeGreaterThan(0);
   }, 120_000);
 

@@ -3,14 +3,13 @@
  * shared by the recall test of the built index (tests/site/recall.test.ts) and the browser
  * test that the search page shows what the index holds (tests/browser/search.test.ts).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Circular } from "../../src/model/circular.ts";
 import { clausesOf } from "../../src/model/clauses.ts";
 import { findPhrase, type IndexLoader, type PhraseDoc, type PhraseMeta } from "../../src/search/phrase.ts";
 import { matchLabel } from "../../src/ingest/labels.ts";
 import { searchEntries } from "../../src/search/entries.ts";
 import { phraseKey } from "../../src/text/keys.ts";
+import { storedJson } from "../search/answers.ts";
 
 /** A seeded generator (the same phrases on every run). */
 function random(seed: number): (n: number) => number {
@@ -106,7 +105,7 @@ export function anchorsOf(m: Circular, phrase: string): string[] {
 export function indexOf(dist: string): (phrase: string) => Promise<Map<string, string[]>> {
   const files = new Map<string, unknown>();
   const load: IndexLoader = async <T>(path: string) => {
-    if (!files.has(path)) files.set(path, JSON.parse(readFileSync(join(dist, "search-data", path), "utf8")));
+    if (!files.has(path)) files.set(path, storedJson(dist, path));
     return files.get(path) as T;
   };
   return async (phrase) => {
