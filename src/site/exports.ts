@@ -76,6 +76,12 @@ export const xml = (s: string): string =>
 /** Paths of the site at its root (config/urls.ts), which `absolute` puts under the site's address and base. */
 const root = siteUrls("/");
 
+/**
+ * How many documents the feed holds, newest first: a reader polls it for what is new (the whole library at 10,000
+ * documents was a 4.5 MB feed, fetched whole on every poll); the library itself is in the sitemap and the open data.
+ */
+export const FEED_ENTRIES = 100;
+
 export function atomFeed(
   docs: CircularMeta[],
   siteUrl: string,
@@ -83,7 +89,7 @@ export function atomFeed(
   updated: string,
 ): string {
   const sorted = [...docs].sort((a, b) => (b.published ?? b.date ?? "").localeCompare(a.published ?? a.date ?? ""));
-  const entries = sorted.map(
+  const entries = sorted.slice(0, FEED_ENTRIES).map(
     (d) => `  <entry>
     <title>${xml(d.title)}</title>
     <id>${xml(absolute(root.circular(d.id)))}</id>

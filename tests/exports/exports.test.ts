@@ -2,7 +2,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { atomFeed, sitemap } from "../../src/site/exports.ts";
+import { FEED_ENTRIES, atomFeed, sitemap } from "../../src/site/exports.ts";
 import { CLAUSES_CSV_HEAD, clauseRows } from "../../src/exports/clausesCsv.ts";
 import { csvCell } from "../../src/exports/csv.ts";
 import type { CircularMeta } from "../../src/model/circular.ts";
@@ -64,6 +64,20 @@ describe("feed and sitemap", () => {
     expect(titles).toContain("控制字符\ufffd\ufffd\ufffd\ufffd\ufffd的通知");
     expect(titles).toContain("emoji 😀 与 𠮷 的通知");
     expect(feed).not.toContain("<script>");
+  });
+
+  it("the feed holds the newest documents, by publication date, and no more than FEED_ENTRIES", () => {
+    const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+    const library = Array.from({ length: FEED_ENTRIES + 30 }, (_, i) => ({
+      ...withTitle(`第${i}号通知`, i),
+      published: day(i),
+    }));
+    const feed = atomFeed(library.reverse(), "https://policy.example.gov.cn/", absolute, "2020-06-01T00:00:00Z");
+    const updated = [...feed.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1]!.slice(0, 10));
+    expect(updated).toHaveLength(FEED_ENTRIES);
+    expect(updated[0]).toBe(day(FEED_ENTRIES + 29));
+    expect(updated.at(-1)).toBe(day(30));
+    expect(updated).toEqual([...updated].sort().reverse());
   });
 
   it("the sitemap is well-formed for any path", () => {
