@@ -48,14 +48,25 @@ export const yearLabel = (key: string) => (key === UNDATED ? "年份不详" : `$
  */
 function topicDocs(index: CorpusIndex, slug: string) {
   return once(index, `docs:${slug}`, () => {
+    const ofTopic = docsByTopic(index).get(slug);
     const about = (part: "primary" | "mentioned") =>
-      inForceFirst(
-        index.docs.filter((d) => index.docTopics.get(d.id)?.[part].includes(slug)),
-        index.validity,
-      ).map((d) => d.id);
+      inForceFirst(ofTopic?.[part] ?? [], index.validity).map((d) => d.id);
     return { primary: about("primary"), mentioned: about("mentioned") };
   });
 }
+
+/** Every topic's documents, about it and mentioning it, in library order: one pass (a filter per topic cost 0.4 s). */
+const docsByTopic = (index: CorpusIndex) =>
+  once(index, "docsByTopic", () => {
+    const out = new Map<string, { primary: CircularMeta[]; mentioned: CircularMeta[] }>();
+    for (const doc of index.docs) {
+      const topics = index.docTopics.get(doc.id);
+      for (const part of ["primary", "mentioned"] as const)
+        for (const slug of new Set(topics?.[part]))
+          (out.get(slug) ?? out.set(slug, { primary: [], mentioned: [] }).get(slug)!)[part].push(doc);
+    }
+    return out;
+  });
 
 /**
  * A topic's documents of one year key, in the topic's order (inForceFirst is a stable sort:
