@@ -6,9 +6,9 @@
  *   → derive (related clauses, IDF, from the models alone)
  *     ‖ (facts done; in a full build, derive done too) → Astro build, which waits for
  *       derive's outputs when it first reads them → precompress (.gz/.br of its text files)
- *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index and
- *     Pagefind's records, from the models and facts) → Pagefind (and .gz of the search
- *     files) → exports (data/clauses.csv, each unchanged document's rows kept from the last
+ *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index, stored
+ *     gzipped, and Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of
+ *     its scripts) → exports (data/clauses.csv, each unchanged document's rows kept from the last
  *     build, and its .gz/.br); written aside, as the site build is, and moved into dist/ after
  *
  * CORPUS, INGEST_OUT, DIST_DIR and BASE_PATH pass through to every stage.
