@@ -2,9 +2,9 @@
  * `node scripts/merge-shards.ts HOST_DIST BASE=DIST [BASE=DIST …]`: the national search of a
  * library built in shards (src/search/national.ts). Reads each shard's built search index
  * (DIST/search-data/, its site under BASE) — no source documents — and writes the merged
- * index into HOST_DIST/search-data/ (gzipped, as a build stores it: search/storedFiles.ts): the search page of the site
- * in HOST_DIST (one of the shards, or a site of its own) then searches every shard. Run it
- * after the shards are built (README "Past one machine").
+ * index into HOST_DIST/search-data/, stored as a build stores it (src/search/storedFiles.ts):
+ * the search page of the site in HOST_DIST (one of the shards, or a site of its own) then
+ * searches every shard. Run it after the shards are built (README "Past one machine").
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

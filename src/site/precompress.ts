@@ -1,10 +1,10 @@
 /**
  * Precompressed copies of the site's text files, written beside them (page.html.gz,
  * page.html.br) for a server that sends them as they are (nginx gzip_static / brotli_static:
- * deploy/nginx.conf) instead of compressing each response. Pagefind's index files, the phrase
- * index's and Pagefind's WebAssembly are compressed already and are left alone, and so is a file whose copies are
- * already there and newer (the search stage compresses its own files beside the site
- * build). Node's own zlib; the work runs in libuv's thread pool, a few files at a time.
+ * deploy/nginx.conf) instead of compressing each response. Files compressed already
+ * (Pagefind's index and WebAssembly, the phrase index's .gz files) are left alone, and so is
+ * a file whose copies are already there and newer (the search stage compresses Pagefind's
+ * scripts beside the site build). Node's own zlib; the work runs in libuv's thread pool, a few files at a time.
  *
  * With a cache folder, the copies of a file whose bytes were compressed before (in an
  * earlier build) are linked from the cache instead of made again: after adding ten
