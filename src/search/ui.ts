@@ -336,16 +336,34 @@ export function startSearchPage(): void {
     if (mine === run) list.dataset.state = "done";
   };
 
+  /** A search that fails (the index unreachable, a browser that cannot inflate it) says so, not "检索中…" forever. */
+  const searchOrSay = () => {
+    const mine = run + 1;
+    return search().catch((e: unknown) => {
+      if (mine !== run) return;
+      status.textContent =
+        typeof DecompressionStream === "undefined"
+          ? OLD_BROWSER
+          : `检索出错（${e instanceof Error ? e.message : String(e)}），请稍后再试。`;
+      list.dataset.state = "error";
+    });
+  };
+
   writeForm(form, new URLSearchParams(location.search));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const params = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (String(v).trim()) params.set(k, String(v).trim());
     history.replaceState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
-    void search();
+    void searchOrSay();
   });
-  void search();
+  void searchOrSay();
 }
+
+/** What a browser without DecompressionStream is told: the index is stored gzipped (storedFiles.ts). */
+const OLD_BROWSER =
+  "此浏览器版本过旧，无法读取检索索引（需 Chrome 或 Edge 80、Firefox 113、Safari 16.4 及以上）。" +
+  "文件仍可从主题、地区、年份等索引页查阅。";
 
 /**
  * Search results as rows an official takes away: one per matching passage, with the

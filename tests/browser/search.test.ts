@@ -304,6 +304,30 @@ describe("search in the browser", () => {
     expect(theirs).toEqual(await search("应急预案"));
   });
 
+  it("says so when its index cannot be read, and tells a browser too old to inflate it", async () => {
+    const other = await suite.browser.newPage();
+    const url = `${suite.server.origin}${site.base}search/?q=${encodeURIComponent("应急预案")}`;
+    const failed = () =>
+      other.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "error");
+    await other.route("**/search-data/**", (r) => r.fulfill({ status: 404, body: "" }));
+    await other.goto(url);
+    await failed();
+    expect(await other.locator("#search-status").textContent()).toMatch(
+      /^检索出错（.*meta\.json\.gz: 404），请稍后再试。$/,
+    );
+    // Without DecompressionStream, served the .gz as it is (nginx).
+    await other.unroute("**/search-data/**");
+    await other.route("**/search-data/**", (r) => {
+      const path = decodeURIComponent(new URL(r.request().url()).pathname).slice(site.base.length);
+      return r.fulfill({ status: 200, contentType: "application/gzip", body: readFileSync(join(site.dist, path)) });
+    });
+    await other.addInitScript(() => delete (window as { DecompressionStream?: unknown }).DecompressionStream);
+    await other.goto(url);
+    await failed();
+    expect(await other.locator("#search-status").textContent()).toContain("此浏览器版本过旧，无法读取检索索引");
+    await other.close();
+  });
+
   it("without JavaScript, says search needs it and offers the indexes", async () => {
     const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
