@@ -23,8 +23,11 @@ export const PhraseMetaFile: z.ZodType<PhraseMeta> = z.object({
   patch: z.object({ hidden: z.array(count) }).optional(),
 });
 
+/** A circular of unknown place has no level: its level's place in `levels` is -1 (buildIndex.ts). */
+const levelAt = z.number().int().min(-1);
+
 export const PhraseFacetsFile: z.ZodType<PhraseFacets> = z.object({
-  facets: z.array(z.tuple([count, count, count, count, count, count])),
+  facets: z.array(z.tuple([count, levelAt, count, count, count, count])),
   provinces: z.array(z.string()),
   levels: z.array(z.string()),
   genres: z.array(z.string()),

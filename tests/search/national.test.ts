@@ -80,6 +80,17 @@ describe("a national index merged from shards", () => {
     expect(meta.pagefindShards).toEqual(shards.map((s) => ({ base: s.base, bundles: ["pagefind/"] })));
   });
 
+  it("merges a circular of unknown place (no level) as the whole library indexes it", () => {
+    const nowhere: Circular = { ...models[0]!, id: `${models[0]!.id}-nowhere`, jurisdiction: null };
+    const parts = [index("/a/", [nowhere]), index("/b/", [models[1]!])];
+    const both = mergeShards(parts.map((files, i) => ({ base: `/${i}/`, read: (p: string) => files.get(p)! })));
+    const out = new Map<string, string>();
+    writePhraseIndex(both.docs, [], (p, c) => out.set(p, c), OPTIONS);
+    const facets = JSON.parse(out.get("facets.json")!) as { facets: number[][] };
+    expect(facets.facets.filter(([, level]) => level === -1)).toHaveLength(1);
+    expect(out.get("facets.json")).toBe(index("/", [nowhere, models[1]!]).get("facets.json"));
+  });
+
   it("refuses a circular that two shards hold", () => {
     const twice = [shards[0]!, shards[0]!].map((s, i) => ({ base: `/x${i}/`, read: (p: string) => s.files.get(p)! }));
     expect(() => mergeShards(twice)).toThrow(/in more than one shard/);
