@@ -276,7 +276,11 @@ export function startComparePage(): void {
   const output = document.getElementById("compare-output")!;
   const filter = document.getElementById("compare-filter") as HTMLInputElement;
   const params = new URLSearchParams(location.search);
-  for (const k of ["a", "b", "c"]) (form.elements.namedItem(k) as HTMLSelectElement).value = params.get(k) ?? "";
+  const select = (k: string) => form.elements.namedItem(k) as HTMLSelectElement;
+  // The page lists the library once, in 文件甲 (pages/compare/index.astro).
+  const library = [...select("a").options].slice(1);
+  for (const k of ["b", "c"]) select(k).append(...library.map((o) => o.cloneNode(true)));
+  for (const k of ["a", "b", "c"]) select(k).value = params.get(k) ?? "";
   (form.elements.namedItem("mode") as HTMLInputElement).checked = params.get("mode") === "diff";
   filter.addEventListener("input", () => {
     const needle = filter.value.trim();
