@@ -35,6 +35,8 @@ function getJson<T>(url: string, read: (r: Response) => Promise<unknown> = (r) =
       if (!r.ok) throw new Error(`${url}: ${r.status}`);
       return read(r);
     });
+    // A failed fetch is not kept: the next search asks again ("请稍后再试").
+    p.catch(() => cache.delete(url));
     cache.set(url, p);
   }
   return p as Promise<T>;
@@ -52,12 +54,15 @@ const indexFile =
   (searchDataUrl: (path: string) => string) =>
   <T>(path: string) =>
     getJson<T>(`${searchDataUrl(path)}.gz`, inflatedJson);
-/** This library's index and those of the other libraries (shards) it names, opened once. */
+/** This library's index and those of the other libraries (shards) it names, opened once (again after a failure). */
 let shardsOpened: Promise<Shard[]> | null = null;
 const searchShards = () =>
   (shardsOpened ??= openShards({ base: urls.base, load: indexFile(urls.searchData) }, (base) =>
     indexFile((path) => `${base}search-data/${path}`),
-  ));
+  ).catch((e: unknown) => {
+    shardsOpened = null;
+    throw e;
+  }));
 /** Keys folded as the index folded its texts; the whole script table is fetched only for traditional characters. */
 const foldFor = browserFold(() => getJson<ScriptTable>(urls.scriptTable()));
 const keysFor = async (texts: string[]): Promise<Keys> => createKeys(await foldFor(texts));

@@ -315,8 +315,12 @@ describe("search in the browser", () => {
     expect(await other.locator("#search-status").textContent()).toMatch(
       /^检索出错（.*meta\.json\.gz: 404），请稍后再试。$/,
     );
-    // Without DecompressionStream, served the .gz as it is (nginx).
+    // Once the index answers again, searching again (without reloading the page) finds it.
     await other.unroute("**/search-data/**");
+    await other.click("#search-form button[type=submit]");
+    await other.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
+    expect(await other.locator("#search-status").textContent()).toMatch(/含“应急预案”/);
+    // Without DecompressionStream, served the .gz as it is (nginx).
     await other.route("**/search-data/**", (r) => {
       const path = decodeURIComponent(new URL(r.request().url()).pathname).slice(site.base.length);
       return r.fulfill({ status: 200, contentType: "application/gzip", body: readFileSync(join(site.dist, path)) });
