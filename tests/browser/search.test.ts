@@ -13,9 +13,6 @@ import { phraseKey } from "../../src/text/keys.ts";
 import { clausePhrases, indexOf, linePhrases } from "../site/phrases.ts";
 import { siteSuite, siteModels } from "./harness.ts";
 import { storedJson } from "../search/answers.ts";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import sirv from "sirv";
 import type { PhraseDoc } from "../../src/search/phrase.ts";
 
 const site = inject("seedSite");
@@ -59,6 +56,13 @@ async function showAll() {
 function docIds(indexes: string | null): string[] {
   return indexes ? indexes.split(",").map((d) => storedJson<PhraseDoc>(site.dist, `doc/${d}.json`).id) : [];
 }
+
+/** The phrase index sent as nginx sends a .gz asked for by name: the bytes as they are, no Content-Encoding. */
+const sendIndexAsNginx = (p: Page) =>
+  p.route("**/search-data/**", (r) => {
+    const path = decodeURIComponent(new URL(r.request().url()).pathname).slice(site.base.length);
+    return r.fulfill({ status: 200, contentType: "application/gzip", body: readFileSync(join(site.dist, path)) });
+  });
 
 async function clearFilters() {
   for (const k of ["province", "level", "year", "topic", "genre", "validity", "sort"])
@@ -276,27 +280,16 @@ describe("search in the browser", () => {
   // The test server (sirv) sends a .gz with Content-Encoding: gzip, as Apache's AddEncoding does, so the browser
   // inflates it; nginx sends a .gz asked for by name as it is, and the page inflates it.
   it("reads its index from a server that sends .gz files as they are (nginx), inflating them", async () => {
-    const files = sirv(site.dist, { dev: true, extensions: ["html"] });
-    const nginx = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).slice(site.base.length);
-      if (!path.endsWith(".gz")) {
-        req.url = `/${path}`;
-        return files(req, res, () => void res.writeHead(404).end());
-      }
-      res.writeHead(200, { "content-type": "application/gzip" }).end(readFileSync(join(site.dist, path)));
-    });
-    await new Promise<void>((done) => nginx.listen(0, "127.0.0.1", done));
     const other = await suite.browser.newPage();
+    await sendIndexAsNginx(other);
     const sent: Array<[string | undefined, string]> = [];
     other.on("response", async (r) => {
       if (r.url().includes("/search-data/")) sent.push([r.headers()["content-encoding"], r.headers()["content-type"]!]);
     });
-    const q = encodeURIComponent("应急预案");
-    await other.goto(`http://127.0.0.1:${(nginx.address() as AddressInfo).port}${site.base}search/?q=${q}`);
+    await other.goto(`${suite.server.origin}${site.base}search/?q=${encodeURIComponent("应急预案")}`);
     await other.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
     const theirs = docIds(await other.locator("#search-results").getAttribute("data-doc-indexes"));
     await other.close();
-    await new Promise((done) => nginx.close(done));
     await clearFilters();
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every(([encoding, type]) => encoding === undefined && type === "application/gzip")).toBe(true);
@@ -321,10 +314,7 @@ describe("search in the browser", () => {
     await other.waitForFunction(() => document.getElementById("search-results")!.dataset.state === "done");
     expect(await other.locator("#search-status").textContent()).toMatch(/含“应急预案”/);
     // Without DecompressionStream, served the .gz as it is (nginx).
-    await other.route("**/search-data/**", (r) => {
-      const path = decodeURIComponent(new URL(r.request().url()).pathname).slice(site.base.length);
-      return r.fulfill({ status: 200, contentType: "application/gzip", body: readFileSync(join(site.dist, path)) });
-    });
+    await sendIndexAsNginx(other);
     await other.addInitScript(() => delete (window as { DecompressionStream?: unknown }).DecompressionStream);
     await other.goto(url);
     await failed();
