@@ -27,12 +27,40 @@ export const identityFold: Fold = (s) => s;
 export function foldFrom(from: string, to: string): Fold {
   const a = [...from];
   const b = [...to];
-  const map = new Map(a.map((c, i) => [c, b[i]!]));
   if (a.length === 0) return identityFold;
-  // One character class of every traditional character: the regex engine skips the rest of
-  // the text at its own speed (a lookup per character was a tenth of parsing time).
-  const traditional = new RegExp(`[${a.map((c) => c.replace(/[\\\]^-]/g, "\\$&")).join("")}]`, "gu");
-  return (s) => s.replace(traditional, (c) => map.get(c)!);
+  // The BMP characters that fold marked in a table by UTF-16 unit, so a text is read a unit at a
+  // time and no string is made unless it changes (a regex of one character class was 2.3 µs a
+  // line, a fifth of the ingest's parsing: every line key folds). The rest (66 of OpenCC's
+  // 3,232 are outside the BMP) by their surrogate pair.
+  const marked = new Uint8Array(0x10000);
+  const bmp = new Map<number, string>();
+  const astral = new Map<string, string>();
+  a.forEach((c, i) => {
+    if (c.length === 1) {
+      marked[c.charCodeAt(0)] = 1;
+      bmp.set(c.charCodeAt(0), b[i]!);
+    } else astral.set(c, b[i]!);
+  });
+  return (s) => {
+    let out = "";
+    let copied = 0;
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      let folded: string | undefined;
+      let width = 1;
+      if (marked[code]) folded = bmp.get(code);
+      else if (code >= 0xd800 && code < 0xdc00 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        width = 2;
+        if (astral.size > 0) folded = astral.get(s.slice(i, i + 2));
+      }
+      if (folded !== undefined) {
+        out += s.slice(copied, i) + folded;
+        copied = i + width;
+      }
+      i += width - 1;
+    }
+    return copied === 0 ? s : out + s.slice(copied);
+  };
 }
 
 /** The fold of a table. */

@@ -31,6 +31,20 @@ describe("the traditional → simplified table", () => {
     expect(toSimplified(simplified)).toBe(simplified);
   });
 
+  it("folds characters outside the BMP both ways, and leaves a broken surrogate and what follows it", () => {
+    const from = [...SCRIPT_TABLE.from];
+    const to = [...SCRIPT_TABLE.to];
+    const astralKey = from.findIndex((c) => c.length === 2);
+    const toAstral = to.findIndex((c, i) => c.length === 2 && from[i]!.length === 1);
+    expect(astralKey).toBeGreaterThanOrEqual(0);
+    expect(toAstral).toBeGreaterThanOrEqual(0);
+    expect(toSimplified(`甲${from[astralKey]}乙${from[toAstral]}丙`)).toBe(`甲${to[astralKey]}乙${to[toAstral]}丙`);
+    // A high surrogate with no low one after it is no character of the table: the 國 after it still folds.
+    expect(toSimplified("\ud840國\udc00")).toBe("\ud840国\udc00");
+    expect([...toSimplified(from.join(""))]).toHaveLength(from.length);
+    expect(toSimplified(from.join(""))).toBe(to.join(""));
+  });
+
   it("needs the whole table only beyond GB2312; inside it the common entries fold the same", () => {
     expect(needsFullTable("应急预案 吉安委〔2019〕6号")).toBe(false);
     expect(needsFullTable("應急預案")).toBe(true);
