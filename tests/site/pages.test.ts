@@ -209,6 +209,21 @@ describe("versions, kinds, topics, departments", () => {
     expect(section.querySelector("p")!.text).toMatch(/^负责 \d+ 项条款，其中 \d+ 项定有期限。$/);
     const notes = section.querySelectorAll(".clause-refs .note").map((n) => n.text);
     expect(notes[0]).toMatch(/期限：/);
+    // Many clauses: those with a deadline keep their excerpt, the others are listed once by circular, each numbered
+    // and linked to its clause; every clause the summary counts is there once.
+    const many = html
+      .querySelectorAll("section.department")
+      .find((s) => Number(/负责 (\d+) 项/.exec(s.querySelector("p")!.text)![1]) > 8)!;
+    const total = Number(/负责 (\d+) 项/.exec(many.querySelector("p")!.text)![1]);
+    const dated = many.querySelectorAll(".clause-refs li");
+    expect(dated.every((li) => /期限：/.test(li.text) && li.querySelector(".excerpt"))).toBe(true);
+    const byDoc = many.querySelectorAll(".clause-index > li");
+    expect(byDoc.length).toBeGreaterThan(0);
+    const numbered = byDoc.flatMap((li) => li.querySelectorAll("a").slice(1));
+    expect(numbered.every((a) => /#p[\d-]+$/.test(a.getAttribute("href")!))).toBe(true);
+    expect(new Set(byDoc.map((li) => li.querySelector("a")!.getAttribute("href"))).size).toBe(byDoc.length);
+    expect(dated.length + numbered.length).toBe(total);
+    expect(many.querySelectorAll(".excerpt")).toHaveLength(dated.length);
     const shouguang = page(site.dist, `/circulars/${bySeed("003_").id}/`);
     expect(shouguang.querySelectorAll(".responsible a").map((a) => a.getAttribute("href"))).toContain(
       "/departments/370783/#寿光市应急管理局",
