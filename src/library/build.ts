@@ -90,11 +90,11 @@ export const COMPILE_CACHE = join(ROOT, "node_modules", ".cache", "node-compile"
  */
 const STAGE_FLAGS = ["--max-semi-space-size=32"];
 /**
- * The incremental site build's: at 64 MB, with nothing to render at 10,000 documents, 17.4–17.7 s
- * against 18.4–20.1 s at 32 MB (+60–80 MB; 128 MB: 18.0–18.1 s). Derive gained nothing
- * (10.3–11.9 s against 10.3–10.9 s, +170 MB), and a full build's peak has no room for it.
+ * The site build's: at 64 MB, with nothing to render at 10,000 documents, 17.4–17.7 s against 18.4–20.1 s at 32 MB
+ * (+60–80 MB; 128 MB: 18.0–18.1 s). Derive gained nothing (10.3–11.9 s against 10.3–10.9 s, +170 MB). A full build
+ * had no room for it until the documents' own facts were shared (derived.ts sharedEntries: the peak 3,360 MiB).
  */
-const INCREMENTAL_SITE_FLAGS = ["--max-semi-space-size=64"];
+const SITE_FLAGS = ["--max-semi-space-size=64"];
 
 /**
  * The scheduling priority (nice) of the stages an incremental build's site build does not wait for: the search lane and
@@ -311,7 +311,7 @@ export async function runBuild(
       await stage("site build", [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT], {
         cwd: astroCwd,
         env: { ...siteEnv, DERIVE_DONE: deriveDone, FACTS_DONE: factsDone },
-        flags: incremental ? INCREMENTAL_SITE_FLAGS : STAGE_FLAGS,
+        flags: SITE_FLAGS,
       });
       await derive;
       await stage("precompress", ["scripts/precompress.ts"], { env: siteEnv });
