@@ -2,18 +2,42 @@
  * `node scripts/precompress.ts`: writes .gz and .br beside every text file of dist/ (or
  * DIST_DIR), reusing the copies of files compressed by an earlier build
  * (INGEST_OUT/compress-cache/).
+ *
+ * `node scripts/precompress.ts --follow MARK`: beside a site build that is writing into DIST_DIR, compresses the files
+ * it has written, a pass a second, until the file MARK appears (the build has ended); a file written in the last
+ * second is left to the next pass, or to the run after the build, which does what is left.
  */
+import { existsSync } from "node:fs";
 import { resolve, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { CONTENT_OUT, ROOT } from "../src/config/paths.ts";
-import { precompress } from "../src/site/precompress.ts";
+import { precompress, type PrecompressResult } from "../src/site/precompress.ts";
 import { progressOnceKnown } from "../src/bench/progress.ts";
 
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, "dist");
-const bar = progressOnceKnown("precompress", { unit: "files" });
-const r = await precompress(dist, { cache: join(CONTENT_OUT, "compress-cache"), onFile: bar.tick });
-bar.done();
+const cache = join(CONTENT_OUT, "compress-cache");
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-console.log(
-  `precompress: ${r.files} files (${r.reused} from the cache),` +
-    ` ${mb(r.bytes)} → gzip ${mb(r.gzipBytes)}, brotli ${mb(r.brotliBytes)}`,
-);
+const report = (r: PrecompressResult, what: string) =>
+  console.log(
+    `${what}: ${r.files} files (${r.reused} from the cache), ${mb(r.bytes)} → gzip ${mb(r.gzipBytes)},` +
+      ` brotli ${mb(r.brotliBytes)}`,
+  );
+
+const follow = process.argv.indexOf("--follow");
+if (follow >= 0) {
+  const mark = process.argv[follow + 1];
+  if (!mark) throw new Error("--follow needs the file whose appearance ends it");
+  const done: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, reused: 0 };
+  for (let ended = false; !ended;) {
+    ended = existsSync(mark);
+    const pass = existsSync(dist) ? await precompress(dist, { cache, writtenBefore: Date.now() - 1000 }) : null;
+    for (const k of Object.keys(done) as Array<keyof PrecompressResult>) done[k] += pass?.[k] ?? 0;
+    if (!ended) await sleep(1000);
+  }
+  report(done, "precompress beside the site build");
+} else {
+  const bar = progressOnceKnown("precompress", { unit: "files" });
+  const r = await precompress(dist, { cache, onFile: bar.tick });
+  bar.done();
+  report(r, "precompress");
+}

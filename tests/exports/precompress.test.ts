@@ -1,5 +1,14 @@
 /** Precompressed copies: right, skipped where useless, and reused from the cache by a later build. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -73,6 +82,33 @@ describe("precompress", () => {
       rmSync(second, { recursive: true });
       await precompress(site({ "c/index.html": page(4) }), { cache });
       expect(entries()).toHaveLength(2);
+    },
+  );
+
+  it(
+    "beside a build still writing, a pass takes only the files written before the time it is given and prunes" +
+      " nothing; copies taken from the cache count as made, so the pass after it does not read them again",
+    async () => {
+      const cache = mkdtempSync(join(tmpdir(), "precompress-cache-"));
+      const entries = () => readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)));
+      await precompress(site({ "old/index.html": page(9) }), { cache });
+      // Made an hour ago (the file system's clock is too coarse to tell copies made a moment apart).
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      for (const d of readdirSync(cache))
+        for (const f of readdirSync(join(cache, d))) utimesSync(join(cache, d, f), anHourAgo, anHourAgo);
+      const dir = site({ "a/index.html": page(1), "b/index.html": page(9) });
+      const before = Date.now() + 60_000;
+      utimesSync(join(dir, "a/index.html"), new Date(before), new Date(before));
+      const pass = await precompress(dir, { cache, writtenBefore: before });
+      expect([pass.files, pass.reused]).toEqual([1, 1]);
+      expect(existsSync(join(dir, "a/index.html.gz"))).toBe(false);
+      expect(brotliDecompressSync(readFileSync(join(dir, "b/index.html.br"))).toString()).toBe(page(9));
+      expect((await precompress(dir, { cache, writtenBefore: before })).files).toBe(0);
+      // The last pass does what is left; the cache is pruned only then.
+      const last = await precompress(dir, { cache });
+      expect([last.files, last.reused]).toEqual([1, 0]);
+      expect(gunzipSync(readFileSync(join(dir, "a/index.html.gz"))).toString()).toBe(page(1));
+      expect(entries()).toHaveLength(4);
     },
   );
 });
