@@ -23,6 +23,11 @@ function site(pages: Record<string, string>): string {
   }
   return dir;
 }
+/** A compress cache, and the copies it holds. */
+function emptyCache() {
+  const cache = mkdtempSync(join(tmpdir(), "precompress-cache-"));
+  return { cache, entries: () => readdirSync(cache).flatMap((d) => readdirSync(join(cache, d))) };
+}
 const page = (n: number) => `<!doctype html><p>${"安全生产责任制。".repeat(200)}${n}</p>`;
 
 describe("precompress", () => {
@@ -59,8 +64,7 @@ describe("precompress", () => {
     "a later build takes the copies of unchanged files from the cache," +
       " makes the changed ones, and the cache keeps only what it used or a site still links to",
     async () => {
-      const cache = mkdtempSync(join(tmpdir(), "precompress-cache-"));
-      const entries = () => readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)));
+      const { cache, entries } = emptyCache();
       const first = site({ "a/index.html": page(1), "b/index.html": page(2) });
       expect((await precompress(first, { cache })).reused).toBe(0);
       const second = site({ "a/index.html": page(1), "b/index.html": page(3), "data/sources/x.txt": page(5) });
@@ -89,8 +93,7 @@ describe("precompress", () => {
     "beside a build still writing, a pass takes only the files written before the time it is given and prunes" +
       " nothing; copies taken from the cache count as made, so the pass after it does not read them again",
     async () => {
-      const cache = mkdtempSync(join(tmpdir(), "precompress-cache-"));
-      const entries = () => readdirSync(cache).flatMap((d) => readdirSync(join(cache, d)));
+      const { cache, entries } = emptyCache();
       await precompress(site({ "old/index.html": page(9) }), { cache });
       // Made an hour ago (the file system's clock is too coarse to tell copies made a moment apart).
       const anHourAgo = new Date(Date.now() - 3_600_000);
