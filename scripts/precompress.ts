@@ -4,8 +4,9 @@
  * (INGEST_OUT/compress-cache/).
  *
  * `node scripts/precompress.ts --follow MARK`: beside a site build that is writing into DIST_DIR, compresses the files
- * it has written, a pass a second, until the file MARK appears (the build has ended); a file written in the last
- * second is left to the next pass, or to the run after the build, which does what is left.
+ * it has written, a pass a second, until the file MARK appears (the build has ended): then it stops after the files in
+ * hand, and the run after the build (at full priority) does what is left. A file written in the last second is left
+ * to the next pass.
  */
 import { existsSync } from "node:fs";
 import { resolve, join } from "node:path";
@@ -28,11 +29,13 @@ if (follow >= 0) {
   const mark = process.argv[follow + 1];
   if (!mark) throw new Error("--follow needs the file whose appearance ends it");
   const done: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, reused: 0 };
-  for (let ended = false; !ended;) {
-    ended = existsSync(mark);
-    const pass = existsSync(dist) ? await precompress(dist, { cache, writtenBefore: Date.now() - 1000 }) : null;
+  const ended = () => existsSync(mark);
+  while (!ended()) {
+    const pass = existsSync(dist)
+      ? await precompress(dist, { cache, writtenBefore: Date.now() - 1000, stop: ended })
+      : null;
     for (const k of Object.keys(done) as Array<keyof PrecompressResult>) done[k] += pass?.[k] ?? 0;
-    if (!ended) await sleep(1000);
+    if (!ended()) await sleep(1000);
   }
   report(done, "precompress beside the site build");
 } else {

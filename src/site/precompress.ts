@@ -83,16 +83,18 @@ export interface PrecompressOptions {
    * leaves the files it may be writing now. Such a pass leaves the cache as it is; the last pass prunes it.
    */
   writtenBefore?: number;
+  /** Asked before each file: true ends the pass there (the files left are the next pass's). */
+  stop?: () => boolean;
 }
 
 export async function precompress(dir: string, options: PrecompressOptions = {}): Promise<PrecompressResult> {
-  const { cache, concurrency = 8, onFile, writtenBefore } = options;
+  const { cache, concurrency = 8, onFile, writtenBefore, stop } = options;
   const names = (await readdir(dir, { recursive: true })).filter((n) => TEXT.test(n));
   const result: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, reused: 0 };
   const used = new Set<string>();
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < names.length; i = next++) {
+    for (let i = next++; i < names.length && !stop?.(); i = next++) {
       onFile?.(names.length);
       const name = names[i]!;
       const file = join(dir, name);

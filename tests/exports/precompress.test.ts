@@ -90,8 +90,8 @@ describe("precompress", () => {
   );
 
   it(
-    "beside a build still writing, a pass takes only the files written before the time it is given and prunes" +
-      " nothing; copies taken from the cache count as made, so the pass after it does not read them again",
+    "beside a build still writing, a pass takes only the files written before the time it is given, stops when told" +
+      " and prunes nothing; copies taken from the cache count as made, so the pass after it does not read them again",
     async () => {
       const { cache, entries } = emptyCache();
       await precompress(site({ "old/index.html": page(9) }), { cache });
@@ -102,6 +102,9 @@ describe("precompress", () => {
       const dir = site({ "a/index.html": page(1), "b/index.html": page(9) });
       const before = Date.now() + 60_000;
       utimesSync(join(dir, "a/index.html"), new Date(before), new Date(before));
+      // A pass told to stop takes no more files.
+      expect((await precompress(dir, { cache, writtenBefore: before, stop: () => true })).files).toBe(0);
+      expect(existsSync(join(dir, "b/index.html.gz"))).toBe(false);
       const pass = await precompress(dir, { cache, writtenBefore: before });
       expect([pass.files, pass.reused]).toEqual([1, 1]);
       expect(existsSync(join(dir, "a/index.html.gz"))).toBe(false);
