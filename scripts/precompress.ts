@@ -4,9 +4,9 @@
  * (INGEST_OUT/compress-cache/).
  *
  * `node scripts/precompress.ts --follow MARK`: beside a site build that is writing into DIST_DIR, compresses the files
- * it has written, a pass a second, until the file MARK appears (the build has ended): then it stops after the files in
- * hand, and the run after the build (at full priority) does what is left. A file written in the last second is left
- * to the next pass.
+ * it has written, a pass every quarter of a second, until the file MARK appears (the build has ended): then it stops
+ * after the files in hand, and the run after the build (at full priority) does what is left. A file written in the
+ * last quarter of a second is left to the next pass (Astro writes a page at once, in milliseconds).
  */
 import { existsSync } from "node:fs";
 import { resolve, join } from "node:path";
@@ -24,6 +24,8 @@ const report = (r: PrecompressResult, what: string) =>
       ` brotli ${mb(r.brotliBytes)}`,
   );
 
+/** How long ago a file was last written for a pass beside the site build to take it, and the pause between passes. */
+const SETTLED_MS = 250;
 const follow = process.argv.indexOf("--follow");
 if (follow >= 0) {
   const mark = process.argv[follow + 1];
@@ -32,10 +34,10 @@ if (follow >= 0) {
   const ended = () => existsSync(mark);
   while (!ended()) {
     const pass = existsSync(dist)
-      ? await precompress(dist, { cache, writtenBefore: Date.now() - 1000, stop: ended })
+      ? await precompress(dist, { cache, writtenBefore: Date.now() - SETTLED_MS, stop: ended })
       : null;
     for (const k of Object.keys(done) as Array<keyof PrecompressResult>) done[k] += pass?.[k] ?? 0;
-    if (!ended()) await sleep(1000);
+    if (!ended()) await sleep(SETTLED_MS);
   }
   report(done, "precompress beside the site build");
 } else {

@@ -310,7 +310,7 @@ export async function runBuild(
     const siteLane = (async () => {
       if (!incremental) await Promise.all([facts, derive]);
       // An incremental build compresses the pages the site build has written while it writes more, at the search
-      // lane's priority, on the core the site build leaves: what is left after it is a second's pages (adding ten to
+      // lane's priority, on the core the site build leaves: what is left after it is its last pages (adding ten to
       // 10,000, the precompress after the site build took 3.4–4.1 s). Not in a full build, whose two lanes keep both
       // cores busy and whose peak has no room for a third process.
       rmSync(siteDone, { force: true });
