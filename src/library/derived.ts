@@ -177,7 +177,7 @@ export function openFacts(dir = DERIVED_DIR): StoredFacts | null {
 /**
  * One object for each department and each topic match that many clauses share, where each parsed file has copies of
  * its own: at the bench's 10,000 documents the own facts held 296 MB of heap in every stage that read them all (the
- * site build's peak), 121 MB shared. A table by slug, each holding the few variants written (unit as written, name).
+ * site build's peak), 100 MB shared. A table by slug, each holding the few variants written (unit as written, name).
  */
 function sharedEntries(): (facts: DocFacts) => DocFacts {
   const departments = new Map<string, UnitDepartment[]>();
