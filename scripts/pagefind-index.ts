@@ -17,9 +17,9 @@ import { CONTENT_OUT } from "../src/config/paths.ts";
 import {
   PagefindFolders,
   SEARCH_CACHE as cache,
+  openRecordLines,
   placeBundle,
   readBundles,
-  readRecordLines,
   recordOf,
 } from "../src/library/searchCache.ts";
 import { readJsonFileOr, writeJsonFile } from "../src/library/files.ts";
@@ -30,8 +30,8 @@ const out = resolve(process.argv[2] ?? join(CONTENT_OUT, "search-out"));
 const started = performance.now();
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const bundles = readBundles(cache.plan);
-// Each record's line: a bundle's key is the hash of its lines, and only the records of a bundle indexed are read.
-const lines = readRecordLines();
+// Each record's line: a bundle's key is the hash of its lines, and only the records of a bundle indexed are parsed.
+const lines = openRecordLines();
 
 // A cached bundle is only as good as the Pagefind that wrote it.
 const pagefindVersion = (
@@ -47,20 +47,18 @@ const inDist = process.env.SEARCH_BUILD === "incremental" ? readJsonFileOr(Pagef
 const folders: Record<string, string> = {};
 let kept = 0;
 for (const bundle of bundles) {
-  const mine = bundle.ids.map((id) => lines.get(id)!);
-  const key = createHash("sha256")
-    .update(pagefindVersion)
-    .update(mine.map((line) => line.text).join("\n"))
-    .digest("hex")
-    .slice(0, 24);
+  // The hash of the bundle's lines joined by newlines.
+  const hash = createHash("sha256").update(pagefindVersion);
+  bundle.ids.forEach((id, i) => hash.update(i ? "\n" : "").update(lines.bytes(id)));
+  const key = hash.digest("hex").slice(0, 24);
   const cached = join(cache.pagefind, key);
   used.add(key);
   if (existsSync(join(cached, "pagefind-entry.json"))) reused++;
   else {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
     if (!index) throw new Error(`pagefind: ${errors.join("; ")}`);
-    for (const line of mine) {
-      const record = recordOf(line);
+    for (const id of bundle.ids) {
+      const record = recordOf(lines.line(id));
       const added = await index.addCustomRecord(record);
       if (added.errors.length) console.error(`${record.url}: ${added.errors.join("; ")}`);
     }
@@ -73,9 +71,10 @@ for (const bundle of bundles) {
   folders[bundle.folder] = key;
   if (inDist[bundle.folder] === key) kept++;
   else placeBundle(cached, join(out, bundle.folder));
-  bar.tick(mine.length);
+  bar.tick(bundle.ids.length);
 }
 bar.done();
+lines.close();
 for (const key of existsSync(cache.pagefind) ? readdirSync(cache.pagefind) : [])
   if (!used.has(key)) rmSync(join(cache.pagefind, key), { recursive: true, force: true });
 // Only now is this build's membership the one the next build starts from.
