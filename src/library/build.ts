@@ -4,8 +4,9 @@
  *
  *   ingest (parses on every core)
  *   → derive (related clauses, IDF, from the models alone)
- *     ‖ (facts done; in a full build, derive done too) → Astro build, which waits for
- *       derive's outputs when it first reads them → precompress (.gz/.br of its text files)
+ *     ‖ (in a full build, facts and derive done; in an incremental one, from the start) Astro
+ *       build, which waits for each stage's outputs when it first reads them → precompress
+ *       (.gz/.br of its text files)
  *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index, stored
  *     gzipped, and Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of
  *     its scripts) → exports (data/clauses.csv, each unchanged document's rows kept from the last
