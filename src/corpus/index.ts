@@ -190,3 +190,12 @@ export function clauseOf(index: CorpusIndex, ref: ClauseRef): { doc: CircularMet
   const clause = doc && clauseById(doc, ref.clauseId);
   return doc && clause ? { doc, clause } : null;
 }
+
+/**
+ * The library's documents of `ids`, in the library's order (newest first), each once. A list page's members: searching
+ * the id list for each of 10,000 documents took 0.4 s of the 13 region pages an addition of ten renders again.
+ */
+export function docsIn(index: Pick<CorpusIndex, "docs">, ids: Iterable<string>): CircularMeta[] {
+  const wanted = new Set(ids);
+  return index.docs.filter((d) => wanted.has(d.id));
+}
