@@ -9,6 +9,7 @@ import { NATIONAL_CODE } from "../config/gazetteer.ts";
 import type { FactsInput } from "../model/circular.ts";
 import { kindStem, versionStem } from "./titles.ts";
 import { pushTo } from "../model/groups.ts";
+import { compareChinese } from "../text/collate.ts";
 
 export interface Kind {
   slug: string;
@@ -83,5 +84,5 @@ export function kindsOf(docs: FactsInput[]): Kind[] {
       jurisdictionCount: jurisdictions.size,
     });
   }
-  return kinds.sort((a, b) => b.jurisdictionCount - a.jurisdictionCount || a.name.localeCompare(b.name, "zh"));
+  return kinds.sort((a, b) => b.jurisdictionCount - a.jurisdictionCount || compareChinese(a.name, b.name));
 }

@@ -2,6 +2,7 @@
 import type { CorpusIndex } from "../corpus/index.ts";
 import { divisionName } from "../config/gazetteer.ts";
 import { pushTo } from "../model/groups.ts";
+import { compareChinese } from "../text/collate.ts";
 
 type Entry = CorpusIndex["departments"] extends Map<string, infer V> ? V : never;
 
@@ -16,9 +17,7 @@ export function departmentsByJurisdiction(index: CorpusIndex): Map<string, Entry
       pushTo(map, code, e);
     }
     for (const list of map.values())
-      list.sort(
-        (a, b) => b.clauses.length - a.clauses.length || a.department.name.localeCompare(b.department.name, "zh"),
-      );
+      list.sort((a, b) => b.clauses.length - a.clauses.length || compareChinese(a.department.name, b.department.name));
     grouped.set(index, map);
   }
   return map;

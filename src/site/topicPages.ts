@@ -12,6 +12,7 @@ import { jurisdictionText } from "../model/display.ts";
 import { provinceFacet } from "../search/filters.ts";
 import { type CorpusIndex, type TopicEntry, yearOf } from "../corpus/index.ts";
 import { inForceFirst } from "../corpus/validity.ts";
+import { compareChinese } from "../text/collate.ts";
 
 /** The documents of an overview's list shown there; the rest are on the year pages. */
 export const LISTED_ON_OVERVIEW = 20;
@@ -181,7 +182,7 @@ function comparePairs(index: CorpusIndex, docs: CircularMeta[]): TopicOverview["
     else byPlace.set(place, [d]);
   }
   const pairs: TopicOverview["pairs"] = [];
-  for (const place of [...byPlace.keys()].sort((a, b) => a.localeCompare(b, "zh"))) {
+  for (const place of [...byPlace.keys()].sort(compareChinese)) {
     const ds = byPlace.get(place)!;
     if (ds.length >= 2)
       pairs.push({ a: ds[1]!.id, b: ds[0]!.id, why: `${place}：${yearOf(ds[1]!) ?? ""} 与 ${yearOf(ds[0]!) ?? ""}` });
@@ -240,7 +241,7 @@ function yearView(index: CorpusIndex, slug: string, year: string): TopicYear {
       .map(({ province, places }) => ({
         province,
         places: [...places.values()]
-          .sort((a, b) => a.code.localeCompare(b.code) || a.place.localeCompare(b.place, "zh"))
+          .sort((a, b) => a.code.localeCompare(b.code) || compareChinese(a.place, b.place))
           .map((g) => {
             // Clauses per document, in the order of their first clause.
             const clauses = new Map<string, number>();
