@@ -4,9 +4,8 @@
  *
  *   ingest (parses on every core)
  *   → derive (related clauses, IDF, from the models alone)
- *     ‖ (in a full build, facts and derive done; in an incremental one, from the start) Astro
- *       build, which waits for each stage's outputs when it first reads them → precompress
- *       (.gz/.br of its text files)
+ *     ‖ (facts done; in a full build, derive done too) → Astro build, which waits for
+ *       derive's outputs when it first reads them → precompress (.gz/.br of its text files)
  *   ‖ facts (each document's 时效性, from the whole library) → search index (phrase index, stored
  *     gzipped, and Pagefind's records, from the models and facts) → Pagefind (and .gz/.br of
  *     its scripts) → exports (data/clauses.csv, each unchanged document's rows kept from the last
@@ -282,7 +281,6 @@ export async function runBuild(
   const deriveDone = join(contentOut, "derive.done");
   const factsDone = join(contentOut, "facts.done");
   const siteDone = join(contentOut, "site.done");
-  const ingestDone = join(contentOut, "ingest.done");
   const siteEnv: NodeJS.ProcessEnv = {
     ...env,
     DIST_DIR: scratch,
@@ -303,51 +301,47 @@ export async function runBuild(
   const peak = samplePeak(process.pid);
   let peakRssMb = 0;
   const planFile = join(siteState, "plan.json");
-  // The marks the site build waits for (site/corpus.ts): each stage leaves its own once its outputs are written.
-  for (const mark of [ingestDone, deriveDone, factsDone, siteDone]) rmSync(mark, { force: true });
-  /**
-   * The site build, and in an incremental build the precompress that follows it. An incremental build starts them
-   * with ingest: Astro's start (1.1–1.5 s at 10,000 documents) overlaps ingest, and the site build waits for ingest's
-   * mark before it reads a model. A full build starts them after derive, as the site build of all pages beside derive
-   * and the search index went past 3.5 GB (3.82 GB).
-   */
-  const startSite = () => {
-    // An incremental build compresses the pages the site build has written while it writes more, at the search
-    // lane's priority, on the core the site build leaves: what is left after it is its last pages (adding ten to
-    // 10,000, the precompress after the site build took 3.4–4.1 s). Not in a full build, whose two lanes keep both
-    // cores busy and whose peak has no room for a third process.
-    const beside = incremental
-      ? stage("precompress beside", ["scripts/precompress.ts", "--follow", siteDone], {
-          env: siteEnv,
-          nice: BESIDE_SITE_NICE,
-        })
-      : null;
-    const site = stage(
-      "site build",
-      [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT],
-      {
-        cwd: astroCwd,
-        env: { ...siteEnv, INGEST_DONE: ingestDone, DERIVE_DONE: deriveDone, FACTS_DONE: factsDone },
-        flags: incremental ? SITE_FLAGS : FULL_SITE_FLAGS,
-      },
-    ).finally(() => writeFileSync(siteDone, ""));
-    // Awaited later, or stopped when nothing changed; if the site build fails first, the build's error is its own.
-    beside?.catch(() => undefined);
-    site.catch(() => undefined);
-    return { site, beside };
-  };
   /** The stages that read the models, and dist/ put together from what they wrote: the plan the site build followed. */
-  const fromModels = async (early: ReturnType<typeof startSite> | null): Promise<PagePlanFile> => {
+  const fromModels = async (): Promise<PagePlanFile> => {
     // Derive reads only the models: it runs beside facts, which the search lane waits for.
-    // The site build waits for each one's mark before it reads what that stage writes: in an
-    // incremental build, loading the models overlaps facts, and indexing the library derive.
+    // In an incremental build the site build starts with them, and waits for each one's mark
+    // before it reads what that stage writes (site/corpus.ts): Astro's start and loading the
+    // models overlap facts, and indexing the library derive. A full build starts it after
+    // derive, as the site build of all pages beside derive and the search index went past
+    // 3.5 GB (3.82 GB).
+    rmSync(deriveDone, { force: true });
+    rmSync(factsDone, { force: true });
     // The mark is left once the stage has ended well: it writes several files.
     const facts = stage("facts", ["scripts/facts.ts"]).then(() => writeFileSync(factsDone, ""));
     const derive = stage("derive", ["scripts/derive.ts"], { env: { ...env, DERIVE_DONE: deriveDone } });
     const siteLane = (async () => {
-      if (!early) await Promise.all([facts, derive]);
-      const { site, beside } = early ?? startSite();
-      await site;
+      if (!incremental) await Promise.all([facts, derive]);
+      // An incremental build compresses the pages the site build has written while it writes more, at the search
+      // lane's priority, on the core the site build leaves: what is left after it is its last pages (adding ten to
+      // 10,000, the precompress after the site build took 3.4–4.1 s). Not in a full build, whose two lanes keep both
+      // cores busy and whose peak has no room for a third process.
+      rmSync(siteDone, { force: true });
+      const beside = incremental
+        ? stage("precompress beside", ["scripts/precompress.ts", "--follow", siteDone], {
+            env: siteEnv,
+            nice: BESIDE_SITE_NICE,
+          })
+        : null;
+      // Awaited below; if the site build fails first, the build's error is the site build's.
+      beside?.catch(() => undefined);
+      try {
+        await stage(
+          "site build",
+          [join(ROOT, "node_modules/astro/bin/astro.mjs"), "build", "--silent", "--root", ROOT],
+          {
+            cwd: astroCwd,
+            env: { ...siteEnv, DERIVE_DONE: deriveDone, FACTS_DONE: factsDone },
+            flags: incremental ? SITE_FLAGS : FULL_SITE_FLAGS,
+          },
+        );
+      } finally {
+        writeFileSync(siteDone, "");
+      }
       await beside;
       await derive;
       await stage("precompress", ["scripts/precompress.ts"], { env: siteEnv });
@@ -375,21 +369,12 @@ export async function runBuild(
   let plan: PagePlanFile = { incremental, render: [], removed: [], pages: 0 };
   let unchanged = false;
   try {
-    const early = incremental ? startSite() : null;
     await stage("ingest", ["scripts/ingest.ts", ...(options.ingestArgs ?? [])]);
     const inputs = inputsHash(env, contentOut);
     // As a portal's nightly build finds it most nights: nothing the later stages read has changed, so the last
-    // build's dist/ is this one's, and the site build started beside ingest is stopped before it reads anything.
+    // build's dist/ is this one's.
     unchanged = incremental && last?.inputs === inputs;
-    if (unchanged) {
-      for (const child of running) child.kill();
-      await Promise.allSettled([early?.site, early?.beside]);
-      rmSync(scratch, { recursive: true, force: true });
-      plan = { ...readJsonFile(PagePlanFile, planFile), render: [], removed: [] };
-    } else {
-      writeFileSync(ingestDone, "");
-      plan = await fromModels(early);
-    }
+    plan = unchanged ? { ...readJsonFile(PagePlanFile, planFile), render: [], removed: [] } : await fromModels();
     writeJsonFile(BuildRecord, record, { code, dist, inputs });
   } catch (e) {
     for (const child of running) child.kill();

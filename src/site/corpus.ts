@@ -13,10 +13,10 @@ let index: CorpusIndex | null = null;
 
 /**
  * Waits for the mark a stage leaves when its outputs are written, named in `variable`. In an
- * incremental build the site build starts beside ingest, so Astro's start is done while it
- * runs, and loading the models while facts and derive run; a full build starts it after them.
+ * incremental build the site build starts beside the facts and derive stages, so Astro's
+ * start and loading the models are done while they run; a full build starts it after them.
  */
-function waitForMark(variable: "INGEST_DONE" | "FACTS_DONE" | "DERIVE_DONE"): void {
+function waitForMark(variable: "FACTS_DONE" | "DERIVE_DONE"): void {
   const mark = process.env[variable];
   if (!mark) return;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -27,8 +27,6 @@ function waitForMark(variable: "INGEST_DONE" | "FACTS_DONE" | "DERIVE_DONE"): vo
 export const deriveDone = (): void => waitForMark("DERIVE_DONE");
 
 export function corpus(): CorpusIndex {
-  // Every page that reads the stored library reads this first.
-  if (!index) waitForMark("INGEST_DONE");
   index ??= buildCorpusIndex(
     loadModels(),
     publishedIds(),

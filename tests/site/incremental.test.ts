@@ -9,7 +9,6 @@
  * its files and in the browser. Each invalidation rule of src/site/pagePlan.ts must be
  * needed: without it, a page that differs would be kept.
  */
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -268,33 +267,6 @@ describe("an incremental build", () => {
     expect(again.log).not.toMatch(/build: (facts|derive|site build|search index|pagefind|exports|precompress) done/);
     expect([...differing(before, files(again.dist))]).toEqual([]);
   }, 120_000);
-
-  // An incremental build starts the site build with ingest (library/build.ts): it must not read the library before
-  // ingest has written it, whatever the two processes' speeds.
-  it("reads the library in the site build only once ingest has left its mark", async () => {
-    const mark = join(mkdtempSync(join(tmpdir(), "marks-")), "ingest.done");
-    const reader = spawn(
-      process.execPath,
-      [
-        "--input-type=module",
-        "-e",
-        `const { corpus } = await import(${JSON.stringify(join(ROOT, "src/site/corpus.ts"))});` +
-          "const n = corpus().docs.length; console.log(Date.now(), n);",
-      ],
-      { env: { ...process.env, INGEST_OUT: incremental.content, INGEST_DONE: mark } },
-    );
-    let out = "";
-    reader.stdout.on("data", (d) => (out += d));
-    reader.stderr.on("data", (d) => (out += d));
-    const closed = new Promise((done) => reader.on("close", done));
-    await new Promise((wait) => setTimeout(wait, 3000));
-    const marked = Date.now();
-    writeFileSync(mark, "");
-    await closed;
-    const [readAt, docs] = out.trim().split(" ").map(Number);
-    expect(docs, out).toBeGreaterThan(5);
-    expect(readAt).toBeGreaterThanOrEqual(marked);
-  }, 60_000);
 
   // Last of all: the date moved, nothing else, and the stages after ingest read it.
   it("builds again when only the as-of date moved: nothing rendered, the stages run", async () => {
