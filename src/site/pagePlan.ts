@@ -12,7 +12,7 @@
  * rule a page that differs which the others would have kept.
  */
 import { createHash } from "node:crypto";
-import type { CorpusIndex } from "../corpus/index.ts";
+import { type CorpusIndex, docsIn } from "../corpus/index.ts";
 import { departmentsByJurisdiction } from "./departments.ts";
 import { topicOverview, topicYear, topicYears } from "./topicPages.ts";
 import type { Fingerprints, PageStates } from "../library/files.ts";
@@ -67,10 +67,7 @@ export function* pageInputs(index: CorpusIndex, sourceOf: SourceOf): Generator<[
     [...new Set([...ids].filter((id): id is string => !!id))].sort().map((id): [string, string] => [id, cardOf(id)]);
   for (const [id, to] of index.movedIds) yield [`moved:${id}`, { members: { to, card: cardOf(to) } }];
   // List pages show their members in the library's order (newest first).
-  // (Sorted by place, not filtered from the whole library: a filter per region page was a second at 10,000.)
-  const place = new Map(index.docs.map((d, i) => [d.id, i]));
-  const ordered = (ids: Iterable<string>) =>
-    [...new Set(ids)].filter((id) => place.has(id)).sort((a, b) => place.get(a)! - place.get(b)!);
+  const ordered = (ids: Iterable<string>) => docsIn(index, ids).map((d) => d.id);
   const topics = [...index.topicClauses].filter(([, entries]) => entries.length > 0).map(([slug]) => slug);
   for (const slug of topics) {
     for (const year of topicYears(index, slug)) {
