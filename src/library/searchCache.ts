@@ -26,7 +26,6 @@ import {
   parseJson,
   readJsonFileOr,
   readJsonLines,
-  readUtf8,
   writeJsonFile,
 } from "./files.ts";
 import { z } from "zod";
@@ -95,12 +94,25 @@ export const writeBundles = (path: string, bundles: PagefindBundle[]): void =>
  * it, without reading the record.
  */
 export const recordLine = (id: string, record: PagefindRecord): string => `${id}\t${JSON.stringify(record)}`;
+/** Each line of a records file by circular: its bytes (from, to) and its number; the id is its text before the tab. */
+function recordSpans(whole: Buffer): Map<string, [number, number, number]> {
+  const spans = new Map<string, [number, number, number]>();
+  for (let from = 0, n = 1; from < whole.length; n++) {
+    const end = whole.indexOf(10, from);
+    const to = end < 0 ? whole.length : end;
+    const tab = whole.indexOf(9, from);
+    // Ids are ASCII (recordLine).
+    if (to > from) spans.set(whole.toString("latin1", from, tab >= 0 && tab < to ? tab : to), [from, to, n]);
+    from = to + 1;
+  }
+  return spans;
+}
 /** This build's Pagefind records as their lines, by id (written as the phrase index reads each model). */
 export function readRecordLines(path = SEARCH_CACHE.records): Map<string, RecordLine> {
+  const whole = readFileSync(path);
   const lines = new Map<string, RecordLine>();
-  readUtf8(path)
-    .split("\n")
-    .forEach((text, i) => text && lines.set(text.slice(0, text.indexOf("\t")), { text, where: `${path}:${i + 1}` }));
+  for (const [id, [from, to, n]] of recordSpans(whole))
+    lines.set(id, { text: whole.toString("utf8", from, to), where: `${path}:${n}` });
   return lines;
 }
 /**
@@ -109,16 +121,7 @@ export function readRecordLines(path = SEARCH_CACHE.records): Map<string, Record
  * the stage's 933 MB peak.
  */
 export function openRecordLines(path = SEARCH_CACHE.records) {
-  const whole = readFileSync(path);
-  // Each line's bytes (from, to) and its number; a circular's id is the line's text before its tab (ASCII).
-  const spans = new Map<string, [number, number, number]>();
-  for (let from = 0, n = 1; from < whole.length; n++) {
-    const end = whole.indexOf(10, from);
-    const to = end < 0 ? whole.length : end;
-    const tab = whole.indexOf(9, from);
-    if (to > from) spans.set(whole.toString("latin1", from, tab >= 0 && tab < to ? tab : to), [from, to, n]);
-    from = to + 1;
-  }
+  const spans = recordSpans(readFileSync(path));
   const fd = openSync(path, "r");
   const span = (id: string) => {
     const found = spans.get(id);

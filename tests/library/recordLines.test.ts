@@ -16,6 +16,10 @@ describe("openRecordLines", () => {
     ];
     writeFileSync(path, lines.join("\n"));
     const whole = readRecordLines(path);
+    // Both read the file's own lines, by the id before each tab.
+    expect([...whole]).toEqual(
+      [0, 2, 3].map((i) => [lines[i]!.split("\t")[0], { text: lines[i], where: `${path}:${i + 1}` }]),
+    );
     const opened = openRecordLines(path);
     expect(opened.size).toBe(3);
     for (const [id, line] of whole) {
