@@ -24,6 +24,10 @@ export const MANIFEST = manifestIn(CONTENT_OUT);
 export const DERIVED_DIR = join(CONTENT_OUT, "derived");
 /** The library's bigram document frequencies, served to the compare page as /data/idf.json. */
 export const DERIVED_IDF = join(DERIVED_DIR, "idf.json");
+/** What the site build leaves for the pipeline: the pages' fingerprints and this build's plan (site/renderPlan.ts). */
+export const siteStateIn = (contentOut: string) => join(contentOut, "site-state");
+/** The site build's plan: the pages it renders and those it deletes, written before it renders any. */
+export const planFileIn = (contentOut: string) => join(siteStateIn(contentOut), "plan.json");
 /** Editors' corrections, one YAML file per document id (OVERRIDES=DIR, else content/overrides). */
 export const OVERRIDES_DIR = process.env.OVERRIDES
   ? resolve(process.env.OVERRIDES)

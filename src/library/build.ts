@@ -39,7 +39,7 @@ import {
 } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join, relative, resolve } from "node:path";
-import { CONTENT_OUT, PUBLISHED_IDS, ROOT, manifestIn } from "../config/paths.ts";
+import { CONTENT_OUT, PUBLISHED_IDS, ROOT, manifestIn, planFileIn, siteStateIn } from "../config/paths.ts";
 import { asOfDate } from "../corpus/validity.ts";
 import {
   BuildRecord,
@@ -268,7 +268,7 @@ export async function runBuild(
   const searchAside = join(contentOut, "search-out");
   const exportsAside = join(contentOut, "exports-out");
   // Incremental when the last build of this code into this dist/ succeeded (its record is kept only then).
-  const siteState = join(contentOut, "site-state");
+  const siteState = siteStateIn(contentOut);
   const code = codeHash(env);
   // The facts stage keeps the facts of unchanged documents only from a build of the same code.
   env.PIPELINE_CODE = code;
@@ -300,7 +300,7 @@ export async function runBuild(
   const started = performance.now();
   const peak = samplePeak(process.pid);
   let peakRssMb = 0;
-  const planFile = join(siteState, "plan.json");
+  const planFile = planFileIn(contentOut);
   /** The stages that read the models, and dist/ put together from what they wrote: the plan the site build followed. */
   const fromModels = async (): Promise<PagePlanFile> => {
     // Derive reads only the models: it runs beside facts, which the search lane waits for.
@@ -311,6 +311,8 @@ export async function runBuild(
     // 3.5 GB (3.82 GB).
     rmSync(deriveDone, { force: true });
     rmSync(factsDone, { force: true });
+    // The pass that compresses pages beside the site build waits for this build's plan.
+    rmSync(planFile, { force: true });
     // The mark is left once the stage has ended well: it writes several files.
     const facts = stage("facts", ["scripts/facts.ts"]).then(() => writeFileSync(factsDone, ""));
     const derive = stage("derive", ["scripts/derive.ts"], { env: { ...env, DERIVE_DONE: deriveDone } });

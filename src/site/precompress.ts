@@ -85,11 +85,18 @@ export interface PrecompressOptions {
   writtenBefore?: number;
   /** Asked before each file: true ends the pass there (the files left are the next pass's). */
   stop?: () => boolean;
+  /**
+   * Only these files (paths under `dir`, missing ones skipped) instead of every file of `dir`: a pass beside a site
+   * build takes the pages its plan names, and lists no folder.
+   */
+  names?: string[];
+  /** Hears of each file this pass has made copies of, or found with copies newer than it or too small for any. */
+  settled?: (name: string) => void;
 }
 
 export async function precompress(dir: string, options: PrecompressOptions = {}): Promise<PrecompressResult> {
-  const { cache, concurrency = 8, onFile, writtenBefore, stop } = options;
-  const names = (await readdir(dir, { recursive: true })).filter((n) => TEXT.test(n));
+  const { cache, concurrency = 8, onFile, writtenBefore, stop, settled } = options;
+  const names = (options.names ?? (await readdir(dir, { recursive: true }))).filter((n) => TEXT.test(n));
   const result: PrecompressResult = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, reused: 0 };
   const used = new Set<string>();
   let next = 0;
@@ -98,12 +105,19 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
       onFile?.(names.length);
       const name = names[i]!;
       const file = join(dir, name);
-      const info = await stat(file);
-      if (info.size < MIN_BYTES || (writtenBefore !== undefined && info.mtimeMs >= writtenBefore)) continue;
+      const info = await stat(file).catch(() => null);
+      if (!info || (writtenBefore !== undefined && info.mtimeMs >= writtenBefore)) continue;
+      if (info.size < MIN_BYTES) {
+        settled?.(name);
+        continue;
+      }
       const level = levelOf(name.split("\\").join("/"));
       const suffixes = level.brotli === null ? [".gz"] : [".gz", ".br"];
       const copies = await Promise.all(suffixes.map((s) => stat(`${file}${s}`).catch(() => null)));
-      if (copies.every((c) => c && c.mtimeMs >= info.mtimeMs)) continue;
+      if (copies.every((c) => c && c.mtimeMs >= info.mtimeMs)) {
+        settled?.(name);
+        continue;
+      }
       const raw = await readFile(file);
       const key = cache ? createHash("sha1").update(raw).update(`${level.gzip}/${level.brotli}`).digest("hex") : "";
       const cached = cache ? join(cache, key.slice(0, 2), key) : "";
@@ -117,6 +131,7 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
           result.reused++;
           result.gzipBytes += hit[0]!.size;
           result.brotliBytes += hit[1]?.size ?? 0;
+          settled?.(name);
           continue;
         }
       }
@@ -140,6 +155,7 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
       } else await Promise.all(made.map((bytes, i) => writeFile(`${file}${suffixes[i]}`, bytes)));
       result.gzipBytes += made[0]!.length;
       result.brotliBytes += made[1]?.length ?? 0;
+      settled?.(name);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -7,19 +7,19 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { CONTENT_OUT } from "../config/paths.ts";
+import { CONTENT_OUT, planFileIn, siteStateIn } from "../config/paths.ts";
 import { sourceHashes } from "../library/store.ts";
 import { PagePlanFile, PageStates, readJsonFile, writeJsonFile } from "../library/files.ts";
 import { corpus } from "./corpus.ts";
 import { pageInputs, pageStates, planPages } from "./pagePlan.ts";
 
-export const SITE_STATE = join(CONTENT_OUT, "site-state");
+export const SITE_STATE = siteStateIn(CONTENT_OUT);
 /** The fingerprints of the pages of the last build that succeeded. */
 export const PAGES_STATE = join(SITE_STATE, "pages.json");
 /** This build's fingerprints, kept by the pipeline once the build succeeds. */
 export const PAGES_NEXT = join(SITE_STATE, "pages.next.json");
 /** This build's plan: what it renders and what it deletes. */
-export const PLAN_FILE = join(SITE_STATE, "plan.json");
+export const PLAN_FILE = planFileIn(CONTENT_OUT);
 
 let render: Set<string> | null | undefined;
 

@@ -14,6 +14,8 @@ import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { precompress } from "../../src/site/precompress.ts";
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "precompress-"));
@@ -116,5 +118,69 @@ describe("precompress", () => {
       expect(gunzipSync(readFileSync(join(dir, "a/index.html.gz"))).toString()).toBe(page(1));
       expect(entries()).toHaveLength(4);
     },
+  );
+
+  it(
+    "given names, a pass looks at those files alone, skips the missing, and names each one it has settled:" +
+      " copied, found with fresh copies, or too small for any",
+    async () => {
+      const dir = site({ "a/index.html": page(1), "b/index.html": page(2), "c/index.html": page(3), "s.html": "小" });
+      const settled: string[] = [];
+      const names = ["a/index.html", "missing/index.html", "s.html"];
+      const pass = await precompress(dir, { names, settled: (n) => settled.push(n) });
+      expect(pass.files).toBe(1);
+      expect(settled.sort()).toEqual(["a/index.html", "s.html"]);
+      expect(["b", "c"].some((p) => existsSync(join(dir, `${p}/index.html.gz`)))).toBe(false);
+      settled.length = 0;
+      // Copies newer than their file: settled without being made again.
+      expect((await precompress(dir, { names, settled: (n) => settled.push(n) })).files).toBe(0);
+      expect(settled.sort()).toEqual(["a/index.html", "s.html"]);
+    },
+  );
+
+  it(
+    "beside a site build (--follow), compresses the pages its plan names as they appear, none before the plan," +
+      " and no page the plan leaves out",
+    async () => {
+      const root = join(import.meta.dirname, "..", "..");
+      const dist = site({ "circulars/a/index.html": page(1), "circulars/c/index.html": page(3) });
+      const content = mkdtempSync(join(tmpdir(), "precompress-content-"));
+      const mark = join(content, "site.done");
+      const child = spawn(process.execPath, [join(root, "scripts/precompress.ts"), "--follow", mark], {
+        cwd: root,
+        env: { ...process.env, DIST_DIR: dist, INGEST_OUT: content },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => (output += d));
+      child.stderr.on("data", (d: Buffer) => (output += d));
+      const ended = new Promise<number | null>((done) => child.on("exit", done));
+      const copied = (id: string) => existsSync(join(dist, `circulars/${id}/index.html.gz`));
+      const waitFor = async (id: string) => {
+        for (let waited = 0; !copied(id); waited += 50) {
+          if (waited > 30_000) throw new Error(`circulars/${id} was not compressed: ${output}`);
+          await sleep(50);
+        }
+      };
+      try {
+        await sleep(700);
+        expect(copied("a")).toBe(false);
+        mkdirSync(join(content, "site-state"));
+        const plan = { incremental: true, render: ["doc:a", "doc:b"], removed: [], pages: 3 };
+        writeFileSync(join(content, "site-state/plan.json"), JSON.stringify(plan));
+        await waitFor("a");
+        // A page the plan names, written after the plan.
+        mkdirSync(join(dist, "circulars/b"));
+        writeFileSync(join(dist, "circulars/b/index.html"), page(2));
+        await waitFor("b");
+      } finally {
+        writeFileSync(mark, "");
+      }
+      expect(await ended).toBe(0);
+      expect(brotliDecompressSync(readFileSync(join(dist, "circulars/b/index.html.br"))).toString()).toBe(page(2));
+      expect(copied("c")).toBe(false);
+      expect(output).toContain("precompress beside the site build: 2 files");
+    },
+    40_000,
   );
 });
