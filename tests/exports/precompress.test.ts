@@ -173,6 +173,10 @@ describe("precompress", () => {
         mkdirSync(join(dist, "circulars/b"));
         writeFileSync(join(dist, "circulars/b/index.html"), page(2));
         await waitFor("b");
+      } catch (e) {
+        // Not left running once the test's folders are gone.
+        child.kill();
+        throw e;
       } finally {
         writeFileSync(mark, "");
       }
