@@ -17,6 +17,7 @@ import { join, resolve } from "node:path";
 import { runStage } from "../src/library/stages.ts";
 import { type BuildRun, runBuild } from "../src/library/build.ts";
 import { ROOT } from "../src/config/paths.ts";
+import { machineProbe } from "../src/bench/probe.ts";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,6 +39,9 @@ const node = process.execPath;
 
 // A fresh build each time: no models or cache from an earlier run.
 rmSync(out, { recursive: true, force: true });
+// The machine's own speed, before and after: what tells a slower run from slower code (src/bench/probe.ts).
+const probe = (when: string) => console.log(JSON.stringify({ stage: "probe", when, ...machineProbe(out) }));
+probe("before");
 const generated = await runStage(node, ["scripts/generate-corpus.ts", String(docs), corpus, seed], env);
 console.log(JSON.stringify({ stage: "generate", docs, ms: generated.ms, peakRssMb: generated.peakRssMb }));
 const build = await runBuild({
@@ -138,3 +142,4 @@ if (add > 0) {
   await rebuild("correct", docs + add - 1, { corrected: 1 });
   await rebuild("again", docs + add - 1, { changed: 0 });
 }
+probe("after");
