@@ -1,10 +1,11 @@
 /**
  * A fixed workload that the bench measures before and after its builds, so that two runs' figures can be told apart
- * from the machine's own speed. On this shared machine the same code built the same 10,000 documents in 197.7 s and
- * in 255.4 s three hours apart, while a hashing loop in memory took the same time both times (README, seventeenth
- * session): the builds lost their time in work heavy on memory and on files. So the probe times three kinds of work:
- * hashing (a CPU-bound loop), making and parsing JSON of many small objects (allocation and garbage collection, as
- * the site build and derive do), and writing and deleting many small files (as every stage does).
+ * from the machine's own speed. On this machine the same code built the same 10,000 documents in 197.7 s and in
+ * 255.4 s three hours apart, while a hashing loop in memory took the same time both times. The file system was the
+ * difference: writing and deleting small files took 0.13 s on a quiet one and over 2 s for minutes after a large
+ * folder was deleted (README, seventeenth session). So the probe times three kinds of work: hashing (a CPU-bound
+ * loop), making and parsing JSON of many small objects (allocation and garbage collection, as the site build and
+ * derive do), and writing and deleting many small files (as every stage does).
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
